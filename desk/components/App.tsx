@@ -1,0 +1,45 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { DeskModel } from '../models/DeskModel';
+import { QueuePanel } from './QueuePanel';
+import { SignInForm } from './SignInForm';
+import { TicketPane } from './TicketPane';
+import { TopBar } from './TopBar';
+
+export interface AppProps {
+  desk: DeskModel;
+  /** The ticking clock for relative times. */
+  now: ReadonlySignal<number>;
+}
+
+/** Sign-in until there is a session; then the two-pane desk (queue left, ticket right). */
+export function App({ desk, now }: AppProps) {
+  const status = desk.session.status.value;
+  const agent = desk.session.agent.value;
+  if (status === 'checking') return <p class="boot">Loading the desk…</p>;
+  if (status === 'signed_out' || !agent) return <SignInForm session={desk.session} />;
+
+  const current = desk.current.value;
+  const { connection } = desk;
+  return (
+    <div class="desk">
+      <TopBar agent={agent} connection={connection.status.value} onSignOut={() => void desk.session.logout()} />
+      <main class="desk__panes">
+        <QueuePanel queue={desk.queue} now={now} selectedId={current?.id ?? null} />
+        {current ? (
+          <TicketPane
+            key={current.id}
+            ticket={current}
+            now={now}
+            onTyping={(id) => connection.noteTyping(id)}
+            onStopTyping={(id) => connection.setTyping(id, false)}
+            onClose={() => desk.closeTicket()}
+          />
+        ) : (
+          <section class="ticket ticket--empty" aria-label="Ticket">
+            <p class="muted">Select a ticket from the queue.</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

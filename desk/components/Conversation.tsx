@@ -1,0 +1,48 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Message } from '../../shared/protocol';
+import { MessageItem } from './MessageItem';
+
+export interface ConversationProps {
+  messages: readonly Message[];
+  now: ReadonlySignal<number>;
+  /** Names of customers typing now. */
+  typing: readonly string[];
+}
+
+/** How close to the bottom (px) counts as "reading the latest", so new messages scroll into view. */
+const STICKY_PX = 160;
+
+/** The whole conversation as a live log: customer, AI, agents, system, and internal notes. */
+export function Conversation({ messages, now, typing }: ConversationProps) {
+  const endRef = useRef<HTMLDivElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    const end = endRef.current;
+    const scroller = end?.closest('.ticket__scroll');
+    if (!end || !scroller) return;
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    if (fromBottom < STICKY_PX + end.offsetHeight) end.scrollIntoView?.({ block: 'nearest' });
+  }, [count]);
+
+  return (
+    <section class="conversation" aria-label="Conversation">
+      <h3 class="section-title">Conversation</h3>
+      <div role="log" aria-label="Messages" class="conversation__log">
+        {count === 0 ? (
+          <p class="muted">No messages yet.</p>
+        ) : (
+          <ol class="conversation__list">
+            {messages.map((m) => (
+              <MessageItem key={m.id} message={m} now={now.value} />
+            ))}
+          </ol>
+        )}
+      </div>
+      <p class="typing" aria-live="polite">
+        {typing.length > 0 && `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…`}
+      </p>
+      <div ref={endRef} />
+    </section>
+  );
+}

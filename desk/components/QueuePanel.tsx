@@ -1,0 +1,51 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { QueueModel } from '../models/QueueModel';
+import { QueueRow } from './QueueRow';
+import { QueueTabs } from './QueueTabs';
+
+export interface QueuePanelProps {
+  queue: QueueModel;
+  now: ReadonlySignal<number>;
+  /** The open ticket's id, highlighted in the list. */
+  selectedId: string | null;
+}
+
+const LIST_ID = 'queue-list';
+
+/** The left pane: heading, status tabs, and the tickets ordered by deadline. */
+export function QueuePanel({ queue, now, selectedId }: QueuePanelProps) {
+  const tickets = queue.visible.value;
+  const fresh = queue.fresh.value;
+  const loading = queue.loading.value;
+  const error = queue.error.value;
+  return (
+    <section class="queue" aria-label="Queue">
+      <div class="queue__head">
+        <h2 class="queue__title">Queue</h2>
+        <span class="queue__count">
+          {tickets.length}
+          <span class="sr-only"> tickets</span>
+        </span>
+        {loading && <span class="queue__loading">Updating…</span>}
+      </div>
+      <QueueTabs active={queue.filter.value} onSelect={(id) => void queue.setFilter(id)} controls={LIST_ID} />
+      {error && (
+        <p class="form-error" role="alert">
+          {error}{' '}
+          <button type="button" class="btn btn--link" onClick={() => void queue.load()}>
+            Retry
+          </button>
+        </p>
+      )}
+      <ul class="queue__list" id={LIST_ID} aria-label="Tickets" role="list">
+        {tickets.map((t) => (
+          <QueueRow key={t.id} ticket={t} now={now} selected={t.id === selectedId} fresh={fresh.has(t.id)} />
+        ))}
+      </ul>
+      {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">No tickets here. Nice work.</p>}
+      <p class="sr-only" aria-live="polite">
+        {queue.announcement.value}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import type { SessionModel } from '../models/SessionModel';
+
+export interface SignInFormProps {
+  session: SessionModel;
+}
+
+/** Email and password sign-in; the server sets the session cookie. */
+export function SignInForm({ session }: SignInFormProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const error = session.error.value;
+  const busy = session.busy.value;
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const ok = await session.login(email.trim(), password);
+    if (!ok) setPassword('');
+  };
+
+  return (
+    <main class="signin">
+      <form class="signin__card" onSubmit={onSubmit} aria-busy={busy}>
+        <h1 class="signin__title">Frontdesk</h1>
+        <p class="signin__lead">Sign in to the agents’ desk.</p>
+        <label class="field">
+          <span class="field__label">Email</span>
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">Password</span>
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="btn btn--primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import type { TargetedEvent } from 'preact';
+import type { TicketDetail, TicketStatus } from '../../shared/protocol';
+import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
+import { PriorityBadge } from './PriorityBadge';
+
+export interface TicketHeaderProps {
+  ticket: TicketDetail;
+  saving: boolean;
+  onStatus: (status: TicketStatus) => Promise<boolean>;
+  onClose: () => void;
+}
+
+/** `#number subject`, priority, and the status controls. */
+export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeaderProps) {
+  const done = ticket.status === 'solved' || ticket.status === 'closed';
+  const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
+    const select = e.currentTarget;
+    // Safe: the select's options are exactly STATUS_ORDER, so its value is a TicketStatus.
+    const ok = await onStatus(select.value as TicketStatus);
+    if (!ok) select.value = ticket.status; // a refused change (e.g. invalid transition) snaps back
+  };
+  return (
+    <header class="ticket__header">
+      <div class="ticket__titlebar">
+        <h2 class="ticket__title">
+          <span class="ticket__number">#{ticket.number}</span> <span class="ticket__subject">{ticket.subject}</span>
+        </h2>
+        <button type="button" class="btn btn--ghost ticket__close" onClick={onClose} aria-label="Close ticket">
+          ×
+        </button>
+      </div>
+      <div class="ticket__controls">
+        <PriorityBadge level={ticket.priority} />
+        <span class="muted">
+          {CHANNEL_LABELS[ticket.channel]} · {CENTRE_LABELS[ticket.centre]}
+        </span>
+        <label class="ticket__status">
+          <span>Status</span>
+          <select value={ticket.status} onChange={onChange} disabled={saving}>
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="btn btn--solve" disabled={saving || done} onClick={() => void onStatus('solved')}>
+          Mark solved
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { TicketModel } from '../models/TicketModel';
+import { ActivityLog } from './ActivityLog';
+import { Composer } from './Composer';
+import { Conversation } from './Conversation';
+import { HandoffSummary } from './HandoffSummary';
+import { RequesterDetails } from './RequesterDetails';
+import { TicketHeader } from './TicketHeader';
+
+export interface TicketPaneProps {
+  ticket: TicketModel;
+  now: ReadonlySignal<number>;
+  /** The agent is typing a public reply on this ticket. */
+  onTyping: (ticketId: string) => void;
+  onStopTyping: (ticketId: string) => void;
+  onClose: () => void;
+}
+
+/** The right pane: handoff summary first, then requester, conversation, composer and activity. */
+export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose }: TicketPaneProps) {
+  const detail = ticket.detail.value;
+  const loadError = ticket.loadError.value;
+  if (!detail) {
+    return (
+      <section class="ticket ticket--empty" aria-label="Ticket">
+        {loadError ? (
+          <p class="form-error" role="alert">
+            {loadError}{' '}
+            <button type="button" class="btn btn--link" onClick={() => void ticket.load()}>
+              Retry
+            </button>
+          </p>
+        ) : (
+          <p class="muted">Loading ticket…</p>
+        )}
+      </section>
+    );
+  }
+  const messages = ticket.messages.value;
+  const aiName = messages.find((m) => m.author.kind === 'ai')?.author.name || 'Kai';
+  const hasCustomerMessage = messages.some((m) => m.author.kind === 'customer');
+  const actionError = ticket.actionError.value;
+  return (
+    <section class="ticket" aria-label="Ticket">
+      <TicketHeader ticket={detail} saving={ticket.saving.value} onStatus={(s) => ticket.setStatus(s)} onClose={onClose} />
+      <div class="ticket__scroll">
+        {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}
+        <RequesterDetails ticket={detail} now={now} />
+        {!hasCustomerMessage && detail.description && (
+          <section class="original" aria-label="Original request">
+            <h3 class="section-title">Original request</h3>
+            <p class="msg__body">{detail.description}</p>
+          </section>
+        )}
+        <Conversation messages={messages} now={now} typing={ticket.typing.value} />
+        <ActivityLog events={detail.events} />
+      </div>
+      {actionError && (
+        <p class="form-error ticket__error" role="alert">
+          {actionError}
+        </p>
+      )}
+      <Composer
+        key={detail.id}
+        sending={ticket.sending.value}
+        onSend={(body, internal) => ticket.reply(body, internal)}
+        onTyping={() => onTyping(detail.id)}
+        onStopTyping={() => onStopTyping(detail.id)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import type { DeskApi } from '../api';
+import type { DeskConnectionHandlers, DeskConnectionModel } from './DeskConnectionModel';
+import type { HashRouteModel } from './HashRouteModel';
+import type { QueueModel } from './QueueModel';
+import type { SessionModel } from './SessionModel';
+import { TicketModel } from './TicketModel';
+
+export interface DeskModelOptions {
+  api: Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage'>;
+  session: SessionModel;
+  queue: QueueModel;
+  route: HashRouteModel;
+  /** Makes the socket connection; the desk supplies the handlers that route its events. */
+  connect: (handlers: DeskConnectionHandlers) => DeskConnectionModel;
+}
+
+/**
+ * The desk as a whole: ties the session, the queue, the route and the socket together, and owns the
+ * open ticket's model (one at a time, disposed when another is opened).
+ */
+export class DeskModel {
+  readonly session: SessionModel;
+  readonly queue: QueueModel;
+  readonly route: HashRouteModel;
+  readonly connection: DeskConnectionModel;
+  readonly #api: DeskModelOptions['api'];
+  readonly #current = signal<TicketModel | null>(null);
+  readonly #disposers: (() => void)[] = [];
+  #live = false;
+
+  constructor(options: DeskModelOptions) {
+    this.#api = options.api;
+    this.session = options.session;
+    this.queue = options.queue;
+    this.route = options.route;
+    this.connection = options.connect(this.#handlers());
+
+    // Signing in starts the live desk; signing out (or a session that ended) tears it down.
+    this.#disposers.push(
+      effect(() => {
+        const signedIn = this.session.status.value === 'signed_in';
+        untracked(() => (signedIn ? this.#goLive() : this.#goOffline()));
+      }),
+    );
+    // The hash names the open ticket.
+    this.#disposers.push(
+      effect(() => {
+        const id = this.session.status.value === 'signed_in' ? this.route.ticketId.value : null;
+        untracked(() => this.#show(id));
+      }),
+    );
+  }
+
+  /** The open ticket, or null. */
+  get current(): ReadonlySignal<TicketModel | null> {
+    return this.#current;
+  }
+
+  openTicket(id: string): void {
+    this.route.open(id);
+  }
+
+  closeTicket(): void {
+    this.route.close();
+  }
+
+  dispose(): void {
+    for (const dispose of this.#disposers.splice(0)) dispose();
+    this.#show(null);
+    this.connection.dispose();
+    this.queue.dispose();
+  }
+
+  #goLive(): void {
+    if (this.#live) return;
+    this.#live = true;
+    this.connection.start();
+    void this.queue.load();
+  }
+
+  #goOffline(): void {
+    if (!this.#live) return;
+    this.#live = false;
+    this.#show(null);
+    this.connection.stop();
+    this.queue.clear();
+  }
+
+  #show(id: string | null): void {
+    const old = this.#current.value;
+    if ((old?.id ?? null) === id) return;
+    if (old) {
+      this.connection.unwatch(old.id);
+      old.dispose();
+    }
+    if (!id) {
+      this.#current.value = null;
+      return;
+    }
+    const ticket = new TicketModel(this.#api, id);
+    this.#current.value = ticket;
+    this.connection.watch(id);
+    this.queue.markSeen(id);
+    void ticket.load();
+  }
+
+  #handlers(): DeskConnectionHandlers {
+    return {
+      ticketCreated: (t) => this.queue.applyCreated(t),
+      ticketUpdated: (t) => {
+        this.queue.applyUpdated(t);
+        this.#current.value?.applySummary(t);
+      },
+      messageCreated: ({ ticketId, message }) => {
+        const current = this.#current.value;
+        if (current?.id === ticketId) current.applyMessage(message);
+      },
+      typingChanged: (event) => this.#current.value?.applyTyping(event),
+      reconnected: () => {
+        void this.queue.load();
+        void this.#current.value?.refresh();
+      },
+      refused: () => void this.session.check(),
+    };
+  }
+}

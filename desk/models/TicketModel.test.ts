@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api';
+import { detail, message } from '../test/fixtures';
+import { TicketModel, mergeMessages } from './TicketModel';
+
+function setup(overrides: Parameters<typeof detail>[0] = {}) {
+  const d = detail({ id: 't1', ...overrides });
+  const api = {
+    getTicket: vi.fn(async () => d),
+    updateTicket: vi.fn(async () => d),
+    postMessage: vi.fn(),
+  };
+  const model = new TicketModel(api, 't1');
+  return { api, model, detail: d };
+}
+
+describe('TicketModel', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('loads the ticket and its messages ordered by seq', async () => {
+    const { model } = setup({ messages: [message({ id: 'b', seq: 2 }), message({ id: 'a', seq: 1 })] });
+    await model.load();
+    expect(model.detail.value?.id).toBe('t1');
+    expect(model.messages.value.map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  it('dedupes a reply delivered by both the POST response and the socket (socket first)', async () => {
+    const { model, api } = setup();
+    await model.load();
+    const reply = message({ id: 'r1', seq: 5, author: { kind: 'agent', name: 'Grace' }, body: 'On it' });
+    api.postMessage.mockImplementation(async () => {
+      model.applyMessage(reply); // the socket echo beats the HTTP answer
+      return reply;
+    });
+    await expect(model.reply('On it', false)).resolves.toBe(true);
+    expect(model.messages.value.filter((m) => m.id === 'r1')).toHaveLength(1);
+  });
+
+  it('dedupes a reply delivered by both the POST response and the socket (POST first)', async () => {
+    const { model, api } = setup();
+    await model.load();
+    const reply = message({ id: 'r1', seq: 5, author: { kind: 'agent', name: 'Grace' } });
+    api.postMessage.mockResolvedValue(reply);
+    await model.reply('hello', false);
+    model.applyMessage(reply);
+    expect(model.messages.value.map((m) => m.id)).toEqual(['r1']);
+  });
+
+  it('sends body, internal flag and a client id', async () => {
+    const { model, api } = setup();
+    api.postMessage.mockResolvedValue(message({ internal: true }));
+    await model.reply('  note text \n', true);
+    expect(api.postMessage).toHaveBeenCalledWith('t1', { body: 'note text', internal: true, clientId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
+  });
+
+  it('retries a failed send with the same client id (no double post)', async () => {
+    const { model, api } = setup();
+    api.postMessage.mockRejectedValueOnce(new ApiError(0, 'network_error', 'offline'));
+    await expect(model.reply('hi', false)).resolves.toBe(false);
+    expect(model.actionError.value).toBe('offline');
+    api.postMessage.mockResolvedValueOnce(message());
+    await model.reply('hi', false);
+    const [first, second] = api.postMessage.mock.calls.map((c) => (c as unknown[])[1] as { clientId: string });
+    expect(second?.clientId).toBe(first?.clientId);
+    expect(model.actionError.value).toBeNull();
+  });
+
+  it('merges live messages with a later load and keeps seq order', async () => {
+    const { model, api } = setup();
+    model.applyMessage(message({ id: 'live', seq: 3 }));
+    api.getTicket.mockResolvedValue(detail({ id: 't1', messages: [message({ id: 'one', seq: 1 }), message({ id: 'live', seq: 3 })] }));
+    await model.load();
+    expect(model.messages.value.map((m) => m.id)).toEqual(['one', 'live']);
+  });
+
+  it('changes status with PATCH and shows the answer', async () => {
+    const { model, api } = setup();
+    await model.load();
+    api.updateTicket.mockResolvedValue(detail({ id: 't1', status: 'solved' }));
+    await expect(model.setStatus('solved')).resolves.toBe(true);
+    expect(api.updateTicket).toHaveBeenCalledWith('t1', { status: 'solved' });
+    expect(model.detail.value?.status).toBe('solved');
+  });
+
+  it('reports a refused status change', async () => {
+    const { model, api } = setup();
+    await model.load();
+    api.updateTicket.mockRejectedValue(new ApiError(409, 'invalid_transition', 'Cannot go from closed to new'));
+    await expect(model.setStatus('new')).resolves.toBe(false);
+    expect(model.actionError.value).toBe('Cannot go from closed to new');
+  });
+
+  it('applies a newer ticket:updated summary and refetches the detail', async () => {
+    vi.useFakeTimers();
+    const { model, api } = setup();
+    await model.load();
+    model.applySummary({ ...detail({ id: 't1' }), status: 'open', updatedAt: '2025-03-03T10:00:00Z' });
+    expect(model.detail.value?.status).toBe('open');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.getTicket).toHaveBeenCalledTimes(2);
+  });
+
+  it('tracks the customer typing and clears it on their message or after a while', () => {
+    vi.useFakeTimers();
+    const { model } = setup();
+    const author = { kind: 'customer' as const, name: 'Ada' };
+    model.applyTyping({ ticketId: 't1', conversationId: 'c1', author, typing: true });
+    model.applyTyping({ ticketId: 't1', conversationId: 'c1', author: { kind: 'agent', name: 'Grace' }, typing: true });
+    expect(model.typing.value).toEqual(['Ada']);
+    model.applyMessage(message({ author }));
+    expect(model.typing.value).toEqual([]);
+    model.applyTyping({ ticketId: 't1', conversationId: 'c1', author, typing: true });
+    vi.advanceTimersByTime(11_000);
+    expect(model.typing.value).toEqual([]);
+  });
+
+  it('mergeMessages lets the later copy of a message win', () => {
+    const a = message({ id: 'a', seq: 1, body: 'old' });
+    expect(mergeMessages([a], [{ ...a, body: 'new' }]).map((m) => m.body)).toEqual(['new']);
+  });
+});

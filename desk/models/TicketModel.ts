@@ -1,0 +1,195 @@
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import type { Message, TicketDetail, TicketStatus, TicketSummary, TypingEvent } from '../../shared/protocol';
+import type { DeskApi } from '../api';
+
+/** A typing indicator that never got its "stopped" (a closed tab) disappears after this long. */
+export const TYPING_EXPIRY_MS = 10_000;
+/** Coalesces a burst of `ticket:updated` events into one refetch of the detail (audit trail, handoff). */
+const REFRESH_DEBOUNCE_MS = 400;
+
+/** Merges messages by id (the later copy wins) and orders them by the server's sequence. */
+export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
+  const byId = new Map<string, Message>();
+  for (const m of current) byId.set(m.id, m);
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+function newClientId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+type TicketApi = Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage'>;
+
+/** One open ticket: its detail, its conversation kept live, replying and changing status. */
+export class TicketModel {
+  readonly #detail = signal<TicketDetail | null>(null);
+  readonly #messages = signal<readonly Message[]>([]);
+  readonly #loading = signal(false);
+  readonly #loadError = signal<string | null>(null);
+  readonly #actionError = signal<string | null>(null);
+  readonly #sending = signal(false);
+  readonly #saving = signal(false);
+  readonly #typing = signal<readonly string[]>([]);
+  readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #loadSeq = 0;
+  #disposed = false;
+  /** The last failed send, so a retry of the same text reuses its client id and cannot post twice. */
+  #unsent: { body: string; internal: boolean; clientId: string } | null = null;
+
+  constructor(
+    private readonly api: TicketApi,
+    readonly id: string,
+  ) {}
+
+  get detail(): ReadonlySignal<TicketDetail | null> {
+    return this.#detail;
+  }
+  /** The conversation, internal notes included, deduplicated by id and ordered by `seq`. */
+  get messages(): ReadonlySignal<readonly Message[]> {
+    return this.#messages;
+  }
+  get loading(): ReadonlySignal<boolean> {
+    return this.#loading;
+  }
+  /** Why the ticket could not be loaded (not found, network). */
+  get loadError(): ReadonlySignal<string | null> {
+    return this.#loadError;
+  }
+  /** Why the last reply or status change failed. */
+  get actionError(): ReadonlySignal<string | null> {
+    return this.#actionError;
+  }
+  get sending(): ReadonlySignal<boolean> {
+    return this.#sending;
+  }
+  get saving(): ReadonlySignal<boolean> {
+    return this.#saving;
+  }
+  /** Names of customers typing right now. */
+  get typing(): ReadonlySignal<readonly string[]> {
+    return this.#typing;
+  }
+
+  /** Fetches the ticket; messages already delivered live are kept and merged. */
+  async load(): Promise<void> {
+    const seq = ++this.#loadSeq;
+    this.#loading.value = true;
+    try {
+      const detail = await this.api.getTicket(this.id);
+      if (seq !== this.#loadSeq || this.#disposed) return;
+      this.#setDetail(detail);
+      this.#loadError.value = null;
+    } catch (err) {
+      if (seq !== this.#loadSeq || this.#disposed) return;
+      this.#loadError.value = err instanceof Error ? err.message : 'Could not load the ticket.';
+    } finally {
+      if (seq === this.#loadSeq) this.#loading.value = false;
+    }
+  }
+
+  /** Same as `load`; named for the reconnect path. */
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
+  /** A message from the socket (or the POST answer): added once, in sequence order. */
+  applyMessage(message: Message): void {
+    batch(() => {
+      this.#messages.value = mergeMessages(this.#messages.value, [message]);
+      if (message.author.kind === 'customer') this.#stopTyping(message.author.name);
+    });
+  }
+
+  /** `ticket:updated` for this ticket: show the new fields now, refetch the audit trail shortly. */
+  applySummary(summary: TicketSummary): void {
+    const detail = this.#detail.value;
+    if (summary.id !== this.id || !detail) return;
+    if (Date.parse(summary.updatedAt) <= Date.parse(detail.updatedAt)) return;
+    this.#detail.value = { ...detail, ...summary };
+    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = setTimeout(() => {
+      this.#refreshTimer = null;
+      void this.load();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  /** `typing:changed` for this ticket: tracks customers only (agents see their own composer). */
+  applyTyping(event: TypingEvent & { ticketId: string }): void {
+    if (event.ticketId !== this.id || event.author.kind !== 'customer') return;
+    const name = event.author.name || 'The customer';
+    if (!event.typing) {
+      this.#stopTyping(name);
+      return;
+    }
+    const old = this.#typingTimers.get(name);
+    if (old) clearTimeout(old);
+    this.#typingTimers.set(
+      name,
+      setTimeout(() => this.#stopTyping(name), TYPING_EXPIRY_MS),
+    );
+    if (!this.#typing.value.includes(name)) this.#typing.value = [...this.#typing.value, name];
+  }
+
+  /** Posts a public reply or an internal note. Resolves true when the server has it. */
+  async reply(body: string, internal: boolean): Promise<boolean> {
+    const text = body.trim();
+    if (!text || this.#sending.value) return false;
+    const clientId =
+      this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal ? this.#unsent.clientId : newClientId();
+    this.#sending.value = true;
+    this.#actionError.value = null;
+    try {
+      const message = await this.api.postMessage(this.id, { body: text, internal, clientId });
+      this.#unsent = null;
+      if (!this.#disposed) this.applyMessage(message);
+      return true;
+    } catch (err) {
+      this.#unsent = { body: text, internal, clientId };
+      this.#actionError.value = err instanceof Error ? err.message : 'The message was not sent.';
+      return false;
+    } finally {
+      this.#sending.value = false;
+    }
+  }
+
+  /** Changes the status (audited by the server, with an optional reason). */
+  async setStatus(status: TicketStatus, reason?: string): Promise<boolean> {
+    if (this.#saving.value) return false;
+    this.#saving.value = true;
+    this.#actionError.value = null;
+    try {
+      const detail = await this.api.updateTicket(this.id, reason ? { status, reason } : { status });
+      if (!this.#disposed) this.#setDetail(detail);
+      return true;
+    } catch (err) {
+      this.#actionError.value = err instanceof Error ? err.message : 'The status was not changed.';
+      return false;
+    } finally {
+      this.#saving.value = false;
+    }
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#loadSeq++;
+    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
+    for (const timer of this.#typingTimers.values()) clearTimeout(timer);
+    this.#typingTimers.clear();
+  }
+
+  #setDetail(detail: TicketDetail): void {
+    batch(() => {
+      this.#detail.value = detail;
+      this.#messages.value = mergeMessages(this.#messages.value, detail.messages);
+    });
+  }
+
+  #stopTyping(name: string): void {
+    const timer = this.#typingTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.#typingTimers.delete(name);
+    if (this.#typing.value.includes(name)) this.#typing.value = this.#typing.value.filter((n) => n !== name);
+  }
+}

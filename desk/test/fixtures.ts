@@ -1,0 +1,88 @@
+/** Test data builders for desk tests (not part of the bundle). */
+import type { Handoff, Message, TicketDetail, TicketSummary } from '../../shared/protocol';
+
+export const HOSTILE_SCRIPT = '<script>alert(1)</script>';
+export const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
+
+let counter = 0;
+
+export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
+  counter += 1;
+  const id = overrides.id ?? `t${counter}`;
+  return {
+    id,
+    number: 1000 + counter,
+    subject: `Subject ${counter}`,
+    status: 'new',
+    priority: 'medium',
+    urgency: 'medium',
+    impact: 'medium',
+    channel: 'chat',
+    centre: 'uk',
+    requester: { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London' },
+    assigneeId: null,
+    category: 'general',
+    receivedAt: '2025-03-03T09:00:00.000Z',
+    createdAt: '2025-03-03T09:00:00.000Z',
+    updatedAt: '2025-03-03T09:00:00.000Z',
+    firstResponseDueAt: '2025-03-03T13:00:00.000Z',
+    resolutionDueAt: '2025-03-04T09:00:00.000Z',
+    firstRespondedAt: null,
+    ...overrides,
+  };
+}
+
+export function message(overrides: Partial<Message> = {}): Message {
+  counter += 1;
+  return {
+    id: `m${counter}`,
+    conversationId: 'c1',
+    seq: counter,
+    clientId: null,
+    author: { kind: 'customer', name: 'Ada Lovelace' },
+    body: `Body ${counter}`,
+    internal: false,
+    sources: [],
+    createdAt: '2025-03-03T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function handoff(overrides: Partial<Handoff> = {}): Handoff {
+  return {
+    reason: 'visitor_request',
+    problem: 'Cannot sign in to the portal',
+    tried: ['Suggested a password reset'],
+    sources: [{ id: 'kb1', title: 'Resetting your password', url: '/kb/reset-password' }],
+    urgency: { level: 'high', reason: 'Blocked from working' },
+    impact: { level: 'medium', reason: 'One user affected' },
+    evidence: ['I cannot do any work today'],
+    identity: 'unverified',
+    channel: 'chat',
+    deadline: '2025-03-03T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function detail(overrides: Partial<TicketDetail> = {}): TicketDetail {
+  const base = summary(overrides);
+  return {
+    ...base,
+    description: 'I cannot sign in',
+    conversationId: 'c1',
+    urgencyReason: 'Blocked from working',
+    impactReason: 'One user affected',
+    handoff: null,
+    messages: [],
+    events: [],
+    ...overrides,
+  };
+}
+
+/** A `fetch` answer with a JSON body. */
+export function json(status: number, body: unknown): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}

@@ -1,0 +1,110 @@
+import type { Source } from '../../../../shared/protocol';
+import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { PassageHit } from '../../kb/search-index';
+import { queryTerms, sentences, processTerm, tokenize } from '../../kb/text';
+import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
+import { asksForPerson, asksHowToContact, isGreeting, isThanks, soundsFrustrated } from '../intents';
+import { triageOffline } from './triage-rules';
+
+/** Below these a passage is not trusted to answer the question. */
+export const MIN_COVERAGE = 0.5;
+export const MIN_SCORE = 4;
+
+const MAX_ANSWER_CHARS = 600;
+
+/** Picks the sentences of a passage that best answer the question, in their original order. */
+export function composeAnswer(question: string, hit: PassageHit): string {
+  const terms = new Set(queryTerms(question));
+  const all = sentences(hit.text);
+  const scored = all.map((s, index) => {
+    const words = new Set(tokenize(s).map((w) => processTerm(w)).filter((w): w is string => w !== null));
+    let overlap = 0;
+    for (const t of terms) if (words.has(t)) overlap++;
+    return { s, index, overlap };
+  });
+  const best = [...scored].sort((a, b) => b.overlap - a.overlap || a.index - b.index);
+  const lead = best[0];
+  if (!lead) return hit.text.slice(0, MAX_ANSWER_CHARS);
+  // The best sentence plus its neighbours (list items after a lead-in sentence belong with it).
+  const chosen = new Set<number>([lead.index]);
+  for (let i = lead.index + 1; i < all.length && chosen.size < 5; i++) {
+    if (all[i]!.startsWith('• ') || chosen.size < 3) chosen.add(i);
+    else break;
+  }
+  if (chosen.size < 2 && lead.index > 0) chosen.add(lead.index - 1);
+  let text = '';
+  for (const i of [...chosen].sort((a, b) => a - b)) {
+    const next = text ? `${text}${all[i]!.startsWith('• ') ? '\n' : ' '}${all[i]}` : all[i]!;
+    if (next.length > MAX_ANSWER_CHARS && text) break;
+    text = next;
+  }
+  return text;
+}
+
+/**
+ * The embedded agent: no network, no model weights. It answers from the best knowledge-base passage,
+ * admits when nothing fits, and recognises requests for a person.
+ */
+export class OfflineEngine implements KaiEngine {
+  readonly kind = 'offline' as const;
+  readonly #kb: KnowledgeBase;
+
+  constructor(kb: KnowledgeBase) {
+    this.#kb = kb;
+  }
+
+  async respond(input: KaiInput, onToken?: (text: string) => void): Promise<KaiTurn> {
+    const turn = this.decide(input);
+    onToken?.(turn.reply);
+    return turn;
+  }
+
+  /** Synchronous core, used directly by the benchmark. */
+  decide(input: KaiInput): KaiTurn {
+    const text = input.message.trim();
+    if (asksForPerson(text)) {
+      return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'visitor_request' };
+    }
+    if (isGreeting(text)) {
+      return { action: 'answer', reply: `Hi! I'm ${input.agentName}. What can I help you with today?`, sources: [], confidence: 1 };
+    }
+    if (isThanks(text)) {
+      return { action: 'answer', reply: "You're welcome! Is there anything else I can help with?", sources: [], confidence: 1 };
+    }
+    const offer = !input.offeredHandoff;
+    const index = this.#kb.index(input.siteId);
+    const hits = index.search(text, 5);
+    const best = hits[0];
+    const confident = best !== undefined && best.coverage >= MIN_COVERAGE && best.score >= MIN_SCORE;
+    if (!confident) {
+      return {
+        action: offer ? 'offer_handoff' : 'answer',
+        reply: offer
+          ? "I'm sorry, I couldn't find an answer to that in our help centre. Would you like me to connect you with a person, or shall I keep trying? You can also rephrase your question."
+          : "I'm sorry, I couldn't find that in our help centre either. Try rephrasing it, or choose “Talk to a person” and our team will pick it up.",
+        sources: [],
+        confidence: best ? Math.min(best.coverage, 0.49) : 0,
+        handoffReason: 'no_answer',
+      };
+    }
+    const answer = composeAnswer(text, best);
+    const sources: Source[] = [index.sourceOf(best.articleId)];
+    const frustrated = soundsFrustrated(text);
+    const wantsContact = asksHowToContact(text);
+    const confidence = Math.min(1, 0.5 + best.coverage / 2);
+    if (offer && (frustrated || wantsContact)) {
+      return {
+        action: 'offer_handoff',
+        reply: `${frustrated ? "I'm sorry this has been frustrating. " : ''}${answer}\n\nWould you like me to connect you with a person, or shall I keep trying?`,
+        sources,
+        confidence,
+        handoffReason: 'visitor_request',
+      };
+    }
+    return { action: 'answer', reply: answer, sources, confidence };
+  }
+
+  async triage(text: string): Promise<TriageResult> {
+    return triageOffline(text);
+  }
+}

@@ -1,0 +1,80 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config';
+import type { ServerContext } from './context';
+import { installErrorHandler } from './errors';
+import { DomainEvents } from './events';
+import { dbPlugin } from './plugins/db.plugin';
+import { socketPlugin } from './plugins/socket.plugin';
+import { authPlugin } from './auth/auth.plugin';
+import { bootstrap, loadSecret } from './bootstrap';
+import { KnowledgeBase } from './kb/knowledge-base';
+import { createKai } from './ai/create-kai';
+import type { KaiEngine } from './ai/engine';
+import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor.socket';
+import { setUpDeskNamespace, type DeskNamespace } from './realtime/desk.socket';
+import { deliverDomainEvents } from './realtime/deliveries';
+import { authRoutes } from './routes/auth.routes';
+import { ticketRoutes } from './routes/tickets.routes';
+import { widgetRoutes } from './routes/widget.routes';
+import { aiRoutes } from './routes/ai.routes';
+import { kbRoutes } from './routes/kb.routes';
+import { hoursRoutes } from './routes/hours.routes';
+import { pageRoutes } from './routes/pages.routes';
+import { openApiRoutes } from './routes/openapi';
+
+export interface AppOptions {
+  /** A clock for tests; defaults to the real one. */
+  now?: () => Date;
+  /** Replace Kai's engine (tests). */
+  kai?: KaiEngine;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    frontdesk: ServerContext & { kai: KaiEngine; kb: KnowledgeBase; secret: string; signIn: string | null };
+  }
+}
+
+/** Builds the whole app without listening: infrastructure plugins, then the domain, then routes. */
+export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: 'idle',
+    trustProxy: false,
+  });
+  installErrorHandler(app);
+
+  await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin);
+  await app.register(socketPlugin);
+
+  const now = opts.now ?? (() => new Date());
+  const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));
+  const kb = new KnowledgeBase(app.db);
+  const kai = opts.kai ?? createKai(config, kb, app.log);
+  const secret = await loadSecret(app.db, config);
+  const ctx: ServerContext = { db: app.db, events, log: app.log, now, config };
+  const { signIn } = await bootstrap(app.db, config, kb, now());
+  app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn });
+
+  const visitors = app.io.of('/visitor') as VisitorNamespace;
+  const desk = app.io.of('/desk') as DeskNamespace;
+  setUpVisitorNamespace(visitors, { ...ctx, kai, secret });
+  setUpDeskNamespace(desk, ctx);
+  const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
+  app.addHook('onClose', async () => stopDeliveries());
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
+  await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
+  await app.register(ticketRoutes, { ctx, kai });
+  await app.register(aiRoutes, { ctx, kai });
+  await app.register(kbRoutes, { ctx, kb });
+  await app.register(hoursRoutes, { ctx });
+  await app.register(openApiRoutes, { publicUrl: config.publicUrl });
+  await app.register(pageRoutes, { ctx });
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { DomainEvents } from './events';
+
+/** What every domain command needs: storage, the event bus, a clock and a logger. */
+export interface CoreContext {
+  db: Db;
+  events: DomainEvents;
+  log: FastifyBaseLogger;
+  /** The current time; tests may freeze it. */
+  now: () => Date;
+}
+
+export interface ServerContext extends CoreContext {
+  config: Config;
+}

@@ -1,0 +1,173 @@
+/**
+ * Row types of every table, as Kysely sees them. Times are ISO 8601 UTC strings, booleans 0/1 integers and
+ * structured values JSON text, so SQLite and PostgreSQL store the same thing.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface SiteTable {
+  id: string;
+  key: string;
+  name: string;
+  /** JSON string[] of allowed origins; `*` may stand for a port: `http://localhost:*`. */
+  allowed_origins: string;
+  /** JSON of the public look: agentName, color, greeting, position, language. */
+  settings: string;
+  created_at: string;
+}
+
+export interface VisitorTable {
+  id: string;
+  site_id: string;
+  external_id: string | null;
+  name: string | null;
+  email: string | null;
+  time_zone: string | null;
+  verified: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface ConversationTable {
+  id: string;
+  site_id: string;
+  visitor_id: string | null;
+  /** ai | waiting | human | closed */
+  mode: string;
+  last_seq: number;
+  /** The handoff offer is made at most once per conversation. */
+  offered_handoff: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author_kind: string;
+  author_name: string;
+  author_id: string | null;
+  body: string;
+  internal: number;
+  /** JSON Source[] */
+  sources: string;
+  created_at: string;
+}
+
+export interface TicketTable {
+  id: string;
+  number: number;
+  site_id: string;
+  conversation_id: string | null;
+  subject: string;
+  description: string;
+  status: string;
+  urgency: string;
+  impact: string;
+  priority: string;
+  urgency_reason: string | null;
+  impact_reason: string | null;
+  category: string;
+  channel: string;
+  requester_name: string | null;
+  requester_email: string | null;
+  requester_time_zone: string | null;
+  visitor_id: string | null;
+  centre: string;
+  assignee_id: string | null;
+  received_at: string;
+  created_at: string;
+  updated_at: string;
+  first_response_due_at: string | null;
+  resolution_due_at: string | null;
+  /** The earliest of the open deadlines, for ordering the queue with an index. */
+  next_due_at: string | null;
+  first_responded_at: string | null;
+  solved_at: string | null;
+  /** JSON Handoff */
+  handoff: string | null;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  type: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface AgentTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  agent_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface KbArticleTable {
+  id: string;
+  site_id: string;
+  slug: string;
+  title: string;
+  body: string;
+  url: string | null;
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  settings: SettingTable;
+  sites: SiteTable;
+  visitors: VisitorTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  agents: AgentTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  kb_articles: KbArticleTable;
+}
+
+export type TicketRow = Selectable<TicketTable>;
+export type NewTicket = Insertable<TicketTable>;
+export type TicketUpdate = Updateable<TicketTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type ConversationRow = Selectable<ConversationTable>;
+export type AgentRow = Selectable<AgentTable>;
+export type SiteRow = Selectable<SiteTable>;
+export type VisitorRow = Selectable<VisitorTable>;
+export type KbArticleRow = Selectable<KbArticleTable>;
+export type TicketEventRow = Selectable<TicketEventTable>;
+// Generated is re-exported so table files can mark server-filled columns later without another import.
+export type { Generated };

@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+import type { Author, ConversationState, Message, TicketSummary } from '../../shared/protocol';
+
+/** Facts domain code announces; realtime/ (and later email) turns them into deliveries. */
+export interface DomainEventMap {
+  'message.created': { message: Message; visitorId: string | null; ticketId: string | null };
+  'conversation.updated': { conversationId: string; visitorId: string | null; state: ConversationState };
+  'ticket.created': { ticket: TicketSummary };
+  'ticket.updated': { ticket: TicketSummary };
+  'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };
+}
+
+/** A typed, synchronous event bus. Listener errors are logged by the emitter's owner, never thrown into commands. */
+export class DomainEvents {
+  readonly #emitter = new EventEmitter();
+  readonly #onError: (err: unknown, event: string) => void;
+
+  constructor(onError: (err: unknown, event: string) => void) {
+    this.#emitter.setMaxListeners(50);
+    this.#onError = onError;
+  }
+
+  on<K extends keyof DomainEventMap>(event: K, listener: (payload: DomainEventMap[K]) => void): () => void {
+    const wrapped = (payload: DomainEventMap[K]) => {
+      try {
+        listener(payload);
+      } catch (err) {
+        this.#onError(err, event);
+      }
+    };
+    this.#emitter.on(event, wrapped);
+    return () => this.#emitter.off(event, wrapped);
+  }
+
+  emit<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): void {
+    this.#emitter.emit(event, payload);
+  }
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Author, AuthorKind, ConversationMode, Message, Source } from '../../../shared/protocol';
+import type { DbOrTx, Tx } from '../db/database';
+import type { ConversationRow, MessageRow } from '../db/schema';
+
+export function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    clientId: row.client_id,
+    author: { kind: row.author_kind as AuthorKind, name: row.author_name },
+    body: row.body,
+    internal: Boolean(row.internal),
+    sources: JSON.parse(row.sources) as Source[],
+    createdAt: row.created_at,
+  };
+}
+
+export async function createConversation(
+  db: DbOrTx,
+  props: { siteId: string; visitorId: string | null; mode: ConversationMode; now: Date },
+): Promise<ConversationRow> {
+  const row: ConversationRow = {
+    id: randomUUID(),
+    site_id: props.siteId,
+    visitor_id: props.visitorId,
+    mode: props.mode,
+    last_seq: 0,
+    offered_handoff: 0,
+    created_at: props.now.toISOString(),
+    updated_at: props.now.toISOString(),
+  };
+  await db.insertInto('conversations').values(row).execute();
+  return row;
+}
+
+export async function findConversation(db: DbOrTx, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The visitor's current conversation: the newest one that is not closed. */
+export async function findOpenConversationOfVisitor(db: DbOrTx, visitorId: string): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('visitor_id', '=', visitorId)
+    .where('mode', '!=', 'closed')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function setConversationMode(db: DbOrTx, id: string, mode: ConversationMode, now: Date): Promise<void> {
+  await db.updateTable('conversations').set({ mode, updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+export async function markHandoffOffered(db: DbOrTx, id: string): Promise<void> {
+  await db.updateTable('conversations').set({ offered_handoff: 1 }).where('id', '=', id).execute();
+}
+
+export interface NewMessage {
+  conversationId: string;
+  clientId?: string | null;
+  author: Author & { id?: string | null };
+  body: string;
+  internal?: boolean;
+  sources?: Source[];
+  now: Date;
+}
+
+export async function findMessageByClientId(db: DbOrTx, conversationId: string, clientId: string): Promise<Message | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row && toMessage(row);
+}
+
+/**
+ * Appends a message with the conversation's next sequence number. Runs in the caller's transaction so the
+ * counter and the row commit together; a repeated client id returns the stored message (`duplicate: true`).
+ */
+export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+  if (input.clientId) {
+    const existing = await findMessageByClientId(tx, input.conversationId, input.clientId);
+    if (existing) return { message: existing, duplicate: true };
+  }
+  const { last_seq } = await tx
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: input.now.toISOString() }))
+    .where('id', '=', input.conversationId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const row: MessageRow = {
+    id: randomUUID(),
+    conversation_id: input.conversationId,
+    seq: Number(last_seq),
+    client_id: input.clientId ?? null,
+    author_kind: input.author.kind,
+    author_name: input.author.name,
+    author_id: input.author.id ?? null,
+    body: input.body,
+    internal: input.internal ? 1 : 0,
+    sources: JSON.stringify(input.sources ?? []),
+    created_at: input.now.toISOString(),
+  };
+  await tx.insertInto('messages').values(row).execute();
+  return { message: toMessage(row), duplicate: false };
+}
+
+/** Messages after a sequence number, in order. Visitors never get internal notes. */
+export async function listMessages(
+  db: DbOrTx,
+  conversationId: string,
+  opts: { afterSeq?: number; includeInternal: boolean; limit?: number },
+): Promise<Message[]> {
+  let q = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', opts.afterSeq ?? 0)
+    .orderBy('seq', 'asc')
+    .limit(opts.limit ?? 1000);
+  if (!opts.includeInternal) q = q.where('internal', '=', 0);
+  return (await q.execute()).map(toMessage);
+}

@@ -1,0 +1,34 @@
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server;
+  }
+}
+
+/**
+ * Our own small socket.io plugin (fastify-socket.io is unmaintained): one Server on the app's HTTP server,
+ * closed with the app. Namespaces and handlers are set up by realtime/.
+ */
+export const socketPlugin = fp(
+  async (app) => {
+    const io = new Server(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      // Messages are at most 5,000 characters; anything far larger is refused before parsing.
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 10_000,
+      pingTimeout: 8_000,
+      connectionStateRecovery: undefined,
+    });
+    app.decorate('io', io);
+    app.addHook('preClose', async () => {
+      io.local.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+    });
+  },
+  { name: 'socket.io' },
+);

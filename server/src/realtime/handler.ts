@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { describeIssues, type Ack } from '../../../shared/protocol';
+import { AppError, toErrorBody } from '../errors';
+import type { FastifyBaseLogger } from 'fastify';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/**
+ * Wraps a socket command: validates the payload with the shared schema, runs the command, and always
+ * answers the ack with the closed union. A client that sends no ack function gets nothing back.
+ */
+export function command<S extends z.ZodType, T>(
+  log: FastifyBaseLogger,
+  schema: S,
+  run: (input: z.output<S>) => Promise<T>,
+): (payload: unknown, ack?: unknown) => void {
+  return (payload, ack) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) {
+      reply({ ok: false, error: { code: 'validation_failed', message: describeIssues(parsed.error) } });
+      return;
+    }
+    run(parsed.data).then(
+      (data) => reply({ ok: true, data }),
+      (err: unknown) => {
+        const { status, body } = toErrorBody(err);
+        if (status >= 500) log.error({ err }, 'socket command failed');
+        reply({ ok: false, error: body });
+      },
+    );
+  };
+}
+
+/**
+ * A per-key limit (rate-limiter-flexible): enough for a person typing fast, not for a flood.
+ * Returns a check that throws `rate_limited` once the key is over its budget.
+ */
+export function rateLimit(points: number, durationSeconds: number): (key: string) => Promise<void> {
+  const limiter = new RateLimiterMemory({ points, duration: durationSeconds });
+  return async (key) => {
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new AppError('rate_limited', 'You are sending messages too fast; wait a moment');
+      throw res;
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Marked } from 'marked';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { findArticleBySlug } from '../kb/kb.repository';
+import { allowedOrigins, findSiteByKey } from '../sites/site.repository';
+
+export const DIST_DIR = fileURLToPath(new URL('../../../dist/public/', import.meta.url));
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const safeHref = (href: string) => (/^(https?:|mailto:|\/|#)/i.test(href) ? href : '#');
+
+/** Markdown for help pages: raw HTML in an article is shown as text, and only safe link schemes survive. */
+const markdown = new Marked({
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    link({ href, text }) {
+      return `<a href="${escapeHtml(safeHref(href))}">${escapeHtml(text)}</a>`;
+    },
+    image: ({ text }) => escapeHtml(text),
+  },
+});
+
+function readPage(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/** A strict policy for our own pages: only same-origin scripts, styles and connections. */
+function appCsp(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+function sendHtml(reply: FastifyReply, html: string | null, csp?: string): FastifyReply {
+  if (html === null) {
+    return reply.status(503).type('text/plain').send('The browser bundles are not built yet: run `npm run build` (npm start does it for you).');
+  }
+  if (csp) void reply.header('content-security-policy', csp);
+  return reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'strict-origin-when-cross-origin').type('text/html; charset=utf-8').send(html);
+}
+
+/** The demo page, the loader script, the messenger and desk pages, help articles, and built assets. */
+export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
+  const hidden = new Set(['widget/messenger/index.html', 'desk/index.html']);
+  await app.register(fastifyStatic, {
+    root: [DIST_DIR, PUBLIC_DIR].filter((d) => existsSync(d)),
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    // The app pages are served below with their security headers, not as plain files.
+    allowedPath: (pathName) => !hidden.has(pathName.replace(/^\/+/, '')),
+    setHeaders: (res, path) => {
+      if (path.endsWith('widget.js')) void res.header('cache-control', 'public, max-age=300');
+      if (path.includes('/assets/')) void res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+
+  app.get('/', async (_request, reply) => sendHtml(reply, readPage(`${PUBLIC_DIR}index.html`)));
+
+  app.get<{ Querystring: { site?: string } }>('/messenger', async (request, reply) => {
+    const site = await findSiteByKey(ctx.db, request.query.site ?? '');
+    if (!site) throw new AppError('not_found', 'No such site');
+    // CSP frame-ancestors takes the same `scheme://host:*` patterns we store.
+    const ancestors = allowedOrigins(site).join(' ') || "'none'";
+    return sendHtml(reply, readPage(`${DIST_DIR}widget/messenger/index.html`), appCsp(ancestors));
+  });
+
+  app.get('/desk', async (_request, reply) => sendHtml(reply, readPage(`${DIST_DIR}desk/index.html`), appCsp("'none'")));
+
+  app.get<{ Params: { slug: string } }>('/help/:slug', async (request, reply) => {
+    const site = await findSiteByKey(ctx.db, 'demo');
+    const article = site && (await findArticleBySlug(ctx.db, site.id, request.params.slug));
+    if (!article) throw new AppError('not_found', 'No such article');
+    const body = await markdown.parse(article.body);
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(article.title)} · Help centre</title><link rel="stylesheet" href="/demo.css"><link rel="stylesheet" href="/article.css"></head>
+<body><main class="article"><p><a href="/">← Help centre</a></p><h1>${escapeHtml(article.title)}</h1>${body}</main>
+<script>window.Frontdesk=window.Frontdesk||function(){(Frontdesk.q=Frontdesk.q||[]).push(arguments)};</script>
+<script async src="/widget.js" data-site="demo"></script></body></html>`;
+    return sendHtml(reply, html);
+  });
+};

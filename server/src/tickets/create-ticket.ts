@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, Handoff } from '../../../shared/protocol';
+import { priorityOf, type Level } from '../../../shared/priority';
+import type { CoreContext } from '../context';
+import type { TicketRow } from '../db/schema';
+import { appendMessage, createConversation } from '../messages/message.repository';
+import { planTicket } from './ticket-plan';
+import { insertTicket, insertTicketEvent, nextTicketNumber, type Actor } from './ticket.repository';
+import { toTicketSummary } from './ticket.presenter';
+import { nextDueAt } from './ticket-lifecycle';
+
+export interface CreateTicketInput {
+  siteId: string;
+  subject: string;
+  description: string;
+  channel: Channel;
+  requester: { name?: string | null; email?: string | null; timeZone?: string | null };
+  visitorId?: string | null;
+  /** The chat the ticket came from; without one a conversation is opened holding the description. */
+  conversationId?: string | null;
+  urgency: Level;
+  impact: Level;
+  urgencyReason?: string | null;
+  impactReason?: string | null;
+  category: string;
+  receivedAt: Date;
+  /** Kai's summary; its deadline is filled in here. */
+  handoff?: Omit<Handoff, 'deadline'> | null;
+  actor: Actor;
+}
+
+/**
+ * Creates a ticket: priority from the matrix, centre by follow-the-sun routing, SLA deadlines from the
+ * calendars, an audit event, and the announcement to the desk.
+ */
+export async function createTicket(ctx: CoreContext, input: CreateTicketInput): Promise<TicketRow> {
+  const now = ctx.now();
+  const priority = priorityOf(input.urgency, input.impact);
+  const plan = planTicket({ priority, receivedAt: input.receivedAt, timeZone: input.requester.timeZone ?? null });
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    let conversationId = input.conversationId ?? null;
+    if (!conversationId) {
+      const conversation = await createConversation(tx, { siteId: input.siteId, visitorId: input.visitorId ?? null, mode: 'waiting', now });
+      conversationId = conversation.id;
+      await appendMessage(tx, {
+        conversationId,
+        author: { kind: 'customer', name: input.requester.name || input.requester.email || 'Customer' },
+        body: input.description,
+        now: input.receivedAt,
+      });
+    }
+    const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: plan.firstResponseDueAt } : null;
+    const ticket: TicketRow = {
+      id: randomUUID(),
+      number: await nextTicketNumber(tx),
+      site_id: input.siteId,
+      conversation_id: conversationId,
+      subject: input.subject,
+      description: input.description,
+      status: 'new',
+      urgency: input.urgency,
+      impact: input.impact,
+      priority,
+      urgency_reason: input.urgencyReason ?? null,
+      impact_reason: input.impactReason ?? null,
+      category: input.category,
+      channel: input.channel,
+      requester_name: input.requester.name ?? null,
+      requester_email: input.requester.email ?? null,
+      requester_time_zone: input.requester.timeZone ?? null,
+      visitor_id: input.visitorId ?? null,
+      centre: plan.centre,
+      assignee_id: null,
+      received_at: input.receivedAt.toISOString(),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      first_response_due_at: plan.firstResponseDueAt,
+      resolution_due_at: plan.resolutionDueAt,
+      next_due_at: null,
+      first_responded_at: null,
+      solved_at: null,
+      handoff: handoff ? JSON.stringify(handoff) : null,
+    };
+    ticket.next_due_at = nextDueAt(ticket);
+    await insertTicket(tx, ticket);
+    await insertTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: 'created',
+      actor: input.actor,
+      to: 'new',
+      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${plan.centre.toUpperCase()}`,
+      at: now,
+    });
+    return ticket;
+  });
+  ctx.events.emit('ticket.created', { ticket: toTicketSummary(row) });
+  return row;
+}

@@ -1,0 +1,44 @@
+import { isOpenAt, nextOpenAt } from '../../../shared/calendar';
+import { DEFAULT_CENTRES } from '../../../shared/operations';
+import type { CentreId } from '../../../shared/protocol';
+import type { TicketRow } from '../db/schema';
+
+const CENTRE_NAMES: Record<CentreId, string> = { uk: 'UK', us: 'US' };
+
+function formatter(timeZone: string, withDay: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+  });
+}
+
+/** "14:30" when on the visitor's today, else "Mon 1 Dec, 09:45"; in the visitor's zone (UTC when unknown). */
+export function formatForVisitor(t: Date, timeZone: string | null, now: Date): string {
+  const tz = timeZone ?? 'UTC';
+  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: tz });
+  const sameDay = day(t) === day(now);
+  const text = formatter(tz, !sameDay).format(t);
+  return timeZone ? `${text} your time` : `${text} UTC`;
+}
+
+/**
+ * The honest promise the visitor sees: which team answers and by when, from the same calendars and the
+ * ticket's first-response deadline.
+ */
+export function describePromise(ticket: Pick<TicketRow, 'centre' | 'status' | 'first_response_due_at' | 'first_responded_at'>, timeZone: string | null, now: Date): string {
+  if (ticket.status === 'solved') return 'This request is solved. Reply here if you need more help and it reopens.';
+  if (ticket.status === 'closed') return 'This request is closed.';
+  const centre = (ticket.centre in CENTRE_NAMES ? ticket.centre : 'uk') as CentreId;
+  const team = `Our ${CENTRE_NAMES[centre]} team`;
+  if (ticket.first_responded_at) return `${team} is on it and will keep you posted here.`;
+  const due = ticket.first_response_due_at ? new Date(ticket.first_response_due_at) : null;
+  const by = due ? ` and will reply by ${formatForVisitor(due, timeZone, now)}` : '';
+  const calendar = DEFAULT_CENTRES[centre];
+  if (isOpenAt(calendar, now.getTime())) return `${team} is in now${by}.`;
+  const opens = nextOpenAt(calendar, now.getTime());
+  if (opens === null) return `${team} is closed right now${by}.`;
+  return `${team} opens at ${formatForVisitor(new Date(opens), timeZone, now)}${by}.`;
+}

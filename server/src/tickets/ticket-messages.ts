@@ -1,0 +1,48 @@
+import type { Message } from '../../../shared/protocol';
+import type { CoreContext } from '../context';
+import type { AgentRow, TicketRow } from '../db/schema';
+import { AppError } from '../errors';
+import { appendMessage, setConversationMode } from '../messages/message.repository';
+import { announceUpdated, nextDueAt, transition } from './ticket-lifecycle';
+import { findTicket, updateTicket } from './ticket.repository';
+
+/**
+ * An agent's public reply or internal note on a ticket. A public reply is the first response (stops that
+ * clock), opens a new ticket, and puts a person in charge of the chat so Kai stays silent.
+ * Internal notes change nothing the customer can see.
+ */
+export async function addAgentMessage(
+  ctx: CoreContext,
+  props: { ticketId: string; agent: Pick<AgentRow, 'id' | 'name'>; body: string; internal: boolean; clientId?: string | undefined },
+): Promise<{ message: Message; ticket: TicketRow; duplicate: boolean }> {
+  const now = ctx.now();
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    let ticket = await findTicket(tx, props.ticketId);
+    if (!ticket) throw new AppError('not_found', 'No such ticket');
+    if (!ticket.conversation_id) throw new AppError('conflict', 'This ticket has no conversation to reply in');
+    const { message, duplicate } = await appendMessage(tx, {
+      conversationId: ticket.conversation_id,
+      clientId: props.clientId ?? null,
+      author: { kind: 'agent', name: props.agent.name, id: props.agent.id },
+      body: props.body,
+      internal: props.internal,
+      now,
+    });
+    if (duplicate || props.internal) return { message, ticket, duplicate };
+    const actor = { kind: 'agent' as const, id: props.agent.id, name: props.agent.name };
+    if (ticket.status === 'new') ticket = await transition(ctx, tx, { ticketId: ticket.id, to: 'open', actor, reason: 'Agent replied' });
+    if (!ticket.first_responded_at) {
+      const next = { ...ticket, first_responded_at: now.toISOString() };
+      ticket = await updateTicket(tx, ticket.id, { first_responded_at: next.first_responded_at, next_due_at: nextDueAt(next), updated_at: now.toISOString() });
+    } else {
+      ticket = await updateTicket(tx, ticket.id, { updated_at: now.toISOString() });
+    }
+    await setConversationMode(tx, ticket.conversation_id!, 'human', now);
+    return { message, ticket, duplicate };
+  });
+  if (!result.duplicate) {
+    ctx.events.emit('message.created', { message: result.message, visitorId: result.ticket.visitor_id, ticketId: result.ticket.id });
+    announceUpdated(ctx, result.ticket);
+  }
+  return result;
+}

@@ -1,0 +1,52 @@
+import type { CentreId, Channel, Handoff, Message, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
+import type { Level } from '../../../shared/priority';
+import type { TicketEventRow, TicketRow } from '../db/schema';
+
+/** The one place a ticket row becomes what the API and the desk see. */
+export function toTicketSummary(row: TicketRow): TicketSummary {
+  return {
+    id: row.id,
+    number: Number(row.number),
+    subject: row.subject,
+    status: row.status as TicketStatus,
+    priority: row.priority as Level,
+    urgency: row.urgency as Level,
+    impact: row.impact as Level,
+    channel: row.channel as Channel,
+    centre: row.centre as CentreId,
+    requester: { name: row.requester_name, email: row.requester_email, timeZone: row.requester_time_zone },
+    assigneeId: row.assignee_id,
+    category: row.category,
+    receivedAt: row.received_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    firstResponseDueAt: row.first_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    firstRespondedAt: row.first_responded_at,
+  };
+}
+
+export function toTicketEvent(row: TicketEventRow): TicketEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    actor: { kind: row.actor_kind as TicketEvent['actor']['kind'], name: row.actor_name },
+    from: row.from_value,
+    to: row.to_value,
+    reason: row.reason,
+    createdAt: row.created_at,
+  };
+}
+
+export function toTicketDetail(row: TicketRow, messages: Message[], events: TicketEventRow[]): TicketDetail {
+  return {
+    ...toTicketSummary(row),
+    description: row.description,
+    conversationId: row.conversation_id,
+    urgencyReason: row.urgency_reason,
+    impactReason: row.impact_reason,
+    handoff: row.handoff ? (JSON.parse(row.handoff) as Handoff) : null,
+    messages,
+    events: events.map(toTicketEvent),
+  };
+}

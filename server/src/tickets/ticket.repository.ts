@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { DbOrTx } from '../db/database';
+import type { NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
+
+/** Who did something to a ticket, for the audit trail. */
+export interface Actor {
+  kind: 'agent' | 'customer' | 'ai' | 'system';
+  id?: string | null;
+  name: string;
+}
+
+export async function insertTicket(db: DbOrTx, row: NewTicket): Promise<void> {
+  await db.insertInto('tickets').values(row).execute();
+}
+
+export async function findTicket(db: DbOrTx, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findTicketByConversation(db: DbOrTx, conversationId: string): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function updateTicket(db: DbOrTx, id: string, changes: TicketUpdate): Promise<TicketRow> {
+  return db.updateTable('tickets').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Ticket numbers are human references, increasing from 1001; call inside the creating transaction. */
+export async function nextTicketNumber(db: DbOrTx): Promise<number> {
+  const row = await db.selectFrom('tickets').select((eb) => eb.fn.max('number').as('max')).executeTakeFirst();
+  const max = row?.max == null ? 1000 : Number(row.max);
+  return max + 1;
+}
+
+export interface TicketFilters {
+  status?: string[];
+  priority?: string[];
+  channel?: string[];
+  centre?: string[];
+  assignee?: string | null;
+  limit: number;
+  /** Opaque cursor from the previous page: the last row's next_due_at and id. */
+  cursor?: { dueAt: string | null; id: string };
+}
+
+/**
+ * The queue: ordered by the next SLA deadline (tickets without one last), then id. Uses the
+ * (next_due_at, id) index; the cursor continues strictly after the last row of the previous page.
+ */
+export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
+  // A ticket with no open deadline sorts last: COALESCE to a far-future sentinel keeps one ordering for both dialects.
+  const FAR = '9999-12-31T23:59:59.999Z';
+  let q = db.selectFrom('tickets').selectAll();
+  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (f.priority?.length) q = q.where('priority', 'in', f.priority);
+  if (f.channel?.length) q = q.where('channel', 'in', f.channel);
+  if (f.centre?.length) q = q.where('centre', 'in', f.centre);
+  if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
+  if (f.cursor) {
+    const due = f.cursor.dueAt ?? FAR;
+    const id = f.cursor.id;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn.coalesce('next_due_at', eb.val(FAR)), '>', due),
+        eb.and([eb(eb.fn.coalesce('next_due_at', eb.val(FAR)), '=', due), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy((eb) => eb.fn.coalesce('next_due_at', eb.val(FAR)), 'asc')
+    .orderBy('id', 'asc')
+    .limit(f.limit)
+    .execute();
+}
+
+export async function insertTicketEvent(
+  db: DbOrTx,
+  e: { ticketId: string; type: string; actor: Actor; from?: string | null; to?: string | null; reason?: string | null; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({
+      id: randomUUID(),
+      ticket_id: e.ticketId,
+      type: e.type,
+      actor_kind: e.actor.kind,
+      actor_id: e.actor.id ?? null,
+      actor_name: e.actor.name,
+      from_value: e.from ?? null,
+      to_value: e.to ?? null,
+      reason: e.reason ?? null,
+      created_at: e.at.toISOString(),
+    })
+    .execute();
+}
+
+export async function listTicketEvents(db: DbOrTx, ticketId: string): Promise<TicketEventRow[]> {
+  return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at', 'asc').orderBy('id').execute();
+}

@@ -1,0 +1,23 @@
+/**
+ * The one list of error codes that browsers, REST clients and socket acks see.
+ * The server maps each to an HTTP status in `server/src/errors.ts`.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'invalid_transition',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What every failed call carries, over REST (`{ error }`) and in socket acks. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,64 @@
+/**
+ * Contract §6, "Support operations defaults": the centres, phone line and SLA targets a new database starts with.
+ * An admin may edit them later; these objects are frozen, so an edit is a new object (calendars are compiled and
+ * cached by identity, see calendar.ts).
+ */
+import type { Calendar, OpeningPeriod, Weekday } from './calendar';
+import type { CentreId } from './protocol';
+import type { SlaTargets } from './sla';
+
+const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5];
+
+function mondayToFriday(open: string, close: string): OpeningPeriod[] {
+  return WEEKDAYS.map((weekday) => ({ weekday, open, close }));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** England and Wales bank holidays, substitute days included. */
+export const ENGLAND_AND_WALES_BANK_HOLIDAYS = deepFreeze({ country: 'GB', state: 'ENG' } as const);
+/** The eleven US federal holidays, observed days included. */
+export const US_FEDERAL_HOLIDAYS = deepFreeze({ country: 'US' } as const);
+
+/** The two operations centres (follow the sun). */
+export const DEFAULT_CENTRES: Readonly<Record<CentreId, Calendar>> = deepFreeze({
+  uk: {
+    id: 'uk',
+    name: 'UK centre',
+    timeZone: 'Europe/London',
+    periods: mondayToFriday('09:00', '18:00'),
+    holidays: ENGLAND_AND_WALES_BANK_HOLIDAYS,
+    closures: [],
+  },
+  us: {
+    id: 'us',
+    name: 'US centre',
+    timeZone: 'America/New_York',
+    periods: mondayToFriday('06:00', '16:00'),
+    holidays: US_FEDERAL_HOLIDAYS,
+    closures: [],
+  },
+});
+
+/** The phone line's hours: they decide whether a call is answered live, never a ticket's routing or deadlines. */
+export const DEFAULT_PHONE_LINE: Calendar = deepFreeze({
+  id: 'phone',
+  name: 'Phone line',
+  timeZone: 'Europe/London',
+  periods: mondayToFriday('08:30', '17:30'),
+  holidays: ENGLAND_AND_WALES_BANK_HOLIDAYS,
+  closures: [],
+});
+
+/** Targets in business minutes (time while at least one centre is open). */
+export const DEFAULT_SLA_TARGETS: SlaTargets = deepFreeze({
+  high: { firstResponse: 60, resolution: 480 },
+  medium: { firstResponse: 240, resolution: 1440 },
+  low: { firstResponse: 480, resolution: 2400 },
+});

@@ -1,0 +1,266 @@
+/**
+ * The wire contract between the browser (messenger, desk) and the server: payload schemas shared by
+ * socket handlers and REST routes, the socket.io event maps, and the ack result union.
+ *
+ * Two socket.io namespaces:
+ * - `/visitor`: the messenger inside the iframe. Auth: `{ token }` from `POST /api/widget/session`.
+ * - `/desk`: the agents' desk. Auth: the HTTP-only session cookie sent with the handshake.
+ */
+import { z } from 'zod';
+import type { ErrorBody } from './errors';
+import { LEVELS } from './priority';
+
+/** Longest message body accepted from anyone (characters). */
+export const MAX_MESSAGE_LENGTH = 5000;
+
+export const levelSchema = z.enum(LEVELS);
+
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+
+export const CHANNELS = ['chat', 'email', 'phone', 'portal', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const channelSchema = z.enum(CHANNELS);
+
+export const CENTRES = ['uk', 'us'] as const;
+export type CentreId = (typeof CENTRES)[number];
+
+export const AUTHOR_KINDS = ['customer', 'ai', 'agent', 'system'] as const;
+export type AuthorKind = (typeof AUTHOR_KINDS)[number];
+
+/** Who wrote a message. `name` is display text, never HTML. */
+export interface Author {
+  kind: AuthorKind;
+  name: string;
+}
+
+/** A knowledge-base article Kai drew on. `url` is http(s) or a site-relative path. */
+export interface Source {
+  id: string;
+  title: string;
+  url: string;
+}
+
+/** One message of a conversation as the messenger and the desk see it. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** Increasing per conversation, assigned by the server; gaps never happen for visitor-visible messages' order. */
+  seq: number;
+  /** The sender's idempotency key (visitor and desk sends); null for Kai and system messages. */
+  clientId: string | null;
+  author: Author;
+  body: string;
+  /** Internal notes are for agents only: never sent to the visitor or given to Kai. */
+  internal: boolean;
+  sources: Source[];
+  createdAt: string;
+}
+
+/**
+ * Where a conversation stands, as the messenger shows it:
+ * `ai` Kai answers; `waiting` handed off, no agent has replied yet; `human` an agent is on it; `closed`.
+ */
+export const CONVERSATION_MODES = ['ai', 'waiting', 'human', 'closed'] as const;
+export type ConversationMode = (typeof CONVERSATION_MODES)[number];
+
+/** The ticket a handoff created, as the visitor sees it. */
+export interface VisitorTicket {
+  id: string;
+  number: number;
+  status: TicketStatus;
+  priority: (typeof LEVELS)[number];
+  /** Honest promise of when a person answers, in plain words. */
+  promise: string;
+  firstResponseDueAt: string | null;
+}
+
+export interface ConversationState {
+  id: string | null;
+  mode: ConversationMode;
+  ticket: VisitorTicket | null;
+  lastSeq: number;
+}
+
+/** Kai's structured summary for the agent who takes over. */
+export interface Handoff {
+  reason: 'visitor_request' | 'button' | 'no_answer' | 'ai_unavailable' | 'policy';
+  problem: string;
+  tried: string[];
+  sources: Source[];
+  urgency: { level: (typeof LEVELS)[number]; reason: string };
+  impact: { level: (typeof LEVELS)[number]; reason: string };
+  /** The visitor's own words that show the urgency and impact. */
+  evidence: string[];
+  identity: 'verified' | 'unverified' | 'anonymous';
+  channel: Channel;
+  deadline: string | null;
+}
+
+// ---- payload schemas (validated at every handler boundary, socket and REST) ----
+
+const bodyText = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'Message is empty').max(MAX_MESSAGE_LENGTH, `Message is longer than ${MAX_MESSAGE_LENGTH} characters`));
+
+/** Client ids are opaque strings the sender makes unique (UUIDs in our clients). */
+export const clientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientId has invalid characters');
+
+export const sendMessageSchema = z.object({
+  clientId: clientIdSchema,
+  body: bodyText,
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const syncSchema = z.object({
+  /** The last sequence number the client has; the server answers everything after it. */
+  afterSeq: z.number().int().min(0),
+});
+
+export const escalateSchema = z.object({}).strict();
+
+export const typingSchema = z.object({ typing: z.boolean() });
+
+export const agentReplySchema = z.object({
+  body: bodyText,
+  internal: z.boolean().optional().default(false),
+  clientId: clientIdSchema.optional(),
+});
+export type AgentReplyInput = z.infer<typeof agentReplySchema>;
+
+export const widgetSessionSchema = z.object({
+  siteKey: z.string().min(1).max(64),
+  /** The visitor token from an earlier session, if the messenger has one. */
+  token: z.string().max(512).optional(),
+  /** The host page's origin; must be one of the site's allowed origins. */
+  origin: z.string().max(512).optional(),
+  timeZone: z.string().max(64).optional(),
+  user: z
+    .object({
+      id: z.string().max(128),
+      email: z.string().email().max(254).optional(),
+      name: z.string().max(200).optional(),
+      token: z.string().max(4096).optional(),
+    })
+    .optional(),
+});
+export type WidgetSessionInput = z.infer<typeof widgetSessionSchema>;
+
+/** What the messenger needs to draw itself; an explicit allowlist of public settings. */
+export interface PublicSiteSettings {
+  key: string;
+  name: string;
+  agentName: string;
+  color: string;
+  greeting: string;
+  position: 'right' | 'left';
+  language: string;
+}
+
+export interface WidgetSession {
+  token: string;
+  visitorId: string;
+  site: PublicSiteSettings;
+}
+
+// ---- socket.io event maps ----
+
+/** The closed union every command is acknowledged with. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type AckFn<T> = (result: Ack<T>) => void;
+
+export interface TypingEvent {
+  conversationId: string;
+  author: Author;
+  typing: boolean;
+}
+
+export interface VisitorClientToServer {
+  'message:send': (payload: SendMessageInput, ack: AckFn<Message>) => void;
+  'conversation:sync': (payload: { afterSeq: number }, ack: AckFn<{ state: ConversationState; messages: Message[] }>) => void;
+  'conversation:escalate': (payload: Record<string, never>, ack: AckFn<ConversationState>) => void;
+  'typing:set': (payload: { typing: boolean }) => void;
+}
+
+export interface VisitorServerToClient {
+  'message:created': (message: Message) => void;
+  'typing:changed': (event: TypingEvent) => void;
+  'conversation:updated': (state: ConversationState) => void;
+}
+
+/** A ticket as listed in the desk queue (a subset of the REST ticket). */
+export interface TicketSummary {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: (typeof LEVELS)[number];
+  urgency: (typeof LEVELS)[number];
+  impact: (typeof LEVELS)[number];
+  channel: Channel;
+  centre: CentreId;
+  requester: { name: string | null; email: string | null; timeZone: string | null };
+  assigneeId: string | null;
+  category: string;
+  receivedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstRespondedAt: string | null;
+}
+
+export interface DeskClientToServer {
+  /** Join a ticket's room to get its messages and typing live. */
+  'ticket:watch': (payload: { ticketId: string }, ack: AckFn<{ ticketId: string }>) => void;
+  'ticket:unwatch': (payload: { ticketId: string }) => void;
+  'typing:set': (payload: { ticketId: string; typing: boolean }) => void;
+}
+
+export interface DeskServerToClient {
+  'ticket:created': (ticket: TicketSummary) => void;
+  'ticket:updated': (ticket: TicketSummary) => void;
+  /** A message on a watched ticket (internal notes included: agents only). */
+  'message:created': (event: { ticketId: string; message: Message }) => void;
+  'typing:changed': (event: TypingEvent & { ticketId: string }) => void;
+}
+
+export const watchTicketSchema = z.object({ ticketId: z.string().min(1).max(64) });
+export const deskTypingSchema = z.object({ ticketId: z.string().min(1).max(64), typing: z.boolean() });
+
+/** Turns a zod failure into the one-line message clients show. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** One audit-trail entry of a ticket. */
+export interface TicketEvent {
+  id: string;
+  type: string;
+  actor: Author;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/tickets/:id`: the ticket with its conversation and audit trail. */
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  conversationId: string | null;
+  urgencyReason: string | null;
+  impactReason: string | null;
+  handoff: Handoff | null;
+  messages: Message[];
+  events: TicketEvent[];
+}
+
+/** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */
+export interface AgentProfile {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent';
+}
