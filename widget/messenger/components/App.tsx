@@ -1,0 +1,66 @@
+import { useSignalEffect } from '@preact/signals';
+import type { TargetedKeyboardEvent } from 'preact';
+import { safeColor, textColorOn } from '../../color';
+import type { Messenger } from '../messenger';
+import { Composer } from './Composer';
+import { HandoffBanner } from './HandoffBanner';
+import { Header } from './Header';
+import { MessageLog } from './MessageLog';
+import { StatusLine } from './StatusLine';
+
+export interface AppProps {
+  messenger: Messenger;
+}
+
+/** The whole messenger: header, connection line, handoff banner, conversation log and composer. */
+export function App({ messenger }: AppProps) {
+  const { connection, conversation } = messenger;
+  const site = connection.site.value;
+  const agentName = site?.agentName ?? 'Kai';
+  const connected = conversation.connected.value;
+
+  useSignalEffect(() => {
+    // CSSOM, not a style attribute: allowed under a strict CSP.
+    const color = safeColor(connection.site.value?.color);
+    document.documentElement.style.setProperty('--fd-primary', color);
+    document.documentElement.style.setProperty('--fd-on-primary', textColorOn(color));
+  });
+
+  const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape' && messenger.embedded) messenger.minimise();
+  };
+
+  return (
+    <div class="fd-app" onKeyDown={onKeyDown}>
+      <Header
+        title={site?.name ?? 'Messenger'}
+        subtitle={conversation.state.value.mode === 'human' ? 'A person is helping you' : `${agentName} answers right away`}
+        onMinimise={messenger.embedded ? messenger.minimise : undefined}
+      />
+      <StatusLine status={connection.status.value} error={connection.error.value} />
+      <HandoffBanner state={conversation.state.value} />
+      <MessageLog
+        messages={conversation.messages.value}
+        outbox={conversation.outbox.value}
+        greeting={site?.greeting || null}
+        agentName={agentName}
+        typing={conversation.typing.value}
+        connected={connected}
+        onEdit={(clientId) => {
+          conversation.edit(clientId);
+          messenger.focusRequests.value;
+        }}
+      />
+      {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}
+      <Composer
+        draft={conversation.draft}
+        onSend={(text) => conversation.send(text)}
+        onTyping={() => conversation.noteVisitorTyping()}
+        onEscalate={() => void conversation.escalate()}
+        canEscalate={conversation.canEscalate.value}
+        escalateDisabled={!connected || conversation.escalating.value}
+        focusRequests={messenger.focusRequests.value}
+      />
+    </div>
+  );
+}

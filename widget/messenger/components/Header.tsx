@@ -1,0 +1,27 @@
+export interface HeaderProps {
+  /** The site's or the agent's name. */
+  title: string;
+  /** A short line under the title (who answers). */
+  subtitle: string;
+  /** Shown only when a loader embeds the messenger (there is something to minimise into). */
+  onMinimise?: () => void;
+}
+
+/** The messenger's title bar with the minimise button. */
+export function Header({ title, subtitle, onMinimise }: HeaderProps) {
+  return (
+    <header class="fd-header">
+      <div class="fd-header__text">
+        <h1 class="fd-header__title">{title}</h1>
+        <p class="fd-header__subtitle">{subtitle}</p>
+      </div>
+      {onMinimise && (
+        <button type="button" class="fd-icon-button" aria-label="Minimise messenger" onClick={onMinimise}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 9l6 6 6-6" />
+          </svg>
+        </button>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import type { Author, Message } from '../../../shared/protocol';
+import type { OutboxItem } from '../models/conversation';
+import { Sources } from './Sources';
+
+export interface MessageItemProps {
+  message: Message;
+  /** False for the second and later messages of a run by the same author (the name is then for screen readers only). */
+  showName: boolean;
+}
+
+export interface PendingItemProps {
+  item: OutboxItem;
+  connected: boolean;
+  /** Takes a refused message back into the composer. */
+  onEdit: (clientId: string) => void;
+}
+
+export interface BubbleProps {
+  author: Author;
+  body: string;
+  showName: boolean;
+  time?: string;
+  children?: ComponentChildren;
+}
+
+/** The label above a bubble: "You" for the visitor, else the author's name. */
+export function authorLabel(author: Author): string {
+  return author.kind === 'customer' ? 'You' : author.name;
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** One bubble. Every string is rendered as text: bodies and names come from visitors, agents, email and a model. */
+export function Bubble({ author, body, showName, time, children }: BubbleProps) {
+  const own = author.kind === 'customer';
+  return (
+    <li class={`fd-msg fd-msg--${author.kind}`}>
+      <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author)}</span>
+      <p class="fd-msg__body">{body}</p>
+      {children}
+      {time && <span class="fd-msg__meta">{time}</span>}
+    </li>
+  );
+}
+
+/** A message the server has. */
+export function MessageItem({ message, showName }: MessageItemProps) {
+  return (
+    <Bubble author={message.author} body={message.body} showName={showName} time={formatTime(message.createdAt)}>
+      <Sources sources={message.sources} />
+    </Bubble>
+  );
+}
+
+const YOU: Author = { kind: 'customer', name: 'You' };
+
+/** A message on its way: "Sending…", "Waiting for connection", or the server's refusal. */
+export function PendingItem({ item, connected, onEdit }: PendingItemProps) {
+  return (
+    <Bubble author={YOU} body={item.body} showName={false}>
+      {item.error ? (
+        <p class="fd-msg__meta fd-msg__meta--error">
+          {item.error}{' '}
+          <button type="button" class="fd-link-button" onClick={() => onEdit(item.clientId)}>
+            Edit
+          </button>
+        </p>
+      ) : (
+        <span class="fd-msg__meta fd-msg__meta--pending">{connected ? 'Sending…' : 'Waiting for connection'}</span>
+      )}
+    </Bubble>
+  );
+}

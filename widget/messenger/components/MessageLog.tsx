@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Author, Message } from '../../../shared/protocol';
+import type { OutboxItem } from '../models/conversation';
+import { Bubble, MessageItem, PendingItem } from './MessageItem';
+
+export interface MessageLogProps {
+  messages: Message[];
+  outbox: OutboxItem[];
+  /** The site's greeting, shown as Kai's first bubble while the conversation is empty. */
+  greeting: string | null;
+  /** Who greets (the AI agent's name). */
+  agentName: string;
+  typing: Author[];
+  connected: boolean;
+  onEdit: (clientId: string) => void;
+}
+
+const sameAuthor = (a: Author | undefined, b: Author): boolean => !!a && a.kind === b.kind && a.name === b.name;
+
+/** The conversation: a polite live log of messages, pending messages and who is typing. */
+export function MessageLog({ messages, outbox, greeting, agentName, typing, connected, onEdit }: MessageLogProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const count = messages.length + outbox.length + typing.length;
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count]);
+
+  const empty = messages.length === 0 && outbox.length === 0;
+  return (
+    <div class="fd-log" role="log" aria-live="polite" aria-label="Conversation" ref={ref} tabIndex={0}>
+      <ol class="fd-log__list">
+        {empty && greeting && <Bubble author={{ kind: 'ai', name: agentName }} body={greeting} showName />}
+        {messages.map((message, i) => (
+          <MessageItem key={message.id} message={message} showName={!sameAuthor(messages[i - 1]?.author, message.author)} />
+        ))}
+        {outbox.map((item) => (
+          <PendingItem key={item.clientId} item={item} connected={connected} onEdit={onEdit} />
+        ))}
+      </ol>
+      {typing.length > 0 && (
+        <p class="fd-typing">
+          <span class="fd-typing__dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {typing.map((a) => a.name).join(', ')} {typing.length > 1 ? 'are' : 'is'} typing…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Source } from '../../../shared/protocol';
+
+export interface SourcesProps {
+  sources: Source[];
+}
+
+/** Only http(s) and site-relative links become links; anything else (javascript:, data:) stays text. */
+export function safeHref(url: string): string | null {
+  return /^(https?:|\/)/i.test(url) ? url : null;
+}
+
+/** The knowledge-base articles Kai drew on. */
+export function Sources({ sources }: SourcesProps) {
+  if (sources.length === 0) return null;
+  return (
+    <ul class="fd-sources" aria-label="Sources">
+      {sources.map((source) => {
+        const href = safeHref(source.url);
+        return (
+          <li key={source.id}>
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer">
+                {source.title}
+              </a>
+            ) : (
+              <span>{source.title}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

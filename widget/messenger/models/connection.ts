@@ -1,0 +1,192 @@
+/**
+ * The visitor's session and socket: `POST /api/widget/session` (token kept in storage), then socket.io on the
+ * `/visitor` namespace. socket.io reconnects by itself; this model only follows its status, and makes a new
+ * session when the server refuses the token at connect time.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { Socket } from 'socket.io-client';
+import type {
+  ErrorBody,
+  PublicSiteSettings,
+  VisitorClientToServer,
+  VisitorServerToClient,
+  WidgetSession,
+  WidgetSessionInput,
+} from '../../../shared/protocol';
+import type { BridgeUser } from '../../bridge';
+import type { KeyValueStore, StorageKeys } from '../storage';
+
+export type VisitorClientSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+
+/** `idle` before start and after shutdown; `failed` when the server will not serve this site or origin. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export interface ConnectionOptions {
+  siteKey: string;
+  /** The host page's origin, from the iframe URL; the server checks it against the site's allowed origins. */
+  origin: string | null;
+  timeZone: string | undefined;
+  store: KeyValueStore;
+  keys: StorageKeys;
+  fetch: typeof fetch;
+  /** Opens the socket. Its `auth` must call `token()` on every (re)connect so a renewed token is used. */
+  openSocket: (token: () => string) => VisitorClientSocket;
+  /** A socket was opened (once per model). */
+  onSocket: (socket: VisitorClientSocket) => void;
+}
+
+/** A refusal from `POST /api/widget/session`. */
+export class SessionError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | null,
+  ) {
+    super(body?.message ?? `HTTP ${status}`);
+  }
+}
+
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30000;
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ConnectionModel {
+  private readonly _status = signal<ConnectionStatus>('idle');
+  private readonly _site = signal<PublicSiteSettings | null>(null);
+  private readonly _error = signal<string | null>(null);
+
+  readonly status: ReadonlySignal<ConnectionStatus> = this._status;
+  /** The site's public settings, once the session is made. */
+  readonly site: ReadonlySignal<PublicSiteSettings | null> = this._site;
+  /** What to tell the visitor when the status is `failed`. */
+  readonly error: ReadonlySignal<string | null> = this._error;
+
+  private socket: VisitorClientSocket | null = null;
+  private token: string | null;
+  private userId: string;
+  private user: BridgeUser | undefined;
+  /** Session calls run one after another; a newer generation makes older retry loops give up. */
+  private queue: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private refreshes = 0;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.token = options.store.get(options.keys.token);
+    this.userId = options.store.get(options.keys.user) ?? '';
+  }
+
+  /**
+   * Whether the stored conversation may continue for `user`: not when it belongs to another identified user,
+   * nor when an identified user's conversation would continue anonymously (someone signed out).
+   */
+  canContinueAs(user: BridgeUser | undefined): boolean {
+    return this.userId === '' || this.userId === (user?.id ?? '');
+  }
+
+  /** Makes (or renews, with identity) the session, then connects. Calls run in order. */
+  session(user: BridgeUser | undefined): Promise<void> {
+    this.user = user;
+    const generation = ++this.generation;
+    this.queue = this.queue.then(() => this.establish(generation));
+    return this.queue;
+  }
+
+  /** Disconnects and forgets the visitor's token (`shutdown`, or another user). */
+  forget(): void {
+    this.generation++;
+    this.socket?.disconnect();
+    this.token = null;
+    this.userId = '';
+    this.options.store.remove(this.options.keys.token);
+    this.options.store.remove(this.options.keys.user);
+    this._status.value = 'idle';
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.socket?.disconnect();
+  }
+
+  private async establish(generation: number): Promise<void> {
+    let delay = RETRY_FIRST_MS;
+    if (this._status.peek() !== 'connected') this._status.value = 'connecting';
+    while (generation === this.generation) {
+      try {
+        const session = await this.post();
+        if (generation !== this.generation) return;
+        this.adopt(session);
+        return;
+      } catch (error) {
+        if (generation !== this.generation) return;
+        if (error instanceof SessionError && error.status === 401 && this.token) {
+          this.token = null; // the old token is no good: start over as a new visitor
+          continue;
+        }
+        if (error instanceof SessionError && error.status < 500 && error.status !== 429) {
+          this._error.value = error.body?.message ?? 'The messenger is not available here.';
+          this._status.value = 'failed';
+          return;
+        }
+        await wait(delay); // network trouble or a busy server: try again
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      }
+    }
+  }
+
+  private async post(): Promise<WidgetSession> {
+    const { siteKey, origin, timeZone } = this.options;
+    const body: WidgetSessionInput = { siteKey };
+    if (this.token) body.token = this.token;
+    if (origin) body.origin = origin;
+    if (timeZone) body.timeZone = timeZone;
+    if (this.user) body.user = this.user;
+    const response = await this.options.fetch('/api/widget/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw new SessionError(response.status, (json as { error?: ErrorBody } | null)?.error ?? null);
+    return json as WidgetSession; // the server's answer to this route, per shared/protocol.ts
+  }
+
+  private adopt(session: WidgetSession): void {
+    const renewed = this.token !== null && this.token !== session.token;
+    this.token = session.token;
+    this.userId = this.user?.id ?? this.userId;
+    this.options.store.set(this.options.keys.token, session.token);
+    if (this.userId) this.options.store.set(this.options.keys.user, this.userId);
+    this._site.value = session.site;
+    this._error.value = null;
+    if (!this.socket) {
+      this.socket = this.openSocket();
+      this.options.onSocket(this.socket);
+    } else if (renewed || !this.socket.connected) {
+      // The socket authenticated with the old token: reconnect so the server sees the new one.
+      this.socket.disconnect().connect();
+    }
+  }
+
+  private openSocket(): VisitorClientSocket {
+    const socket = this.options.openSocket(() => this.token ?? '');
+    socket.on('connect', () => {
+      this.refreshes = 0;
+      this._status.value = 'connected';
+    });
+    socket.on('disconnect', (reason) => {
+      this._status.value = reason === 'io client disconnect' ? 'idle' : 'reconnecting';
+    });
+    socket.on('connect_error', () => {
+      if (socket.active) {
+        this._status.value = this._status.peek() === 'connecting' ? 'connecting' : 'reconnecting';
+        return;
+      }
+      // The server refused the handshake (token expired or revoked): make a new session, then reconnect.
+      this._status.value = 'reconnecting';
+      const backoff = Math.min(RETRY_FIRST_MS * 2 ** this.refreshes++, RETRY_MAX_MS);
+      void wait(backoff).then(() => this.session(this.user));
+    });
+    return socket;
+  }
+}
