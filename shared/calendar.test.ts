@@ -12,6 +12,7 @@ import {
   nextOpenAt,
   openIntervals,
   type Calendar,
+  type Calendars,
   type OpeningPeriod,
   type Weekday,
 } from './calendar';
@@ -25,7 +26,7 @@ import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, ENGLAND_AND_WALES_BANK_HOLIDAYS, U
 const at = (isoInstant: string): number => Date.parse(isoInstant);
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 const { uk, us } = DEFAULT_CENTRES;
-const both = [uk, us] as const;
+const both: readonly Calendar[] = [uk, us];
 
 function calendar(timeZone: string, periods: OpeningPeriod[], extra: Partial<Calendar> = {}): Calendar {
   return { id: 'test', name: 'Test', timeZone, periods, holidays: null, ...extra };
@@ -442,7 +443,7 @@ describe('openIntervals', () => {
 });
 
 describe('businessMinutesBetween', () => {
-  it.each([
+  it.each<[Calendars, string, string, number, string]>([
     [both, '2026-01-12T00:00:00Z', '2026-01-13T00:00:00Z', 720, 'union winter Monday 09–21Z'],
     [both, '2026-01-12T00:00:00Z', '2026-01-19T00:00:00Z', 3600, 'five such days'],
     [uk, '2026-01-12T00:00:00Z', '2026-01-19T00:00:00Z', 2700, 'UK: five 9-hour days'],
@@ -458,7 +459,7 @@ describe('businessMinutesBetween', () => {
 });
 
 describe('addBusinessMinutes', () => {
-  it.each([
+  it.each<[Calendars, string, number, string, string]>([
     [uk, '2026-01-14T17:00:00Z', 60, '2026-01-14T18:00:00.000Z', 'exactly the rest of the day: the close instant'],
     [uk, '2026-01-14T17:00:00Z', 61, '2026-01-15T09:01:00.000Z', 'one more minute: next morning'],
     [uk, '2026-01-14T07:00:00Z', 0, '2026-01-14T09:00:00.000Z', 'zero minutes while closed: the opening'],

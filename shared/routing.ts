@@ -20,7 +20,7 @@ export function homeCentreFor(timeZone?: string | null): CentreId {
  * opens next (a tie goes to `home`, then `centres` order). A centre that never closes within the search limit counts
  * as staying open longest; when no centre ever opens, `home`.
  */
-export function routeTicket<K extends string>(centres: Readonly<Record<K, Calendar>>, home: K, receivedAt: number): K {
+export function routeTicket<K extends string>(centres: Readonly<Record<K, Calendar>>, home: NoInfer<K>, receivedAt: number): K {
   if (isOpenAt(centres[home], receivedAt)) return home;
   // Object.keys gives exactly the record's own keys, which are K by the parameter type.
   const ids = Object.keys(centres) as K[];

@@ -39,7 +39,8 @@ describe('slaDeadlines on the two centres', () => {
     // Thanksgiving Thu 26 Nov 2026 17:30Z: only the UK is open, until 18:00Z (30); Fri 27 from 09:00Z: 30 more.
     ['high', '2026-11-26T17:30:00Z', '2026-11-27T09:30:00.000Z', '2026-11-27T16:30:00.000Z', 'US Thanksgiving'],
     // DST gap: Mon 16 Mar 2026 18:30Z, UK closed at 18:00Z, US (EDT) open until 20:00Z: 90; Tue from 09:00Z: 150.
-    ['medium', '2026-03-16T18:30:00Z', '2026-03-17T11:30:00.000Z', '2026-03-18T17:30:00.000Z', 'DST gap week'],
+    // Resolution 1440: 90 Mon, 660 Tue (09–20Z, 11 hours that week), 660 Wed (1410), 30 on Thu from 09:00Z.
+    ['medium', '2026-03-16T18:30:00Z', '2026-03-17T11:30:00.000Z', '2026-03-19T09:30:00.000Z', 'DST gap week'],
   ])('%s received %s → %s / %s (%s)', (priority, receivedAt, firstResponse, resolution) => {
     expect(deadlines(priority as Level, receivedAt)).toEqual([firstResponse, resolution]);
   });

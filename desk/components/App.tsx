@@ -40,6 +40,10 @@ export function App({ desk, now }: AppProps) {
           </section>
         )}
       </main>
+      {/* Outside the queue region and without the subject, so it never doubles a row's text. */}
+      <p class="sr-only" aria-live="polite">
+        {desk.queue.announcement.value}
+      </p>
     </div>
   );
 }

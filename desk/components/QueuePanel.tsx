@@ -43,9 +43,6 @@ export function QueuePanel({ queue, now, selectedId }: QueuePanelProps) {
         ))}
       </ul>
       {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">No tickets here. Nice work.</p>}
-      <p class="sr-only" aria-live="polite">
-        {queue.announcement.value}
-      </p>
     </section>
   );
 }

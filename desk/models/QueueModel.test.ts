@@ -46,7 +46,7 @@ describe('QueueModel', () => {
     queue.applyCreated(summary({ id: 'none', firstResponseDueAt: null }));
     expect(ids(queue)).toEqual(['first', 'a', 'b', 'c', 'n', 'none']);
     expect(queue.fresh.value.has('b')).toBe(true);
-    expect(queue.announcement.value).toMatch(/^New ticket #\d+: Subject/);
+    expect(queue.announcement.value).toBe('A new medium-priority ticket arrived.');
   });
 
   it('replaces a ticket on ticket:updated, in place when its deadline did not move', async () => {

@@ -87,7 +87,7 @@ export class QueueModel {
   get fresh(): ReadonlySignal<ReadonlySet<string>> {
     return this.#fresh;
   }
-  /** Text for a polite live region: the last ticket that arrived. */
+  /** Text for a polite live region when a ticket arrives (no subject: screen readers read the row). */
   get announcement(): ReadonlySignal<string> {
     return this.#announcement;
   }
@@ -138,7 +138,7 @@ export class QueueModel {
     batch(() => {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
       this.#markFresh(ticket.id);
-      this.#announcement.value = `New ticket #${ticket.number}: ${ticket.subject}`;
+      this.#announcement.value = `A new ${ticket.priority}-priority ticket arrived.`;
     });
   }
 

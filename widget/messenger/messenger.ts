@@ -4,7 +4,7 @@
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import { envelope, parseLoaderMessage, type BridgeUser, type LoaderMessage, type MessengerMessage } from '../bridge';
-import { ConnectionModel, type ConnectionOptions } from './models/connection';
+import { asVisitorSocket, ConnectionModel, type ConnectionOptions } from './models/connection';
 import { ConversationModel } from './models/conversation';
 import { storageKeys, type KeyValueStore } from './storage';
 
@@ -28,6 +28,8 @@ export interface Messenger {
   focusRequests: ReadonlySignal<number>;
   /** Whether a loader page embeds us (else we run standalone at /messenger). */
   embedded: boolean;
+  /** Asks the composer to take focus. */
+  focusComposer(): void;
   /** The visitor's own minimise button: the loader hides the panel. */
   minimise(): void;
   dispose(): void;
@@ -54,6 +56,9 @@ export function createMessenger(env: MessengerEnv): Messenger {
     if (embedded && env.parentOrigin) win.parent.postMessage(envelope(message), env.parentOrigin);
   };
   const focusRequests = signal(0);
+  const focusComposer = (): void => {
+    focusRequests.value++;
+  };
 
   const conversation = new ConversationModel({
     store: env.store,
@@ -68,7 +73,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     keys,
     fetch: env.fetch,
     openSocket: env.openSocket,
-    onSocket: (socket) => conversation.attach(socket),
+    onSocket: (socket) => conversation.attach(asVisitorSocket(socket)),
   });
   conversation.setOpen(!embedded);
 
@@ -91,14 +96,14 @@ export function createMessenger(env: MessengerEnv): Messenger {
         break;
       case 'open':
         conversation.setOpen(true);
-        focusRequests.value++;
+        focusComposer();
         break;
       case 'close':
         conversation.setOpen(false);
         break;
       case 'prefill':
         conversation.draft.value = message.text;
-        focusRequests.value++;
+        focusComposer();
         break;
       case 'shutdown':
         connection.forget();
@@ -133,6 +138,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     conversation,
     focusRequests,
     embedded,
+    focusComposer,
     minimise: () => post({ type: 'close' }),
     dispose: () => {
       if (bootTimer) clearTimeout(bootTimer);

@@ -48,7 +48,7 @@ export function App({ messenger }: AppProps) {
         connected={connected}
         onEdit={(clientId) => {
           conversation.edit(clientId);
-          messenger.focusRequests.value;
+          messenger.focusComposer();
         }}
       />
       {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}

@@ -5,8 +5,8 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Socket } from 'socket.io-client';
+import type { ErrorBody } from '../../../shared/errors';
 import type {
-  ErrorBody,
   PublicSiteSettings,
   VisitorClientToServer,
   VisitorServerToClient,
@@ -15,8 +15,18 @@ import type {
 } from '../../../shared/protocol';
 import type { BridgeUser } from '../../bridge';
 import type { KeyValueStore, StorageKeys } from '../storage';
+import type { VisitorSocket } from './visitor-socket';
 
 export type VisitorClientSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+
+/**
+ * The real socket as the conversation model's `VisitorSocket`. The compiler cannot match socket.io's generic
+ * overloads (reserved events, ack decoration) against the narrow interface, but both are built from the same
+ * event maps in shared/protocol.ts and socket.io has exactly these methods, so the socket is used as it is.
+ */
+export function asVisitorSocket(socket: VisitorClientSocket): VisitorSocket {
+  return socket as unknown as VisitorSocket;
+}
 
 /** `idle` before start and after shutdown; `failed` when the server will not serve this site or origin. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';

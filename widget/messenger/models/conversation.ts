@@ -7,7 +7,8 @@
  * reload through the store. Everything here works against `VisitorSocket`, so tests need no server.
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { Author, ConversationState, ErrorCode, Message, VisitorTicket } from '../../../shared/protocol';
+import type { ErrorCode } from '../../../shared/errors';
+import type { Author, ConversationState, Message, VisitorTicket } from '../../../shared/protocol';
 import type { KeyValueStore } from '../storage';
 import type { VisitorListeners, VisitorSocket } from './visitor-socket';
 

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, migrateToLatest } from '../../db/database';
+import { KnowledgeBase, readDemoArticles } from '../../kb/knowledge-base';
+import { ensureDemoSite } from '../../sites/site.repository';
+import { OfflineEngine } from './offline-engine';
+import { triageOffline } from './triage-rules';
+
+let engine: OfflineEngine;
+let kb: KnowledgeBase;
+let siteId: string;
+const now = new Date('2026-03-02T10:00:00Z');
+const turn = (message: string, offeredHandoff = false) => engine.decide({ siteId, message, history: [], agentName: 'Kai', offeredHandoff });
+
+beforeAll(async () => {
+  const db = openDatabase('sqlite::memory:');
+  await migrateToLatest(db);
+  siteId = (await ensureDemoSite(db, 'http://127.0.0.1:3000', now)).id;
+  kb = new KnowledgeBase(db);
+  await kb.seedIfEmpty(siteId, readDemoArticles(), now);
+  await kb.load(siteId);
+  engine = new OfflineEngine(kb);
+});
+
+describe('offline Kai', () => {
+  it('ships a demo knowledge base of at least 12 articles', () => {
+    expect(readDemoArticles().length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each([
+    ['How do I reset my password?', /password/i],
+    ['What are your support hours?', /hours|centre/i],
+    ['How do I set up two-factor authentication?', /two-factor|2FA/i],
+    ['Can I get an invoice with our VAT number?', /invoice|VAT/i],
+    ['How do I reopen a solved request?', /request/i],
+  ])('answers %j from the right article, quoting a passage, not the whole article', (question, title) => {
+    const t = turn(question);
+    expect(t.action).toBe('answer');
+    expect(t.sources).toHaveLength(1);
+    expect(t.sources[0]!.title).toMatch(title);
+    expect(t.sources[0]!.url).toMatch(/^\/help\//);
+    const article = readDemoArticles().find((a) => a.title === t.sources[0]!.title)!;
+    expect(t.reply.length).toBeGreaterThan(20);
+    expect(t.reply.length).toBeLessThan(article.body.length);
+  });
+
+  it('says plainly when nothing fits and offers a person, once', () => {
+    const first = turn('What is the capital of France?');
+    expect(first.action).toBe('offer_handoff');
+    expect(first.sources).toEqual([]);
+    expect(first.reply).toMatch(/couldn't find/i);
+    expect(first.reply).toMatch(/person/i);
+    const again = turn('What is the capital of France?', true);
+    expect(again.action).toBe('answer');
+    expect(again.reply).toMatch(/Talk to a person/);
+  });
+
+  it('hands off at once when asked for a person', () => {
+    expect(turn('can I talk to a human?')).toMatchObject({ action: 'handoff', handoffReason: 'visitor_request' });
+  });
+
+  it('finds an article added at runtime at once, and forgets a removed one', async () => {
+    const before = turn('Do you offer a discount for charities?');
+    expect(before.action).toBe('offer_handoff');
+    const article = await kb.create(siteId, { title: 'Charity and non-profit discount', body: 'Registered charities and non-profit organisations get a 40% discount on every plan. Email billing with your registration number.' }, now);
+    const after = turn('Do you offer a discount for charities?');
+    expect(after.action).toBe('answer');
+    expect(after.reply).toContain('40%');
+    await kb.remove(siteId, article.id);
+    expect(turn('Do you offer a discount for charities?').action).toBe('offer_handoff');
+  });
+});
+
+describe('offline triage', () => {
+  it('rates a whole-company outage high urgency and high impact', () => {
+    const t = triageOffline('Nobody in our company can log in, the whole platform is down!');
+    expect([t.urgency, t.impact]).toEqual(['high', 'high']);
+    expect(t.urgencyReason.length).toBeGreaterThan(5);
+    expect(t.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('does not treat a casual "urgent" as an emergency', () => {
+    const t = triageOffline('Urgent: how do I change the colour of my dashboard?');
+    expect(t.urgency).not.toBe('high');
+    expect(t.urgencyReason).toMatch(/urgent/i);
+  });
+
+  it('rates a security incident high urgency', () => {
+    const t = triageOffline('I think our account was hacked, there are logins from another country');
+    expect(t.urgency).toBe('high');
+    expect(t.category).toBe('security');
+  });
+
+  it('rates a relaxed single-user question low and low', () => {
+    const t = triageOffline('Just wondering how I change my profile picture, no rush');
+    expect([t.urgency, t.impact]).toEqual(['low', 'low']);
+  });
+});
