@@ -50,17 +50,17 @@ export function Composer({ sending, onSend, onTyping, onStopTyping }: ComposerPr
       <textarea
         id="composer-body"
         class="composer__input"
-        rows={4}
+        rows={3}
         value={body}
         onInput={onInput}
         onKeyDown={onKeyDown}
         placeholder={internal ? 'Only agents see internal notes' : 'Write to the customer…'}
       />
       <div class="composer__bar">
-        <label class="composer__toggle">
-          <input type="checkbox" checked={internal} onChange={onToggle} />
-          Internal note
-        </label>
+        <span class="composer__toggle">
+          <input id="composer-internal" type="checkbox" checked={internal} onChange={onToggle} />
+          <label for="composer-internal">Internal note</label>
+        </span>
         <span class="composer__hint">{internal ? 'Visible to agents only' : 'The customer sees this reply'}</span>
         <button type="submit" class={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={empty || sending}>
           {internal ? 'Add note' : 'Send reply'}

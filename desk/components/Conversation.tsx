@@ -6,15 +6,13 @@ import { MessageItem } from './MessageItem';
 export interface ConversationProps {
   messages: readonly Message[];
   now: ReadonlySignal<number>;
-  /** Names of customers typing now. */
-  typing: readonly string[];
 }
 
 /** How close to the bottom (px) counts as "reading the latest", so new messages scroll into view. */
 const STICKY_PX = 160;
 
 /** The whole conversation as a live log: customer, AI, agents, system, and internal notes. */
-export function Conversation({ messages, now, typing }: ConversationProps) {
+export function Conversation({ messages, now }: ConversationProps) {
   const endRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   useEffect(() => {
@@ -39,9 +37,6 @@ export function Conversation({ messages, now, typing }: ConversationProps) {
           </ol>
         )}
       </div>
-      <p class="typing" aria-live="polite">
-        {typing.length > 0 && `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…`}
-      </p>
       <div ref={endRef} />
     </section>
   );

@@ -21,7 +21,7 @@ export function QueueTabs({ active, onSelect, controls }: QueueTabsProps) {
     e.currentTarget.querySelector<HTMLButtonElement>(`[data-filter="${next.id}"]`)?.focus();
   };
   return (
-    <div class="tabs" role="tablist" aria-label="Status filter" onKeyDown={onKeyDown}>
+    <div class="tabs" role="tablist" aria-label="Filter tickets" onKeyDown={onKeyDown}>
       {QUEUE_FILTERS.map((f) => (
         <button
           key={f.id}

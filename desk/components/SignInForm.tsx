@@ -24,9 +24,12 @@ export function SignInForm({ session }: SignInFormProps) {
       <form class="signin__card" onSubmit={onSubmit} aria-busy={busy}>
         <h1 class="signin__title">Frontdesk</h1>
         <p class="signin__lead">Sign in to the agents’ desk.</p>
-        <label class="field">
-          <span class="field__label">Email</span>
+        <div class="field">
+          <label class="field__label" for="signin-email">
+            Email
+          </label>
           <input
+            id="signin-email"
             type="email"
             name="email"
             autoComplete="username"
@@ -34,10 +37,13 @@ export function SignInForm({ session }: SignInFormProps) {
             value={email}
             onInput={(e) => setEmail(e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span class="field__label">Password</span>
+        </div>
+        <div class="field">
+          <label class="field__label" for="signin-password">
+            Password
+          </label>
           <input
+            id="signin-password"
             type="password"
             name="password"
             autoComplete="current-password"
@@ -45,7 +51,7 @@ export function SignInForm({ session }: SignInFormProps) {
             value={password}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
-        </label>
+        </div>
         {error && (
           <p class="form-error" role="alert">
             {error}

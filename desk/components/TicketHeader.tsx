@@ -34,16 +34,16 @@ export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeader
         <span class="muted">
           {CHANNEL_LABELS[ticket.channel]} · {CENTRE_LABELS[ticket.centre]}
         </span>
-        <label class="ticket__status">
-          <span>Status</span>
-          <select value={ticket.status} onChange={onChange} disabled={saving}>
+        <span class="ticket__status">
+          <label for="ticket-status">Status</label>
+          <select id="ticket-status" value={ticket.status} onChange={onChange} disabled={saving}>
             {STATUS_ORDER.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
               </option>
             ))}
           </select>
-        </label>
+        </span>
         <button type="button" class="btn btn--solve" disabled={saving || done} onClick={() => void onStatus('solved')}>
           Mark solved
         </button>

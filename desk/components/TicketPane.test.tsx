@@ -144,6 +144,21 @@ describe('TicketPane', () => {
     await vi.waitFor(() => expect(api.updateTicket).toHaveBeenLastCalledWith('t5', { status: 'pending' }));
   });
 
+  it('overrides urgency and impact with a reason, showing the priority that follows', async () => {
+    const { api } = await renderTicket(detail({ id: 't7', urgency: 'medium', impact: 'medium', priority: 'medium' }));
+    api.updateTicket.mockResolvedValue(detail({ id: 't7', urgency: 'high', impact: 'high', priority: 'high' }));
+    const save = screen.getByRole('button', { name: 'Save priority' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Urgency'), { target: { value: 'high' } });
+    fireEvent.change(screen.getByLabelText('Impact'), { target: { value: 'high' } });
+    fireEvent.input(screen.getByLabelText('Reason'), { target: { value: 'Whole office is down' } });
+    expect(screen.getByText(/Priority becomes/).textContent).toContain('High');
+    fireEvent.click(save);
+    await vi.waitFor(() =>
+      expect(api.updateTicket).toHaveBeenCalledWith('t7', { urgency: 'high', impact: 'high', reason: 'Whole office is down' }),
+    );
+  });
+
   it('shows who is typing, keeps newlines, and lists the activity', async () => {
     const { model } = await renderTicket(
       detail({

@@ -6,6 +6,8 @@ import { Conversation } from './Conversation';
 import { HandoffSummary } from './HandoffSummary';
 import { RequesterDetails } from './RequesterDetails';
 import { TicketHeader } from './TicketHeader';
+import { TriageEditor } from './TriageEditor';
+import { TypingIndicator } from './TypingIndicator';
 
 export interface TicketPaneProps {
   ticket: TicketModel;
@@ -46,15 +48,23 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose }: Tic
       <div class="ticket__scroll">
         {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}
         <RequesterDetails ticket={detail} now={now} />
+        <TriageEditor
+          key={`${detail.urgency}/${detail.impact}`}
+          urgency={detail.urgency}
+          impact={detail.impact}
+          saving={ticket.saving.value}
+          onSave={(change) => ticket.setTriage(change)}
+        />
         {!hasCustomerMessage && detail.description && (
           <section class="original" aria-label="Original request">
             <h3 class="section-title">Original request</h3>
             <p class="msg__body">{detail.description}</p>
           </section>
         )}
-        <Conversation messages={messages} now={now} typing={ticket.typing.value} />
+        <Conversation messages={messages} now={now} />
         <ActivityLog events={detail.events} />
       </div>
+      <TypingIndicator names={ticket.typing.value} />
       {actionError && (
         <p class="form-error ticket__error" role="alert">
           {actionError}

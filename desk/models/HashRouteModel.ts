@@ -41,7 +41,9 @@ export class HashRouteModel {
   }
 
   close(): void {
-    this.win.location.hash = '';
+    // pushState rather than `hash = ''`, which would leave a bare '#' in the address bar.
+    const { pathname, search } = this.win.location;
+    this.win.history.pushState(null, '', `${pathname}${search}`);
     this.#ticketId.value = null;
   }
 

@@ -1,5 +1,6 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Message, TicketDetail, TicketStatus, TicketSummary, TypingEvent } from '../../shared/protocol';
+import type { Level } from '../../shared/priority';
 import type { DeskApi } from '../api';
 
 /** A typing indicator that never got its "stopped" (a closed tab) disappears after this long. */
@@ -165,6 +166,28 @@ export class TicketModel {
       return true;
     } catch (err) {
       this.#actionError.value = err instanceof Error ? err.message : 'The status was not changed.';
+      return false;
+    } finally {
+      this.#saving.value = false;
+    }
+  }
+
+  /** Re-assesses urgency and impact (priority follows from them); the reason goes to the audit trail. */
+  async setTriage(change: { urgency: Level; impact: Level; reason?: string }): Promise<boolean> {
+    if (this.#saving.value) return false;
+    this.#saving.value = true;
+    this.#actionError.value = null;
+    try {
+      const reason = change.reason?.trim();
+      const detail = await this.api.updateTicket(this.id, {
+        urgency: change.urgency,
+        impact: change.impact,
+        ...(reason ? { reason } : {}),
+      });
+      if (!this.#disposed) this.#setDetail(detail);
+      return true;
+    } catch (err) {
+      this.#actionError.value = err instanceof Error ? err.message : 'The priority was not changed.';
       return false;
     } finally {
       this.#saving.value = false;

@@ -6,7 +6,7 @@ import { io } from 'socket.io-client';
 import type { VisitorClientSocket } from './models/connection';
 import { App } from './components/App';
 import { createMessenger, readParentOrigin } from './messenger';
-import { browserStore } from './storage';
+import { messengerStore } from './storage';
 import './styles.css';
 
 function timeZone(): string | undefined {
@@ -26,7 +26,7 @@ if (root && siteKey) {
     win: window,
     siteKey,
     parentOrigin: readParentOrigin(params.get('origin')),
-    store: browserStore(() => window.localStorage),
+    store: messengerStore(window),
     fetch: window.fetch.bind(window),
     timeZone: timeZone(),
     openSocket: (token): VisitorClientSocket =>

@@ -74,6 +74,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     fetch: env.fetch,
     openSocket: env.openSocket,
     onSocket: (socket) => conversation.attach(asVisitorSocket(socket)),
+    onNewVisitor: () => conversation.clear({ keepOutbox: true }),
   });
   conversation.setOpen(!embedded);
 
@@ -127,8 +128,8 @@ export function createMessenger(env: MessengerEnv): Messenger {
     bootTimer = setTimeout(() => {
       if (!started) start(undefined);
     }, env.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS);
-    stopUnread = effect(() => post({ type: 'unread', count: conversation.unread.value }));
     post({ type: 'ready' });
+    stopUnread = effect(() => post({ type: 'unread', count: conversation.unread.value }));
   } else {
     start(undefined);
   }

@@ -1,5 +1,6 @@
 import { useSignalEffect } from '@preact/signals';
 import type { TargetedKeyboardEvent } from 'preact';
+import type { ConversationMode } from '../../../shared/protocol';
 import { safeColor, textColorOn } from '../../color';
 import type { Messenger } from '../messenger';
 import { Composer } from './Composer';
@@ -7,6 +8,13 @@ import { HandoffBanner } from './HandoffBanner';
 import { Header } from './Header';
 import { MessageLog } from './MessageLog';
 import { StatusLine } from './StatusLine';
+
+function subtitle(mode: ConversationMode, agentName: string): string {
+  if (mode === 'waiting') return 'Your request is with our team';
+  if (mode === 'human') return 'A person is helping you';
+  if (mode === 'closed') return 'Conversation closed';
+  return `${agentName} answers right away`;
+}
 
 export interface AppProps {
   messenger: Messenger;
@@ -34,7 +42,7 @@ export function App({ messenger }: AppProps) {
     <div class="fd-app" onKeyDown={onKeyDown}>
       <Header
         title={site?.name ?? 'Messenger'}
-        subtitle={conversation.state.value.mode === 'human' ? 'A person is helping you' : `${agentName} answers right away`}
+        subtitle={subtitle(conversation.state.value.mode, agentName)}
         onMinimise={messenger.embedded ? messenger.minimise : undefined}
       />
       <StatusLine status={connection.status.value} error={connection.error.value} />

@@ -43,6 +43,8 @@ export interface ConnectionOptions {
   openSocket: (token: () => string) => VisitorClientSocket;
   /** A socket was opened (once per model). */
   onSocket: (socket: VisitorClientSocket) => void;
+  /** The server made a new visitor where we had another (the old token was refused): drop its conversation. */
+  onNewVisitor?: () => void;
 }
 
 /** A refusal from `POST /api/widget/session`. */
@@ -73,6 +75,7 @@ export class ConnectionModel {
 
   private socket: VisitorClientSocket | null = null;
   private token: string | null;
+  private visitorId: string | null = null;
   private userId: string;
   private user: BridgeUser | undefined;
   /** Session calls run one after another; a newer generation makes older retry loops give up. */
@@ -106,6 +109,7 @@ export class ConnectionModel {
     this.generation++;
     this.socket?.disconnect();
     this.token = null;
+    this.visitorId = null;
     this.userId = '';
     this.options.store.remove(this.options.keys.token);
     this.options.store.remove(this.options.keys.user);
@@ -162,7 +166,9 @@ export class ConnectionModel {
   }
 
   private adopt(session: WidgetSession): void {
-    const renewed = this.token !== null && this.token !== session.token;
+    // Tokens are re-signed on every call; only a change of visitor means the socket must authenticate anew.
+    const renewed = this.visitorId !== null && this.visitorId !== session.visitorId;
+    this.visitorId = session.visitorId;
     this.token = session.token;
     this.userId = this.user?.id ?? this.userId;
     this.options.store.set(this.options.keys.token, session.token);
@@ -173,7 +179,8 @@ export class ConnectionModel {
       this.socket = this.openSocket();
       this.options.onSocket(this.socket);
     } else if (renewed || !this.socket.connected) {
-      // The socket authenticated with the old token: reconnect so the server sees the new one.
+      // The socket authenticated as the old visitor, or gave up: reconnect with the new token.
+      if (renewed) this.options.onNewVisitor?.();
       this.socket.disconnect().connect();
     }
   }

@@ -43,6 +43,8 @@ const RETRY_MAX_MS = 30000;
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['rate_limited', 'internal']);
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
+type SyncData = { state: ConversationState; messages: Message[] };
+
 const EMPTY_STATE: ConversationState = { id: null, mode: 'ai', ticket: null, lastSeq: 0 };
 
 /** A client id for `message:send`: a UUID, or 32 random hex digits where randomUUID is missing (plain http). */
@@ -106,6 +108,8 @@ export class ConversationModel {
   private visitorTypingTimer: ReturnType<typeof setTimeout> | null = null;
   private visitorTyping = false;
   private readonly reportedTickets = new Set<string>();
+  /** Conversations in the order first seen, to order messages across a closed conversation and its successor. */
+  private readonly conversationOrder = new Map<string, number>();
   private readonly makeClientId: () => string;
 
   constructor(private readonly options: ConversationOptions) {
@@ -149,33 +153,40 @@ export class ConversationModel {
     this.clearRetry();
   }
 
-  /** Asks the server for everything after the last seq we have, and the current state. */
+  /**
+   * Asks the server for everything after the last seq we have of the current conversation, and the state.
+   * When the server's open conversation is another one (the old one was closed), asks again from the start.
+   */
   async sync(): Promise<void> {
-    const socket = this.socket;
-    if (!socket?.connected) return;
-    const afterSeq = this._messages.peek().reduce((max, m) => Math.max(max, m.seq), 0);
-    try {
-      const ack = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('conversation:sync', { afterSeq });
-      if (!ack.ok) return;
-      batch(() => {
-        this.merge(ack.data.messages);
-        this.applyState(ack.data.state);
-      });
-      this.synced = true;
-    } catch {
-      // No answer in time: the next reconnect syncs again, and live events keep arriving meanwhile.
+    const target = this._state.peek().id;
+    const afterSeq = target ? this.lastSeqOf(target) : 0;
+    let data = await this.requestSync(afterSeq);
+    if (data && data.state.id !== null && data.state.id !== target && afterSeq > 0) {
+      data = (await this.requestSync(0)) ?? data;
     }
+    if (!data) return;
+    const { messages, state } = data;
+    batch(() => {
+      this.merge(messages);
+      this.applyState(state);
+    });
+    this.synced = true;
   }
 
-  /** Adds messages: dedupes by id, orders by seq, settles matching outbox items, counts unread. */
+  /** Adds messages: dedupes by id, orders by conversation then seq, settles matching outbox items, counts unread. */
   merge(incoming: readonly Message[]): void {
     const byId = new Map(this._messages.peek().map((m) => [m.id, m]));
     const added = incoming.filter((m) => !m.internal && !byId.has(m.id));
     if (added.length === 0) return;
-    for (const m of added) byId.set(m.id, m);
+    for (const m of added) {
+      byId.set(m.id, m);
+      // Seqs restart in a new conversation: it goes after those we saw before.
+      if (!this.conversationOrder.has(m.conversationId)) this.conversationOrder.set(m.conversationId, this.conversationOrder.size);
+    }
+    const order = (m: Message): number => this.conversationOrder.get(m.conversationId) ?? 0;
     const settled = new Set(added.map((m) => m.clientId).filter((id): id is string => id !== null));
     batch(() => {
-      this._messages.value = [...byId.values()].sort((a, b) => a.seq - b.seq);
+      this._messages.value = [...byId.values()].sort((a, b) => order(a) - order(b) || a.seq - b.seq);
       if (settled.size > 0) this.setOutbox(this._outbox.peek().filter((i) => !settled.has(i.clientId)));
       for (const m of added) this.setTyping(m.author, false);
       const fromOthers = added.filter((m) => m.author.kind !== 'customer').length;
@@ -257,11 +268,14 @@ export class ConversationModel {
     this.visitorTypingTimer = setTimeout(() => this.setVisitorTyping(false), VISITOR_TYPING_IDLE_MS);
   }
 
-  /** Forgets everything, stored outbox included (`shutdown`, or another user signed in). */
-  clear(): void {
+  /**
+   * Forgets the conversation: `shutdown` or another user signed in (the stored outbox too), or the server
+   * gave us a new visitor (then unsent messages stay, to go to the new conversation).
+   */
+  clear({ keepOutbox = false } = {}): void {
     batch(() => {
       this._messages.value = [];
-      this.setOutbox([]);
+      if (!keepOutbox) this.setOutbox([]);
       this._state.value = EMPTY_STATE;
       this._typing.value = [];
       this._unread.value = 0;
@@ -270,6 +284,7 @@ export class ConversationModel {
     });
     this.synced = false;
     this.reportedTickets.clear();
+    this.conversationOrder.clear();
   }
 
   dispose(): void {
@@ -304,6 +319,21 @@ export class ConversationModel {
     this._outbox.value = items;
     if (items.length > 0) this.options.store.set(this.options.outboxKey, JSON.stringify(items));
     else this.options.store.remove(this.options.outboxKey);
+  }
+
+  private lastSeqOf(conversationId: string): number {
+    return this._messages.peek().reduce((max, m) => (m.conversationId === conversationId ? Math.max(max, m.seq) : max), 0);
+  }
+
+  private async requestSync(afterSeq: number): Promise<SyncData | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    try {
+      const ack = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('conversation:sync', { afterSeq });
+      return ack.ok ? ack.data : null;
+    } catch {
+      return null; // no answer in time: the next reconnect syncs again, and live events keep arriving meanwhile
+    }
   }
 
   private nextToSend(): OutboxItem | undefined {

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: prints the figures the budgets are checked against (not a test; no pass/fail exit).
+ * - bundle sizes (gzip): loader ≤ 3 KiB, messenger on open ≤ 45 KiB (needs `npm run build` first);
+ * - Kai's offline answer time on the server for the demo knowledge base: < 50 ms;
+ * - a visitor message's round trip through a real server on 127.0.0.1 (send → ack → Kai's answer).
+ */
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { io } from 'socket.io-client';
+import type { Message, VisitorClientToServer, VisitorServerToClient } from '../shared/protocol';
+import type { Socket } from 'socket.io-client';
+import { migrateToLatest, openDatabase } from '../server/src/db/database';
+import { KnowledgeBase, readDemoArticles } from '../server/src/kb/knowledge-base';
+import { ensureDemoSite } from '../server/src/sites/site.repository';
+import { OfflineEngine } from '../server/src/ai/offline/offline-engine';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { LOADER_BUDGET, MESSENGER_BUDGET, measureBundles } from './bundle-size';
+
+const QUESTIONS = [
+  'How do I reset my password?',
+  'What are your support hours?',
+  'How do I set up two-factor authentication?',
+  'I lost my phone with the authenticator app',
+  'Can I get an invoice with our VAT number?',
+  'How big can an upload be?',
+  'How do I invite users to my team?',
+  'Do you support SSO with Okta?',
+  'How do I cancel my subscription and export my data?',
+  'How do I schedule a phishing simulation campaign?',
+  'Which IP addresses should we allowlist?',
+  'How do I report a security vulnerability?',
+  'Is there an outage right now?',
+  'What is the API rate limit?',
+  'How long do you keep our data?',
+  'What is the capital of France?',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function stats(samples: number[]): string {
+  const s = [...samples].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return `p50 ${percentile(s, 50).toFixed(3)} ms, p99 ${percentile(s, 99).toFixed(3)} ms, mean ${mean.toFixed(3)} ms, max ${s[s.length - 1]!.toFixed(3)} ms (n=${s.length})`;
+}
+
+async function bundles(): Promise<void> {
+  console.log('\n## Widget bundle sizes (gzip)');
+  if (!existsSync('dist/public/widget.js')) {
+    console.log('  (no build found: run `npm run build` first)');
+    return;
+  }
+  const { loader, messenger } = measureBundles();
+  console.log(`  loader (host page pays before a click): ${(loader / 1024).toFixed(2)} KiB (budget ${LOADER_BUDGET / 1024} KiB)`);
+  console.log(`  messenger on open (document + scripts + styles): ${(messenger / 1024).toFixed(2)} KiB (budget ${MESSENGER_BUDGET / 1024} KiB)`);
+}
+
+async function offlineAnswer(): Promise<void> {
+  console.log('\n## Kai offline answer, demo knowledge base (engine only)');
+  const db = openDatabase('sqlite::memory:');
+  await migrateToLatest(db);
+  const now = new Date();
+  const siteId = (await ensureDemoSite(db, 'http://127.0.0.1:3000', now)).id;
+  const kb = new KnowledgeBase(db);
+  await kb.seedIfEmpty(siteId, readDemoArticles(), now);
+  await kb.load(siteId);
+  const engine = new OfflineEngine(kb);
+  for (let i = 0; i < 200; i++) engine.decide({ siteId, message: QUESTIONS[i % QUESTIONS.length]!, history: [], agentName: 'Kai', offeredHandoff: false });
+  const samples: number[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const t0 = performance.now();
+    engine.decide({ siteId, message: QUESTIONS[i % QUESTIONS.length]!, history: [], agentName: 'Kai', offeredHandoff: false });
+    samples.push(performance.now() - t0);
+  }
+  console.log(`  ${stats(samples)}  (budget < 50 ms)`);
+  await db.destroy();
+}
+
+async function roundTrip(): Promise<void> {
+  console.log('\n## Visitor message round trip on 127.0.0.1 (real server, SQLite in memory, socket.io websocket)');
+  const app = await buildApp(loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const url = `http://127.0.0.1:${port}`;
+  const session = (await (await fetch(`${url}/api/widget/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteKey: 'demo' }) })).json()) as { token: string };
+  const socket: Socket<VisitorServerToClient, VisitorClientToServer> = io(`${url}/visitor`, { auth: { token: session.token }, transports: ['websocket'] });
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  const acks: number[] = [];
+  const answers: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    const answered = new Promise<void>((resolve) => {
+      const on = (m: Message) => {
+        if (m.author.kind !== 'ai') return;
+        socket.off('message:created', on);
+        resolve();
+      };
+      socket.on('message:created', on);
+    });
+    await socket.emitWithAck('message:send', { clientId: `bench-${i}-${Date.now()}`, body: QUESTIONS[i % (QUESTIONS.length - 1)]! });
+    acks.push(performance.now() - t0);
+    await answered;
+    answers.push(performance.now() - t0);
+  }
+  console.log(`  send → ack:           ${stats(acks)}`);
+  console.log(`  send → Kai's answer:  ${stats(answers)}`);
+  socket.close();
+  await app.close();
+}
+
+await bundles();
+await offlineAnswer();
+await roundTrip();
