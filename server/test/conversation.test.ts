@@ -48,7 +48,7 @@ describe('visitor messages', () => {
     expect(again.data.id).toBe(first.data.id);
     const sync = await socket.timeout(5000).emitWithAck('conversation:sync', { afterSeq: 0 });
     if (!sync.ok) throw new Error('sync failed');
-    expect(sync.data.messages.filter((m) => m.clientId === id)).toHaveLength(1);
+    expect(sync.data.messages.filter((m: Message) => m.clientId === id)).toHaveLength(1);
   });
 
   it('rejects empty, oversized and malformed messages with a clear error and keeps serving', async () => {
@@ -74,7 +74,7 @@ describe('visitor messages', () => {
     open.push(again);
     const sync = await again.timeout(5000).emitWithAck('conversation:sync', { afterSeq: 1 });
     if (!sync.ok) throw new Error('sync failed');
-    expect(sync.data.messages.map((m) => m.seq)).toEqual([2]);
+    expect(sync.data.messages.map((m: Message) => m.seq)).toEqual([2]);
     expect(sync.data.state.lastSeq).toBe(2);
   });
 

@@ -62,7 +62,7 @@ describe('server process', () => {
     const sync = await again.timeout(5000).emitWithAck('conversation:sync', { afterSeq: 0 });
     again.close();
     if (!sync.ok) throw new Error(sync.error.message);
-    const stored = new Set(sync.data.messages.map((m) => m.id));
+    const stored = new Set(sync.data.messages.map((m: { id: string }) => m.id));
     expect(acked).toHaveLength(20);
     expect(acked.every((id) => stored.has(id))).toBe(true);
     second.child.kill('SIGTERM');

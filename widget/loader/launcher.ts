@@ -21,6 +21,8 @@ export interface Launcher {
   icon: SVGPathElement;
 }
 
+// Under 480px the panel fills the screen but for a strip at the bottom that keeps the launcher (named
+// "Close messenger" while open) visible and usable, so the same control closes the messenger everywhere.
 const CSS = `:host{all:initial}
 [hidden]{display:none!important}
 .b,.p{position:fixed;z-index:2147483000;right:20px}
@@ -31,7 +33,7 @@ const CSS = `:host{all:initial}
 .u{position:absolute;top:-4px;right:-4px;min-width:12px;padding:0 4px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/20px sans-serif}
 .p{bottom:88px;width:380px;height:600px;max-height:calc(100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 4px 24px #0004}
 .p iframe{width:100%;height:100%;border:0;display:block}
-@media (max-width:480px){.p,.l .p{inset:0;width:100%;height:100%;max-height:none;border-radius:0}}`;
+@media (max-width:480px){.p,.l .p{inset:0 0 76px;width:auto;height:auto;max-height:none;border-radius:0 0 16px 16px}.b{bottom:10px}}`;
 
 /** Chat bubble (closed) and a down-pointing caret (open), 24×24 viewBox. */
 const ICON_CLOSED = 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z';

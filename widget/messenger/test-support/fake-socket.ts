@@ -98,13 +98,12 @@ export class FakeIoSocket extends FakeSocket {
   }
 }
 
-let nextId = 1;
-
-/** A message as the server would send it. */
+/** A message as the server would send it (one conversation and seq make one message, as on the server). */
 export function message(partial: Partial<Message> & Pick<Message, 'seq'>): Message {
+  const conversationId = partial.conversationId ?? 'c1';
   return {
-    id: `m${partial.seq}-${nextId++}`,
-    conversationId: 'c1',
+    id: `m-${conversationId}-${partial.seq}`,
+    conversationId,
     clientId: null,
     author: { kind: 'ai', name: 'Kai' },
     body: `message ${partial.seq}`,
