@@ -37,24 +37,33 @@ export function splitArticle(article: KbArticle): Passage[] {
   return passages;
 }
 
+interface IndexedPassage extends Passage {
+  headingTerms: Set<string>;
+  textTerms: Set<string>;
+}
+
+const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
+
 /**
- * The full-text index Kai searches (MiniSearch, BM25-like scoring with prefix and fuzzy matching). Updated in
- * place when an article changes, so edits are searchable at once.
+ * The full-text index Kai searches, in two steps: MiniSearch (BM25-like scoring with prefix and fuzzy
+ * matching) finds the articles that answer a question, then the passage of each article that shares most of
+ * the question's terms (a heading match counts double) is the one quoted. Updated in place when an article
+ * changes, so edits are searchable at once.
  */
 export class KnowledgeIndex {
-  readonly #search = new MiniSearch<Passage>({
-    fields: ['title', 'heading', 'text', 'tags'],
-    storeFields: ['articleId', 'title', 'heading', 'text'],
+  readonly #search = new MiniSearch<{ id: string; title: string; tags: string; text: string }>({
+    fields: ['title', 'tags', 'text'],
+    storeFields: [],
     tokenize: (text) => tokenize(text),
     processTerm: (term) => processTerm(term) ?? false,
     searchOptions: {
-      boost: { title: 2, heading: 2, tags: 1.5 },
+      boost: { title: 3, tags: 2 },
       prefix: (term) => term.length > 4,
       fuzzy: (term) => (term.length > 5 ? 0.2 : false),
       combineWith: 'OR',
     },
   });
-  readonly #passagesByArticle = new Map<string, string[]>();
+  readonly #passages = new Map<string, IndexedPassage[]>();
   readonly #articles = new Map<string, KbArticle>();
 
   get size(): number {
@@ -63,22 +72,23 @@ export class KnowledgeIndex {
 
   replaceAll(articles: KbArticle[]): void {
     this.#search.removeAll();
-    this.#passagesByArticle.clear();
+    this.#passages.clear();
     this.#articles.clear();
     for (const a of articles) this.upsert(a);
   }
 
   upsert(article: KbArticle): void {
     this.remove(article.id);
-    const passages = splitArticle(article).map((p) => ({ ...p, tags: article.tags.join(' ') }));
-    this.#search.addAll(passages);
-    this.#passagesByArticle.set(article.id, passages.map((p) => p.id));
+    // The intro's "heading" is the article title, which every passage shares: it does not favour the intro.
+    const passages = splitArticle(article).map((p, i) => ({ ...p, headingTerms: i === 0 ? new Set<string>() : termsOf(p.heading), textTerms: termsOf(p.text) }));
+    this.#search.add({ id: article.id, title: article.title, tags: article.tags.join(' '), text: passages.map((p) => `${p.heading}\n${p.text}`).join('\n') });
+    this.#passages.set(article.id, passages);
     this.#articles.set(article.id, article);
   }
 
   remove(articleId: string): void {
-    for (const id of this.#passagesByArticle.get(articleId) ?? []) this.#search.discard(id);
-    this.#passagesByArticle.delete(articleId);
+    if (this.#articles.has(articleId)) this.#search.discard(articleId);
+    this.#passages.delete(articleId);
     this.#articles.delete(articleId);
   }
 
@@ -91,24 +101,41 @@ export class KnowledgeIndex {
     return { id: articleId, title: a?.title ?? 'Article', url: a?.url ?? `/help/${a?.slug ?? articleId}` };
   }
 
-  /** Best passages for a question, best first. */
+  /** The passage of an article that shares most of the question's terms; the earliest on a tie. */
+  #bestPassage(articleId: string, terms: string[]): IndexedPassage | undefined {
+    let best: IndexedPassage | undefined;
+    let bestScore = -1;
+    for (const p of this.#passages.get(articleId) ?? []) {
+      let score = 0;
+      for (const t of terms) score += (p.headingTerms.has(t) ? 2 : 0) + (p.textTerms.has(t) ? 1 : 0);
+      if (score > bestScore) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** The best passage of each of the best articles for a question, best first. */
   search(question: string, limit = 5): PassageHit[] {
     const terms = queryTerms(question);
     if (terms.length === 0) return [];
-    return this.#search
-      .search(question)
-      .slice(0, limit)
-      .map((r) => {
-        const matched = new Set(r.queryTerms.map((t) => processTerm(t) ?? t));
-        return {
-          articleId: String(r['articleId']),
-          title: String(r['title']),
-          heading: String(r['heading']),
-          text: String(r['text']),
-          url: this.sourceOf(String(r['articleId'])).url,
-          score: r.score,
-          coverage: Math.min(1, matched.size / terms.length),
-        };
+    const hits: PassageHit[] = [];
+    for (const r of this.#search.search(question).slice(0, limit)) {
+      const articleId = String(r.id);
+      const passage = this.#bestPassage(articleId, terms);
+      if (!passage) continue;
+      const matched = new Set(r.queryTerms.map((t) => processTerm(t) ?? t));
+      hits.push({
+        articleId,
+        title: passage.title,
+        heading: passage.heading,
+        text: passage.text,
+        url: this.sourceOf(articleId).url,
+        score: r.score,
+        coverage: Math.min(1, matched.size / terms.length),
       });
+    }
+    return hits;
   }
 }

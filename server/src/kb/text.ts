@@ -51,6 +51,7 @@ export function markdownToText(md: string): string {
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/^\s*[-*+]\s+/gm, '• ')
+    .replace(/^\s*(\d+)[.)]\s+/gm, '$1. ')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .replace(/(\*|_)(\S.*?\S|\S)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1')
@@ -63,7 +64,12 @@ export function markdownToText(md: string): string {
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => (line.startsWith('• ') ? [line] : line.split(/(?<=[.!?])\s+(?=[A-Z0-9“"(])/)))
+    .flatMap((line) => (isListItem(line) ? [line] : line.split(/(?<=[.!?])\s+(?=[A-Z“"(])/)))
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A bullet (`• `) or numbered (`1. `) list item, as markdownToText writes them. */
+export function isListItem(line: string): boolean {
+  return line.startsWith('• ') || /^\d+\. /.test(line);
 }

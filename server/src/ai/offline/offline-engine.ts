@@ -1,7 +1,7 @@
 import type { Source } from '../../../../shared/protocol';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { PassageHit } from '../../kb/search-index';
-import { queryTerms, sentences, processTerm, tokenize } from '../../kb/text';
+import { isListItem, queryTerms, sentences, processTerm, tokenize } from '../../kb/text';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
 import { asksForPerson, asksHowToContact, isGreeting, isThanks, soundsFrustrated } from '../intents';
 import { triageOffline } from './triage-rules';
@@ -28,13 +28,13 @@ export function composeAnswer(question: string, hit: PassageHit): string {
   // The best sentence plus its neighbours (list items after a lead-in sentence belong with it).
   const chosen = new Set<number>([lead.index]);
   for (let i = lead.index + 1; i < all.length && chosen.size < 5; i++) {
-    if (all[i]!.startsWith('• ') || chosen.size < 3) chosen.add(i);
+    if (isListItem(all[i]!) || chosen.size < 3) chosen.add(i);
     else break;
   }
   if (chosen.size < 2 && lead.index > 0) chosen.add(lead.index - 1);
   let text = '';
   for (const i of [...chosen].sort((a, b) => a - b)) {
-    const next = text ? `${text}${all[i]!.startsWith('• ') ? '\n' : ' '}${all[i]}` : all[i]!;
+    const next = text ? `${text}${isListItem(all[i]!) ? '\n' : ' '}${all[i]}` : all[i]!;
     if (next.length > MAX_ANSWER_CHARS && text) break;
     text = next;
   }
