@@ -10,6 +10,21 @@ export interface KaiInput {
   agentName: string;
   /** The handoff offer is made at most once per conversation. */
   offeredHandoff: boolean;
+  /** The visitor's language (BCP 47, from the browser or the site); Kai replies in the visitor's language. */
+  language?: string;
+  /**
+   * The visitor's own requests, offered only when the visitor is identified (signed-in user or known email).
+   * Never another customer's.
+   */
+  lookupRequests?: () => Promise<VisitorRequestSummary[]>;
+}
+
+/** One of the visitor's own requests, as Kai may mention it. */
+export interface VisitorRequestSummary {
+  number: number;
+  subject: string;
+  status: string;
+  updatedAt: string;
 }
 
 /** Kai's decision for one turn. */
@@ -20,6 +35,10 @@ export interface KaiTurn {
   /** 0..1: how sure the engine is that the reply answers the question. */
   confidence: number;
   handoffReason?: Handoff['reason'];
+  /** On a handoff, the engine's own assessment (the LLM's hand_off tool); else the caller triages. */
+  triage?: TriageResult;
+  /** On a handoff, the engine's one- or two-sentence summary of the problem. */
+  summary?: string;
 }
 
 /** Urgency and impact assessed separately, each with a one-line reason; priority is the matrix's job. */
@@ -36,6 +55,11 @@ export interface TriageResult {
 /** The one interface both engines (embedded offline, LLM) implement; everything above it is the same. */
 export interface KaiEngine {
   readonly kind: 'offline' | 'llm';
-  respond(input: KaiInput, onToken?: (text: string) => void): Promise<KaiTurn>;
+  /**
+   * One turn. `onToken` receives the reply's text as it is produced (deltas, in order); the returned turn
+   * holds the whole reply, which is what gets stored. Never throws for model failures: those become a
+   * handoff with reason `ai_unavailable`.
+   */
+  respond(input: KaiInput, onToken?: (delta: string) => void): Promise<KaiTurn>;
   triage(text: string): Promise<TriageResult>;
 }
