@@ -3,6 +3,7 @@
  * opens the messenger, the `Frontdesk(...)` queue works before the script has loaded, the widget works under a
  * strict CSP without violations, and the messenger page may be framed only by the site's allowed origins.
  */
+import { createServer } from 'node:http';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { FRONTDESK_URL, HOST_URL, kaiBubbles, messenger, messengerFrame, openMessenger, typeAndSend, expectDelivered } from './support/frontdesk';
 
@@ -11,6 +12,18 @@ declare global {
     __frontdeskEvents?: string[];
     __cspViolations?: string[];
   }
+}
+
+/** A bare page on http://host:port/ that frames the messenger directly, naming its own origin. */
+async function embeddingSite(host: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const origin = `http://${host}:${port}`;
+  const html = `<!doctype html><html lang="en"><title>Another site</title><iframe title="Messenger" src="${FRONTDESK_URL}/messenger?site=demo&amp;origin=${encodeURIComponent(origin)}"></iframe></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return { url: `${origin}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** Host-page storage, as the page itself sees it. */
@@ -162,24 +175,34 @@ test.describe('embedding the messenger on a customer site', () => {
     expect(sources).not.toContain('*');
     for (const source of sources) expect(source, 'no scheme-only or wildcard-host source').toMatch(/^(https?:\/\/[^*/]+(:\*|:\d+)?|'self'|'none')$/);
 
-    // In a browser: the same embedding HTML is framed on an allowed origin and refused on another one.
+    // In a browser: the same embedding HTML is framed on an allowed origin and refused on another one. Both
+    // pages are real loopback servers (a route-fulfilled page would be stopped by Local Network Access checks
+    // instead, whatever the CSP says): 127.0.0.1:* is allowed for the demo site, 127.0.0.2 is not.
     const refused: string[] = [];
     page.on('console', (m) => {
-      if (/Refused to frame/i.test(m.text())) refused.push(m.text());
+      if (/frame-ancestors/i.test(m.text())) refused.push(m.text());
     });
-    const embed = (origin: string) =>
-      `<!doctype html><title>embed</title><iframe title="Messenger" src="${FRONTDESK_URL}/messenger?site=demo&amp;origin=${encodeURIComponent(origin)}"></iframe>`;
-    await page.route('http://localhost:3239/', (route) => route.fulfill({ contentType: 'text/html', body: embed('http://localhost:3239') }));
-    await page.route('http://shop.evil.example/', (route) => route.fulfill({ contentType: 'text/html', body: embed('http://shop.evil.example') }));
+    const blocked: string[] = [];
+    page.on('requestfailed', (r) => {
+      if (r.url().startsWith(`${FRONTDESK_URL}/messenger`)) blocked.push(r.failure()?.errorText ?? '');
+    });
+    const allowed = await embeddingSite('127.0.0.1', 3222);
+    const other = await embeddingSite('127.0.0.2', 3223);
+    try {
+      await page.goto(allowed.url);
+      await expect(messenger(page).getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 20_000 });
+      await expect(messenger(page).getByRole('log')).toBeVisible();
+      expect(refused).toEqual([]);
+      expect(blocked).toEqual([]);
 
-    await page.goto('http://localhost:3239/');
-    await expect(messenger(page).getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 20_000 });
-    expect(refused).toEqual([]);
-
-    await page.goto('http://shop.evil.example/');
-    await expect.poll(() => refused.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(refused[0]).toContain('frame-ancestors');
-    await expect(messenger(page).getByRole('textbox', { name: 'Message' })).toHaveCount(0);
-    await expect(messenger(page).getByRole('log')).toHaveCount(0);
+      await page.goto(other.url);
+      await expect.poll(() => refused.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(refused[0]).toContain("Framing 'http://127.0.0.1");
+      await expect.poll(() => blocked, { timeout: 15_000 }).toEqual(['net::ERR_BLOCKED_BY_RESPONSE']);
+      await expect(messenger(page).getByRole('textbox', { name: 'Message' })).toHaveCount(0);
+      await expect(messenger(page).getByRole('log')).toHaveCount(0);
+    } finally {
+      await Promise.all([allowed.close(), other.close()]);
+    }
   });
 });

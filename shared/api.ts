@@ -64,6 +64,9 @@ export const listTicketsQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/** `POST /api/tickets/:id/handback`: Kai answers the chat again. */
+export const handbackSchema = z.object({ reason: z.string().trim().max(500).optional() });
+
 export const triageSchema = z.object({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH * 4) });
 export const previewSchema = z.object({ message: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
 

@@ -56,6 +56,17 @@ export interface Message {
   internal: boolean;
   sources: Source[];
   createdAt: string;
+  /** Live delivery only: the stream of `message:delta` events this message completes (Kai's streamed replies). */
+  streamId?: string;
+}
+
+/** A piece of Kai's reply while it is being written; the final `message:created` carries the same streamId. */
+export interface MessageDelta {
+  conversationId: string;
+  streamId: string;
+  author: Author;
+  /** Text to append to what the stream has shown so far. */
+  delta: string;
 }
 
 /**
@@ -96,6 +107,8 @@ export interface Handoff {
   identity: 'verified' | 'unverified' | 'anonymous';
   channel: Channel;
   deadline: string | null;
+  /** The site rule that handed off (e.g. "category security always goes to a person"), when one did. */
+  policy?: string;
 }
 
 // ---- payload schemas (validated at every handler boundary, socket and REST) ----
@@ -137,6 +150,8 @@ export const widgetSessionSchema = z.object({
   /** The host page's origin; must be one of the site's allowed origins. */
   origin: z.string().max(512).optional(),
   timeZone: z.string().max(64).optional(),
+  /** The browser's language (BCP 47); Kai replies in it. */
+  language: z.string().max(35).optional(),
   user: z
     .object({
       id: z.string().max(128),
@@ -186,6 +201,8 @@ export interface VisitorClientToServer {
 
 export interface VisitorServerToClient {
   'message:created': (message: Message) => void;
+  /** Kai's reply as it streams; ends with `message:created` (same streamId), or is dropped if none comes. */
+  'message:delta': (delta: MessageDelta) => void;
   'typing:changed': (event: TypingEvent) => void;
   'conversation:updated': (state: ConversationState) => void;
 }
@@ -250,6 +267,8 @@ export interface TicketEvent {
 export interface TicketDetail extends TicketSummary {
   description: string;
   conversationId: string | null;
+  /** Who answers the customer in the chat now: `ai` after an agent handed it back to Kai. */
+  conversationMode: ConversationMode | null;
   urgencyReason: string | null;
   impactReason: string | null;
   handoff: Handoff | null;

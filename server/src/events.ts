@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { Author, ConversationState, Message, TicketSummary } from '../../shared/protocol';
+import type { Author, ConversationState, Message, MessageDelta, TicketSummary } from '../../shared/protocol';
 
 /** Facts domain code announces; realtime/ (and later email) turns them into deliveries. */
 export interface DomainEventMap {
   'message.created': { message: Message; visitorId: string | null; ticketId: string | null };
+  /** Kai's reply while it streams: for the visitor's tabs only. */
+  'message.delta': { visitorId: string; delta: MessageDelta };
   'conversation.updated': { conversationId: string; visitorId: string | null; state: ConversationState };
   'ticket.created': { ticket: TicketSummary };
   'ticket.updated': { ticket: TicketSummary };

@@ -29,6 +29,7 @@ if (root && siteKey) {
     store: messengerStore(window),
     fetch: window.fetch.bind(window),
     timeZone: timeZone(),
+    language: navigator.language,
     openSocket: (token): VisitorClientSocket =>
       io('/visitor', { auth: (cb) => cb({ token: token() }), transports: ['websocket', 'polling'] }),
   });

@@ -17,6 +17,8 @@ export interface MessengerEnv {
   fetch: typeof fetch;
   openSocket: ConnectionOptions['openSocket'];
   timeZone?: string;
+  /** The browser's language (BCP 47), sent with the session so Kai answers in it. */
+  language?: string;
   /** How long to wait for the loader's `boot` (which may carry the user) before starting anonymously. */
   bootTimeoutMs?: number;
 }
@@ -69,6 +71,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     siteKey: env.siteKey,
     origin: env.parentOrigin,
     timeZone: env.timeZone,
+    language: env.language,
     store: env.store,
     keys,
     fetch: env.fetch,

@@ -1,7 +1,8 @@
 import type { WidgetSession, WidgetSessionInput } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { allowedOrigins, findSiteByKey, isOriginAllowed, toPublicSettings } from '../sites/site.repository';
+import { allowedOrigins, findSiteByKey, isOriginAllowed, siteSettings, toPublicSettings } from '../sites/site.repository';
+import { verifyIdentity } from '../sites/identity';
 import { createVisitor, findVisitor, signVisitorToken, touchVisitor, verifyVisitorToken } from '../sites/visitor.repository';
 
 function validTimeZone(tz: string | undefined): string | null {
@@ -29,11 +30,14 @@ export async function startWidgetSession(ctx: CoreContext & { secret: string }, 
   let visitorId = input.token ? verifyVisitorToken(ctx.secret, input.token) : null;
   const existing = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
   if (!existing || existing.site_id !== site.id) visitorId = (await createVisitor(ctx.db, { siteId: site.id, timeZone, now })).id;
+  const verified = input.user ? await verifyIdentity(siteSettings(site).identitySecret, input.user.id, input.user.token, now) : undefined;
   await touchVisitor(ctx.db, visitorId!, {
     timeZone,
+    language: input.language?.match(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) ? input.language : null,
     name: input.user?.name ?? null,
     email: input.user?.email ?? null,
     externalId: input.user?.id ?? null,
+    ...(verified !== undefined ? { verified } : {}),
     now,
   });
   return { token: signVisitorToken(ctx.secret, visitorId!), visitorId: visitorId!, site: toPublicSettings(site) };

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_visitor_language';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -16,6 +17,7 @@ export type Dialect = 'sqlite' | 'postgres';
 /** Migrations are listed here (not read from disk) so they run the same under tsx, vitest and a bundle. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_visitor_language': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

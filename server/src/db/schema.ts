@@ -27,6 +27,7 @@ export interface VisitorTable {
   name: string | null;
   email: string | null;
   time_zone: string | null;
+  language: string | null;
   verified: number;
   created_at: string;
   last_seen_at: string;

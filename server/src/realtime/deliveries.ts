@@ -16,6 +16,9 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
       if (visitorId && !message.internal) visitors.to(visitorRoom(visitorId)).emit('message:created', message);
       if (ticketId) desk.to(ticketRoom(ticketId)).emit('message:created', { ticketId, message });
     }),
+    ctx.events.on('message.delta', ({ visitorId, delta }) => {
+      visitors.to(visitorRoom(visitorId)).emit('message:delta', delta);
+    }),
     ctx.events.on('conversation.updated', ({ visitorId, state }) => {
       if (visitorId) visitors.to(visitorRoom(visitorId)).emit('conversation:updated', state);
     }),

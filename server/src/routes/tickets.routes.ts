@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createTicketSchema, listTicketsQuerySchema, updateTicketSchema } from '../../../shared/api';
+import { createTicketSchema, handbackSchema, listTicketsQuerySchema, updateTicketSchema } from '../../../shared/api';
+import { handBackToKai } from '../conversations/conversation.service';
 import { isValidTimeZone } from '../../../shared/calendar';
-import { agentReplySchema } from '../../../shared/protocol';
+import { agentReplySchema, type ConversationMode } from '../../../shared/protocol';
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { listMessages } from '../messages/message.repository';
+import { findConversation, listMessages } from '../messages/message.repository';
 import { findSiteByKey } from '../sites/site.repository';
 import { createTicket } from '../tickets/create-ticket';
 import { addAgentMessage } from '../tickets/ticket-messages';
@@ -89,7 +90,8 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     const row = await findTicket(ctx.db, id);
     if (!row) throw new AppError('not_found', 'No such ticket');
     const messages = row.conversation_id ? await listMessages(ctx.db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
-    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id));
+    const conversation = row.conversation_id ? await findConversation(ctx.db, row.conversation_id) : undefined;
+    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), (conversation?.mode as ConversationMode | undefined) ?? null);
   }
 
   app.get<{ Params: { id: string } }>('/api/tickets/:id', async (request) => detail(request.params.id));
@@ -98,6 +100,13 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     const body = parse(updateTicketSchema, request.body);
     const agent = request.agent!;
     await changeTicket(ctx, request.params.id, body, { kind: 'agent', id: agent.id, name: agent.name });
+    return detail(request.params.id);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/handback', async (request) => {
+    const { reason } = parse(handbackSchema, request.body);
+    const agent = request.agent!;
+    await handBackToKai({ ...ctx, kai }, request.params.id, { kind: 'agent', id: agent.id, name: agent.name }, reason ?? null);
     return detail(request.params.id);
   });
 

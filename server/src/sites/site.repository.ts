@@ -4,12 +4,27 @@ import type { DbOrTx } from '../db/database';
 import type { SiteRow } from '../db/schema';
 
 /** The look and behaviour a site owner sets; what reaches the browser is `toPublicSettings`. */
+/** Site rules that always hand off: categories (e.g. security) and VIP customers (verified identity only). */
+export interface HandoffRules {
+  categories: string[];
+  vipEmails: string[];
+  vipUserIds: string[];
+}
+
+export const DEFAULT_HANDOFF_RULES: HandoffRules = { categories: ['security'], vipEmails: [], vipUserIds: [] };
+
 export interface SiteSettings {
   agentName: string;
   color: string;
   greeting: string;
   position: 'right' | 'left';
   language: string;
+  handoffRules: HandoffRules;
+  /**
+   * Verifies logged-in users: the messenger's `user.token` is a JWT (HS256) signed with this secret, or the
+   * hex HMAC-SHA256 of the user id (Intercom-style user hash). Null: identities are never verified.
+   */
+  identitySecret: string | null;
 }
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -18,6 +33,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   greeting: "Hi! I'm Kai, the AI assistant. Ask me anything about Northwind Cloud, or ask for a person at any time.",
   position: 'right',
   language: 'en',
+  handoffRules: DEFAULT_HANDOFF_RULES,
+  identitySecret: null,
 };
 
 export async function findSiteByKey(db: DbOrTx, key: string): Promise<SiteRow | undefined> {

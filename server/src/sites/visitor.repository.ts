@@ -14,6 +14,7 @@ export async function createVisitor(db: DbOrTx, props: { siteId: string; timeZon
     name: null,
     email: null,
     time_zone: props.timeZone,
+    language: null,
     verified: 0,
     created_at: props.now.toISOString(),
     last_seen_at: props.now.toISOString(),
@@ -25,13 +26,15 @@ export async function createVisitor(db: DbOrTx, props: { siteId: string; timeZon
 export async function touchVisitor(
   db: DbOrTx,
   id: string,
-  changes: { timeZone?: string | null; name?: string | null; email?: string | null; externalId?: string | null; now: Date },
+  changes: { timeZone?: string | null; language?: string | null; name?: string | null; email?: string | null; externalId?: string | null; verified?: boolean; now: Date },
 ): Promise<void> {
   await db
     .updateTable('visitors')
     .set({
       last_seen_at: changes.now.toISOString(),
       ...(changes.timeZone ? { time_zone: changes.timeZone } : {}),
+      ...(changes.language ? { language: changes.language } : {}),
+      ...(changes.verified !== undefined ? { verified: changes.verified ? 1 : 0 } : {}),
       ...(changes.name ? { name: changes.name } : {}),
       ...(changes.email ? { email: changes.email } : {}),
       ...(changes.externalId ? { external_id: changes.externalId } : {}),

@@ -1,4 +1,4 @@
-import type { CentreId, Channel, Handoff, Message, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
+import type { CentreId, Channel, ConversationMode, Handoff, Message, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
 import type { TicketEventRow, TicketRow } from '../db/schema';
 
@@ -38,11 +38,12 @@ export function toTicketEvent(row: TicketEventRow): TicketEvent {
   };
 }
 
-export function toTicketDetail(row: TicketRow, messages: Message[], events: TicketEventRow[]): TicketDetail {
+export function toTicketDetail(row: TicketRow, messages: Message[], events: TicketEventRow[], conversationMode: ConversationMode | null): TicketDetail {
   return {
     ...toTicketSummary(row),
     description: row.description,
     conversationId: row.conversation_id,
+    conversationMode,
     urgencyReason: row.urgency_reason,
     impactReason: row.impact_reason,
     handoff: row.handoff ? (JSON.parse(row.handoff) as Handoff) : null,

@@ -50,6 +50,7 @@ export function App({ messenger }: AppProps) {
       <MessageLog
         messages={conversation.messages.value}
         outbox={conversation.outbox.value}
+        streams={conversation.streams.value}
         greeting={site?.greeting || null}
         agentName={agentName}
         typing={conversation.typing.value}

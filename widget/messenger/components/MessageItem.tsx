@@ -21,6 +21,8 @@ export interface BubbleProps {
   body: string;
   showName: boolean;
   time?: string;
+  /** A reply still being written: busy, so screen readers announce it once, when the final message replaces it. */
+  streaming?: boolean;
   children?: ComponentChildren;
 }
 
@@ -35,10 +37,10 @@ function formatTime(iso: string): string {
 }
 
 /** One bubble. Every string is rendered as text: bodies and names come from visitors, agents, email and a model. */
-export function Bubble({ author, body, showName, time, children }: BubbleProps) {
+export function Bubble({ author, body, showName, time, streaming, children }: BubbleProps) {
   const own = author.kind === 'customer';
   return (
-    <li class={`fd-msg fd-msg--${author.kind}`}>
+    <li class={`fd-msg fd-msg--${author.kind}${streaming ? ' fd-msg--streaming' : ''}`} aria-busy={streaming ? 'true' : undefined}>
       <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author)}</span>
       <p class="fd-msg__body">{body}</p>
       {children}

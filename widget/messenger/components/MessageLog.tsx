@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Author, Message } from '../../../shared/protocol';
-import type { OutboxItem } from '../models/conversation';
+import type { OutboxItem, StreamingMessage } from '../models/conversation';
 import { Bubble, MessageItem, PendingItem } from './MessageItem';
 
 export interface MessageLogProps {
   messages: Message[];
   outbox: OutboxItem[];
+  /** Replies still being written (Kai's streamed answers), shown after the messages. */
+  streams: StreamingMessage[];
   /** The site's greeting, shown as Kai's first bubble while the conversation is empty. */
   greeting: string | null;
   /** Who greets (the AI agent's name). */
@@ -18,21 +20,26 @@ export interface MessageLogProps {
 const sameAuthor = (a: Author | undefined, b: Author): boolean => !!a && a.kind === b.kind && a.name === b.name;
 
 /** The conversation: a polite live log of messages, pending messages and who is typing. */
-export function MessageLog({ messages, outbox, greeting, agentName, typing, connected, onEdit }: MessageLogProps) {
+export function MessageLog({ messages, outbox, streams, greeting, agentName, typing, connected, onEdit }: MessageLogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const count = messages.length + outbox.length + typing.length;
+  const streamed = streams.reduce((n, s) => n + s.body.length, 0);
   useEffect(() => {
     const el = ref.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [count]);
+  }, [count, streamed]);
 
-  const empty = messages.length === 0 && outbox.length === 0;
+  const last = messages[messages.length - 1];
+  const empty = messages.length === 0 && outbox.length === 0 && streams.length === 0;
   return (
     <div class="fd-log" role="log" aria-live="polite" aria-label="Conversation" ref={ref} tabIndex={0}>
       <ol class="fd-log__list">
         {empty && greeting && <Bubble author={{ kind: 'ai', name: agentName }} body={greeting} showName />}
         {messages.map((message, i) => (
           <MessageItem key={message.id} message={message} showName={!sameAuthor(messages[i - 1]?.author, message.author)} />
+        ))}
+        {streams.map((s, i) => (
+          <Bubble key={`stream:${s.streamId}`} author={s.author} body={s.body} showName={!sameAuthor(i > 0 ? streams[i - 1]?.author : last?.author, s.author)} streaming />
         ))}
         {outbox.map((item) => (
           <PendingItem key={item.clientId} item={item} connected={connected} onEdit={onEdit} />

@@ -36,6 +36,8 @@ export interface ConnectionOptions {
   /** The host page's origin, from the iframe URL; the server checks it against the site's allowed origins. */
   origin: string | null;
   timeZone: string | undefined;
+  /** The browser's language (`navigator.language`); Kai replies in it. */
+  language?: string | undefined;
   store: KeyValueStore;
   keys: StorageKeys;
   fetch: typeof fetch;
@@ -58,6 +60,8 @@ export class SessionError extends Error {
 }
 
 const RETRY_FIRST_MS = 1000;
+/** `widgetSessionSchema.language`'s limit (BCP 47 tags are short; the schema allows 35). */
+const MAX_LANGUAGE_LENGTH = 35;
 const RETRY_MAX_MS = 30000;
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,11 +152,13 @@ export class ConnectionModel {
   }
 
   private async post(): Promise<WidgetSession> {
-    const { siteKey, origin, timeZone } = this.options;
+    const { siteKey, origin, timeZone, language } = this.options;
     const body: WidgetSessionInput = { siteKey };
     if (this.token) body.token = this.token;
     if (origin) body.origin = origin;
     if (timeZone) body.timeZone = timeZone;
+    // The server refuses a longer tag (and with it the whole session); Kai then uses the site's language.
+    if (language && language.length <= MAX_LANGUAGE_LENGTH) body.language = language;
     if (this.user) body.user = this.user;
     const response = await this.options.fetch('/api/widget/session', {
       method: 'POST',

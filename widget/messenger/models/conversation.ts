@@ -5,10 +5,14 @@
  * Delivery is at-least-once: each message carries a client id; it is re-sent with the same id after a timeout
  * or a reconnect until the server acknowledges it (the server dedupes by client id). The outbox survives a
  * reload through the store. Everything here works against `VisitorSocket`, so tests need no server.
+ *
+ * Kai's replies may stream: `message:delta` events grow a streaming bubble until `message:created` with the same
+ * streamId replaces it (the final body is authoritative). Streams are live only: a disconnect drops them, and the
+ * sync on reconnect brings the stored final message.
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ErrorCode } from '../../../shared/errors';
-import type { Author, ConversationState, Message, VisitorTicket } from '../../../shared/protocol';
+import type { Author, ConversationState, Message, MessageDelta, VisitorTicket } from '../../../shared/protocol';
 import type { KeyValueStore } from '../storage';
 import type { VisitorListeners, VisitorSocket } from './visitor-socket';
 
@@ -19,6 +23,14 @@ export interface OutboxItem {
   createdAt: string;
   /** Why the server refused it for good; such an item is not re-sent. */
   error?: string;
+}
+
+/** A reply being written (Kai's, streamed): what has arrived so far. */
+export interface StreamingMessage {
+  streamId: string;
+  conversationId: string;
+  author: Author;
+  body: string;
 }
 
 export interface ConversationOptions {
@@ -37,6 +49,10 @@ export const SEND_TIMEOUT_MS = 8000;
 export const TYPING_TTL_MS = 8000;
 /** After this long without a keystroke, the visitor stops showing as typing. */
 const VISITOR_TYPING_IDLE_MS = 4000;
+/** A stream with no delta and no final message for this long is dropped (the final message may still come). */
+export const STREAM_IDLE_MS = 30000;
+/** How many finished stream ids are remembered, so a late delta cannot reopen a finished stream. */
+const FINISHED_STREAMS_KEPT = 50;
 const RETRY_FIRST_MS = 2000;
 const RETRY_MAX_MS = 30000;
 /** Refusals worth retrying: the server was busy or broken, not the message. */
@@ -46,6 +62,7 @@ const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 type SyncData = { state: ConversationState; messages: Message[] };
 
 const EMPTY_STATE: ConversationState = { id: null, mode: 'ai', ticket: null, lastSeq: 0 };
+const NOBODY: Author[] = [];
 
 /** A client id for `message:send`: a UUID, or 32 random hex digits where randomUUID is missing (plain http). */
 export function newClientId(): string {
@@ -74,6 +91,7 @@ export class ConversationModel {
   private readonly _outbox = signal<OutboxItem[]>([]);
   private readonly _state = signal<ConversationState>(EMPTY_STATE);
   private readonly _typing = signal<Author[]>([]);
+  private readonly _streams = signal<StreamingMessage[]>([]);
   private readonly _unread = signal(0);
   private readonly _escalating = signal(false);
   private readonly _notice = signal<string | null>(null);
@@ -84,8 +102,10 @@ export class ConversationModel {
   /** Messages waiting for the server's ack, in the order they were written. */
   readonly outbox: ReadonlySignal<OutboxItem[]> = this._outbox;
   readonly state: ReadonlySignal<ConversationState> = this._state;
-  /** Others (Kai, agents) typing right now. */
-  readonly typing: ReadonlySignal<Author[]> = this._typing;
+  /** Others (Kai, agents) typing right now; nobody while a reply streams (the growing bubble says it all). */
+  readonly typing: ReadonlySignal<Author[]> = computed(() => (this._streams.value.length > 0 ? NOBODY : this._typing.value));
+  /** Replies being streamed, in the order they started. */
+  readonly streams: ReadonlySignal<StreamingMessage[]> = this._streams;
   /** Messages from others that arrived while the messenger was closed. */
   readonly unread: ReadonlySignal<number> = this._unread;
   readonly escalating: ReadonlySignal<boolean> = this._escalating;
@@ -105,6 +125,8 @@ export class ConversationModel {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay = RETRY_FIRST_MS;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly streamTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly finishedStreams = new Set<string>();
   private visitorTypingTimer: ReturnType<typeof setTimeout> | null = null;
   private visitorTyping = false;
   private readonly reportedTickets = new Set<string>();
@@ -131,8 +153,10 @@ export class ConversationModel {
         this._connected.value = false;
         this.clearRetry();
         this.setVisitorTyping(false);
+        this.dropStreams(); // unfinished: the sync on reconnect brings the stored final message
       },
-      'message:created': (message) => this.merge([message]),
+      'message:created': (message) => this.receive(message),
+      'message:delta': (delta) => this.applyDelta(delta),
       'conversation:updated': (state) => this.applyState(state),
       'typing:changed': (event) => this.setTyping(event.author, event.typing),
     };
@@ -151,6 +175,7 @@ export class ConversationModel {
     this.socket = null;
     this._connected.value = false;
     this.clearRetry();
+    this.dropStreams();
   }
 
   /**
@@ -192,6 +217,30 @@ export class ConversationModel {
       const fromOthers = added.filter((m) => m.author.kind !== 'customer').length;
       if (!this.open && this.synced && fromOthers > 0) this._unread.value += fromOthers;
     });
+  }
+
+  /** A live `message:created`: ends its stream, if it completes one, and merges it. */
+  receive(message: Message): void {
+    batch(() => {
+      if (message.streamId) this.endStream(message.streamId);
+      this.merge([message]);
+    });
+  }
+
+  /** A live `message:delta`: appends to its stream (started by the first delta), unless it is for another conversation. */
+  applyDelta(event: MessageDelta): void {
+    const { streamId, conversationId, author, delta } = event;
+    if (author.kind === 'customer' || typeof delta !== 'string' || this.finishedStreams.has(streamId)) return;
+    const current = this.currentConversationId();
+    if (current !== null && conversationId !== current) return;
+    const streams = this._streams.peek();
+    const found = streams.some((s) => s.streamId === streamId);
+    this._streams.value = found
+      ? streams.map((s) => (s.streamId === streamId ? { ...s, body: s.body + delta } : s))
+      : [...streams, { streamId, conversationId, author, body: delta }];
+    const timer = this.streamTimers.get(streamId);
+    if (timer) clearTimeout(timer);
+    this.streamTimers.set(streamId, setTimeout(() => this.endStream(streamId), STREAM_IDLE_MS));
   }
 
   /** Takes the server's view of the conversation; reports a ticket that has just appeared. */
@@ -278,6 +327,7 @@ export class ConversationModel {
       if (!keepOutbox) this.setOutbox([]);
       this._state.value = EMPTY_STATE;
       this._typing.value = [];
+      this.dropStreams();
       this._unread.value = 0;
       this._notice.value = null;
       this.draft.value = '';
@@ -292,6 +342,40 @@ export class ConversationModel {
     this.typingTimers.forEach(clearTimeout);
     this.typingTimers.clear();
     if (this.visitorTypingTimer) clearTimeout(this.visitorTypingTimer);
+  }
+
+  /** The conversation shown now: the server's open one, else the one our latest message belongs to. */
+  private currentConversationId(): string | null {
+    const messages = this._messages.peek();
+    return this._state.peek().id ?? messages[messages.length - 1]?.conversationId ?? null;
+  }
+
+  /** Removes a stream (finished, or gone quiet) and ignores any delta for it from now on. */
+  private endStream(streamId: string): void {
+    const timer = this.streamTimers.get(streamId);
+    if (timer) clearTimeout(timer);
+    this.streamTimers.delete(streamId);
+    this.markFinished(streamId);
+    const streams = this._streams.peek();
+    if (streams.some((s) => s.streamId === streamId)) this._streams.value = streams.filter((s) => s.streamId !== streamId);
+  }
+
+  /** Drops every stream; deltas that still come for them (after a quick reconnect) would show a torn text, so they are ignored. */
+  private dropStreams(): void {
+    this.streamTimers.forEach(clearTimeout);
+    this.streamTimers.clear();
+    const streams = this._streams.peek();
+    if (streams.length === 0) return;
+    for (const s of streams) this.markFinished(s.streamId);
+    this._streams.value = [];
+  }
+
+  private markFinished(streamId: string): void {
+    this.finishedStreams.add(streamId);
+    for (const oldest of this.finishedStreams) {
+      if (this.finishedStreams.size <= FINISHED_STREAMS_KEPT) break;
+      this.finishedStreams.delete(oldest);
+    }
   }
 
   private setVisitorTyping(typing: boolean): void {

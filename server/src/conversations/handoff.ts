@@ -1,0 +1,103 @@
+import type { Handoff, Source } from '../../../shared/protocol';
+import type { TriageResult } from '../ai/engine';
+import type { VisitorRow } from '../db/schema';
+import { appendMessage, listMessages, setConversationMode } from '../messages/message.repository';
+import { createTicket } from '../tickets/create-ticket';
+import { findTicketByConversation } from '../tickets/ticket.repository';
+import { announceState, visitorTicket, type ConversationContext } from './conversation-state';
+
+const SUBJECT_MAX = 90;
+
+export interface HandoffRequest {
+  reason: Handoff['reason'];
+  /** Sources Kai used in this turn, besides those already in the conversation. */
+  sources?: Source[];
+  /** The engine's own assessment (LLM hand_off tool); otherwise Kai triages the visitor's words. */
+  triage?: TriageResult | undefined;
+  summary?: string | undefined;
+  /** Why a site rule handed off, for the packet. */
+  policy?: string | undefined;
+}
+
+function isPersonRequestOnly(text: string): boolean {
+  return /\b(human|person|agent|someone|representative|operator)\b/i.test(text) && text.length < 60;
+}
+
+function summarise(words: string[]): string {
+  const question = words.filter((w) => !isPersonRequestOnly(w));
+  const joined = (question.length ? question : words).join(' ').replace(/\s+/g, ' ').trim();
+  if (!joined) return 'The visitor asked to talk to a person without describing a problem yet.';
+  return joined.length > 280 ? `${joined.slice(0, 277)}…` : joined;
+}
+
+function dedupeSources(sources: Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const s of sources) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
+}
+
+/** Kai's name in messages; per-site names come from the site's settings. */
+export const KAI_AUTHOR = { kind: 'ai' as const, name: 'Kai' };
+
+/**
+ * The handoff: create the ticket with Kai's packet (problem, what Kai tried and from which sources, urgency
+ * and impact with their reasons and the visitor's words that show them, identity, channel, deadline), tell
+ * the visitor who will answer and when, and silence Kai in this conversation. Idempotent per conversation.
+ */
+export async function handOff(ctx: ConversationContext, visitor: VisitorRow, conversationId: string, request: HandoffRequest): Promise<void> {
+  const now = ctx.now();
+  const existing = await findTicketByConversation(ctx.db, conversationId);
+  if (existing && existing.status !== 'closed') {
+    await setConversationMode(ctx.db, conversationId, 'waiting', now);
+    await announceState(ctx, conversationId, visitor);
+    return;
+  }
+  const messages = await listMessages(ctx.db, conversationId, { includeInternal: false });
+  const visitorWords = messages.filter((m) => m.author.kind === 'customer').map((m) => m.body);
+  const kaiMessages = messages.filter((m) => m.author.kind === 'ai');
+  const meaningful = visitorWords.filter((w) => !/^\W*(hi|hello|hey)\W*$/i.test(w));
+  const text = meaningful.join('\n') || 'The visitor asked to talk to a person.';
+  const triage = request.triage ?? (await ctx.kai.triage(text));
+  const firstQuestion = meaningful.find((w) => !isPersonRequestOnly(w)) ?? meaningful[0] ?? 'Chat with a visitor';
+  const subject = firstQuestion.replace(/\s+/g, ' ').slice(0, SUBJECT_MAX) + (firstQuestion.length > SUBJECT_MAX ? '…' : '');
+  const ticket = await createTicket(ctx, {
+    siteId: visitor.site_id,
+    subject,
+    description: text,
+    channel: 'chat',
+    requester: { name: visitor.name, email: visitor.email, timeZone: visitor.time_zone },
+    visitorId: visitor.id,
+    conversationId,
+    urgency: triage.urgency,
+    impact: triage.impact,
+    urgencyReason: triage.urgencyReason,
+    impactReason: triage.impactReason,
+    category: triage.category,
+    receivedAt: now,
+    handoff: {
+      reason: request.reason,
+      problem: request.summary ?? summarise(meaningful),
+      tried: kaiMessages.map((m) => m.body.split('\n')[0]!.slice(0, 160)),
+      sources: dedupeSources([...kaiMessages.flatMap((m) => m.sources), ...(request.sources ?? [])]),
+      urgency: { level: triage.urgency, reason: triage.urgencyReason },
+      impact: { level: triage.impact, reason: triage.impactReason },
+      evidence: triage.evidence,
+      identity: visitor.verified ? 'verified' : visitor.email || visitor.external_id ? 'unverified' : 'anonymous',
+      channel: 'chat',
+      ...(request.policy ? { policy: request.policy } : {}),
+    },
+    actor: KAI_AUTHOR,
+  });
+  await setConversationMode(ctx.db, conversationId, 'waiting', now);
+  const vt = visitorTicket(ticket, visitor.time_zone, now);
+  const { message } = await ctx.db.transaction().execute((tx) =>
+    appendMessage(tx, {
+      conversationId,
+      author: KAI_AUTHOR,
+      body: `I've passed this to our support team as ticket #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
+      now,
+    }),
+  );
+  ctx.events.emit('message.created', { message, visitorId: visitor.id, ticketId: ticket.id });
+  await announceState(ctx, conversationId, visitor);
+}
