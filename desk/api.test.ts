@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, DeskApi } from './api';
-import { json, summary } from './test/fixtures';
+import { article, detail, json, summary } from './test/fixtures';
 
 describe('DeskApi', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -59,6 +59,49 @@ describe('DeskApi', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
     await expect(api.listTickets()).rejects.toMatchObject({ code: 'unauthorized' });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands a chat back to Kai', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => json(200, detail({ id: 't1', conversationMode: 'ai' })));
+    vi.stubGlobal('fetch', fetchMock);
+    const ticket = await new DeskApi().handBack('t1', { reason: 'Simple question' });
+    expect(ticket.conversationMode).toBe('ai');
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/tickets/t1/handback');
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', body: JSON.stringify({ reason: 'Simple question' }) });
+  });
+
+  it('lists, creates, replaces and deletes knowledge-base articles', async () => {
+    const a = article({ id: 'a/1' });
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+      if (init?.method === 'POST') return json(201, a);
+      if (init?.method === 'PUT') return json(200, a);
+      return json(200, { articles: [a] });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const api = new DeskApi();
+    expect(await api.listArticles()).toEqual([a]);
+    expect(await api.createArticle({ title: 'T', body: 'B', tags: ['x'] })).toEqual(a);
+    expect(await api.updateArticle('a/1', { title: 'T', body: 'B' })).toEqual(a);
+    await expect(api.deleteArticle('a/1')).resolves.toBeUndefined();
+    expect(fetchMock.mock.calls.map(([url, init]) => `${init?.method} ${url}`)).toEqual([
+      'GET /api/kb/articles',
+      'POST /api/kb/articles',
+      'PUT /api/kb/articles/a%2F1',
+      'DELETE /api/kb/articles/a%2F1',
+    ]);
+    expect(fetchMock.mock.calls[1]?.[1]?.body).toBe(JSON.stringify({ title: 'T', body: 'B', tags: ['x'] }));
+  });
+
+  it('asks Kai for a preview, and passes a validation message through', async () => {
+    const preview = { reply: 'Open Settings.', sources: [{ id: 'k', title: 'Reset', url: '/help/reset' }], action: 'answer', confidence: 0.8 };
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => json(200, preview));
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await new DeskApi().previewKai('How do I reset?')).toEqual(preview);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/ai/preview');
+    expect(fetchMock.mock.calls[0]?.[1]?.body).toBe(JSON.stringify({ message: 'How do I reset?' }));
+    vi.stubGlobal('fetch', async () => json(400, { error: { code: 'validation_failed', message: 'message: Too big' } }));
+    await expect(new DeskApi().previewKai('x')).rejects.toMatchObject({ status: 400, code: 'validation_failed', message: 'message: Too big' });
   });
 
   it('escapes ticket ids in paths', async () => {

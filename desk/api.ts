@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../shared/errors';
 import type { Level } from '../shared/priority';
-import type { AgentProfile, Message, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
+import type { AgentProfile, Message, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
 
 /** Codes a call can fail with: the server's catalogue plus what only the client can see. */
 export type ApiErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -47,6 +47,45 @@ export interface ReplyInput {
   body: string;
   internal?: boolean;
   clientId?: string;
+}
+
+/** `POST /api/tickets/:id/handback` body: the agent gives the chat back to Kai. */
+export interface HandBackInput {
+  /** Why, for the audit trail. */
+  reason?: string;
+}
+
+/** A knowledge-base article, as `/api/kb/articles` returns it. `body` is markdown, shown as text only. */
+export interface KbArticle {
+  id: string;
+  slug: string;
+  title: string;
+  body: string;
+  /** http(s) or a site-relative path; null when the article has no page of its own. */
+  url: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /api/kb/articles` and `PUT /api/kb/articles/:id` body (PUT replaces the whole article). */
+export interface KbArticleInput {
+  title: string;
+  body: string;
+  url?: string;
+  tags?: string[];
+}
+
+/** What Kai would do with a visitor's first message. */
+export type KaiAction = 'answer' | 'offer_handoff' | 'handoff';
+
+/** `POST /api/ai/preview` answer: what Kai would say, from which articles, and what it would do. */
+export interface KaiPreview {
+  reply: string;
+  sources: Source[];
+  action: KaiAction;
+  /** 0 to 1. */
+  confidence: number;
 }
 
 export interface TicketPage {
@@ -114,6 +153,33 @@ export class DeskApi {
     return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/messages`, input);
   }
 
+  /** Gives a chat back to Kai (from `waiting` or `human`); answers with the ticket, whose conversationMode is `ai`. */
+  handBack(id: string, input: HandBackInput = {}): Promise<TicketDetail> {
+    return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/handback`, input);
+  }
+
+  async listArticles(): Promise<KbArticle[]> {
+    const { articles } = await this.#request<{ articles: KbArticle[] }>('GET', '/api/kb/articles');
+    return articles;
+  }
+
+  createArticle(input: KbArticleInput): Promise<KbArticle> {
+    return this.#request('POST', '/api/kb/articles', input);
+  }
+
+  updateArticle(id: string, input: KbArticleInput): Promise<KbArticle> {
+    return this.#request('PUT', `/api/kb/articles/${encodeURIComponent(id)}`, input);
+  }
+
+  async deleteArticle(id: string): Promise<void> {
+    await this.#request<undefined>('DELETE', `/api/kb/articles/${encodeURIComponent(id)}`);
+  }
+
+  /** What Kai would answer to a visitor's first message; creates nothing. */
+  previewKai(message: string): Promise<KaiPreview> {
+    return this.#request('POST', '/api/ai/preview', { message });
+  }
+
   async #request<T>(method: string, path: string, body?: unknown, opts: { quietUnauthorized?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const init: RequestInit = { method, credentials: 'same-origin', headers };
@@ -128,7 +194,7 @@ export class DeskApi {
     } catch {
       throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
     }
-    if (res.status === 204) return undefined as T; // only logout answers 204, and it is typed `undefined`
+    if (res.status === 204) return undefined as T; // only logout and deletes answer 204, and they are typed `undefined`
     const text = await res.text();
     let data: unknown = undefined;
     if (text) {

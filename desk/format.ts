@@ -1,5 +1,6 @@
 /** Pure display helpers: labels, relative deadlines, times, and the link-safety check. */
 import type { Level } from '../shared/priority';
+import type { KaiAction } from './api';
 import type { AuthorKind, CentreId, Channel, Handoff, TicketStatus } from '../shared/protocol';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -37,6 +38,13 @@ export const IDENTITY_LABELS: Record<Handoff['identity'], string> = {
   verified: 'Verified (signed in on the site)',
   unverified: 'Unverified (details given by the visitor)',
   anonymous: 'Anonymous',
+};
+
+/** What Kai would do with a visitor's message ("Try Kai"), in words. */
+export const KAI_ACTION_LABELS: Record<KaiAction, string> = {
+  answer: 'Kai would answer',
+  offer_handoff: 'Kai would offer a person',
+  handoff: 'Kai would hand off to a person',
 };
 
 /** Why Kai handed the conversation over, in words. */

@@ -12,6 +12,8 @@ import { ClockModel } from './models/ClockModel';
 import { DeskConnectionModel } from './models/DeskConnectionModel';
 import { DeskModel } from './models/DeskModel';
 import { HashRouteModel } from './models/HashRouteModel';
+import { KaiPreviewModel } from './models/KaiPreviewModel';
+import { KbModel } from './models/KbModel';
 import { QueueModel } from './models/QueueModel';
 import { SessionModel } from './models/SessionModel';
 import './desk.css';
@@ -25,6 +27,8 @@ function createDesk(win: Window) {
     session,
     queue: new QueueModel(api),
     route: new HashRouteModel(win),
+    kb: new KbModel(api),
+    preview: new KaiPreviewModel(api),
     connect: (handlers) =>
       new DeskConnectionModel({
         handlers,

@@ -126,7 +126,6 @@ test.describe('reconnect after the server is killed', () => {
       const detail = (await (await agent.get(`/api/tickets/${ticketId}`)).json()) as { messages: { body: string; author: { kind: string } }[] };
       const customer = detail.messages.filter((m) => m.author.kind === 'customer').map((m) => m.body);
       expect(customer).toEqual([FIRST, SECOND]);
-      expect(detail.messages.filter((m) => m.author.kind === 'ai')).toHaveLength(3); // two answers and the handoff notice
     } finally {
       await agent.dispose();
     }

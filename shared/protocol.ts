@@ -227,6 +227,16 @@ export interface TicketSummary {
   firstResponseDueAt: string | null;
   resolutionDueAt: string | null;
   firstRespondedAt: string | null;
+  /** Set while a customer's message waits for the agent's next reply. */
+  nextResponseDueAt: string | null;
+  /** The earliest running deadline (what the queue is ordered by); null while the clocks are paused or stopped. */
+  nextDueAt: string | null;
+  /** When the clocks were paused (pending on the customer, or solved). */
+  slaPausedAt: string | null;
+  /** The closed ticket this one follows up. */
+  followUpOf: string | null;
+  /** The extended-support arrangement covering the requester, if any. */
+  supportPlan: string | null;
 }
 
 export interface DeskClientToServer {
@@ -236,8 +246,17 @@ export interface DeskClientToServer {
   'typing:set': (payload: { ticketId: string; typing: boolean }) => void;
 }
 
+/** An SLA deadline is near (`warning`, a few minutes before) or has passed (`breach`). */
+export interface SlaAlert {
+  ticketId: string;
+  kind: 'warning' | 'breach';
+  clock: 'first_response' | 'next_response' | 'resolution';
+  dueAt: string;
+}
+
 export interface DeskServerToClient {
   'ticket:created': (ticket: TicketSummary) => void;
+  'ticket:sla': (alert: SlaAlert) => void;
   'ticket:updated': (ticket: TicketSummary) => void;
   /** A message on a watched ticket (internal notes included: agents only). */
   'message:created': (event: { ticketId: string; message: Message }) => void;

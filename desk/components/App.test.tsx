@@ -5,10 +5,12 @@ import { DeskApi } from '../api';
 import { DeskConnectionModel } from '../models/DeskConnectionModel';
 import { DeskModel } from '../models/DeskModel';
 import { HashRouteModel } from '../models/HashRouteModel';
+import { KaiPreviewModel } from '../models/KaiPreviewModel';
+import { KbModel } from '../models/KbModel';
 import { QueueModel } from '../models/QueueModel';
 import { SessionModel } from '../models/SessionModel';
 import { FakeSocket } from '../test/fakeSocket';
-import { detail, json, message, summary } from '../test/fixtures';
+import { article, detail, json, message, summary } from '../test/fixtures';
 import { App } from './App';
 
 const agent = { id: 'a1', email: 'grace@example.com', name: 'Grace Hopper', role: 'agent' };
@@ -30,6 +32,7 @@ function fakeServer() {
       signedIn = false;
       return new Response(null, { status: 204 });
     }
+    if (url === '/api/kb/articles') return json(200, { articles: [article({ id: 'kb1', title: 'Reset your password' })] });
     if (url.startsWith('/api/tickets?')) return json(200, { tickets: [ticket] });
     if (url === '/api/tickets/t1' && method === 'GET') return json(200, detail({ ...ticket, messages: [message({ body: 'It drops every hour' })] }));
     return json(404, { error: { code: 'not_found', message: 'Not found' } });
@@ -47,6 +50,8 @@ function mount() {
     session,
     queue: new QueueModel(api),
     route,
+    kb: new KbModel(api),
+    preview: new KaiPreviewModel(api),
     connect: (handlers) => new DeskConnectionModel({ createSocket: () => socket, handlers }),
   });
   render(<App desk={desk} now={signal(Date.parse('2025-03-03T12:00:00Z'))} />);
@@ -92,5 +97,32 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(socket.disconnectCalls).toBe(1);
+  });
+
+  it('goes to the knowledge base from the top bar and back to the queue', async () => {
+    vi.stubGlobal('fetch', fakeServer());
+    const { desk, route } = mount();
+    teardown = () => (desk.dispose(), route.dispose());
+    fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'grace@example.com' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('region', { name: 'Queue' });
+    const kbLink = screen.getByRole('link', { name: 'Knowledge base' });
+    expect(kbLink.getAttribute('href')).toBe('#/kb');
+    expect(screen.getByRole('link', { name: 'Queue' }).getAttribute('aria-current')).toBe('page');
+
+    window.location.hash = '#/kb';
+    window.dispatchEvent(new Event('hashchange'));
+    const articles = await screen.findByRole('region', { name: 'Articles' });
+    expect(await within(articles).findByText('Reset your password')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Queue' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Try Kai' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Knowledge base' }).getAttribute('aria-current')).toBe('page');
+
+    const queueLink = screen.getByRole('link', { name: 'Queue' });
+    expect(queueLink.getAttribute('href')).toBe('#/');
+    window.location.hash = '#/';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(await screen.findByRole('region', { name: 'Queue' })).toBeTruthy();
   });
 });

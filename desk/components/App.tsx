@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { DeskModel } from '../models/DeskModel';
+import { KnowledgeBasePage } from './KnowledgeBasePage';
 import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { TicketPane } from './TicketPane';
@@ -11,7 +12,7 @@ export interface AppProps {
   now: ReadonlySignal<number>;
 }
 
-/** Sign-in until there is a session; then the two-pane desk (queue left, ticket right). */
+/** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
 export function App({ desk, now }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
@@ -20,9 +21,19 @@ export function App({ desk, now }: AppProps) {
 
   const current = desk.current.value;
   const { connection } = desk;
+  const page = desk.route.page.value;
+  const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  if (page === 'kb') {
+    return (
+      <div class="desk">
+        {topBar}
+        <KnowledgeBasePage kb={desk.kb} preview={desk.preview} />
+      </div>
+    );
+  }
   return (
     <div class="desk">
-      <TopBar agent={agent} connection={connection.status.value} onSignOut={() => void desk.session.logout()} />
+      {topBar}
       <main class="desk__panes">
         <QueuePanel queue={desk.queue} now={now} selectedId={current?.id ?? null} />
         {current ? (

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetail } from '../../shared/protocol';
+import { ApiError } from '../api';
 import { TicketModel } from '../models/TicketModel';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, detail, handoff, message } from '../test/fixtures';
 import { TicketPane } from './TicketPane';
@@ -14,6 +15,7 @@ async function renderTicket(d: TicketDetail) {
     getTicket: vi.fn(async () => d),
     updateTicket: vi.fn(async () => d),
     postMessage: vi.fn(),
+    handBack: vi.fn(async () => ({ ...d, conversationMode: 'ai' as const })),
   };
   const model = new TicketModel(api, d.id);
   await model.load();
@@ -157,6 +159,46 @@ describe('TicketPane', () => {
     await vi.waitFor(() =>
       expect(api.updateTicket).toHaveBeenCalledWith('t7', { urgency: 'high', impact: 'high', reason: 'Whole office is down' }),
     );
+  });
+
+  it('offers Hand back to Kai only on a chat with the team, and shows that Kai answers again', async () => {
+    for (const d of [
+      detail({ id: 'e1', channel: 'email', conversationMode: null }),
+      detail({ id: 'p1', channel: 'phone', conversationMode: 'human' }),
+      detail({ id: 'c0', channel: 'chat', conversationMode: null }),
+      detail({ id: 'c9', channel: 'chat', conversationMode: 'closed' }),
+    ]) {
+      await renderTicket(d);
+      expect(screen.queryByRole('button', { name: 'Hand back to Kai' })).toBeNull();
+      cleanup();
+    }
+
+    await renderTicket(detail({ id: 'c2', channel: 'chat', conversationMode: 'ai' }));
+    expect(screen.queryByRole('button', { name: 'Hand back to Kai' })).toBeNull();
+    expect(screen.getByText('Kai is answering this chat')).toBeTruthy();
+    cleanup();
+
+    await renderTicket(detail({ id: 'c3', channel: 'chat', conversationMode: 'waiting' }));
+    expect(screen.getByRole('button', { name: 'Hand back to Kai' })).toBeTruthy();
+    cleanup();
+
+    const { api } = await renderTicket(detail({ id: 'c1', channel: 'chat', conversationMode: 'human' }));
+    expect(screen.getByText('A person is answering this chat.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hand back to Kai' }));
+    const note = await screen.findByText('Kai is answering this chat');
+    expect(api.handBack).toHaveBeenCalledWith('c1', {});
+    expect(note.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('button', { name: 'Hand back to Kai' })).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(note));
+  });
+
+  it('shows why a handback was refused and keeps the button', async () => {
+    const { api } = await renderTicket(detail({ id: 'c4', channel: 'chat', conversationMode: 'waiting' }));
+    api.handBack.mockRejectedValueOnce(new ApiError(409, 'conflict', `${HOSTILE_IMG} cannot be handed back`));
+    fireEvent.click(screen.getByRole('button', { name: 'Hand back to Kai' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(`${HOSTILE_IMG} cannot be handed back`);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Hand back to Kai' })).toBeTruthy();
   });
 
   it('shows who is typing, keeps newlines, and lists the activity', async () => {

@@ -4,6 +4,7 @@ import { ActivityLog } from './ActivityLog';
 import { Composer } from './Composer';
 import { Conversation } from './Conversation';
 import { HandoffSummary } from './HandoffSummary';
+import { KaiHandBack } from './KaiHandBack';
 import { RequesterDetails } from './RequesterDetails';
 import { TicketHeader } from './TicketHeader';
 import { TriageEditor } from './TriageEditor';
@@ -45,6 +46,7 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose }: Tic
   return (
     <section class="ticket" aria-label="Ticket">
       <TicketHeader ticket={detail} saving={ticket.saving.value} onStatus={(s) => ticket.setStatus(s)} onClose={onClose} />
+      <KaiHandBack ticket={detail} saving={ticket.saving.value} onHandBack={() => ticket.handBack()} />
       <div class="ticket__scroll">
         {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}
         <RequesterDetails ticket={detail} now={now} />

@@ -1,9 +1,12 @@
 import type { AgentProfile } from '../../shared/protocol';
 import type { ConnectionStatus } from '../models/DeskConnectionModel';
+import { KB_HREF, QUEUE_HREF, type DeskPage } from '../models/HashRouteModel';
 
 export interface TopBarProps {
   agent: AgentProfile;
   connection: ConnectionStatus;
+  /** The page shown, marked as current in the navigation. */
+  page: DeskPage;
   onSignOut: () => void;
 }
 
@@ -14,11 +17,19 @@ const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
   offline: 'Reconnecting…',
 };
 
-/** Product name, live-connection state, who is signed in, and sign-out. */
-export function TopBar({ agent, connection, onSignOut }: TopBarProps) {
+/** Product name, the pages (queue, knowledge base), live-connection state, who is signed in, and sign-out. */
+export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
   return (
     <header class="topbar">
       <span class="topbar__brand">Frontdesk</span>
+      <nav class="topbar__nav" aria-label="Desk pages">
+        <a class="topbar__link" href={QUEUE_HREF} aria-current={page === 'queue' ? 'page' : undefined}>
+          Queue
+        </a>
+        <a class="topbar__link" href={KB_HREF} aria-current={page === 'kb' ? 'page' : undefined}>
+          Knowledge base
+        </a>
+      </nav>
       <span class={`topbar__conn topbar__conn--${connection}`} role="status">
         {CONNECTION_TEXT[connection]}
       </span>

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../test/fakeSocket';
-import { detail, message, summary } from '../test/fixtures';
+import { article, detail, message, summary } from '../test/fixtures';
 import { DeskConnectionModel } from './DeskConnectionModel';
 import { DeskModel } from './DeskModel';
 import { HashRouteModel } from './HashRouteModel';
+import { KaiPreviewModel } from './KaiPreviewModel';
+import { KbModel } from './KbModel';
 import { QueueModel } from './QueueModel';
 import { SessionModel } from './SessionModel';
 
@@ -20,6 +22,12 @@ function setup() {
     getTicket: vi.fn(async (id: string) => detail({ id })),
     updateTicket: vi.fn(async (id: string) => detail({ id })),
     postMessage: vi.fn(),
+    handBack: vi.fn(),
+    listArticles: vi.fn(async () => [article({ id: 'kb1', title: 'Reset your password' })]),
+    createArticle: vi.fn(),
+    updateArticle: vi.fn(),
+    deleteArticle: vi.fn(),
+    previewKai: vi.fn(async () => ({ reply: 'Open Settings.', sources: [], action: 'answer' as const, confidence: 0.9 })),
   };
   const session = new SessionModel(api);
   const route = new HashRouteModel(window);
@@ -28,6 +36,8 @@ function setup() {
     session,
     queue: new QueueModel(api),
     route,
+    kb: new KbModel(api),
+    preview: new KaiPreviewModel(api),
     connect: (handlers) => new DeskConnectionModel({ createSocket: () => socket, handlers }),
   });
   return { socket, api, session, route, desk };
@@ -80,5 +90,31 @@ describe('DeskModel', () => {
     expect(socket.sent('ticket:unwatch')).toEqual([{ ticketId: 't9' }]);
     expect(socket.disconnectCalls).toBe(1);
     expect(desk.queue.tickets.value).toEqual([]);
+  });
+
+  it('shows the knowledge base on #/kb (closing the ticket), loads it each visit, and forgets it on sign-out', async () => {
+    const { api, session, route, desk } = setup();
+    dispose = () => (desk.dispose(), route.dispose());
+    await session.check();
+    desk.openTicket('t1');
+    expect(api.listArticles).not.toHaveBeenCalled();
+    window.location.hash = '#/kb';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(route.page.value).toBe('kb');
+    expect(desk.current.value).toBeNull();
+    await vi.waitFor(() => expect(desk.kb.articles.value.map((a) => a.id)).toEqual(['kb1']));
+    await desk.preview.ask('How do I reset my password?');
+    expect(desk.preview.result.value?.reply).toBe('Open Settings.');
+
+    window.location.hash = '#/';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(route.page.value).toBe('queue');
+    window.location.hash = '#/kb';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(api.listArticles).toHaveBeenCalledTimes(2);
+
+    await session.logout();
+    expect(desk.kb.articles.value).toEqual([]);
+    expect(desk.preview.result.value).toBeNull();
   });
 });

@@ -1,16 +1,20 @@
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
-import type { DeskApi } from '../api';
 import type { DeskConnectionHandlers, DeskConnectionModel } from './DeskConnectionModel';
 import type { HashRouteModel } from './HashRouteModel';
+import type { KaiPreviewModel } from './KaiPreviewModel';
+import type { KbModel } from './KbModel';
 import type { QueueModel } from './QueueModel';
 import type { SessionModel } from './SessionModel';
-import { TicketModel } from './TicketModel';
+import { TicketModel, type TicketApi } from './TicketModel';
 
 export interface DeskModelOptions {
-  api: Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage'>;
+  api: TicketApi;
   session: SessionModel;
   queue: QueueModel;
   route: HashRouteModel;
+  /** The knowledge-base page (`#/kb`) and its "Try Kai" panel. */
+  kb: KbModel;
+  preview: KaiPreviewModel;
   /** Makes the socket connection; the desk supplies the handlers that route its events. */
   connect: (handlers: DeskConnectionHandlers) => DeskConnectionModel;
 }
@@ -23,6 +27,8 @@ export class DeskModel {
   readonly session: SessionModel;
   readonly queue: QueueModel;
   readonly route: HashRouteModel;
+  readonly kb: KbModel;
+  readonly preview: KaiPreviewModel;
   readonly connection: DeskConnectionModel;
   readonly #api: DeskModelOptions['api'];
   readonly #current = signal<TicketModel | null>(null);
@@ -34,6 +40,8 @@ export class DeskModel {
     this.session = options.session;
     this.queue = options.queue;
     this.route = options.route;
+    this.kb = options.kb;
+    this.preview = options.preview;
     this.connection = options.connect(this.#handlers());
 
     // Signing in starts the live desk; signing out (or a session that ended) tears it down.
@@ -48,6 +56,13 @@ export class DeskModel {
       effect(() => {
         const id = this.session.status.value === 'signed_in' ? this.route.ticketId.value : null;
         untracked(() => this.#show(id));
+      }),
+    );
+    // Opening the knowledge-base page fetches the articles afresh (another agent may have changed them).
+    this.#disposers.push(
+      effect(() => {
+        const onKb = this.session.status.value === 'signed_in' && this.route.page.value === 'kb';
+        if (onKb) untracked(() => void this.kb.load());
       }),
     );
   }
@@ -85,6 +100,8 @@ export class DeskModel {
     this.#show(null);
     this.connection.stop();
     this.queue.clear();
+    this.kb.clear();
+    this.preview.clear();
   }
 
   #show(id: string | null): void {

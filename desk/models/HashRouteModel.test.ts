@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HashRouteModel, parseTicketHash, ticketHref } from './HashRouteModel';
+import { HashRouteModel, parsePageHash, parseTicketHash, ticketHref } from './HashRouteModel';
 
 describe('HashRouteModel', () => {
   afterEach(() => {
@@ -13,6 +13,26 @@ describe('HashRouteModel', () => {
     expect(parseTicketHash('#/other/1')).toBeNull();
     expect(parseTicketHash('')).toBeNull();
     expect(parseTicketHash('#/tickets/%E0%A4%A')).toBeNull();
+  });
+
+  it('tells the knowledge-base page from the queue', () => {
+    expect(parsePageHash('#/kb')).toBe('kb');
+    expect(parsePageHash('#/kb/')).toBe('kb');
+    expect(parsePageHash('#/kbx')).toBe('queue');
+    expect(parsePageHash('#/')).toBe('queue');
+    expect(parsePageHash('#/tickets/t1')).toBe('queue');
+    expect(parsePageHash('')).toBe('queue');
+    window.location.hash = '#/kb';
+    const route = new HashRouteModel(window);
+    expect(route.page.value).toBe('kb');
+    expect(route.ticketId.value).toBeNull();
+    route.open('t1');
+    expect(route.page.value).toBe('queue');
+    window.location.hash = '#/kb';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(route.page.value).toBe('kb');
+    expect(route.ticketId.value).toBeNull();
+    route.dispose();
   });
 
   it('reads the hash at start and follows hashchange, open and close', () => {

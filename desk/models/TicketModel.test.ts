@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api';
 import { detail, message } from '../test/fixtures';
-import { TicketModel, mergeMessages } from './TicketModel';
+import { TicketModel, canHandBack, kaiAnswers, mergeMessages } from './TicketModel';
 
 function setup(overrides: Parameters<typeof detail>[0] = {}) {
   const d = detail({ id: 't1', ...overrides });
@@ -9,6 +9,7 @@ function setup(overrides: Parameters<typeof detail>[0] = {}) {
     getTicket: vi.fn(async () => d),
     updateTicket: vi.fn(async () => d),
     postMessage: vi.fn(),
+    handBack: vi.fn(async () => ({ ...d, conversationMode: 'ai' as const })),
   };
   const model = new TicketModel(api, 't1');
   return { api, model, detail: d };
@@ -117,5 +118,46 @@ describe('TicketModel', () => {
   it('mergeMessages lets the later copy of a message win', () => {
     const a = message({ id: 'a', seq: 1, body: 'old' });
     expect(mergeMessages([a], [{ ...a, body: 'new' }]).map((m) => m.body)).toEqual(['new']);
+  });
+});
+
+describe('TicketModel: hand back to Kai', () => {
+  it('offers the handback only for a chat that is with the team', () => {
+    expect(canHandBack(detail({ channel: 'chat', conversationMode: 'waiting' }))).toBe(true);
+    expect(canHandBack(detail({ channel: 'chat', conversationMode: 'human' }))).toBe(true);
+    expect(canHandBack(detail({ channel: 'chat', conversationMode: 'ai' }))).toBe(false);
+    expect(canHandBack(detail({ channel: 'chat', conversationMode: 'closed' }))).toBe(false);
+    expect(canHandBack(detail({ channel: 'chat', conversationMode: null }))).toBe(false);
+    expect(canHandBack(detail({ channel: 'email', conversationMode: 'human' }))).toBe(false);
+    expect(kaiAnswers(detail({ channel: 'chat', conversationMode: 'ai' }))).toBe(true);
+    expect(kaiAnswers(detail({ channel: 'phone', conversationMode: 'ai' }))).toBe(false);
+  });
+
+  it('posts the handback with an optional reason and takes the ticket it answers', async () => {
+    const { model, api } = setup({ channel: 'chat', conversationMode: 'human' });
+    await model.load();
+    expect(await model.handBack('  Simple password question  ')).toBe(true);
+    expect(api.handBack).toHaveBeenCalledWith('t1', { reason: 'Simple password question' });
+    expect(model.detail.value?.conversationMode).toBe('ai');
+    // Kai has it now: a second handback is not sent.
+    expect(await model.handBack()).toBe(false);
+    expect(api.handBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends no reason when none is given, and shows the server\'s refusal', async () => {
+    const { model, api } = setup({ channel: 'chat', conversationMode: 'waiting' });
+    await model.load();
+    api.handBack.mockRejectedValueOnce(new ApiError(409, 'conflict', 'The conversation is closed'));
+    expect(await model.handBack()).toBe(false);
+    expect(api.handBack).toHaveBeenCalledWith('t1', {});
+    expect(model.actionError.value).toBe('The conversation is closed');
+    expect(model.detail.value?.conversationMode).toBe('waiting');
+  });
+
+  it('does not call the server for a ticket that is not a chat with the team', async () => {
+    const { model, api } = setup({ channel: 'email', conversationMode: null });
+    await model.load();
+    expect(await model.handBack()).toBe(false);
+    expect(api.handBack).not.toHaveBeenCalled();
   });
 });

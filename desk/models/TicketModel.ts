@@ -16,11 +16,21 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
   return [...byId.values()].sort((a, b) => a.seq - b.seq || Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
+/** Whether an agent may give this chat back to Kai: a chat that is with the team (`waiting` or `human`). */
+export function canHandBack(detail: TicketDetail): boolean {
+  return detail.channel === 'chat' && (detail.conversationMode === 'waiting' || detail.conversationMode === 'human');
+}
+
+/** Whether Kai answers this ticket's chat now (after a handback; a ticket exists only after a handoff). */
+export function kaiAnswers(detail: TicketDetail): boolean {
+  return detail.channel === 'chat' && detail.conversationMode === 'ai';
+}
+
 function newClientId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-type TicketApi = Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage'>;
+export type TicketApi = Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage' | 'handBack'>;
 
 /** One open ticket: its detail, its conversation kept live, replying and changing status. */
 export class TicketModel {
@@ -188,6 +198,25 @@ export class TicketModel {
       return true;
     } catch (err) {
       this.#actionError.value = err instanceof Error ? err.message : 'The priority was not changed.';
+      return false;
+    } finally {
+      this.#saving.value = false;
+    }
+  }
+
+  /** Gives the chat back to Kai, who answers the customer again; the reason goes to the audit trail. */
+  async handBack(reason?: string): Promise<boolean> {
+    const detail = this.#detail.value;
+    if (this.#saving.value || !detail || !canHandBack(detail)) return false;
+    this.#saving.value = true;
+    this.#actionError.value = null;
+    try {
+      const why = reason?.trim();
+      const next = await this.api.handBack(this.id, why ? { reason: why } : {});
+      if (!this.#disposed) this.#setDetail(next);
+      return true;
+    } catch (err) {
+      this.#actionError.value = err instanceof Error ? err.message : 'The chat was not handed back to Kai.';
       return false;
     } finally {
       this.#saving.value = false;

@@ -1,5 +1,6 @@
 /** Test data builders for desk tests (not part of the bundle). */
 import type { Handoff, Message, TicketDetail, TicketSummary } from '../../shared/protocol';
+import type { KbArticle } from '../api';
 
 export const HOSTILE_SCRIPT = '<script>alert(1)</script>';
 export const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
@@ -28,6 +29,11 @@ export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
     firstResponseDueAt: '2025-03-03T13:00:00.000Z',
     resolutionDueAt: '2025-03-04T09:00:00.000Z',
     firstRespondedAt: null,
+    nextResponseDueAt: null,
+    nextDueAt: '2025-03-03T13:00:00.000Z',
+    slaPausedAt: null,
+    followUpOf: null,
+    supportPlan: null,
     ...overrides,
   };
 }
@@ -70,11 +76,27 @@ export function detail(overrides: Partial<TicketDetail> = {}): TicketDetail {
     ...base,
     description: 'I cannot sign in',
     conversationId: 'c1',
+    conversationMode: null,
     urgencyReason: 'Blocked from working',
     impactReason: 'One user affected',
     handoff: null,
     messages: [],
     events: [],
+    ...overrides,
+  };
+}
+
+export function article(overrides: Partial<KbArticle> = {}): KbArticle {
+  counter += 1;
+  return {
+    id: `kb${counter}`,
+    slug: `article-${counter}`,
+    title: `Article ${counter}`,
+    body: `# Article ${counter}\n\nSome **markdown**.`,
+    url: `/help/article-${counter}`,
+    tags: [],
+    createdAt: '2025-03-01T09:00:00.000Z',
+    updatedAt: '2025-03-01T09:00:00.000Z',
     ...overrides,
   };
 }

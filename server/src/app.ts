@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { ServerContext } from './context';
 import { installErrorHandler } from './errors';
 import { DomainEvents } from './events';
+import { OperationsStore } from './operations/operations';
 import { dbPlugin } from './plugins/db.plugin';
 import { socketPlugin } from './plugins/socket.plugin';
 import { authPlugin } from './auth/auth.plugin';
@@ -22,12 +23,16 @@ import { kbRoutes } from './routes/kb.routes';
 import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
+import { operationsRoutes } from './routes/operations.routes';
+import { startOperationsClock } from './tickets/sla-monitor';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
   now?: () => Date;
   /** Replace Kai's engine (tests). */
   kai?: KaiEngine;
+  /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
+  sweepIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -56,7 +61,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const kb = new KnowledgeBase(app.db);
   const kai = opts.kai ?? createKai(config, kb, app.log);
   const secret = await loadSecret(app.db, config);
-  const ctx: ServerContext = { db: app.db, events, log: app.log, now, config };
+  const operations = new OperationsStore();
+  await operations.load(app.db);
+  const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations };
   const { signIn } = await bootstrap(app.db, config, kb, now());
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn });
 
@@ -66,6 +73,11 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   setUpDeskNamespace(desk, ctx);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
+  const sweepMs = opts.sweepIntervalMs ?? 10_000;
+  if (sweepMs > 0) {
+    const stopClock = startOperationsClock(ctx, sweepMs);
+    app.addHook('preClose', stopClock);
+  }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
@@ -74,6 +86,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(aiRoutes, { ctx, kai });
   await app.register(kbRoutes, { ctx, kb });
   await app.register(hoursRoutes, { ctx });
+  await app.register(operationsRoutes, { ctx });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });
   await app.register(pageRoutes, { ctx });
   return app;

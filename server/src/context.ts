@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { DomainEvents } from './events';
+import type { OperationsStore } from './operations/operations';
 
 /** What every domain command needs: storage, the event bus, a clock and a logger. */
 export interface CoreContext {
@@ -10,6 +11,8 @@ export interface CoreContext {
   log: FastifyBaseLogger;
   /** The current time; tests may freeze it. */
   now: () => Date;
+  /** Centres, calendars, SLA targets and the priority matrix, as the admin set them. */
+  operations: OperationsStore;
 }
 
 export interface ServerContext extends CoreContext {

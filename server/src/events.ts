@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Author, ConversationState, Message, MessageDelta, TicketSummary } from '../../shared/protocol';
+import type { Author, ConversationState, Message, MessageDelta, SlaAlert, TicketSummary } from '../../shared/protocol';
 
 /** Facts domain code announces; realtime/ (and later email) turns them into deliveries. */
 export interface DomainEventMap {
@@ -9,6 +9,8 @@ export interface DomainEventMap {
   'conversation.updated': { conversationId: string; visitorId: string | null; state: ConversationState };
   'ticket.created': { ticket: TicketSummary };
   'ticket.updated': { ticket: TicketSummary };
+  /** An SLA deadline is near (warning) or has passed (breach). */
+  'ticket.sla': SlaAlert;
   'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };
 }
 

@@ -2,12 +2,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { KaiEngine } from './engine';
+import { LlmEngine } from './llm/llm-engine';
 import { OfflineEngine } from './offline/offline-engine';
 
-/** Picks Kai's engine: the embedded offline one unless an OpenAI-compatible server is configured. */
+/** Picks Kai's engine: the LLM one when an OpenAI-compatible server is configured, else the embedded offline one. */
 export function createKai(config: Config, kb: KnowledgeBase, log: FastifyBaseLogger): KaiEngine {
   if (config.openai) {
-    log.warn('OPENAI_API_KEY is set but the LLM engine is not built yet; using the offline engine');
+    const { apiKey, baseUrl, model } = config.openai;
+    log.info({ model, baseUrl: baseUrl ?? 'OpenAI' }, 'Kai uses the LLM engine');
+    return new LlmEngine({ apiKey, baseUrl, model, kb, log });
   }
   return new OfflineEngine(kb);
 }

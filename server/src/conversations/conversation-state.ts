@@ -12,13 +12,14 @@ export interface ConversationContext extends CoreContext {
   kai: KaiEngine;
 }
 
-export function visitorTicket(ticket: TicketRow, timeZone: string | null, now: Date): VisitorTicket {
+export function visitorTicket(ctx: CoreContext, ticket: TicketRow, timeZone: string | null): VisitorTicket {
+  const now = ctx.now();
   return {
     id: ticket.id,
     number: Number(ticket.number),
     status: ticket.status as VisitorTicket['status'],
     priority: ticket.priority as Level,
-    promise: describePromise(ticket, timeZone, now),
+    promise: describePromise(ctx.operations.get(), ticket, timeZone, now),
     firstResponseDueAt: ticket.first_response_due_at,
   };
 }
@@ -30,7 +31,7 @@ export async function conversationState(ctx: CoreContext, conversation: Conversa
   return {
     id: conversation.id,
     mode: conversation.mode as ConversationMode,
-    ticket: ticket ? visitorTicket(ticket, timeZone, ctx.now()) : null,
+    ticket: ticket ? visitorTicket(ctx, ticket, timeZone) : null,
     lastSeq: Number(conversation.last_seq),
   };
 }

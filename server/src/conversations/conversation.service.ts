@@ -4,7 +4,8 @@ import type { ConversationRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
 import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, listMessages, setConversationMode } from '../messages/message.repository';
 import { findVisitor } from '../sites/visitor.repository';
-import { announceUpdated, transition } from '../tickets/ticket-lifecycle';
+import { recordCustomerReply } from '../tickets/customer-reply';
+import { announceUpdated } from '../tickets/ticket-lifecycle';
 import { findTicket, findTicketByConversation, insertTicketEvent, type Actor } from '../tickets/ticket.repository';
 import { announceState, conversationState, type ConversationContext } from './conversation-state';
 import { handOff, KAI_AUTHOR } from './handoff';
@@ -41,20 +42,21 @@ export async function sendVisitorMessage(
   const { message, duplicate, ticket } = await ctx.db.transaction().execute(async (tx) => {
     const appended = await appendMessage(tx, { conversationId: conversation.id, clientId: input.clientId, author, body: input.body, now });
     let ticket = await findTicketByConversation(tx, conversation.id);
-    if (!appended.duplicate && ticket && (ticket.status === 'solved' || ticket.status === 'pending')) {
-      ticket = await transition(ctx, tx, {
-        ticketId: ticket.id,
-        to: 'open',
-        actor: { kind: 'customer', id: visitor.id, name: author.name },
-        reason: ticket.status === 'solved' ? 'Customer replied to a solved ticket' : 'Customer replied',
-      });
+    if (!appended.duplicate && ticket && conversation.mode !== 'ai') {
+      ticket = await recordCustomerReply(ctx, tx, ticket, { kind: 'customer', id: visitor.id, name: author.name });
     }
     return { ...appended, ticket };
   });
   if (duplicate) return { message, duplicate, kaiTurn: null };
-  ctx.events.emit('message.created', { message, visitorId: visitor.id, ticketId: ticket?.id ?? null });
-  if (ticket) announceUpdated(ctx, ticket);
-  const kaiTurn = conversation.mode === 'ai' ? enqueueKai(ctx, conversation.id, () => kaiTurnFor(ctx, visitor, conversation.id, message)) : null;
+  ctx.events.emit('message.created', { message, visitorId: visitor.id, ticketId: ticket && ticket.status !== 'closed' ? ticket.id : null });
+  let kaiTurn: Promise<void> | null = null;
+  if (ticket?.status === 'closed' && conversation.mode !== 'ai') {
+    // A message after the ticket was closed starts a follow-up ticket linked to it.
+    kaiTurn = enqueueKai(ctx, conversation.id, () => handOff(ctx, visitor, conversation.id, { reason: 'visitor_request', followUpOf: ticket.id, afterSeq: message.seq - 1 }));
+  } else if (ticket) {
+    announceUpdated(ctx, ticket);
+  }
+  if (conversation.mode === 'ai') kaiTurn = enqueueKai(ctx, conversation.id, () => kaiTurnFor(ctx, visitor, conversation.id, message));
   return { message, duplicate, kaiTurn };
 }
 

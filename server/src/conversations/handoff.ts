@@ -17,6 +17,9 @@ export interface HandoffRequest {
   summary?: string | undefined;
   /** Why a site rule handed off, for the packet. */
   policy?: string | undefined;
+  /** A follow-up to this closed ticket: only the messages after `afterSeq` describe the new problem. */
+  followUpOf?: string;
+  afterSeq?: number;
 }
 
 function isPersonRequestOnly(text: string): boolean {
@@ -52,7 +55,7 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
     await announceState(ctx, conversationId, visitor);
     return;
   }
-  const messages = await listMessages(ctx.db, conversationId, { includeInternal: false });
+  const messages = await listMessages(ctx.db, conversationId, { includeInternal: false, afterSeq: request.afterSeq ?? 0 });
   const visitorWords = messages.filter((m) => m.author.kind === 'customer').map((m) => m.body);
   const kaiMessages = messages.filter((m) => m.author.kind === 'ai');
   const meaningful = visitorWords.filter((w) => !/^\W*(hi|hello|hey)\W*$/i.test(w));
@@ -87,14 +90,15 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
       ...(request.policy ? { policy: request.policy } : {}),
     },
     actor: KAI_AUTHOR,
+    followUpOf: request.followUpOf ?? existing?.id ?? null,
   });
   await setConversationMode(ctx.db, conversationId, 'waiting', now);
-  const vt = visitorTicket(ticket, visitor.time_zone, now);
+  const vt = visitorTicket(ctx, ticket, visitor.time_zone);
   const { message } = await ctx.db.transaction().execute((tx) =>
     appendMessage(tx, {
       conversationId,
       author: KAI_AUTHOR,
-      body: `I've passed this to our support team as ticket #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
+      body: `I've passed this to our support team as ${request.followUpOf || existing ? `a follow-up, ticket` : 'ticket'} #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
       now,
     }),
   );

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_visitor_language';
+import * as m0003 from './migrations/0003_sla_clocks';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -18,6 +19,7 @@ export type Dialect = 'sqlite' | 'postgres';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_visitor_language': m0002,
+  '0003_sla_clocks': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

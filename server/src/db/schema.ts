@@ -93,6 +93,22 @@ export interface TicketTable {
   solved_at: string | null;
   /** JSON Handoff */
   handoff: string | null;
+  /** Set while a customer's message waits for the agent's next reply. */
+  next_response_due_at: string | null;
+  next_response_started_at: string | null;
+  /** When the clocks were paused (pending on the customer, or solved); null while they run. */
+  sla_paused_at: string | null;
+  /** Business minutes the clocks have been paused in all, added to the first-response and resolution targets. */
+  sla_paused_minutes: number;
+  /** The deadline a warning / breach event was last sent for (each is sent once per deadline). */
+  sla_warned_for: string | null;
+  sla_breached_for: string | null;
+  /** The closed ticket this one follows up. */
+  follow_up_of: string | null;
+  /** The extended-support arrangement whose calendar the SLA runs on, if any. */
+  support_plan: string | null;
+  /** The requester's home centre, for routing again at a centre's close. */
+  home_centre: string | null;
 }
 
 export interface TicketEventTable {

@@ -30,6 +30,9 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
       // The visitor's messenger shows the ticket's status and promise: refresh it.
       void refreshVisitorState(ctx, ticket.id, visitors).catch((err: unknown) => ctx.log.warn({ err }, 'visitor state refresh failed'));
     }),
+    ctx.events.on('ticket.sla', (alert) => {
+      desk.to(DESK_ROOM).emit('ticket:sla', alert);
+    }),
     ctx.events.on('typing.changed', ({ visitorId, ticketId, author, typing, conversationId }) => {
       if (author.kind === 'customer') {
         if (ticketId) desk.to(ticketRoom(ticketId)).emit('typing:changed', { ticketId, conversationId, author, typing });

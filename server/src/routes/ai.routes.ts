@@ -16,7 +16,7 @@ export const aiRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine }> 
     return {
       urgency: t.urgency,
       impact: t.impact,
-      priority: priorityOf(t.urgency, t.impact),
+      priority: priorityOf(t.urgency, t.impact, ctx.operations.get().priorityMatrix),
       category: t.category,
       rationale: { urgency: t.urgencyReason, impact: t.impactReason },
       evidence: t.evidence,

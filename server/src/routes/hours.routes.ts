@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isOpenAt, nextCloseAt, nextOpenAt, type Calendar } from '../../../shared/calendar';
-import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE } from '../../../shared/operations';
 import type { CoreContext } from '../context';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -17,9 +16,10 @@ export const hoursRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app,
       nextOpenAt: iso(nextOpenAt(cal, now)),
       nextCloseAt: iso(nextCloseAt(cal, now)),
     });
+    const ops = ctx.operations.get();
     return {
-      centres: Object.entries(DEFAULT_CENTRES).map(([id, cal]) => describe(id, cal)),
-      phone: describe('phone', DEFAULT_PHONE_LINE),
+      centres: Object.entries(ops.centres).map(([id, cal]) => describe(id, cal)),
+      phone: describe('phone', ops.phoneLine),
     };
   });
 };

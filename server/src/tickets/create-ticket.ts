@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, Handoff } from '../../../shared/protocol';
-import { priorityOf, type Level } from '../../../shared/priority';
+import type { Level } from '../../../shared/priority';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
 import { appendMessage, createConversation } from '../messages/message.repository';
-import { planTicket } from './ticket-plan';
+import { planFor } from '../operations/operations';
+import { findSiteById } from '../sites/site.repository';
+import { deadlinesFor, routeNewTicket } from './sla-clock';
 import { insertTicket, insertTicketEvent, nextTicketNumber, type Actor } from './ticket.repository';
 import { toTicketSummary } from './ticket.presenter';
-import { nextDueAt } from './ticket-lifecycle';
 
 export interface CreateTicketInput {
   siteId: string;
@@ -27,6 +28,8 @@ export interface CreateTicketInput {
   /** Kai's summary; its deadline is filled in here. */
   handoff?: Omit<Handoff, 'deadline'> | null;
   actor: Actor;
+  /** The closed ticket this one follows up. */
+  followUpOf?: string | null;
 }
 
 /**
@@ -35,8 +38,10 @@ export interface CreateTicketInput {
  */
 export async function createTicket(ctx: CoreContext, input: CreateTicketInput): Promise<TicketRow> {
   const now = ctx.now();
-  const priority = priorityOf(input.urgency, input.impact);
-  const plan = planTicket({ priority, receivedAt: input.receivedAt, timeZone: input.requester.timeZone ?? null });
+  const ops = ctx.operations.get();
+  const { priority, centre, homeCentre } = routeNewTicket(ops, { urgency: input.urgency, impact: input.impact, receivedAt: input.receivedAt, timeZone: input.requester.timeZone ?? null });
+  const site = await findSiteById(ctx.db, input.siteId);
+  const plan = planFor(ops, { email: input.requester.email ?? null, siteKey: site?.key ?? null });
   const row = await ctx.db.transaction().execute(async (tx) => {
     let conversationId = input.conversationId ?? null;
     if (!conversationId) {
@@ -49,7 +54,6 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
         now: input.receivedAt,
       });
     }
-    const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: plan.firstResponseDueAt } : null;
     const ticket: TicketRow = {
       id: randomUUID(),
       number: await nextTicketNumber(tx),
@@ -69,26 +73,37 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
       requester_email: input.requester.email ?? null,
       requester_time_zone: input.requester.timeZone ?? null,
       visitor_id: input.visitorId ?? null,
-      centre: plan.centre,
+      centre,
       assignee_id: null,
       received_at: input.receivedAt.toISOString(),
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
-      first_response_due_at: plan.firstResponseDueAt,
-      resolution_due_at: plan.resolutionDueAt,
+      first_response_due_at: null,
+      resolution_due_at: null,
       next_due_at: null,
       first_responded_at: null,
       solved_at: null,
-      handoff: handoff ? JSON.stringify(handoff) : null,
+      handoff: null,
+      next_response_due_at: null,
+      next_response_started_at: null,
+      sla_paused_at: null,
+      sla_paused_minutes: 0,
+      sla_warned_for: null,
+      sla_breached_for: null,
+      follow_up_of: input.followUpOf ?? null,
+      support_plan: plan?.id ?? null,
+      home_centre: homeCentre,
     };
-    ticket.next_due_at = nextDueAt(ticket);
+    Object.assign(ticket, deadlinesFor(ops, ticket));
+    const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;
+    ticket.handoff = handoff ? JSON.stringify(handoff) : null;
     await insertTicket(tx, ticket);
     await insertTicketEvent(tx, {
       ticketId: ticket.id,
       type: 'created',
       actor: input.actor,
       to: 'new',
-      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${plan.centre.toUpperCase()}`,
+      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${centre.toUpperCase()}${plan ? `; ${plan.name}` : ''}${input.followUpOf ? '; follows up a closed ticket' : ''}`,
       at: now,
     });
     return ticket;

@@ -1,7 +1,7 @@
 import { isOpenAt, nextOpenAt } from '../../../shared/calendar';
-import { DEFAULT_CENTRES } from '../../../shared/operations';
 import type { CentreId } from '../../../shared/protocol';
 import type { TicketRow } from '../db/schema';
+import type { Operations } from '../operations/operations';
 
 const CENTRE_NAMES: Record<CentreId, string> = { uk: 'UK', us: 'US' };
 
@@ -28,15 +28,21 @@ export function formatForVisitor(t: Date, timeZone: string | null, now: Date): s
  * The honest promise the visitor sees: which team answers and by when, from the same calendars and the
  * ticket's first-response deadline.
  */
-export function describePromise(ticket: Pick<TicketRow, 'centre' | 'status' | 'first_response_due_at' | 'first_responded_at'>, timeZone: string | null, now: Date): string {
+export function describePromise(
+  ops: Operations,
+  ticket: Pick<TicketRow, 'centre' | 'status' | 'first_response_due_at' | 'first_responded_at' | 'support_plan'>,
+  timeZone: string | null,
+  now: Date,
+): string {
   if (ticket.status === 'solved') return 'This request is solved. Reply here if you need more help and it reopens.';
   if (ticket.status === 'closed') return 'This request is closed.';
   const centre = (ticket.centre in CENTRE_NAMES ? ticket.centre : 'uk') as CentreId;
-  const team = `Our ${CENTRE_NAMES[centre]} team`;
+  const plan = ticket.support_plan ? ops.plans.find((p) => p.id === ticket.support_plan) : undefined;
+  const team = plan?.team ? `Your ${plan.team}` : `Our ${CENTRE_NAMES[centre]} team`;
   if (ticket.first_responded_at) return `${team} is on it and will keep you posted here.`;
   const due = ticket.first_response_due_at ? new Date(ticket.first_response_due_at) : null;
   const by = due ? ` and will reply by ${formatForVisitor(due, timeZone, now)}` : '';
-  const calendar = DEFAULT_CENTRES[centre];
+  const calendar = plan?.calendar ?? ops.centres[centre];
   if (isOpenAt(calendar, now.getTime())) return `${team} is in now${by}.`;
   const opens = nextOpenAt(calendar, now.getTime());
   if (opens === null) return `${team} is closed right now${by}.`;

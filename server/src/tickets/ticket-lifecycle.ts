@@ -5,6 +5,7 @@ import type { Tx } from '../db/database';
 import type { TicketRow } from '../db/schema';
 import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 import { toTicketSummary } from './ticket.presenter';
+import { clocksAfterStatus } from './sla-clock';
 
 /** Every move a ticket may make. `solved → open` is a reopen; `closed` is final (a reply starts a follow-up). */
 export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
@@ -18,12 +19,6 @@ export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
 
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-/** The deadline the queue sorts by: first response until someone answered, then resolution; none once solved. */
-export function nextDueAt(t: Pick<TicketRow, 'status' | 'first_responded_at' | 'first_response_due_at' | 'resolution_due_at'>): string | null {
-  if (t.status === 'solved' || t.status === 'closed') return null;
-  return t.first_responded_at ? t.resolution_due_at : t.first_response_due_at;
 }
 
 /**
@@ -45,12 +40,11 @@ export async function transition(
   }
   const now = ctx.now();
   const solvedAt = props.to === 'solved' ? now.toISOString() : props.to === 'closed' ? ticket.solved_at : null;
-  const next = { ...ticket, status: props.to };
   const updated = await updateTicket(tx, ticket.id, {
     status: props.to,
     solved_at: solvedAt,
     updated_at: now.toISOString(),
-    next_due_at: nextDueAt(next),
+    ...clocksAfterStatus(ctx.operations.get(), ticket, props.to, now),
   });
   await insertTicketEvent(tx, {
     ticketId: ticket.id,

@@ -3,7 +3,8 @@ import type { CoreContext } from '../context';
 import type { AgentRow, TicketRow } from '../db/schema';
 import { AppError } from '../errors';
 import { appendMessage, setConversationMode } from '../messages/message.repository';
-import { announceUpdated, nextDueAt, transition } from './ticket-lifecycle';
+import { announceUpdated, transition } from './ticket-lifecycle';
+import { nextDueAt } from './sla-clock';
 import { findTicket, updateTicket } from './ticket.repository';
 
 /**
@@ -31,12 +32,15 @@ export async function addAgentMessage(
     if (duplicate || props.internal) return { message, ticket, duplicate };
     const actor = { kind: 'agent' as const, id: props.agent.id, name: props.agent.name };
     if (ticket.status === 'new') ticket = await transition(ctx, tx, { ticketId: ticket.id, to: 'open', actor, reason: 'Agent replied' });
-    if (!ticket.first_responded_at) {
-      const next = { ...ticket, first_responded_at: now.toISOString() };
-      ticket = await updateTicket(tx, ticket.id, { first_responded_at: next.first_responded_at, next_due_at: nextDueAt(next), updated_at: now.toISOString() });
-    } else {
-      ticket = await updateTicket(tx, ticket.id, { updated_at: now.toISOString() });
-    }
+    // A public reply meets the first-response clock (once) and ends any next-response clock.
+    const next = { ...ticket, first_responded_at: ticket.first_responded_at ?? now.toISOString(), next_response_started_at: null, next_response_due_at: null };
+    ticket = await updateTicket(tx, ticket.id, {
+      first_responded_at: next.first_responded_at,
+      next_response_started_at: null,
+      next_response_due_at: null,
+      next_due_at: nextDueAt(next),
+      updated_at: now.toISOString(),
+    });
     await setConversationMode(tx, ticket.conversation_id!, 'human', now);
     return { message, ticket, duplicate };
   });

@@ -23,6 +23,11 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
     firstResponseDueAt: row.first_response_due_at,
     resolutionDueAt: row.resolution_due_at,
     firstRespondedAt: row.first_responded_at,
+    nextResponseDueAt: row.next_response_due_at,
+    nextDueAt: row.next_due_at,
+    slaPausedAt: row.sla_paused_at,
+    followUpOf: row.follow_up_of,
+    supportPlan: row.support_plan,
   };
 }
 

@@ -4,8 +4,8 @@ import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
 import { AppError } from '../errors';
 import { findAgent } from '../auth/agent.repository';
-import { announceUpdated, nextDueAt, transition } from './ticket-lifecycle';
-import { planTicket } from './ticket-plan';
+import { announceUpdated, transition } from './ticket-lifecycle';
+import { deadlinesFor } from './sla-clock';
 import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 
 /**
@@ -21,24 +21,23 @@ export async function changeTicket(ctx: CoreContext, ticketId: string, changes: 
     const urgency = (changes.urgency ?? ticket.urgency) as Level;
     const impact = (changes.impact ?? ticket.impact) as Level;
     if (urgency !== ticket.urgency || impact !== ticket.impact) {
-      const priority = priorityOf(urgency, impact);
-      const plan = planTicket({ priority, receivedAt: new Date(ticket.received_at), timeZone: ticket.requester_time_zone });
+      const ops = ctx.operations.get();
+      const priority = priorityOf(urgency, impact, ops.priorityMatrix);
       for (const [field, from, to] of [['urgency', ticket.urgency, urgency], ['impact', ticket.impact, impact]] as const) {
         if (from !== to) await insertTicketEvent(tx, { ticketId, type: `${field}_changed`, actor, from, to, reason, at: now });
       }
       if (priority !== ticket.priority) {
         await insertTicketEvent(tx, { ticketId, type: 'priority_changed', actor, from: ticket.priority, to: priority, reason: `urgency ${urgency} × impact ${impact}${reason ? `: ${reason}` : ''}`, at: now });
       }
-      const next = { ...ticket, first_response_due_at: plan.firstResponseDueAt, resolution_due_at: plan.resolutionDueAt };
+      // Deadlines follow the new priority, from the same receipt and pauses.
+      const deadlines = deadlinesFor(ops, { ...ticket, priority });
       ticket = await updateTicket(tx, ticketId, {
         urgency,
         impact,
         priority,
         urgency_reason: changes.urgency && changes.urgency !== ticket.urgency ? (reason ?? 'Changed by an agent') : ticket.urgency_reason,
         impact_reason: changes.impact && changes.impact !== ticket.impact ? (reason ?? 'Changed by an agent') : ticket.impact_reason,
-        first_response_due_at: plan.firstResponseDueAt,
-        resolution_due_at: plan.resolutionDueAt,
-        next_due_at: nextDueAt(next),
+        ...deadlines,
         updated_at: now.toISOString(),
       });
     }

@@ -1,10 +1,10 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PublicSiteSettings, VisitorTicket } from '../../../shared/protocol';
 import { createMessenger, type Messenger } from '../messenger';
 import type { VisitorClientSocket } from '../models/connection';
 import { memoryStore } from '../storage';
-import { AI_STATE, FakeIoSocket, fakeServer } from '../test-support/fake-socket';
+import { AI_STATE, FakeIoSocket, fakeServer, message } from '../test-support/fake-socket';
 import { App } from './App';
 
 const SITE: PublicSiteSettings = {
@@ -91,6 +91,39 @@ describe('App', () => {
     expect(socket.sentOf('conversation:escalate')).toEqual([{}]);
     expect(screen.queryByRole('button', { name: 'Talk to a person' })).toBeNull();
     expect(parent.postMessage).toHaveBeenCalledWith({ source: 'frontdesk', type: 'ticket:created', ticket }, 'https://shop.example');
+  });
+
+  it('streams Kai’s reply into one bubble that the final message replaces; a disconnect drops it', async () => {
+    const { socket } = await setup();
+    act(() => void socket.connect());
+    await waitFor(() => expect(socket.sentOf('conversation:sync')).toHaveLength(1));
+    const kai = { kind: 'ai', name: 'Kai' } as const;
+    const log = screen.getByRole('log');
+    act(() => socket.fire('typing:changed', { conversationId: 'c1', author: kai, typing: true }));
+    expect(screen.getByText('Kai is typing…')).toBeTruthy();
+    act(() => {
+      socket.fire('message:delta', { conversationId: 'c1', streamId: 's1', author: kai, delta: 'You can reset ' });
+      socket.fire('message:delta', { conversationId: 'c1', streamId: 's1', author: kai, delta: 'it in <b>Settings</b>' });
+      socket.fire('message:delta', { conversationId: 'c2', streamId: 's2', author: kai, delta: 'Another conversation' });
+    });
+    expect(screen.getByText('You can reset it in <b>Settings</b>')).toBeTruthy();
+    expect(log.querySelector('b')).toBeNull();
+    expect(screen.queryByText('Another conversation')).toBeNull();
+    expect(screen.queryByText('Kai is typing…')).toBeNull();
+    expect(within(log).getAllByRole('listitem')).toHaveLength(1);
+
+    act(() => socket.fire('message:created', message({ seq: 1, author: kai, body: 'You can reset it in Settings > Security.', streamId: 's1' })));
+    expect(screen.queryByText('You can reset it in <b>Settings</b>')).toBeNull();
+    const items = within(log).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(within(items[0]!).getByText('You can reset it in Settings > Security.')).toBeTruthy();
+    expect(items[0]!.hasAttribute('aria-busy')).toBe(false);
+
+    act(() => socket.fire('message:delta', { conversationId: 'c1', streamId: 's3', author: kai, delta: 'Half a rep' }));
+    expect(screen.getByText('Half a rep')).toBeTruthy();
+    act(() => socket.drop());
+    expect(screen.queryByText('Half a rep')).toBeNull();
+    expect(within(log).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('minimises through the loader', async () => {

@@ -8,7 +8,7 @@ const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'] as
 
 function renderLog(props: Partial<MessageLogProps>) {
   return render(
-    <MessageLog messages={[]} outbox={[]} greeting={null} agentName="Kai" typing={[]} connected onEdit={() => {}} {...props} />,
+    <MessageLog messages={[]} outbox={[]} streams={[]} greeting={null} agentName="Kai" typing={[]} connected onEdit={() => {}} {...props} />,
   );
 }
 
@@ -86,6 +86,7 @@ describe('MessageLog', () => {
     rerender(
       <MessageLog
         messages={[]}
+        streams={[]}
         outbox={[
           { clientId: 'client-0001', body: 'queued', createdAt: '2025-01-06T10:00:00Z' },
           { clientId: 'client-0002', body: 'too long', createdAt: '2025-01-06T10:00:00Z', error: 'Message is too long' },
@@ -103,6 +104,25 @@ describe('MessageLog', () => {
     expect(screen.getByText('Kai is typing…')).toBeTruthy();
     screen.getByRole('button', { name: 'Edit' }).click();
     expect(onEdit).toHaveBeenCalledWith('client-0002');
+  });
+});
+
+describe('MessageLog: a streamed reply', () => {
+  const kai = { kind: 'ai', name: 'Kai' } as const;
+
+  it('shows the reply in progress as text, with the author, busy, and no typing line', () => {
+    const { container } = renderLog({
+      messages: [message({ seq: 1, author: { kind: 'customer', name: 'Visitor' }, body: 'hi' })],
+      streams: [{ streamId: 's1', conversationId: 'c1', author: kai, body: `Here is how ${HOSTILE[1]}` }],
+      greeting: 'Hello!',
+    });
+    expect(container.querySelector('img')).toBeNull();
+    const bubble = screen.getByText(`Here is how ${HOSTILE[1]}`).closest('li')!;
+    expect(bubble.getAttribute('aria-busy')).toBe('true');
+    expect(bubble.className).toBe('fd-msg fd-msg--ai fd-msg--streaming');
+    expect(within(bubble).getByText('Kai').className).toBe('fd-msg__author');
+    expect(screen.queryByText('Hello!')).toBeNull();
+    expect(screen.queryByText(/typing/)).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ const keys = storageKeys('demo');
 
 type Reply = { status: number; body: unknown } | 'network';
 
-function setup(replies: Reply[], initial: Record<string, string> = {}) {
+function setup(replies: Reply[], initial: Record<string, string> = {}, language = 'en-GB') {
   const store = memoryStore(initial);
   const requests: Record<string, unknown>[] = [];
   const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
@@ -25,6 +25,7 @@ function setup(replies: Reply[], initial: Record<string, string> = {}) {
     siteKey: 'demo',
     origin: 'https://shop.example',
     timeZone: 'Europe/London',
+    language,
     store,
     keys,
     fetch: fetch as unknown as typeof globalThis.fetch,
@@ -51,7 +52,7 @@ describe('ConnectionModel', () => {
     const { model, store, fetch, requests, sockets, onSocket } = setup([session('tok-1')], { [keys.token]: 'tok-0' });
     await model.session(undefined);
     expect(fetch).toHaveBeenCalledWith('/api/widget/session', expect.objectContaining({ method: 'POST' }));
-    expect(requests[0]).toEqual({ siteKey: 'demo', token: 'tok-0', origin: 'https://shop.example', timeZone: 'Europe/London' });
+    expect(requests[0]).toEqual({ siteKey: 'demo', token: 'tok-0', origin: 'https://shop.example', timeZone: 'Europe/London', language: 'en-GB' });
     expect(store.get(keys.token)).toBe('tok-1');
     expect(model.site.value).toEqual(SITE);
     expect(sockets).toHaveLength(1);
@@ -62,6 +63,13 @@ describe('ConnectionModel', () => {
     expect(model.status.value).toBe('connected');
     sockets[0]?.drop();
     expect(model.status.value).toBe('reconnecting');
+  });
+
+  it('leaves out a language tag longer than the server accepts, rather than have the session refused', async () => {
+    const { model, requests } = setup([session('tok-1')], {}, `x-${'a'.repeat(40)}`);
+    await model.session(undefined);
+    expect(requests[0]).not.toHaveProperty('language');
+    expect(model.site.value).toEqual(SITE);
   });
 
   it('starts over as a new visitor when the stored token is refused', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VisitorTicket } from '../../../shared/protocol';
 import { memoryStore } from '../storage';
 import { AI_STATE, FakeSocket, fakeServer, message } from '../test-support/fake-socket';
-import { ConversationModel, TYPING_TTL_MS } from './conversation';
+import { ConversationModel, STREAM_IDLE_MS, TYPING_TTL_MS } from './conversation';
 
 const OUTBOX = 'frontdesk:demo:outbox';
 
@@ -330,5 +330,119 @@ describe('ConversationModel: state, typing, unread, tickets', () => {
     expect(model.messages.value).toEqual([]);
     expect(model.outbox.value).toEqual([]);
     expect(store.get(OUTBOX)).toBeNull();
+  });
+});
+
+describe('ConversationModel: streamed replies', () => {
+  const kai = { kind: 'ai', name: 'Kai' } as const;
+  const delta = (text: string, overrides: { conversationId?: string; streamId?: string } = {}) => ({
+    conversationId: 'c1',
+    streamId: 's1',
+    author: kai,
+    delta: text,
+    ...overrides,
+  });
+
+  async function connected() {
+    const ctx = setup();
+    const server = fakeServer(ctx.socket, [message({ seq: 1, author: { kind: 'customer', name: 'Visitor' }, body: 'How do I reset my password?' })]);
+    ctx.model.attach(ctx.socket);
+    ctx.socket.connect();
+    await settle();
+    return { ...ctx, server };
+  }
+
+  it('appends deltas in order to one streaming reply, hiding the typing indicator meanwhile', async () => {
+    const { model, socket } = await connected();
+    socket.fire('typing:changed', { conversationId: 'c1', author: kai, typing: true });
+    expect(model.typing.value).toEqual([kai]);
+    socket.fire('message:delta', delta('Open '));
+    socket.fire('message:delta', delta('Settings, '));
+    socket.fire('message:delta', delta('then Security.'));
+    expect(model.streams.value).toEqual([{ streamId: 's1', conversationId: 'c1', author: kai, body: 'Open Settings, then Security.' }]);
+    expect(model.typing.value).toEqual([]);
+    expect(model.messages.value).toHaveLength(1); // the stream is not a message yet
+  });
+
+  it('replaces the stream with the final message (its body wins), once', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('Open Settings'));
+    socket.fire('message:delta', delta(', then Secu'));
+    const final = message({ seq: 2, author: kai, body: 'Open Settings, then Security.', streamId: 's1' });
+    socket.fire('message:created', final);
+    expect(model.streams.value).toEqual([]);
+    expect(model.messages.value.map((m) => m.body)).toEqual(['How do I reset my password?', 'Open Settings, then Security.']);
+    // A late delta or the same final message again changes nothing.
+    socket.fire('message:delta', delta('ity.'));
+    socket.fire('message:created', final);
+    expect(model.streams.value).toEqual([]);
+    expect(model.messages.value).toHaveLength(2);
+  });
+
+  it('keeps two streams apart and ends only the one the final message names', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('first', { streamId: 's1' }));
+    socket.fire('message:delta', delta('second', { streamId: 's2' }));
+    socket.fire('message:delta', delta(' reply', { streamId: 's1' }));
+    expect(model.streams.value.map((s) => s.body)).toEqual(['first reply', 'second']);
+    socket.fire('message:created', message({ seq: 2, author: kai, body: 'first reply', streamId: 's1' }));
+    expect(model.streams.value.map((s) => s.streamId)).toEqual(['s2']);
+  });
+
+  it('ignores a delta for another conversation, and one from the visitor', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('not yours', { conversationId: 'c-old' }));
+    socket.fire('message:delta', { conversationId: 'c1', streamId: 's9', author: { kind: 'customer', name: 'Visitor' }, delta: 'echo' });
+    expect(model.streams.value).toEqual([]);
+  });
+
+  it('takes a stream before the server has named the conversation (a first visit)', () => {
+    const { model, socket } = setup();
+    model.attach(socket);
+    socket.fire('message:delta', delta('Hello', { conversationId: 'c7' }));
+    expect(model.streams.value.map((s) => s.body)).toEqual(['Hello']);
+  });
+
+  it('drops unfinished streams on disconnect; the sync on reconnect brings the final message', async () => {
+    const { model, socket, server } = await connected();
+    socket.fire('message:delta', delta('Open Sett'));
+    socket.drop();
+    expect(model.streams.value).toEqual([]);
+    // The rest of that stream (after a quick reconnect) would be a torn text: ignored.
+    socket.fire('message:delta', delta('ings'));
+    expect(model.streams.value).toEqual([]);
+    server.messages.push(message({ seq: 2, author: kai, body: 'Open Settings, then Security.' }));
+    socket.connect();
+    await settle();
+    expect(model.streams.value).toEqual([]);
+    expect(model.messages.value.map((m) => m.body)).toEqual(['How do I reset my password?', 'Open Settings, then Security.']);
+  });
+
+  it('drops a stream that goes quiet without a final message', async () => {
+    const { model, socket } = await connected();
+    vi.useFakeTimers();
+    socket.fire('message:delta', delta('Open'));
+    vi.advanceTimersByTime(STREAM_IDLE_MS - 1);
+    socket.fire('message:delta', delta(' Settings'));
+    vi.advanceTimersByTime(STREAM_IDLE_MS - 1);
+    expect(model.streams.value.map((s) => s.body)).toEqual(['Open Settings']);
+    vi.advanceTimersByTime(1);
+    expect(model.streams.value).toEqual([]);
+  });
+
+  it('does not count deltas as unread, only the final message', async () => {
+    const { model, socket } = await connected();
+    model.setOpen(false);
+    socket.fire('message:delta', delta('Hi'));
+    expect(model.unread.value).toBe(0);
+    socket.fire('message:created', message({ seq: 2, author: kai, body: 'Hi there', streamId: 's1' }));
+    expect(model.unread.value).toBe(1);
+  });
+
+  it('clear() drops streams too', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('Hi'));
+    model.clear({ keepOutbox: true });
+    expect(model.streams.value).toEqual([]);
   });
 });

@@ -2,36 +2,158 @@ import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
 
 /**
- * The offline triage model: a transparent lexicon. Each rule names what it recognised, so the reason an
- * agent reads is the rule that fired. Urgency (how soon it must be fixed) and impact (how many and how
- * badly are affected) are assessed separately; priority is the matrix's job, not ours.
+ * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
+ * widely and how badly) are assessed separately; priority is the matrix's job, not ours.
+ *
+ * Each assessment is made of named signals found in the customer's words (a security incident in progress,
+ * a deadline within hours, work stopped, a workaround, a plain question, a whole organisation, a team, one
+ * person…), then combined by a few explicit rules, so the reason an agent reads is the signal that decided.
+ * Tone is deliberately not a signal: shouting, "urgent" and politeness change nothing by themselves.
+ *
+ * The label definitions the rules aim at, and the evaluation that measures them, are in
+ * server/src/ai/eval/README.md.
  */
-interface Rule {
-  level: Level;
+
+interface Signal {
   pattern: RegExp;
   reason: string;
 }
 
-const URGENCY_RULES: Rule[] = [
-  { level: 'high', pattern: /\b(security (incident|breach)|breach(ed)?|hacked|compromised|ransomware|malware|data (leak|exposed|loss)|leaked|unauthori[sz]ed (access|login)|account takeover|stolen credentials?)\b/i, reason: 'Possible security incident: needs action now' },
-  { level: 'high', pattern: /\b(outage|(is|are|went|gone|been) down|down for|not loading for anyone|(completely|totally) (down|broken|unavailable)|503|502|500 error|service unavailable|can'?t (access|reach|open) (the )?(site|app|service|platform|dashboard))\b/i, reason: 'Service down or unreachable' },
-  { level: 'high', pattern: /\b(emergency|critical|sev(erity)?[ -]?1|p1|production (is )?(down|broken|stopped))\b/i, reason: 'Reported as critical or an emergency' },
-  { level: 'high', pattern: /\b(within (the|an|1|one|the next) hour|in the next hour|by (noon|midday|end of (the )?day|eod|tonight|\d{1,2}(:\d\d)?\s?(am|pm))( today)?|(deadline|due|expires?|suspend\w*|cut off|shut off)[^.?!]{0,30}\b(today|tonight|tomorrow morning|in \d+ hours?)|today'?s deadline|audit (is )?(today|tomorrow))\b/i, reason: 'A deadline within hours' },
-  { level: 'high', pattern: /\b(account (is |has been )?(suspended|locked|disabled|deactivated)|locked out|can'?t (log ?in|sign ?in|access (my|our) account)[^.?!]{0,40}\b(all|every|anyone|nobody)|nobody can (log ?in|sign ?in|work|access))\b/i, reason: 'Blocked from working entirely' },
-  { level: 'medium', pattern: /\b(can'?t|cannot|unable to|won'?t|doesn'?t|does not|isn'?t|is not|not working|fails?|failing|failed|error|broken|bug|crash\w*|stuck|blocked|blocking)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
-  { level: 'medium', pattern: /\b(today|tomorrow|this week|by friday|by monday|soon|asap|as soon as possible|quickly|urgent(ly)?)\b/i, reason: 'Wanted soon, but no hard deadline within hours' },
-  { level: 'low', pattern: /\b(how (do|can|to)|is it possible|question|wondering|curious|feature request|suggestion|would be nice|no rush|whenever|when you (get|have) a (chance|moment)|not urgent|just (wanted|checking)|fyi)\b/i, reason: 'A question or request with no time pressure' },
+interface Found {
+  reason: string;
+  match: string;
+}
+
+/** The first signal that matches, with the words it matched. */
+function find(signals: readonly Signal[], text: string): Found | null {
+  for (const s of signals) {
+    const m = s.pattern.exec(text);
+    if (m) return { reason: s.reason, match: m[0] };
+  }
+  return null;
+}
+
+/** Splits a message into sentences (and clauses after a semicolon), for signals that must not span them. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;\n])\s+|\s+[-–—]\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+// ── Urgency signals ───────────────────────────────────────────────────────────────────────────────────
+
+const CANT = String.raw`(?:can'?t|cannot|can ?not|cant|unable to|not able to|couldn'?t|could not|won'?t let (?:me|us|them|him|her))`;
+
+/** A security incident happening or just discovered (not a question about what would happen if one did). */
+const SECURITY: Signal[] = [
+  { pattern: /\bsecurity (incident|breach)\b|\b(hacked|compromised|ransomware|malware|account takeover|taken over|password spray\w*|brute[- ]?forc\w*)\b/i, reason: 'Security incident: an account or data is compromised now' },
+  { pattern: /\b(clicked|opened)\b[^.!?]{0,60}\b(phishing|fake|suspicious|malicious)\b|\b(phishing|fake|suspicious|malicious)\b[^.!?]{0,60}\b(clicked|entered|typed)\b/i, reason: 'Security incident: credentials given to a phishing page' },
+  { pattern: /\b(entered|typed|put|gave)\b[^.!?]{0,40}\b(password|credentials|2fa code|login)\b[^.!?]{0,40}\b(fake|phishing|into it)\b/i, reason: 'Security incident: credentials given to a phishing page' },
+  { pattern: /\b(leak(ed|ing)?|exposed|pushed|committed|pasted|posted|published)\b[^.!?]{0,60}\b(tokens?|api keys?|passwords?|credentials|secrets?)\b|\b(tokens?|api keys?|passwords?|credentials)\b[^.!?]{0,60}\b(leak(ed)?|exposed|pushed|committed|pasted|public (github|repo\w*))\b/i, reason: 'Security incident: a credential has leaked' },
+  { pattern: /\b(sign-?ins?|log-?ins?|logins?|logged in|signed in|access(ed)?)\b[^.!?]{0,60}\b(unknown|unfamiliar|foreign|another country|other country|strange|unrecogni[sz]ed)\b|\bsuspicious (log-?ins?|logins?|sign-?ins?|activity)\b|\b(we|i) (did not|didn'?t) do (this|that)\b|\bnone of us (created|did|added)\b|\bunauthori[sz]ed\b/i, reason: 'Security incident: activity nobody in the organisation recognises' },
+  { pattern: /\b(offboarded|who left|left the company|former (employee|staff|contractor)|ex-?employee)\b[^.!?]{0,80}\b(still|downloaded|deleted|deleting|accessing|active)\b|\b(deleted|downloaded|deleting|accessing)\b[^.!?]{0,80}\b(who left|left the company|offboarded|former (employee|staff|contractor))\b/i, reason: 'Security incident: someone who should have no access is using it' },
+  { pattern: /\bshar(ed|ing)\b[^.!?]{0,40}\b(externally|with strangers|to (people|strangers|someone) (we|i) don'?t know|without (our|my|his|her|their) knowledge)\b|\b(data|files?|documents?)\b[^.!?]{0,30}\b(exposed|leaked)\b|\bdata (leak|breach|exposure)\b/i, reason: 'Security incident: data is being exposed' },
 ];
 
-const IMPACT_RULES: Rule[] = [
-  { level: 'high', pattern: /\b(everyone|every(one|body) (in|at|on)|all (of )?(our |the )?(users|staff|employees|customers|accounts|teams?|offices?|sites?|people)|whole (company|organi[sz]ation|team|office|business)|entire (company|organi[sz]ation|team|office|business|platform)|company[- ]wide|organi[sz]ation[- ]wide|nobody|no ?one (can|is able)|production|all of us|(hundreds|thousands) of|\b([5-9]\d|\d{3,})\s+(users|people|staff|employees|customers|seats|accounts))\b/i, reason: 'Affects the whole organisation or many users' },
-  { level: 'high', pattern: /\b(customer data|personal data|data (leak|exposed|breach)|breach(ed)?|compromised|ransomware|leaked|payroll|legal|regulator|gdpr (breach|incident))\b/i, reason: 'Data or legal exposure beyond one user' },
-  { level: 'medium', pattern: /\b(our team|my team|the team|several|some (of (our|my) )?(users|people|colleagues|staff)|a few (users|people|of us|colleagues)|multiple|department|our (department|group|office)|colleagues|co-?workers|(\b([2-9]|[1-4]\d)\s+(users|people|staff|colleagues|employees|seats|accounts)))\b/i, reason: 'Affects a team or several users' },
-  { level: 'medium', pattern: /\b(invoice|billing|payment|charged|refund|subscription|renewal)\b/i, reason: 'Affects the account or billing, not just one person' },
-  { level: 'low', pattern: /\b(i |i'm|i am|my |me\b|myself|just me|only me|one user|a user|single user)\b/i, reason: 'Affects one person' },
+/** Words that make a sentence hypothetical or a policy question, which a security word in it does not make an incident. */
+const HYPOTHETICAL = /\b(if|whether|in case|would you|what happens|how (do|would|should) (we|you|i)|policy)\b/i;
+
+/** A deadline within hours, or harm that is happening as they write. */
+const WITHIN_HOURS: Signal[] = [
+  { pattern: /\b(by|before|at|until|for|due)\s+(noon|midday|midnight|lunch(time)?|end of (the )?day|eod|cob|close of business|\d{1,2}([:.]\d\d)?\s?(am|pm)?)(?![%\d.,:]|\s?(gb|mb|tb|users|people|days|hours|minutes|seconds|percent))\b/i, reason: 'A deadline within hours' },
+  { pattern: /\bin (an?|one|two|three|four|five|\d+|a couple of|a few|the next) (hours?|hrs?|minutes?|mins?)\b|\bwithin the hour\b|\b(an?|one|\d+) (hours?|minutes?|mins?) from now\b/i, reason: 'A deadline within hours' },
+  { pattern: /\b(due|deadline|need(ed|s)?|deliver\w*|submit\w*|send(ing)?|go(es)? out|launch(es|ing)?|present(ing|ation)?|meeting|clos(e|es|ing)|must|have to|has to|run|file|waiting|starts?|shift|review|interview)\b[^.!?]{0,60}\b(today|tonight|this (afternoon|evening))\b/i, reason: 'A deadline today' },
+  { pattern: /\b(today|tonight)('?s)?\b[^.!?]{0,25}\b(deadline|meeting|launch|close|closes|presentation|board|call)\b|\b(deadline|presentation|meeting)s? (is |are )?(today|tonight)\b/i, reason: 'A deadline today' },
+  { pattern: /\b(tomorrow (morning|at \d|first thing)|first thing tomorrow|by tomorrow)\b|\b(suspend\w*|read-only|cut off|shut off|overdrawn|deactivat\w*|locked|audit\w*|launch\w*|arrive|deadline)\b[^.!?]{0,40}\btomorrow\b|\btomorrow\b[^.!?]{0,40}\b(suspend\w*|read-only|cut off|launch|audit|deadline)\b/i, reason: 'A deadline by tomorrow morning' },
+  { pattern: /\b(right now|as we (speak|watch|type)|immediately|this minute|straight away)\b|\b(stop|kill|kick\w*|revoke|pause)\b[^.!?]{0,30}\b(now|immediately|asap)\b/i, reason: 'Harm is happening right now' },
 ];
 
-const CASUAL_URGENT = /\b(urgent(ly)?|asap|as soon as possible)\b/i;
+/** A deadline in days: it matters soon, but not within hours. */
+const WITHIN_DAYS: Signal[] = [
+  { pattern: /\b(this|next|by the end of the|end of the|by end of) (week|month)\b|\b(by|before|on|until|next|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (a few|two|three|four|five|\d+) (days|working days|business days)\b|\bon the \d{1,2}(st|nd|rd|th)\b|\bbefore then\b|\b(expires?|due|deadline)\b[^.!?]{0,30}\b(days?|week)\b|\btomorrow\b/i, reason: 'A deadline in the next few days' },
+];
+
+/** Work has stopped: they cannot sign in, reach the service or open their files at all. */
+const BLOCKED: Signal[] = [
+  { pattern: /\b(outage|(is|are|went|gone|goes|been) down|down for (everyone|us|all)|5\d\d( errors?)?\b|blank page|service unavailable|(site|app|service|platform|dashboard) (is )?(not loading|unreachable))\b/i, reason: 'The service is down or unreachable' },
+  { pattern: /\b(nobody|no ?one|none of (us|our|the|them)\b[^.!?]{0,30}?)\s*(else\s+)?can\b(?!['’]t)/i, reason: 'Nobody can work' },
+  { pattern: new RegExp(String.raw`\b${CANT}\s+(?:\w+\s+){0,2}?(log ?in|sign ?in|get in|get into|get back in|get past|access|open|reach|work(?! out)|do (anything|my job|our jobs?|their jobs?)|upload|download|answer|see each other|use (it|the app|northwind))\b`, 'i'), reason: 'Blocked from working' },
+  { pattern: /\b(locked out|(account|it) (is |was |has been |got )?(locked|suspended|deactivated|disabled)|lost access|(gone|went|is|are|been) read-only|completely (blocked|stuck)|access denied|(every|each) (single )?(call|request|file|page|upload)\b[^.!?]{0,20}\b(fails?|errors?|returns?)|(fails?|errors?|returns? \d{3}) on every|(can'?t|cannot|can not|not) (do anything|work at all))\b/i, reason: 'Blocked from working' },
+  { pattern: /\b(stuck on the (two-factor|2fa|sign-?in|login) (screen|page)|won'?t (sign|log) (me|us|them) in|loops? back to the sign-?in)\b/i, reason: 'Blocked from signing in' },
+  { pattern: /\b(disappearing|being deleted|being overwritten)\b/i, reason: 'Data is being lost' },
+];
+
+/** They can carry on some other way, which caps urgency at medium. */
+const WORKAROUND =
+  /\b(for now|in the meantime|meanwhile|for the moment|work(ing)? around|workaround|(we|they|i|people|users) (can|could) still|still (works?|able)|(do|does|they) (get in|finish)\b[^.!?]{0,15}\beventually|eventually|retr(y|ies|ying) works?|works fine|by hand|manually|instead\b|not blocking|not critical|not the end of the world|work (still )?(carries|goes) on)\b/i;
+
+/** Something is wrong, without a sign that it must be fixed within hours. */
+const PROBLEM: Signal[] = [
+  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d)|delay\w*|late|keeps?|every (single )?time|again|expired|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
+  { pattern: /\bgrace period|payment (failed|was declined)|card (was )?(declined|expired)|unpaid\b/i, reason: 'A billing problem to sort out before the grace period ends' },
+];
+
+/** Said to be no hurry, cosmetic, a suggestion or a question for the future. */
+const NO_TIME_PRESSURE: Signal[] = [
+  { pattern: /\b(no rush|no hurry|not urgent( at all)?(?! yet)|whenever|when(ever)? you (get|have) (a|the) (chance|moment|time)|in your own time|no pressure|just (wanted|thought|checking|for our records)|fyi|out of curiosity|just curious|wondering|one day|some ?day|at some point|next (quarter|year)|this year|in a few months|eventually we|planning|thinking about|roadmap|any plans|feature request|suggestion|would be (great|nice)|could you add|minor thing|not a big deal)\b/i, reason: 'Said to be no hurry, a suggestion or planning ahead' },
+];
+
+/** Cosmetic: how something looks or reads, not whether it works. */
+const COSMETIC =
+  /\b(typo|spelling|blurry|stretched|pixelated|font|colou?rs?|logo|footer|icon|avatar|dark mode|theme|sidebar|layout|wording|phrasing|translation|date format|looks? (a bit )?(off|odd|weird))\b/i;
+
+/** A question or request for information, advice or a change. */
+const QUESTION =
+  /^\W*(?:urgent\W*|asap\W*|need this urgently\W*|hi\W*|hello\W*|hey\W*|quick question\W*)?(how|what|where|when|which|who|why|is there|is it|are there|are you|can (i|we|you|my|our)|could (i|we|you|our)|do (you|i|we)|does|should|would|will|may i|any plans)\b|\b(how (do|can|to|long|many|much)|is it possible|is there a way|what('?s| is| are| role| currency| happens)|do you (offer|charge|accept|support)|can (i|we) (get|add|have|change|set|switch|see|use)|we'?d like|i'?d like|would like)\b/i;
+
+const CASUAL_URGENT = /\b(urgent(ly)?|asap|as soon as possible|emergency|critical|priority)\b/i;
+
+// ── Impact signals ────────────────────────────────────────────────────────────────────────────────────
+
+const PEOPLE = String.raw`(?:users?|people|persons|staff|employees?|members?|customers?|clients?|accounts|seats|recipients|students|clinicians|nurses|doctors|teachers|developers|lawyers|volunteers|interns|contractors|colleagues|engineers|agents|starters|admins|managers|learners|workers|of (?:us|them|our \w+|the \w+))`;
+
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, fifty: 50, hundred: 100, hundreds: 200, thousand: 1000, thousands: 2000 };
+
+/** The largest head count the message states ("400 staff", "all 80 of us", "eight of them", "1,200 users"). */
+function headCount(text: string): { count: number; match: string } | null {
+  const re = new RegExp(String.raw`\b(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(NUMBER_WORDS).join('|')})\+?\s+(?:(?:new|more|other|of our|of the|frontline|active|affected|different|remote)\s+)?(?:\w+\s+)?${PEOPLE}\b`, 'gi');
+  let best: { count: number; match: string } | null = null;
+  for (const m of text.matchAll(re)) {
+    const raw = m[1]!.toLowerCase();
+    const count = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ''));
+    // "a team of 40", "one of them" and numbers that are not people ("15 times") are left to other signals.
+    if (Number.isFinite(count) && count >= 2 && (!best || count > best.count)) best = { count, match: m[0] };
+  }
+  return best;
+}
+
+/** The whole organisation, most of it, its customers, production, or data and legal exposure. */
+const WIDE: Signal[] = [
+  { pattern: /\b(every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
+  { pattern: /(?<!rest of )\b(our|the) (company|organi[sz]ation|org)('?s)?\b(?! name)/i, reason: 'Affects the whole organisation' },
+  { pattern: /\b(production|prod\b|customer[- ]facing|(our|all|the) (customers|clients)\b|(customers|clients) (can'?t|cannot|are|get|see|use|complain\w*)|(client|customer) portal)/i, reason: 'Affects production or the organisation’s own customers' },
+  { pattern: /\b(customer data|personal data|client data|payroll|passport|data (was |has been |is )?exposed|exposed data|regulat\w+|compliance|gdpr|dpa\b|data processing agreement|legal exposure|lawsuit)\b/i, reason: 'Data or legal exposure beyond one user' },
+  { pattern: /\b((our|the|whole) account|account-wide)\b[^.!?]{0,40}\b(suspend\w*|read-only|cut off|shut off|closed)\b|\b(suspend\w*|read-only)\b[^.!?]{0,40}\b(whole|entire|everyone|all)\b/i, reason: 'The whole organisation’s account is at stake' },
+];
+
+/** A team, several people, a campaign or the account and its billing. */
+const GROUP: Signal[] = [
+  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
+  { pattern: /\b(invoices?|billing|billed|bill|charged?|refund|payments?|paid|pay|vat|sales tax|tax[- ]exempt|subscription|renewal|upgrade|downgrade|plans?|purchase order|po number|direct debit|currency|receipt|grace period|card (was )?declined)\b/i, reason: 'Affects the account or its billing, not just one person' },
+  { pattern: /\b(campaigns?|simulations?|integration|group sync|api tokens?|scim|provisioning)\b/i, reason: 'Affects a campaign or an integration the organisation relies on' },
+];
+
+/** Says plainly that only they are affected. */
+const ONLY_ONE =
+  /\b(only me|just me|for me only|only for me|just my account|only my account|i'?m the only one|only mine|(everyone|everybody|colleagues|others|the rest)( else)?\b[^.!?]{0,40}\b(fine|ok|okay|works?|working|can (sign|log|open|see)))\b/i;
+
+/** A privileged account (or a broad credential), whose compromise reaches the whole organisation. */
+const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|director|executive|exec|founder|president|vp|:write|write (scope|access)|all scopes|full access|sees? everything|can see everything|access to everything)\b/i;
+
+const NARROW = /\bonly (has|had|with|gives?)\b[^.!?]{0,30}\b(read|:read|read-only)\b|\bnot an admin\b|\bisn'?t an admin\b/i;
+
+// ── Categories ────────────────────────────────────────────────────────────────────────────────────────
 
 export const DEFAULT_CATEGORIES = ['security', 'outage', 'billing', 'account', 'technical', 'how_to', 'feedback', 'other'] as const;
 
@@ -45,13 +167,7 @@ const CATEGORY_RULES: { category: string; pattern: RegExp }[] = [
   { category: 'technical', pattern: /\b(error|bug|crash\w*|broken|fails?|failing|not working|upload|download|api|integration|sync|campaign|simulation)\b/i },
 ];
 
-function firstMatch(rules: Rule[], text: string): { rule: Rule; match: string } | null {
-  for (const rule of rules) {
-    const m = rule.pattern.exec(text);
-    if (m) return { rule, match: m[0] };
-  }
-  return null;
-}
+// ── Assessment ────────────────────────────────────────────────────────────────────────────────────────
 
 /** The sentence of `text` that contains `fragment`, trimmed to a quotable length. */
 function quote(text: string, fragment: string): string {
@@ -60,27 +176,91 @@ function quote(text: string, fragment: string): string {
   return s.length > 160 ? `${s.slice(0, 157)}…` : s;
 }
 
-export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
-  const evidence: string[] = [];
-  const u = firstMatch(URGENCY_RULES, text);
-  let urgency: Level = 'low';
-  let urgencyReason = 'No sign of time pressure';
-  if (u) {
-    urgency = u.rule.level;
-    urgencyReason = u.rule.reason;
-    evidence.push(quote(text, u.match));
-    // "urgent" said casually: only the word, without anything that is actually time-critical.
-    if (u.rule.level === 'medium' && CASUAL_URGENT.test(u.match)) urgencyReason = `Says “${u.match}” but describes no outage, security issue or deadline within hours`;
+/** A security incident in progress, looked for sentence by sentence so a hypothetical one does not count. */
+function securityIncident(text: string): Found | null {
+  for (const sentence of sentencesOf(text)) {
+    const f = find(SECURITY, sentence);
+    if (!f) continue;
+    const before = sentence.slice(0, sentence.toLowerCase().indexOf(f.match.toLowerCase()));
+    if (HYPOTHETICAL.test(before) || (/\?\s*$/.test(sentence) && /^(what|how|do|does|would|will|can|is|are)\b/i.test(sentence))) continue;
+    return f;
   }
-  const i = firstMatch(IMPACT_RULES, text);
-  let impact: Level = 'low';
-  let impactReason = 'Nothing says more than one person is affected';
-  if (i) {
-    impact = i.rule.level;
-    impactReason = i.rule.reason;
-    const q = quote(text, i.match);
+  return null;
+}
+
+interface Assessment {
+  level: Level;
+  reason: string;
+  match?: string;
+}
+
+function assessUrgency(text: string, security: Found | null): Assessment {
+  if (security) return { level: 'high', reason: security.reason, match: security.match };
+  const hours = find(WITHIN_HOURS, text);
+  if (hours) return { level: 'high', reason: hours.reason, match: hours.match };
+  const blocked = find(BLOCKED, text);
+  const workaround = WORKAROUND.exec(text);
+  if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match };
+  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround[0]}”)`, match: workaround[0] };
+  const days = find(WITHIN_DAYS, text);
+  const calm = find(NO_TIME_PRESSURE, text);
+  const cosmetic = COSMETIC.exec(text);
+  if (days && !calm) return { level: 'medium', reason: days.reason, match: days.match };
+  const problem = find(PROBLEM, text);
+  if (cosmetic && !blocked) return { level: 'low', reason: `Cosmetic (“${cosmetic[0]}”): how something looks, not whether it works`, match: cosmetic[0] };
+  if (calm) return { level: 'low', reason: calm.reason, match: calm.match };
+  if (problem) return { level: 'medium', reason: problem.reason, match: problem.match };
+  if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround[0] };
+  const question = QUESTION.exec(text);
+  if (question) return { level: 'low', reason: 'A question or request with no time pressure', match: question[0].trim() || text.slice(0, 40) };
+  return { level: 'low', reason: 'No sign of time pressure' };
+}
+
+const LEVEL_RANK: Record<Level, number> = { low: 0, medium: 1, high: 2 };
+
+function assessImpact(text: string, security: Found | null): Assessment {
+  const onlyOne = ONLY_ONE.exec(text);
+  let result: Assessment | null = null;
+  if (!onlyOne) {
+    const wide = find(WIDE, text);
+    const count = headCount(text);
+    if (count && count.count >= 50) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
+    else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
+    else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };
+    else {
+      const group = find(GROUP, text);
+      if (group) result = { level: 'medium', reason: group.reason, match: group.match };
+    }
+  }
+  if (security) {
+    const privileged = PRIVILEGED.exec(text);
+    const narrow = NARROW.test(text);
+    const floor: Assessment =
+      privileged && !narrow
+        ? { level: 'high', reason: `Security incident involving a privileged account or broad access (“${privileged[0]}”)`, match: privileged[0] }
+        : { level: 'medium', reason: 'Security incident: exposure beyond one person even if one account is involved', match: security.match };
+    if (!result || LEVEL_RANK[floor.level] > LEVEL_RANK[result.level]) result = floor;
+  }
+  if (result) return result;
+  if (onlyOne) return { level: 'low', reason: 'Says only one person is affected', match: onlyOne[0] };
+  return { level: 'low', reason: 'Nothing says more than one person is affected' };
+}
+
+export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
+  const security = securityIncident(text);
+  const u = assessUrgency(text, security);
+  const i = assessImpact(text, security);
+  let urgencyReason = u.reason;
+  // "urgent" said casually: the word alone, without anything that is actually time-critical.
+  const casual = CASUAL_URGENT.exec(text);
+  if (casual && u.level !== 'high') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
+  const evidence: string[] = [];
+  for (const m of [u.match, i.match]) {
+    if (!m) continue;
+    const q = quote(text, m);
     if (!evidence.includes(q)) evidence.push(q);
   }
-  const category = CATEGORY_RULES.find((c) => categories.includes(c.category) && c.pattern.test(text))?.category ?? (categories.includes('other') ? 'other' : categories[0] ?? 'other');
-  return { urgency, urgencyReason, impact, impactReason, category, evidence };
+  let category = CATEGORY_RULES.find((c) => categories.includes(c.category) && c.pattern.test(text))?.category ?? (categories.includes('other') ? 'other' : (categories[0] ?? 'other'));
+  if (security && categories.includes('security')) category = 'security';
+  return { urgency: u.level, urgencyReason, impact: i.level, impactReason: i.reason, category, evidence };
 }

@@ -1,0 +1,128 @@
+/**
+ * `npm run eval`: runs Kai over the labelled evaluation sets (server/src/ai/eval/) and prints the figures for
+ * the dev split, the test split and both together, then what the engine got wrong on the test split.
+ *
+ *   npm run eval                      the embedded offline engine over the demo knowledge base
+ *   npm run eval -- --engine llm      the engine createKai picks from the environment (needs OPENAI_API_KEY)
+ *   npm run eval -- --list dev        list the mistakes on the dev split instead (tune on dev, never on test)
+ *
+ * A measurement, not a test: the floors that fail CI are in server/src/ai/eval/eval.test.ts.
+ */
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { LEVELS, type Level } from '../shared/priority';
+import { createKai } from '../server/src/ai/create-kai';
+import type { KaiEngine } from '../server/src/ai/engine';
+import { OfflineEngine } from '../server/src/ai/offline/offline-engine';
+import { openDemoKb } from '../server/src/ai/eval/demo-kb';
+import {
+  evaluateAnswers,
+  evaluateTriage,
+  inSplit,
+  scoreAnswers,
+  scoreTriage,
+  type AnswerReport,
+  type LevelFigures,
+  type SplitFilter,
+  type TriageReport,
+} from '../server/src/ai/eval/evaluate';
+import { loadAnswerSet, loadTriageSet } from '../server/src/ai/eval/sets';
+import { loadConfig } from '../server/src/config';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'offline' },
+    list: { type: 'string', default: 'test' },
+  },
+});
+const listSplit = values.list as SplitFilter;
+if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
+
+const pct = (x: number | null) => (x === null ? '    –' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const cut = (s: string, n: number) => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+};
+
+function levelTable(name: string, f: LevelFigures): string[] {
+  const lines = [`  ${name}: accuracy ${pct(f.accuracy)} (n=${f.n})`];
+  lines.push(`    truth \\ predicted   high  medium     low   | recall  precision`);
+  for (const t of LEVELS) {
+    const row = LEVELS.map((p) => String(f.confusion[t][p]).padStart(6)).join('  ');
+    const c = f.perClass[t];
+    lines.push(`    ${t.padEnd(18)}${row}   | ${pct(c.recall)}  ${pct(c.precision)}`);
+  }
+  return lines;
+}
+
+function printTriage(split: SplitFilter, r: TriageReport): void {
+  console.log(`\n### Triage, ${split} (n=${r.n})`);
+  console.log(`  accuracy: urgency ${pct(r.urgency.accuracy)}   impact ${pct(r.impact.accuracy)}   priority ${pct(r.priority.accuracy)}`);
+  for (const [name, f] of [['urgency', r.urgency], ['impact', r.impact], ['priority', r.priority]] as const) console.log(levelTable(name, f).join('\n'));
+}
+
+function printAnswers(split: SplitFilter, r: AnswerReport): void {
+  console.log(`\n### Answers, ${split} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`);
+  console.log(`  source hit@1 ${pct(r.hitAt1)}   honest refusals ${pct(r.honestRefusal)}   false refusals ${pct(r.falseRefusal)}   answered unanswerable ${pct(r.falseAnswer)}`);
+}
+
+const short = (l: Level) => l[0]!.toUpperCase();
+
+async function main(): Promise<void> {
+  const demo = await openDemoKb();
+  let engine: KaiEngine;
+  if (values.engine === 'llm') {
+    const config = loadConfig();
+    if (!config.openai) throw new Error('--engine llm needs OPENAI_API_KEY (and usually OPENAI_BASE_URL, AI_MODEL)');
+    engine = createKai(config, demo.kb, pino({ level: 'warn' }));
+  } else if (values.engine === 'offline') {
+    engine = new OfflineEngine(demo.kb);
+  } else throw new Error('--engine must be offline or llm');
+
+  const triageSet = loadTriageSet();
+  const answerSet = loadAnswerSet();
+  console.log(`# Kai evaluation: ${engine.kind} engine, ${triageSet.length} triage items, ${answerSet.length} questions`);
+
+  const t0 = performance.now();
+  // Run every item once, then score each split from the same predictions.
+  const triageAll = await evaluateTriage(engine, triageSet);
+  const answersAll = await evaluateAnswers(engine, answerSet, { siteId: demo.siteId, slugOf: demo.slugOf });
+  const elapsed = performance.now() - t0;
+
+  const triageOf = (split: SplitFilter): TriageReport => {
+    const ids = new Set(inSplit(triageSet, split).map((i) => i.id));
+    const outcomes = triageAll.outcomes.filter((o) => ids.has(o.item.id));
+    return scoreTriage(
+      outcomes.map((o) => o.item),
+      outcomes.map((o) => ({ id: o.item.id, urgency: o.urgency, impact: o.impact })),
+    );
+  };
+  const answersOf = (split: SplitFilter): AnswerReport => {
+    const ids = new Set(inSplit(answerSet, split).map((i) => i.id));
+    return scoreAnswers(answersAll.outcomes.filter((o) => ids.has(o.item.id)));
+  };
+
+  for (const split of ['dev', 'test', 'all'] as const) {
+    printTriage(split, triageOf(split));
+    printAnswers(split, answersOf(split));
+  }
+
+  const tri = triageOf(listSplit);
+  console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);
+  for (const o of tri.misclassified) {
+    console.log(`  ${o.item.id}  ${short(o.item.urgency)}/${short(o.item.impact)}=${short(o.item.priority)} → ${short(o.urgency)}/${short(o.impact)}=${short(o.priority)}  ${cut(o.item.text, 90)}`);
+  }
+  const near = tri.outcomes.filter((o) => o.priority === o.item.priority && (o.urgency !== o.item.urgency || o.impact !== o.item.impact));
+  console.log(`  (right priority for a wrong reason: ${near.length}: ${near.map((o) => o.item.id).join(' ') || 'none'})`);
+
+  const ans = answersOf(listSplit);
+  console.log(`\n## Missed ${listSplit} questions (${ans.misses.length} of ${ans.answerable + ans.unanswerable}): expected → got`);
+  for (const o of ans.misses) {
+    const got = o.refused ? 'refused' : (o.firstSlug ?? `${o.action}, no source`);
+    console.log(`  ${o.item.id}  ${(o.item.article ?? '(none)').padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
+  }
+  console.log(`\n(${(elapsed / (triageSet.length + answerSet.length)).toFixed(2)} ms per item)`);
+  await demo.db.destroy();
+}
+
+await main();

@@ -1,0 +1,151 @@
+import { isOpenAt } from '../../../shared/calendar';
+import type { CentreId } from '../../../shared/protocol';
+import { routeTicket } from '../../../shared/routing';
+import type { CoreContext } from '../context';
+import { clockOf, deadlinesFor } from './sla-clock';
+import { announceUpdated, transition } from './ticket-lifecycle';
+import { findTicket, insertTicketEvent, updateTicket } from './ticket.repository';
+
+const SYSTEM = { kind: 'system' as const, name: 'Frontdesk' };
+const BATCH = 500;
+
+export interface SweepResult {
+  warnings: number;
+  breaches: number;
+  handedOver: number;
+  autoClosed: number;
+}
+
+/**
+ * One pass of the operations clock: SLA warnings shortly before a deadline and breaches at it (each once per
+ * deadline, claimed with a conditional update so several server processes never double them), handover of
+ * untaken tickets from a closed centre to the next centre that opens, and automatic close of old solved
+ * tickets. Bounded per pass; the scheduler runs it every few seconds.
+ */
+export async function sweepOperations(ctx: CoreContext): Promise<SweepResult> {
+  const now = ctx.now();
+  const ops = ctx.operations.get();
+  const nowIso = now.toISOString();
+  const result: SweepResult = { warnings: 0, breaches: 0, handedOver: 0, autoClosed: 0 };
+
+  // Breaches: the running deadline has passed and no breach was recorded for it.
+  const due = await ctx.db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('next_due_at', '<=', nowIso)
+    .where((eb) => eb.or([eb('sla_breached_for', 'is', null), eb('sla_breached_for', '!=', eb.ref('next_due_at'))]))
+    .orderBy('next_due_at')
+    .limit(BATCH)
+    .execute();
+  for (const t of due) {
+    const claimed = await ctx.db
+      .updateTable('tickets')
+      .set({ sla_breached_for: t.next_due_at })
+      .where('id', '=', t.id)
+      .where('next_due_at', '=', t.next_due_at)
+      .where((eb) => eb.or([eb('sla_breached_for', 'is', null), eb('sla_breached_for', '!=', t.next_due_at)]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    const clock = clockOf(t, t.next_due_at!);
+    await insertTicketEvent(ctx.db, { ticketId: t.id, type: 'sla_breached', actor: SYSTEM, to: clock, reason: `The ${clock.replace('_', ' ')} deadline ${t.next_due_at} passed`, at: now });
+    ctx.events.emit('ticket.sla', { ticketId: t.id, kind: 'breach', clock, dueAt: t.next_due_at! });
+    result.breaches++;
+  }
+
+  // Warnings: the running deadline is within the warning window.
+  const soon = new Date(now.getTime() + ops.warningMinutes * 60_000).toISOString();
+  const nearing = await ctx.db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('next_due_at', '>', nowIso)
+    .where('next_due_at', '<=', soon)
+    .where((eb) => eb.or([eb('sla_warned_for', 'is', null), eb('sla_warned_for', '!=', eb.ref('next_due_at'))]))
+    .orderBy('next_due_at')
+    .limit(BATCH)
+    .execute();
+  for (const t of nearing) {
+    const claimed = await ctx.db
+      .updateTable('tickets')
+      .set({ sla_warned_for: t.next_due_at })
+      .where('id', '=', t.id)
+      .where('next_due_at', '=', t.next_due_at)
+      .where((eb) => eb.or([eb('sla_warned_for', 'is', null), eb('sla_warned_for', '!=', t.next_due_at)]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    const clock = clockOf(t, t.next_due_at!);
+    await insertTicketEvent(ctx.db, { ticketId: t.id, type: 'sla_warning', actor: SYSTEM, to: clock, reason: `The ${clock.replace('_', ' ')} deadline is at ${t.next_due_at}`, at: now });
+    ctx.events.emit('ticket.sla', { ticketId: t.id, kind: 'warning', clock, dueAt: t.next_due_at! });
+    result.warnings++;
+  }
+
+  // Follow the sun: a closed centre's untaken open tickets go to the next centre that is open or opens first.
+  for (const [centre, calendar] of Object.entries(ops.centres) as [CentreId, (typeof ops.centres)[CentreId]][]) {
+    if (isOpenAt(calendar, now.getTime())) continue;
+    const target = routeTicket(ops.centres, centre, now.getTime());
+    if (target === centre) continue;
+    const stranded = await ctx.db
+      .selectFrom('tickets')
+      .select('id')
+      .where('centre', '=', centre)
+      .where('status', 'in', ['new', 'open'])
+      .where('assignee_id', 'is', null)
+      .limit(BATCH)
+      .execute();
+    for (const { id } of stranded) {
+      const moved = await ctx.db.transaction().execute(async (tx) => {
+        const claimed = await tx
+          .updateTable('tickets')
+          .set({ centre: target, updated_at: nowIso })
+          .where('id', '=', id)
+          .where('centre', '=', centre)
+          .where('assignee_id', 'is', null)
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) === 0) return null;
+        await insertTicketEvent(tx, { ticketId: id, type: 'centre_changed', actor: SYSTEM, from: centre, to: target, reason: `The ${centre.toUpperCase()} centre closed; follow the sun`, at: now });
+        return findTicket(tx, id);
+      });
+      if (moved) {
+        announceUpdated(ctx, moved);
+        result.handedOver++;
+      }
+    }
+  }
+
+  // Solved tickets close by themselves after the configured days.
+  const cutoff = new Date(now.getTime() - ops.autoCloseDays * 86_400_000).toISOString();
+  const stale = await ctx.db.selectFrom('tickets').select('id').where('status', '=', 'solved').where('solved_at', '<=', cutoff).limit(BATCH).execute();
+  for (const { id } of stale) {
+    const closed = await ctx.db.transaction().execute((tx) =>
+      transition(ctx, tx, { ticketId: id, to: 'closed', actor: SYSTEM, reason: `Solved for ${ops.autoCloseDays} days` }).catch(() => null),
+    );
+    if (closed) {
+      announceUpdated(ctx, closed);
+      result.autoClosed++;
+    }
+  }
+  return result;
+}
+
+/** Recomputes every open ticket's deadlines (after the calendars, targets or matrix changed). */
+export async function recomputeOpenDeadlines(ctx: CoreContext): Promise<number> {
+  const ops = ctx.operations.get();
+  const open = await ctx.db.selectFrom('tickets').selectAll().where('status', 'not in', ['solved', 'closed']).execute();
+  for (const t of open) {
+    const updated = await updateTicket(ctx.db, t.id, deadlinesFor(ops, t));
+    announceUpdated(ctx, updated);
+  }
+  return open.length;
+}
+
+/** Runs the sweep every `intervalMs` until stopped; a failed pass is logged and the next one runs. */
+export function startOperationsClock(ctx: CoreContext, intervalMs: number): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => sweepOperations(ctx)).catch((err: unknown) => ctx.log.error({ err }, 'operations sweep failed'));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
