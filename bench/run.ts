@@ -16,6 +16,7 @@ import { OfflineEngine } from '../server/src/ai/offline/offline-engine';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { LOADER_BUDGET, MESSENGER_BUDGET, measureBundles } from './bundle-size';
+import { benchDeadlines, benchQueue } from './operations';
 
 const QUESTIONS = [
   'How do I reset my password?',
@@ -120,3 +121,5 @@ async function roundTrip(): Promise<void> {
 await bundles();
 await offlineAnswer();
 await roundTrip();
+await benchDeadlines();
+await benchQueue();

@@ -178,6 +178,8 @@ export interface WidgetSession {
   token: string;
   visitorId: string;
   site: PublicSiteSettings;
+  /** Whether a person is around now, said before the visitor asks ("Our team is offline right now…"). */
+  availability: { openNow: boolean; text: string };
 }
 
 // ---- socket.io event maps ----

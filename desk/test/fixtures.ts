@@ -30,7 +30,8 @@ export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
     resolutionDueAt: '2025-03-04T09:00:00.000Z',
     firstRespondedAt: null,
     nextResponseDueAt: null,
-    nextDueAt: '2025-03-03T13:00:00.000Z',
+    // The earliest running deadline: the first response's, unless a test says otherwise.
+    nextDueAt: overrides.firstResponseDueAt === undefined ? '2025-03-03T13:00:00.000Z' : overrides.firstResponseDueAt,
     slaPausedAt: null,
     followUpOf: null,
     supportPlan: null,

@@ -41,6 +41,13 @@ declare module 'fastify' {
   }
 }
 
+/** The real clock, or one that starts at `start` (FRONTDESK_CLOCK) and runs on at the real pace. */
+function clockFrom(start: Date | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 /** Builds the whole app without listening: infrastructure plugins, then the domain, then routes. */
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -56,7 +63,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(authPlugin);
   await app.register(socketPlugin);
 
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? clockFrom(config.clockStart);
   const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));
   const kb = new KnowledgeBase(app.db);
   const kai = opts.kai ?? createKai(config, kb, app.log);

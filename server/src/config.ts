@@ -27,6 +27,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   SUPPORT_EMAIL: z.email({ error: 'SUPPORT_EMAIL must be an email address' }).default('support@localhost'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /** Demos and tests only: the server's clock starts at this instant and runs on from there. */
+  FRONTDESK_CLOCK: z.iso.datetime({ offset: true, error: 'FRONTDESK_CLOCK must be an ISO 8601 date-time, e.g. 2026-01-13T17:30:00Z' }).optional(),
   /** Secret for signing visitor tokens; unset means one is generated once and kept in the database. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
 });
@@ -46,6 +48,8 @@ export interface Config {
   supportEmail: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionSecret: string | undefined;
+  /** When set (FRONTDESK_CLOCK), the instant the server's clock starts at. */
+  clockStart: Date | undefined;
 }
 
 /** Thrown for a missing or malformed variable; server.ts prints its one-line message and exits. */
@@ -79,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supportEmail: e.SUPPORT_EMAIL,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
+    clockStart: e.FRONTDESK_CLOCK ? new Date(e.FRONTDESK_CLOCK) : undefined,
   };
 }

@@ -6,7 +6,7 @@ import { appendMessage, createConversation, findConversation, findOpenConversati
 import { findVisitor } from '../sites/visitor.repository';
 import { recordCustomerReply } from '../tickets/customer-reply';
 import { announceUpdated } from '../tickets/ticket-lifecycle';
-import { findTicket, findTicketByConversation, insertTicketEvent, type Actor } from '../tickets/ticket.repository';
+import { findTicket, findTicketByConversation, insertTicketEvent, updateTicket, type Actor } from '../tickets/ticket.repository';
 import { announceState, conversationState, type ConversationContext } from './conversation-state';
 import { handOff, KAI_AUTHOR } from './handoff';
 import { enqueueKai, kaiTurnFor } from './kai-turn';
@@ -86,6 +86,7 @@ export async function handBackToKai(ctx: ConversationContext, ticketId: string, 
   const message = await ctx.db.transaction().execute(async (tx) => {
     await setConversationMode(tx, conversation.id, 'ai', now);
     await insertTicketEvent(tx, { ticketId, type: 'handed_back_to_ai', actor, reason, at: now });
+    await updateTicket(tx, ticketId, { updated_at: now.toISOString() });
     const { message } = await appendMessage(tx, {
       conversationId: conversation.id,
       author: KAI_AUTHOR,
@@ -95,6 +96,8 @@ export async function handBackToKai(ctx: ConversationContext, ticketId: string, 
     return message;
   });
   ctx.events.emit('message.created', { message, visitorId: conversation.visitor_id, ticketId });
+  const updated = await findTicket(ctx.db, ticketId);
+  if (updated) announceUpdated(ctx, updated);
   const visitor = await findVisitor(ctx.db, conversation.visitor_id);
   if (visitor) await announceState(ctx, conversation.id, visitor);
 }

@@ -3,7 +3,8 @@ import type { TriageResult } from '../ai/engine';
 import type { VisitorRow } from '../db/schema';
 import { appendMessage, listMessages, setConversationMode } from '../messages/message.repository';
 import { createTicket } from '../tickets/create-ticket';
-import { findTicketByConversation } from '../tickets/ticket.repository';
+import { findTicketByConversation, insertTicketEvent, updateTicket } from '../tickets/ticket.repository';
+import { announceUpdated } from '../tickets/ticket-lifecycle';
 import { announceState, visitorTicket, type ConversationContext } from './conversation-state';
 
 const SUBJECT_MAX = 90;
@@ -51,7 +52,10 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
   const now = ctx.now();
   const existing = await findTicketByConversation(ctx.db, conversationId);
   if (existing && existing.status !== 'closed') {
+    // Handed back to Kai earlier and now asking for a person again: the same ticket, a person again.
     await setConversationMode(ctx.db, conversationId, 'waiting', now);
+    await insertTicketEvent(ctx.db, { ticketId: existing.id, type: 'handed_to_person', actor: KAI_AUTHOR, reason: request.reason, at: now });
+    announceUpdated(ctx, await updateTicket(ctx.db, existing.id, { updated_at: now.toISOString() }));
     await announceState(ctx, conversationId, visitor);
     return;
   }

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { allowedOrigins, findSiteByKey, isOriginAllowed, siteSettings, toPublicSettings } from '../sites/site.repository';
 import { verifyIdentity } from '../sites/identity';
+import { describeAvailability } from '../tickets/promise';
 import { createVisitor, findVisitor, signVisitorToken, touchVisitor, verifyVisitorToken } from '../sites/visitor.repository';
 
 function validTimeZone(tz: string | undefined): string | null {
@@ -40,5 +41,10 @@ export async function startWidgetSession(ctx: CoreContext & { secret: string }, 
     ...(verified !== undefined ? { verified } : {}),
     now,
   });
-  return { token: signVisitorToken(ctx.secret, visitorId!), visitorId: visitorId!, site: toPublicSettings(site) };
+  return {
+    token: signVisitorToken(ctx.secret, visitorId!),
+    visitorId: visitorId!,
+    site: toPublicSettings(site),
+    availability: describeAvailability(ctx.operations.get(), timeZone, now),
+  };
 }

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_visitor_language';
 import * as m0003 from './migrations/0003_sla_clocks';
+import * as m0004 from './migrations/0004_queue_index';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_visitor_language': m0002,
   '0003_sla_clocks': m0003,
+  '0004_queue_index': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -55,4 +57,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
+}
+
+/**
+ * Refreshes the query planner's statistics where that is cheap (SQLite's `PRAGMA optimize`), so it picks the
+ * queue's indexes; run at start and at close.
+ */
+export async function optimize(db: Db, databaseUrl: string): Promise<void> {
+  if (dialectOf(databaseUrl) === 'sqlite') {
+    // A bounded ANALYZE of every table (0x10002), then the usual optimize.
+    await sql`PRAGMA analysis_limit = 1000`.execute(db);
+    await sql`PRAGMA optimize = 0x10002`.execute(db);
+  }
+  else await sql`ANALYZE tickets`.execute(db);
 }

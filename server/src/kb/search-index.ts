@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Source } from '../../../shared/protocol';
 import type { KbArticle } from './kb.repository';
-import { markdownToText, processTerm, queryTerms, tokenize } from './text';
+import { analyseQuery, markdownToText, processTerm, tokenize, type QueryUnit } from './text';
 
 /** One searchable section of an article: its intro or one `##` section. */
 interface Passage {
@@ -20,8 +20,23 @@ export interface PassageHit {
   text: string;
   url: string;
   score: number;
-  /** Share of the question's meaningful terms that the passage contains (0..1). */
+  /**
+   * Share of the question's meaning that the article contains (0..1): each word or synonym group of the
+   * question weighs by how rare it is in the knowledge base, so a distinctive word no article uses ("Android",
+   * "bitcoin") counts for much more than one every article uses.
+   */
   coverage: number;
+  /** The question's words and synonym groups with their weights, for picking the sentences that answer. */
+  units?: WeightedUnit[];
+}
+
+export interface WeightedUnit extends QueryUnit {
+  weight: number;
+}
+
+/** Has every term of one alternative of the unit. */
+export function hasUnit(terms: ReadonlySet<string>, unit: QueryUnit): boolean {
+  return unit.alternatives.some((alt) => alt.every((t) => terms.has(t)));
 }
 
 /** Splits an article into passages at `##` headings; the text before the first heading is the intro. */
@@ -41,6 +56,15 @@ interface IndexedPassage extends Passage {
   headingTerms: Set<string>;
   textTerms: Set<string>;
 }
+
+/** How much the words a question borrowed from its synonyms count in the search, against its own words. */
+const EXPANSION_BOOST = 0.5;
+
+/** How many articles MiniSearch proposes for re-ranking. */
+const CANDIDATES = 8;
+
+/** The re-ranking: share of the question in the article, in its best passage, and the search score (relative to the top one). */
+const RANK_WEIGHTS = { coverage: 1, passage: 1, score: 1 };
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
@@ -65,6 +89,8 @@ export class KnowledgeIndex {
   });
   readonly #passages = new Map<string, IndexedPassage[]>();
   readonly #articles = new Map<string, KbArticle>();
+  /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
+  readonly #articleTerms = new Map<string, Set<string>>();
 
   get size(): number {
     return this.#articles.size;
@@ -84,12 +110,16 @@ export class KnowledgeIndex {
     this.#search.add({ id: article.id, title: article.title, tags: article.tags.join(' '), text: passages.map((p) => `${p.heading}\n${p.text}`).join('\n') });
     this.#passages.set(article.id, passages);
     this.#articles.set(article.id, article);
+    const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
+    for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
+    this.#articleTerms.set(article.id, all);
   }
 
   remove(articleId: string): void {
     if (this.#articles.has(articleId)) this.#search.discard(articleId);
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
+    this.#articleTerms.delete(articleId);
   }
 
   article(id: string): KbArticle | undefined {
@@ -101,41 +131,85 @@ export class KnowledgeIndex {
     return { id: articleId, title: a?.title ?? 'Article', url: a?.url ?? `/help/${a?.slug ?? articleId}` };
   }
 
-  /** The passage of an article that shares most of the question's terms; the earliest on a tie. */
-  #bestPassage(articleId: string, terms: string[]): IndexedPassage | undefined {
-    let best: IndexedPassage | undefined;
+  /**
+   * Each unit of the question weighted by its rarity across articles (BM25's inverse document frequency): a
+   * unit no article has weighs most, one every article has weighs almost nothing.
+   */
+  #weigh(units: QueryUnit[]): WeightedUnit[] {
+    const n = this.#articleTerms.size;
+    return units.map((unit) => {
+      let df = 0;
+      for (const terms of this.#articleTerms.values()) if (hasUnit(terms, unit)) df++;
+      return { ...unit, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
+    });
+  }
+
+  /**
+   * The passage of an article that holds most of the question's weight (a heading match counts double); the
+   * earliest on a tie. Also returns the share of the question's weight the passage holds.
+   */
+  #bestPassage(articleId: string, units: WeightedUnit[], total: number): { passage: IndexedPassage; coverage: number } | undefined {
+    let best: { passage: IndexedPassage; coverage: number } | undefined;
     let bestScore = -1;
     for (const p of this.#passages.get(articleId) ?? []) {
       let score = 0;
-      for (const t of terms) score += (p.headingTerms.has(t) ? 2 : 0) + (p.textTerms.has(t) ? 1 : 0);
+      let covered = 0;
+      for (const u of units) {
+        const inHeading = hasUnit(p.headingTerms, u);
+        const inText = hasUnit(p.textTerms, u);
+        score += u.weight * ((inHeading ? 2 : 0) + (inText ? 1 : 0));
+        if (inHeading || inText) covered += u.weight;
+      }
       if (score > bestScore) {
-        best = p;
+        best = { passage: p, coverage: total > 0 ? covered / total : 0 };
         bestScore = score;
       }
     }
     return best;
   }
 
-  /** The best passage of each of the best articles for a question, best first. */
+  /**
+   * The best passage of each of the best articles for a question, best first. MiniSearch (BM25 with prefix
+   * and fuzzy matching, the question's synonyms at half weight) proposes articles; they are then ranked by
+   * how much of the question the article holds, how much its best passage holds (words that answer together
+   * sit together), and the search score.
+   */
   search(question: string, limit = 5): PassageHit[] {
-    const terms = queryTerms(question);
-    if (terms.length === 0) return [];
-    const hits: PassageHit[] = [];
-    for (const r of this.#search.search(question).slice(0, limit)) {
+    const { units, expansion } = analyseQuery(question);
+    if (units.length === 0) return [];
+    const weighted = this.#weigh(units);
+    const total = weighted.reduce((sum, u) => sum + u.weight, 0);
+    const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
+    const results = this.#search.search(expansion ? `${question} ${expansion}` : question, {
+      boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
+    });
+    const topScore = results[0]?.score ?? 0;
+    const ranked: { hit: PassageHit; rank: number }[] = [];
+    for (const r of results.slice(0, Math.max(limit, CANDIDATES))) {
       const articleId = String(r.id);
-      const passage = this.#bestPassage(articleId, terms);
-      if (!passage) continue;
-      const matched = new Set(r.queryTerms.map((t) => processTerm(t) ?? t));
-      hits.push({
+      const best = this.#bestPassage(articleId, weighted, total);
+      if (!best) continue;
+      const terms = this.#articleTerms.get(articleId) ?? new Set<string>();
+      // A word matched only by prefix or a typo's fuzzy match ("pasword") still counts as present.
+      const matchedWords = new Set(r.queryTerms);
+      let covered = 0;
+      for (const u of weighted) if (hasUnit(terms, u) || (u.alternatives.length === 1 && matchedWords.has(u.label))) covered += u.weight;
+      const coverage = total > 0 ? Math.min(1, covered / total) : 0;
+      const hit: PassageHit = {
         articleId,
-        title: passage.title,
-        heading: passage.heading,
-        text: passage.text,
+        title: best.passage.title,
+        heading: best.passage.heading,
+        text: best.passage.text,
         url: this.sourceOf(articleId).url,
         score: r.score,
-        coverage: Math.min(1, matched.size / terms.length),
-      });
+        coverage,
+        units: weighted,
+      };
+      ranked.push({ hit, rank: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? r.score / topScore : 0) });
     }
-    return hits;
+    return ranked
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, limit)
+      .map((r) => r.hit);
   }
 }

@@ -2,12 +2,16 @@
 
 const STOP_WORDS = new Set(
   `a about above after again all am an and any are as at be because been before being below between both but by can
-  could did do does doing down during each few for from further had has have having he her here hers him his how i if
+  could did do does doing during each few for from further had has have having he her here hers him his how i if
   in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over
   own same she should so some such than that the their theirs them then there these they this those through to too
   under until up very was we were what when where which while who whom why will with would you your yours yourself
   please hi hello hey thanks thank tell know want need get got im ive dont cant wont there's it's i'm can't don't
-  hey ok okay also still really help`.split(/\s+/),
+  hey ok okay also still really help whats wheres hows whos whens id ill ive youre theyre lets thats theres heres
+  dont doesnt didnt isnt arent cant wont wouldnt couldnt shouldnt
+  us guys want wants wanted think like someone somebody anyone anything something one make put use using many much
+  way thing things jump real actually maybe perhaps sure right quick kind sort able possible happen happens mean
+  means go going trying tried wondering`.split(/\s+/),
 );
 
 export function isStopWord(word: string): boolean {
@@ -23,6 +27,8 @@ export function stem(word: string): string {
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
   // resett → reset, logg → log
   if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !/[aeiou]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+  // leave/leaving → leav, expire/expired → expir
+  else if (w.length > 4 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
   return w;
 }
 
@@ -41,6 +47,104 @@ export function processTerm(term: string): string | null {
 /** Meaningful, distinct terms of a query. */
 export function queryTerms(text: string): string[] {
   return [...new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null))];
+}
+
+/**
+ * Words and phrases customers use for the same thing, one group a line; the first member names the group.
+ * A question that uses any member is searched with all of them, and an article that uses any member covers
+ * that part of the question ("MFA" finds "two-factor authentication", "yearly" finds "annual billing").
+ * Product vocabulary and common paraphrases only: a group must mean the same thing in every article.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['two-factor', '2fa', 'two factor', 'two-step', 'two step', 'mfa', 'multi-factor', 'multifactor', 'second factor', 'authenticator', 'verification code', 'one-time code', 'otp'],
+  ['single sign-on', 'sso', 'single sign on', 'saml', 'identity provider', 'idp', 'okta', 'entra', 'azure ad', 'adfs'],
+  ['sign in', 'log in', 'login', 'log on', 'logon', 'signin', 'sign-in', 'sign on'],
+  ['invoice', 'receipt', 'bill', 'bills'],
+  ['payment', 'pay', 'paying', 'paid'],
+  ['price', 'cost', 'costs', 'cheaper', 'expensive', 'pricing'],
+  ['annual', 'yearly', 'annually', 'per year', 'every year'],
+  ['api token', 'api key', 'access token', 'personal access token', 'bearer token'],
+  ['phishing simulation', 'simulated phishing', 'fake phishing', 'phishing test', 'test phishing', 'mock phishing', 'phishing exercise', 'phishing campaign'],
+  ['suspicious', 'fake', 'pretending', 'scam', 'phishy', 'impersonating', 'claiming to be', 'claiming to come'],
+  ['allowlist', 'whitelist', 'safelist', 'safe sender', 'safe senders'],
+  ['junk', 'spam', 'quarantine'],
+  ['upload', 'uploading', 'uploads'],
+  ['largest', 'biggest', 'maximum', 'max', 'size limit'],
+  ['outage', 'down', 'offline', 'unavailable', 'not loading', 'status page'],
+  ['opening hours', 'hours', 'available', 'availability'],
+  ['weekend', 'weekends', 'saturday', 'sunday', '24/7', 'out of hours', 'overnight', 'at night'],
+  ['response', 'reply', 'respond', 'get back to', 'hear back'],
+  ['deactivate', 'leaver', 'leaving', 'left the company', 'left', 'offboard', 'offboarding'],
+  ['cancel', 'cancellation', 'terminate', 'close our account', 'close my account', 'stop our subscription'],
+  ['delete', 'erase', 'remove', 'wipe'],
+  ['export', 'download all', 'take our files', 'get our data out'],
+  ['staff', 'employees', 'people', 'users', 'colleagues', 'team members', 'workforce'],
+  ['remote session', 'screen share', 'screen sharing', 'share my screen', 'look at my screen', 'see my screen', 'remote support', 'video call', 'zoom call', 'teams call'],
+  ['request', 'ticket', 'support case'],
+  ['service level', 'sla', 'response time', 'resolution time', 'targets'],
+  ['vulnerability', 'security flaw', 'security hole', 'security bug', 'exploit', 'bug bounty'],
+  ['compromised', 'hacked', 'breached', 'taken over', 'takeover'],
+  ['share link', 'sharing link', 'public link', 'shared link'],
+  ['expire', 'expiry', 'expiration', 'expires'],
+  ['storage', 'space', 'quota', 'capacity'],
+  ['text message', 'sms'],
+  ['lost', 'dropped', 'broke', 'stolen', 'new phone', 'replaced', 'wiped'],
+  ['invite', 'add people', 'add users', 'add new people', 'add someone', 'new users', 'onboard'],
+  ['role', 'roles', 'permissions', 'permission', 'access rights', 'access level'],
+  ['vat', 'sales tax', 'tax'],
+  ['data processing agreement', 'dpa'],
+  ['retention', 'kept', 'stored for', 'how long do you keep', 'how long do you store'],
+];
+
+/** One part of a question: a word, or a group of synonyms any of which answers for it. */
+export interface QueryUnit {
+  /** The word, or the group's name. */
+  label: string;
+  /** Each alternative as the processed terms of its words; an alternative matches when all its terms are present. */
+  alternatives: string[][];
+}
+
+const processedWords = (text: string) => tokenize(text).map(processTerm).filter((t): t is string => t !== null);
+
+const GROUPS = SYNONYM_GROUPS.map((group) => ({
+  label: group[0]!,
+  members: group.map((raw) => ({ raw, terms: processedWords(raw) })).filter((m) => m.terms.length > 0),
+}));
+
+/**
+ * A question as units of meaning: the synonym groups it mentions (each phrase's words are folded into its
+ * group) and its remaining meaningful words. `expansion` is the text of every group member the question did
+ * not use itself, to search with as well.
+ */
+export function analyseQuery(text: string): { units: QueryUnit[]; expansion: string } {
+  const seq = processedWords(text);
+  const consumed = new Array<boolean>(seq.length).fill(false);
+  const units: QueryUnit[] = [];
+  const used = new Set<string>();
+  for (const group of GROUPS) {
+    let hit = false;
+    // Longer phrases first, so "left the company" is consumed before "left".
+    for (const { raw, terms } of [...group.members].sort((a, b) => b.terms.length - a.terms.length)) {
+      for (let i = 0; i + terms.length <= seq.length; i++) {
+        if (terms.every((w, k) => seq[i + k] === w && !consumed[i + k])) {
+          for (let k = 0; k < terms.length; k++) consumed[i + k] = true;
+          used.add(raw);
+          hit = true;
+        }
+      }
+    }
+    if (hit) units.push({ label: group.label, alternatives: group.members.map((m) => m.terms) });
+  }
+  const seen = new Set(units.map((u) => u.label));
+  seq.forEach((term, i) => {
+    if (consumed[i] || seen.has(term)) return;
+    seen.add(term);
+    units.push({ label: term, alternatives: [[term]] });
+  });
+  const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw)))
+    .flatMap((g) => g.members.filter((m) => !used.has(m.raw)).map((m) => m.raw))
+    .join(' ');
+  return { units, expansion };
 }
 
 /** Markdown to readable plain text: drops syntax, keeps words, list items and paragraph breaks. */

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { migrateToLatest, openDatabase, type Db } from '../db/database';
+import { migrateToLatest, openDatabase, optimize, type Db } from '../db/database';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,8 +12,10 @@ export const dbPlugin = fp(
   async (app, opts: { databaseUrl: string }) => {
     const db = openDatabase(opts.databaseUrl);
     await migrateToLatest(db);
+    await optimize(db, opts.databaseUrl);
     app.decorate('db', db);
     app.addHook('onClose', async () => {
+      await optimize(db, opts.databaseUrl).catch(() => undefined);
       await db.destroy();
     });
   },

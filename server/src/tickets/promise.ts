@@ -1,4 +1,5 @@
 import { isOpenAt, nextOpenAt } from '../../../shared/calendar';
+import { homeCentreFor, routeTicket } from '../../../shared/routing';
 import type { CentreId } from '../../../shared/protocol';
 import type { TicketRow } from '../db/schema';
 import type { Operations } from '../operations/operations';
@@ -48,3 +49,23 @@ export function describePromise(
   if (opens === null) return `${team} is closed right now${by}.`;
   return `${team} opens at ${formatForVisitor(new Date(opens), timeZone, now)}${by}.`;
 }
+
+/**
+ * What the messenger says before the visitor asks: whether a person is around now, and if not, when the team
+ * that would take their request opens, in their own time zone.
+ */
+export function describeAvailability(ops: Operations, timeZone: string | null, now: Date): { openNow: boolean; text: string } {
+  const t = now.getTime();
+  const centre = routeTicket(ops.centres, homeCentreFor(timeZone), t);
+  const team = `Our ${CENTRE_NAMES[centre]} team`;
+  if (isOpenAt(ops.centres[centre], t)) return { openNow: true, text: `${team} is online now.` };
+  const opens = nextOpenAt(ops.centres[centre], t);
+  return {
+    openNow: false,
+    text: opens === null
+      ? `Our team is offline right now. ${KAI_HINT}`
+      : `Our team is offline right now. ${team} opens at ${formatForVisitor(new Date(opens), timeZone, now)}. ${KAI_HINT}`,
+  };
+}
+
+const KAI_HINT = 'Kai can help straight away, and a person will follow up on anything Kai can’t solve.';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import type { NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
 
@@ -50,12 +51,20 @@ export interface TicketFilters {
 }
 
 /**
- * The queue: ordered by the next SLA deadline (tickets without one last), then id. Uses the
- * (next_due_at, id) index; the cursor continues strictly after the last row of the previous page.
+ * The queue: ordered by the next SLA deadline (tickets without one last), then id, read in the order of the
+ * tickets_queue_order index; the cursor continues strictly after the last row of the previous page.
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
-  // A ticket with no open deadline sorts last: COALESCE to a far-future sentinel keeps one ordering for both dialects.
-  const FAR = '9999-12-31T23:59:59.999Z';
+  // Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
+  // database sort every matching ticket before taking the first page.
+  const split = f.status && f.status.length > 1 ? f.status.map((status) => ({ ...f, status: [status] })) : f.centre && f.centre.length > 1 ? f.centre.map((centre) => ({ ...f, centre: [centre] })) : null;
+  if (split) {
+    const pages = await Promise.all(split.map((part) => listTickets(db, part)));
+    return pages
+      .flat()
+      .sort((a, b) => compareQueue(a, b))
+      .slice(0, f.limit);
+  }
   let q = db.selectFrom('tickets').selectAll();
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.priority?.length) q = q.where('priority', 'in', f.priority);
@@ -63,21 +72,24 @@ export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketR
   if (f.centre?.length) q = q.where('centre', 'in', f.centre);
   if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
   if (f.cursor) {
-    const due = f.cursor.dueAt ?? FAR;
+    const due = f.cursor.dueAt ?? FAR_FUTURE;
     const id = f.cursor.id;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn.coalesce('next_due_at', eb.val(FAR)), '>', due),
-        eb.and([eb(eb.fn.coalesce('next_due_at', eb.val(FAR)), '=', due), eb('id', '>', id)]),
-      ]),
-    );
+    q = q.where((eb) => eb.or([eb(QUEUE_KEY, '>', due), eb.and([eb(QUEUE_KEY, '=', due), eb('id', '>', id)])]));
   }
-  return q
-    .orderBy((eb) => eb.fn.coalesce('next_due_at', eb.val(FAR)), 'asc')
-    .orderBy('id', 'asc')
-    .limit(f.limit)
-    .execute();
+  return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit).execute();
 }
+
+/** The queue order in code, the same as QUEUE_KEY then id. */
+function compareQueue(a: TicketRow, b: TicketRow): number {
+  const ka = a.next_due_at ?? FAR_FUTURE;
+  const kb = b.next_due_at ?? FAR_FUTURE;
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A ticket with no running deadline sorts last. */
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+/** Exactly the expression of the tickets_queue_order indexes (migration 0004), so the queue is read in index order. */
+const QUEUE_KEY = sql<string>`coalesce(next_due_at, '9999-12-31T23:59:59.999Z')`;
 
 export async function insertTicketEvent(
   db: DbOrTx,

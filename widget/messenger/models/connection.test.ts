@@ -41,7 +41,7 @@ function setup(replies: Reply[], initial: Record<string, string> = {}, language 
   return { model, store, fetch, requests, sockets, onSocket, onNewVisitor };
 }
 
-const session = (token: string, visitorId = 'v1'): Reply => ({ status: 200, body: { token, visitorId, site: SITE } satisfies WidgetSession });
+const session = (token: string, visitorId = 'v1'): Reply => ({ status: 200, body: { token, visitorId, site: SITE, availability: { openNow: true, text: 'Our team is online.' } } satisfies WidgetSession });
 
 afterEach(() => {
   vi.useRealTimers();

@@ -430,6 +430,25 @@ describe('ConversationModel: streamed replies', () => {
     expect(model.streams.value).toEqual([]);
   });
 
+  it('drops a stream Kai abandons: it stops typing without a final message, or hands off', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('Let me che', { streamId: 's1' }));
+    socket.fire('message:delta', { conversationId: 'c1', streamId: 's2', author: { kind: 'agent', name: 'Sam' }, delta: 'Hi' });
+    socket.fire('typing:changed', { conversationId: 'c1', author: kai, typing: false });
+    expect(model.streams.value.map((s) => s.streamId)).toEqual(['s2']);
+    socket.fire('message:delta', delta('I will pass you to', { streamId: 's3' }));
+    socket.fire('conversation:updated', { ...AI_STATE, mode: 'waiting' });
+    expect(model.streams.value).toEqual([]);
+  });
+
+  it('keeps the final message when Kai stops typing right after it', async () => {
+    const { model, socket } = await connected();
+    socket.fire('message:delta', delta('Open Settings.'));
+    socket.fire('message:created', message({ seq: 2, author: kai, body: 'Open Settings.', streamId: 's1' }));
+    socket.fire('typing:changed', { conversationId: 'c1', author: kai, typing: false });
+    expect(model.messages.value.map((m) => m.body)).toEqual(['How do I reset my password?', 'Open Settings.']);
+  });
+
   it('does not count deltas as unread, only the final message', async () => {
     const { model, socket } = await connected();
     model.setOpen(false);

@@ -158,7 +158,11 @@ export class ConversationModel {
       'message:created': (message) => this.receive(message),
       'message:delta': (delta) => this.applyDelta(delta),
       'conversation:updated': (state) => this.applyState(state),
-      'typing:changed': (event) => this.setTyping(event.author, event.typing),
+      'typing:changed': (event) => {
+        // Kai stops typing after its final message; a stream still open then was abandoned (a handoff, a failure).
+        if (!event.typing) this.endStreamsOf(event.author);
+        this.setTyping(event.author, event.typing);
+      },
     };
     const names = Object.keys(listeners) as (keyof VisitorListeners)[]; // the keys of the object just built
     for (const name of names) socket.on(name, listeners[name]);
@@ -246,6 +250,7 @@ export class ConversationModel {
   /** Takes the server's view of the conversation; reports a ticket that has just appeared. */
   applyState(state: ConversationState): void {
     this._state.value = state;
+    if (state.mode !== 'ai') this.dropStreams(); // Kai is silent after a handoff: its unfinished reply will not come
     const ticket = state.ticket;
     if (!ticket || this.reportedTickets.has(ticket.id)) return;
     this.reportedTickets.add(ticket.id);
@@ -358,6 +363,11 @@ export class ConversationModel {
     this.markFinished(streamId);
     const streams = this._streams.peek();
     if (streams.some((s) => s.streamId === streamId)) this._streams.value = streams.filter((s) => s.streamId !== streamId);
+  }
+
+  private endStreamsOf(author: Author): void {
+    const key = authorKey(author);
+    for (const s of this._streams.peek()) if (authorKey(s.author) === key) this.endStream(s.streamId);
   }
 
   /** Drops every stream; deltas that still come for them (after a quick reconnect) would show a torn text, so they are ignored. */

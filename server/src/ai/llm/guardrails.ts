@@ -105,8 +105,10 @@ export class StreamGuard {
       const settled = removeForeignLinks(open ? this.#raw.slice(0, open.index) : this.#raw, this.allowedLinks);
       visible = settled.slice(0, Math.max(0, Math.min(settled.length, this.text().length - this.holdback)));
     }
-    if (!visible.startsWith(this.#emitted)) {
-      // A link judged foreign earlier became allowed later: keep what was shown and stop streaming.
+    // What is visible may shrink for a moment (a link growing past its replacement) but never diverge from what
+    // was shown; if it does (a link judged foreign became allowed), keep what was shown and stop streaming.
+    const [shorter, longer] = visible.length <= this.#emitted.length ? [visible, this.#emitted] : [this.#emitted, visible];
+    if (!longer.startsWith(shorter)) {
       this.#stopped = true;
       return;
     }

@@ -61,7 +61,8 @@ const HYPOTHETICAL = /\b(if|whether|in case|would you|what happens|how (do|would
 
 /** A deadline within hours, or harm that is happening as they write. */
 const WITHIN_HOURS: Signal[] = [
-  { pattern: /\b(by|before|at|until|for|due)\s+(noon|midday|midnight|lunch(time)?|end of (the )?day|eod|cob|close of business|\d{1,2}([:.]\d\d)?\s?(am|pm)?)(?![%\d.,:]|\s?(gb|mb|tb|users|people|days|hours|minutes|seconds|percent))\b/i, reason: 'A deadline within hours' },
+  { pattern: /\b(by|before|at|until|for|due)\s+(noon|midday|midnight|lunch(time)?|end of (the )?day|eod|cob|close of business|\d{1,2}([:.]\d\d)?\s?(am|pm)?)\b(?![%]|[.,:]\d|\s?(gb|mb|tb|users|people|days|hours|minutes|seconds|percent)\b)/i, reason: 'A deadline within hours' },
+  { pattern: /\b\d{1,2}([:.]\d\d)?\s?(am|pm)\s+(meeting|call|deadline|review|presentation|demo|interview|flight|train|cut-?off|board)\b/i, reason: 'A deadline within hours' },
   { pattern: /\bin (an?|one|two|three|four|five|\d+|a couple of|a few|the next) (hours?|hrs?|minutes?|mins?)\b|\bwithin the hour\b|\b(an?|one|\d+) (hours?|minutes?|mins?) from now\b/i, reason: 'A deadline within hours' },
   { pattern: /\b(due|deadline|need(ed|s)?|deliver\w*|submit\w*|send(ing)?|go(es)? out|launch(es|ing)?|present(ing|ation)?|meeting|clos(e|es|ing)|must|have to|has to|run|file|waiting|starts?|shift|review|interview)\b[^.!?]{0,60}\b(today|tonight|this (afternoon|evening))\b/i, reason: 'A deadline today' },
   { pattern: /\b(today|tonight)('?s)?\b[^.!?]{0,25}\b(deadline|meeting|launch|close|closes|presentation|board|call)\b|\b(deadline|presentation|meeting)s? (is |are )?(today|tonight)\b/i, reason: 'A deadline today' },
@@ -71,13 +72,14 @@ const WITHIN_HOURS: Signal[] = [
 
 /** A deadline in days: it matters soon, but not within hours. */
 const WITHIN_DAYS: Signal[] = [
-  { pattern: /\b(this|next|by the end of the|end of the|by end of) (week|month)\b|\b(by|before|on|until|next|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (a few|two|three|four|five|\d+) (days|working days|business days)\b|\bon the \d{1,2}(st|nd|rd|th)\b|\bbefore then\b|\b(expires?|due|deadline)\b[^.!?]{0,30}\b(days?|week)\b|\btomorrow\b/i, reason: 'A deadline in the next few days' },
+  { pattern: /\b(this|next|by the end of the|end of the|by end of) (week|month)\b|\b(by|before|on|until|next|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bin (a few|two|three|four|five|\d+) (days|working days|business days)\b|\bon the \d{1,2}(st|nd|rd|th)\b|\bbefore then\b|\b(expires?|due|deadline)\b[^.!?]{0,20}\bin (a few|two|three|four|five|\d+) days\b|\btomorrow\b/i, reason: 'A deadline in the next few days' },
 ];
 
 /** Work has stopped: they cannot sign in, reach the service or open their files at all. */
 const BLOCKED: Signal[] = [
   { pattern: /\b(outage|(is|are|went|gone|goes|been) down|down for (everyone|us|all)|5\d\d( errors?)?\b|blank page|service unavailable|(site|app|service|platform|dashboard) (is )?(not loading|unreachable))\b/i, reason: 'The service is down or unreachable' },
-  { pattern: /\b(nobody|no ?one|none of (us|our|the|them)\b[^.!?]{0,30}?)\s*(else\s+)?can\b(?!['’]t)/i, reason: 'Nobody can work' },
+  { pattern: /\b(nobody|no ?one|none of (us|our|the|them))\b[^.!?]{0,40}?\bcan\b(?!['’]t)/i, reason: 'Nobody can work' },
+  { pattern: /\b(production|prod|live site|checkout) (is |are )?(down|broken|stopped|failing)\b|\b(is|are) (completely |totally )?blocked\b|\b(on|for) every (single )?(call|request|upload|file|page|login|sign-?in)\b/i, reason: 'Work has stopped' },
   { pattern: new RegExp(String.raw`\b${CANT}\s+(?:\w+\s+){0,2}?(log ?in|sign ?in|get in|get into|get back in|get past|access|open|reach|work(?! out)|do (anything|my job|our jobs?|their jobs?)|upload|download|answer|see each other|use (it|the app|northwind))\b`, 'i'), reason: 'Blocked from working' },
   { pattern: /\b(locked out|(account|it) (is |was |has been |got )?(locked|suspended|deactivated|disabled)|lost access|(gone|went|is|are|been) read-only|completely (blocked|stuck)|access denied|(every|each) (single )?(call|request|file|page|upload)\b[^.!?]{0,20}\b(fails?|errors?|returns?)|(fails?|errors?|returns? \d{3}) on every|(can'?t|cannot|can not|not) (do anything|work at all))\b/i, reason: 'Blocked from working' },
   { pattern: /\b(stuck on the (two-factor|2fa|sign-?in|login) (screen|page)|won'?t (sign|log) (me|us|them) in|loops? back to the sign-?in)\b/i, reason: 'Blocked from signing in' },
@@ -86,11 +88,11 @@ const BLOCKED: Signal[] = [
 
 /** They can carry on some other way, which caps urgency at medium. */
 const WORKAROUND =
-  /\b(for now|in the meantime|meanwhile|for the moment|work(ing)? around|workaround|(we|they|i|people|users) (can|could) still|still (works?|able)|(do|does|they) (get in|finish)\b[^.!?]{0,15}\beventually|eventually|retr(y|ies|ying) works?|works fine|by hand|manually|instead\b|not blocking|not critical|not the end of the world|work (still )?(carries|goes) on)\b/i;
+  /\b(for now|in the meantime|meanwhile|for the moment|work(ing)? around|workaround|(we|they|i|people|users) (can|could) still|still (works?|able)|(do|does|they|it|we|i|people|users) (get in|finish|load|arrive|work)s?\b[^.!?]{0,15}\beventually|(have|had|has) to (switch|use|fall back|go through|do it)|retr(y|ies|ying) works?|works fine|by hand|manually|instead\b|not blocking|not critical|not the end of the world|work (still )?(carries|goes) on)\b/i;
 
 /** Something is wrong, without a sign that it must be fixed within hours. */
 const PROBLEM: Signal[] = [
-  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d)|delay\w*|late|keeps?|every (single )?time|again|expired|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
+  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d+)|delay\w*|late|keeps?|every (single )?time|again|expired|complain\w*|zero|empty|no results|shows nothing|return(s|ed|ing)? (an? )?\d{3}|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
   { pattern: /\bgrace period|payment (failed|was declined)|card (was )?(declined|expired)|unpaid\b/i, reason: 'A billing problem to sort out before the grace period ends' },
 ];
 
@@ -106,6 +108,12 @@ const COSMETIC =
 /** A question or request for information, advice or a change. */
 const QUESTION =
   /^\W*(?:urgent\W*|asap\W*|need this urgently\W*|hi\W*|hello\W*|hey\W*|quick question\W*)?(how|what|where|when|which|who|why|is there|is it|are there|are you|can (i|we|you|my|our)|could (i|we|you|our)|do (you|i|we)|does|should|would|will|may i|any plans)\b|\b(how (do|can|to|long|many|much)|is it possible|is there a way|what('?s| is| are| role| currency| happens)|do you (offer|charge|accept|support)|can (i|we) (get|add|have|change|set|switch|see|use)|we'?d like|i'?d like|would like)\b/i;
+
+/** A message that opens by asking how to do something. */
+const HOW_TO_START = /^\W*(?:(?:urgent|asap|hi|hello|hey)\W+)?(how (do|can|to)|can (i|we)|is there a way|is it possible)\b/i;
+
+/** Trouble stronger than a nuisance: something fails or is wrong. */
+const STRONG_PROBLEM = /\b(can'?t|cannot|unable|won'?t|doesn'?t|does not|didn'?t|not working|stopped|fail\w*|errors?|broken|bug|crash\w*|wrong|incorrect|missing)\b/i;
 
 const CASUAL_URGENT = /\b(urgent(ly)?|asap|as soon as possible|emergency|critical|priority)\b/i;
 
@@ -130,10 +138,10 @@ function headCount(text: string): { count: number; match: string } | null {
 
 /** The whole organisation, most of it, its customers, production, or data and legal exposure. */
 const WIDE: Signal[] = [
-  { pattern: /\b(every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
+  { pattern: /\b(every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
   { pattern: /(?<!rest of )\b(our|the) (company|organi[sz]ation|org)('?s)?\b(?! name)/i, reason: 'Affects the whole organisation' },
   { pattern: /\b(production|prod\b|customer[- ]facing|(our|all|the) (customers|clients)\b|(customers|clients) (can'?t|cannot|are|get|see|use|complain\w*)|(client|customer) portal)/i, reason: 'Affects production or the organisation’s own customers' },
-  { pattern: /\b(customer data|personal data|client data|payroll|passport|data (was |has been |is )?exposed|exposed data|regulat\w+|compliance|gdpr|dpa\b|data processing agreement|legal exposure|lawsuit)\b/i, reason: 'Data or legal exposure beyond one user' },
+  { pattern: /\b(customer data|personal data|client data|payroll (data|files|records)|passports?|data (was |has been |is )?exposed|exposed data|regulat\w+|compliance|gdpr|dpa\b|data processing agreement|legal exposure|lawsuit)\b/i, reason: 'Data or legal exposure beyond one user' },
   { pattern: /\b((our|the|whole) account|account-wide)\b[^.!?]{0,40}\b(suspend\w*|read-only|cut off|shut off|closed)\b|\b(suspend\w*|read-only)\b[^.!?]{0,40}\b(whole|entire|everyone|all)\b/i, reason: 'The whole organisation’s account is at stake' },
 ];
 
@@ -209,9 +217,11 @@ function assessUrgency(text: string, security: Found | null): Assessment {
   const problem = find(PROBLEM, text);
   if (cosmetic && !blocked) return { level: 'low', reason: `Cosmetic (“${cosmetic[0]}”): how something looks, not whether it works`, match: cosmetic[0] };
   if (calm) return { level: 'low', reason: calm.reason, match: calm.match };
+  const question = QUESTION.exec(text);
+  // "How do I stop getting an email every time…": a how-to whose only trouble is a nuisance stays a question.
+  if (problem && question && HOW_TO_START.test(text) && !STRONG_PROBLEM.test(text)) return { level: 'low', reason: 'A how-to question with no time pressure', match: question[0].trim() };
   if (problem) return { level: 'medium', reason: problem.reason, match: problem.match };
   if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround[0] };
-  const question = QUESTION.exec(text);
   if (question) return { level: 'low', reason: 'A question or request with no time pressure', match: question[0].trim() || text.slice(0, 40) };
   return { level: 'low', reason: 'No sign of time pressure' };
 }
@@ -224,7 +234,7 @@ function assessImpact(text: string, security: Found | null): Assessment {
   if (!onlyOne) {
     const wide = find(WIDE, text);
     const count = headCount(text);
-    if (count && count.count >= 50) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
+    if (count && (count.count >= 50 || (security && count.count >= 20))) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
     else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
     else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };
     else {

@@ -21,13 +21,11 @@ export async function up(db: AnyDb): Promise<void> {
   for (const [name, type] of columns) {
     await db.schema.alterTable('tickets').addColumn(name, type, (c) => (name === 'sla_paused_minutes' ? c.notNull().defaultTo(0) : c)).execute();
   }
-  await db.schema.createIndex('tickets_centre_status').on('tickets').columns(['centre', 'status']).execute();
   await db.schema.createIndex('tickets_status_solved').on('tickets').columns(['status', 'solved_at']).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('tickets_status_solved').execute();
-  await db.schema.dropIndex('tickets_centre_status').execute();
   for (const name of ['home_centre', 'support_plan', 'follow_up_of', 'sla_breached_for', 'sla_warned_for', 'sla_paused_minutes', 'sla_paused_at', 'next_response_started_at', 'next_response_due_at']) {
     await db.schema.alterTable('tickets').dropColumn(name).execute();
   }
