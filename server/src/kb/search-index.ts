@@ -58,13 +58,13 @@ interface IndexedPassage extends Passage {
 }
 
 /** How much the words a question borrowed from its synonyms count in the search, against its own words. */
-const EXPANSION_BOOST = 0.5;
+export const TUNING = { expansionBoost: 0.5, scorePower: 0.5 };
 
 /** How many articles MiniSearch proposes for re-ranking. */
 const CANDIDATES = 8;
 
 /** The re-ranking: share of the question in the article, in its best passage, and the search score (relative to the top one). */
-const RANK_WEIGHTS = { coverage: 1, passage: 1, score: 1 };
+export const RANK_WEIGHTS = { coverage: 0, passage: 1, score: 1 };
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
@@ -181,7 +181,7 @@ export class KnowledgeIndex {
     const total = weighted.reduce((sum, u) => sum + u.weight, 0);
     const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
     const results = this.#search.search(expansion ? `${question} ${expansion}` : question, {
-      boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
+      boostTerm: (term) => (own.has(term) ? 1 : TUNING.expansionBoost),
     });
     const topScore = results[0]?.score ?? 0;
     const ranked: { hit: PassageHit; rank: number }[] = [];
@@ -205,7 +205,7 @@ export class KnowledgeIndex {
         coverage,
         units: weighted,
       };
-      ranked.push({ hit, rank: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? r.score / topScore : 0) });
+      ranked.push({ hit, rank: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? (r.score / topScore) ** TUNING.scorePower : 0) });
     }
     return ranked
       .sort((a, b) => b.rank - a.rank)

@@ -3,6 +3,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import type { ConversationMode } from '../../../shared/protocol';
 import { safeColor, textColorOn } from '../../color';
 import type { Messenger } from '../messenger';
+import { AvailabilityNote } from './AvailabilityNote';
 import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
 import { Header } from './Header';
@@ -20,12 +21,17 @@ export interface AppProps {
   messenger: Messenger;
 }
 
-/** The whole messenger: header, connection line, handoff banner, conversation log and composer. */
+/**
+ * The whole messenger: header, connection line, the team's availability (until a handoff: then the ticket
+ * banner's promise says what matters), handoff banner, conversation log and composer.
+ */
 export function App({ messenger }: AppProps) {
   const { connection, conversation } = messenger;
   const site = connection.site.value;
   const agentName = site?.agentName ?? 'Kai';
   const connected = conversation.connected.value;
+  const state = conversation.state.value;
+  const handedOff = state.mode !== 'ai' || state.ticket !== null;
 
   useSignalEffect(() => {
     // CSSOM, not a style attribute: allowed under a strict CSP.
@@ -42,11 +48,12 @@ export function App({ messenger }: AppProps) {
     <div class="fd-app" onKeyDown={onKeyDown}>
       <Header
         title={site?.name ?? 'Messenger'}
-        subtitle={subtitle(conversation.state.value.mode, agentName)}
+        subtitle={subtitle(state.mode, agentName)}
         onMinimise={messenger.embedded ? messenger.minimise : undefined}
       />
       <StatusLine status={connection.status.value} error={connection.error.value} />
-      <HandoffBanner state={conversation.state.value} />
+      {!handedOff && <AvailabilityNote availability={connection.availability.value} />}
+      <HandoffBanner state={state} />
       <MessageLog
         messages={conversation.messages.value}
         outbox={conversation.outbox.value}

@@ -31,6 +31,16 @@ export function asVisitorSocket(socket: VisitorClientSocket): VisitorSocket {
 /** `idle` before start and after shutdown; `failed` when the server will not serve this site or origin. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
+/** Whether a person is around, as the server says it in the visitor's time zone (`WidgetSession.availability`). */
+export type Availability = WidgetSession['availability'];
+
+/** The session's availability if it has the expected shape (an older server sends none). */
+function readAvailability(value: unknown): Availability | null {
+  if (!value || typeof value !== 'object') return null;
+  const { openNow, text } = value as Record<string, unknown>;
+  return typeof openNow === 'boolean' && typeof text === 'string' && text.trim() !== '' ? { openNow, text } : null;
+}
+
 export interface ConnectionOptions {
   siteKey: string;
   /** The host page's origin, from the iframe URL; the server checks it against the site's allowed origins. */
@@ -70,12 +80,15 @@ export class ConnectionModel {
   private readonly _status = signal<ConnectionStatus>('idle');
   private readonly _site = signal<PublicSiteSettings | null>(null);
   private readonly _error = signal<string | null>(null);
+  private readonly _availability = signal<Availability | null>(null);
 
   readonly status: ReadonlySignal<ConnectionStatus> = this._status;
   /** The site's public settings, once the session is made. */
   readonly site: ReadonlySignal<PublicSiteSettings | null> = this._site;
   /** What to tell the visitor when the status is `failed`. */
   readonly error: ReadonlySignal<string | null> = this._error;
+  /** Whether the team is in now, and if not when it opens (from the latest session); null until then. */
+  readonly availability: ReadonlySignal<Availability | null> = this._availability;
 
   private socket: VisitorClientSocket | null = null;
   private token: string | null;
@@ -117,6 +130,7 @@ export class ConnectionModel {
     this.userId = '';
     this.options.store.remove(this.options.keys.token);
     this.options.store.remove(this.options.keys.user);
+    this._availability.value = null;
     this._status.value = 'idle';
   }
 
@@ -180,6 +194,7 @@ export class ConnectionModel {
     this.options.store.set(this.options.keys.token, session.token);
     if (this.userId) this.options.store.set(this.options.keys.user, this.userId);
     this._site.value = session.site;
+    this._availability.value = readAvailability(session.availability);
     this._error.value = null;
     if (!this.socket) {
       this.socket = this.openSocket();
