@@ -60,6 +60,13 @@ interface IndexedPassage extends Passage {
 /** How much the words a question borrowed from its synonyms count in the search, against its own words. */
 export const TUNING = { expansionBoost: 0.5, scorePower: 0.5 };
 
+/** What a question's word in a passage's heading adds to it being in the passage at all. */
+export const HEADING_BONUS_DEFAULT = 1;
+let HEADING_BONUS = HEADING_BONUS_DEFAULT;
+export function setHeadingBonus(v: number): void {
+  HEADING_BONUS = v;
+}
+
 /** How many articles MiniSearch proposes for re-ranking. */
 const CANDIDATES = 8;
 
@@ -91,6 +98,7 @@ export class KnowledgeIndex {
   readonly #articles = new Map<string, KbArticle>();
   /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
   readonly #articleTerms = new Map<string, Set<string>>();
+  readonly #titleTerms = new Map<string, Set<string>>();
 
   get size(): number {
     return this.#articles.size;
@@ -113,6 +121,7 @@ export class KnowledgeIndex {
     const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
     for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
     this.#articleTerms.set(article.id, all);
+    this.#titleTerms.set(article.id, termsOf(article.title));
   }
 
   remove(articleId: string): void {
@@ -120,6 +129,7 @@ export class KnowledgeIndex {
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
     this.#articleTerms.delete(articleId);
+    this.#titleTerms.delete(articleId);
   }
 
   article(id: string): KbArticle | undefined {
@@ -151,13 +161,16 @@ export class KnowledgeIndex {
   #bestPassage(articleId: string, units: WeightedUnit[], total: number): { passage: IndexedPassage; coverage: number } | undefined {
     let best: { passage: IndexedPassage; coverage: number } | undefined;
     let bestScore = -1;
+    const title = this.#titleTerms.get(articleId) ?? new Set<string>();
+    // The article's own topic (its title's words) is in most of its headings: it tells articles apart, not passages.
+    const headingUnits = units.filter((u) => !hasUnit(title, u));
     for (const p of this.#passages.get(articleId) ?? []) {
       let score = 0;
       let covered = 0;
       for (const u of units) {
         const inHeading = hasUnit(p.headingTerms, u);
         const inText = hasUnit(p.textTerms, u);
-        score += u.weight * ((inHeading ? 2 : 0) + (inText ? 1 : 0));
+        score += u.weight * ((inHeading && headingUnits.includes(u) ? HEADING_BONUS : 0) + (inText || inHeading ? 1 : 0));
         if (inHeading || inText) covered += u.weight;
       }
       if (score > bestScore) {

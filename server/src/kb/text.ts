@@ -78,7 +78,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['cancel', 'cancellation', 'terminate', 'close our account', 'close my account', 'stop our subscription'],
   ['delete', 'erase', 'remove', 'wipe'],
   ['export', 'take our files', 'take our data'],
-  ['staff', 'employees', 'people', 'users', 'colleagues', 'team members', 'workforce'],
+  ['staff', 'employees', 'people', 'users', 'colleagues', 'team members', 'workforce', 'recipients'],
   ['remote session', 'screen share', 'screen sharing', 'share my screen', 'look at my screen', 'see my screen', 'remote support', 'video call', 'zoom call', 'teams call'],
   ['request', 'ticket', 'support case'],
   ['service level', 'sla', 'response time', 'resolution time', 'targets'],
@@ -150,7 +150,7 @@ export function analyseQuery(text: string): { units: QueryUnit[]; expansion: str
 
 /** Markdown to readable plain text: drops syntax, keeps words, list items and paragraph breaks. */
 export function markdownToText(md: string): string {
-  return md
+  return tablesToLines(md)
     .replace(/```[\s\S]*?```/g, (block) => block.replace(/```\w*/g, ''))
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
@@ -163,6 +163,34 @@ export function markdownToText(md: string): string {
     .replace(/^>\s?/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/**
+ * Markdown tables as one list item a row, each cell named by its column ("• High — First response: 1
+ * business hour; Resolution: 8 business hours."), so a row reads as a sentence and can be quoted on its own.
+ */
+function tablesToLines(md: string): string {
+  const lines = md.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!(TABLE_ROW.test(lines[i]!) && TABLE_RULE.test(lines[i + 1] ?? ''))) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+    const header = cells(lines[i]!);
+    i += 2;
+    for (; i < lines.length && TABLE_ROW.test(lines[i]!); i++) {
+      const [first = '', ...rest] = cells(lines[i]!);
+      const named = rest.map((c, k) => (header[k + 1] ? `${header[k + 1]}: ${c}` : c)).join('; ');
+      out.push(`- ${first} — ${named}.`);
+    }
+    i--;
+  }
+  return out.join('\n');
 }
 
 /** Splits text into sentences (keeping list items whole). */

@@ -20,7 +20,13 @@ const ticket: VisitorTicket = { id: 't1', number: 1042, status: 'new', priority:
 
 let messenger: Messenger | null = null;
 
-async function setup({ embedded = true } = {}) {
+const OFFLINE = {
+  openNow: false,
+  text: 'Our team is offline right now. Our UK team opens at Mon 19 Jan, 09:00 your time. Kai can help straight away, and a person will follow up on anything Kai can’t solve.',
+};
+const ONLINE = { openNow: true, text: 'Our US team is online now.' };
+
+async function setup({ embedded = true, availability }: { embedded?: boolean; availability?: unknown } = {}) {
   const parent = { postMessage: vi.fn() };
   const events = new EventTarget();
   // Only parent and the message listener functions are used by createMessenger.
@@ -32,7 +38,7 @@ async function setup({ embedded = true } = {}) {
     siteKey: 'demo',
     parentOrigin: 'https://shop.example',
     store: memoryStore(),
-    fetch: (async () => new Response(JSON.stringify({ token: 't', visitorId: 'v1', site: SITE }))) as unknown as typeof fetch,
+    fetch: (async () => new Response(JSON.stringify({ token: 't', visitorId: 'v1', site: SITE, availability }))) as unknown as typeof fetch,
     bootTimeoutMs: 0,
     openSocket: (token) => {
       socket = new FakeIoSocket(token);
@@ -124,6 +130,53 @@ describe('App', () => {
     act(() => socket.drop());
     expect(screen.queryByText('Half a rep')).toBeNull();
     expect(within(log).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('says before the visitor asks that the team is offline and when it opens, and hides it after a handoff', async () => {
+    const { socket } = await setup({ availability: OFFLINE });
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe(OFFLINE.text);
+    expect(note.className).toContain('fd-availability--offline');
+    expect(note.getAttribute('data-state')).toBe('offline');
+    // Not a second live region: the connection line stays the messenger's one status.
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    // Above the conversation, under the header.
+    expect(note.compareDocumentPosition(screen.getByRole('log')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    socket.handlers['conversation:escalate'] = () => ({ ok: true, data: { ...AI_STATE, mode: 'waiting', ticket } });
+    act(() => void socket.connect());
+    const button = await screen.findByRole('button', { name: 'Talk to a person' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.getByRole('note')).toBeTruthy();
+    fireEvent.click(button);
+    await screen.findByText('Ticket #1042');
+    // The ticket banner's promise says what matters now.
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(screen.queryByText(OFFLINE.text)).toBeNull();
+    expect(screen.getByText(ticket.promise)).toBeTruthy();
+  });
+
+  it('shows an online team differently from an offline one', async () => {
+    await setup({ availability: ONLINE });
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe('Our US team is online now.');
+    expect(note.className).toContain('fd-availability--online');
+    expect(note.className).not.toContain('fd-availability--offline');
+  });
+
+  it('keeps the note hidden when the conversation was already handed off (a reload after the handoff)', async () => {
+    const { socket } = await setup({ availability: ONLINE });
+    await screen.findByRole('note');
+    socket.handlers['conversation:sync'] = () => ({ ok: true, data: { state: { ...AI_STATE, mode: 'human', ticket: { ...ticket, status: 'open' } }, messages: [] } });
+    act(() => void socket.connect());
+    await screen.findByText('Ticket #1042');
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('shows no availability when the server sends none or a malformed one', async () => {
+    await setup({ availability: { openNow: 'yes', text: 42 } });
+    await screen.findByText('Acme Help');
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('minimises through the loader', async () => {

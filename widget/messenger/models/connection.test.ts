@@ -65,6 +65,19 @@ describe('ConnectionModel', () => {
     expect(model.status.value).toBe('reconnecting');
   });
 
+  it('keeps the availability the session answered, and forgets it with the visitor', async () => {
+    const offline = { openNow: false, text: 'Our team is offline right now. Our UK team opens at Mon 19 Jan, 09:00 your time.' };
+    const { model } = setup([{ status: 200, body: { token: 'tok-1', visitorId: 'v1', site: SITE, availability: offline } }, { status: 200, body: { token: 'tok-2', visitorId: 'v1', site: SITE } }]);
+    expect(model.availability.value).toBeNull();
+    await model.session(undefined);
+    expect(model.availability.value).toEqual(offline);
+    // A server that sends none (older, or a malformed answer) shows none rather than a stale one.
+    await model.session(undefined);
+    expect(model.availability.value).toBeNull();
+    model.forget();
+    expect(model.availability.value).toBeNull();
+  });
+
   it('leaves out a language tag longer than the server accepts, rather than have the session refused', async () => {
     const { model, requests } = setup([session('tok-1')], {}, `x-${'a'.repeat(40)}`);
     await model.session(undefined);
