@@ -58,6 +58,26 @@ export interface Message {
   createdAt: string;
   /** Live delivery only: the stream of `message:delta` events this message completes (Kai's streamed replies). */
   streamId?: string;
+  /** An email reply's quoted history, folded away (agents only see it on request). */
+  quoted?: string | null;
+  /** A card shown with the message: a remote-session invitation with a Join button. */
+  card?: MessageCard | null;
+}
+
+export const REMOTE_TOOLS = ['zoom', 'google_meet', 'skype', 'webex', 'other'] as const;
+export type RemoteTool = (typeof REMOTE_TOOLS)[number];
+
+/** A remote-support invitation: the tool, the meeting link and, optionally, when. */
+export interface MessageCard {
+  type: 'remote_session';
+  tool: RemoteTool;
+  /** Display name of the tool ("Google Meet"); "Remote session" for other tools. */
+  toolName: string;
+  /** https link the Join button opens. */
+  url: string;
+  /** ISO instant; the messenger shows it in the visitor's own time zone. */
+  startsAt: string | null;
+  note: string | null;
 }
 
 /** A piece of Kai's reply while it is being written; the final `message:created` carries the same streamId. */
@@ -239,6 +259,10 @@ export interface TicketSummary {
   followUpOf: string | null;
   /** The extended-support arrangement covering the requester, if any. */
   supportPlan: string | null;
+  /** When the customer withdrew (deleted) it; its personal content is erased. */
+  withdrawnAt: string | null;
+  /** A phone call received outside the phone line's hours (queued, as the seed says). */
+  outOfHours: boolean;
 }
 
 export interface DeskClientToServer {

@@ -8,6 +8,7 @@ function setup() {
   const handlers: DeskConnectionHandlers = {
     ticketCreated: vi.fn(),
     ticketUpdated: vi.fn(),
+    slaAlert: vi.fn(),
     messageCreated: vi.fn(),
     typingChanged: vi.fn(),
     reconnected: vi.fn(),
@@ -31,6 +32,9 @@ describe('DeskConnectionModel', () => {
     socket.serverEmit('ticket:updated', t);
     const event = { ticketId: t.id, message: message() };
     socket.serverEmit('message:created', event);
+    const alert = { ticketId: t.id, kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T13:00:00.000Z' } as const;
+    socket.serverEmit('ticket:sla', alert);
+    expect(handlers.slaAlert).toHaveBeenCalledWith(alert);
     expect(handlers.ticketCreated).toHaveBeenCalledWith(t);
     expect(handlers.ticketUpdated).toHaveBeenCalledWith(t);
     expect(handlers.messageCreated).toHaveBeenCalledWith(event);

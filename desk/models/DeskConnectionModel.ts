@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { Ack, DeskServerToClient, Message, TicketSummary, TypingEvent } from '../../shared/protocol';
+import type { Ack, DeskServerToClient, Message, SlaAlert, TicketSummary, TypingEvent } from '../../shared/protocol';
 
 type S2C = DeskServerToClient;
 
@@ -16,6 +16,7 @@ export interface DeskSocket {
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'ticket:created', listener: S2C['ticket:created']): unknown;
   on(event: 'ticket:updated', listener: S2C['ticket:updated']): unknown;
+  on(event: 'ticket:sla', listener: S2C['ticket:sla']): unknown;
   on(event: 'message:created', listener: S2C['message:created']): unknown;
   on(event: 'typing:changed', listener: S2C['typing:changed']): unknown;
   emit(event: 'ticket:unwatch', payload: { ticketId: string }): unknown;
@@ -32,6 +33,8 @@ export interface DeskSocket {
 export interface DeskConnectionHandlers {
   ticketCreated(ticket: TicketSummary): void;
   ticketUpdated(ticket: TicketSummary): void;
+  /** An SLA deadline is near or has passed (the server's operations clock). */
+  slaAlert(alert: SlaAlert): void;
   messageCreated(event: { ticketId: string; message: Message }): void;
   typingChanged(event: TypingEvent & { ticketId: string }): void;
   /** The socket came back after a drop: refetch whatever may have been missed. */
@@ -104,6 +107,7 @@ export class DeskConnectionModel {
     });
     socket.on('ticket:created', (t) => h.ticketCreated(t));
     socket.on('ticket:updated', (t) => h.ticketUpdated(t));
+    socket.on('ticket:sla', (a) => h.slaAlert(a));
     socket.on('message:created', (e) => h.messageCreated(e));
     socket.on('typing:changed', (e) => h.typingChanged(e));
     socket.connect();

@@ -129,6 +129,7 @@ export class DeskModel {
         this.queue.applyUpdated(t);
         this.#current.value?.applySummary(t);
       },
+      slaAlert: (alert) => this.queue.applySla(alert),
       messageCreated: ({ ticketId, message }) => {
         const current = this.#current.value;
         if (current?.id === ticketId) current.applyMessage(message);

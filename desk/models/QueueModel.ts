@@ -1,6 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { TicketStatus, TicketSummary } from '../../shared/protocol';
+import type { CentreId, SlaAlert, TicketStatus, TicketSummary } from '../../shared/protocol';
 import type { DeskApi } from '../api';
+import { queueDueTime, slaNoticeText } from '../sla';
 
 export type QueueFilterId = 'open' | 'new' | 'pending' | 'solved';
 
@@ -20,23 +21,39 @@ export const QUEUE_FILTERS: readonly QueueFilter[] = [
   { id: 'solved', label: 'Solved', statuses: ['solved', 'closed'], query: 'solved' },
 ];
 
+/** The centre filter: every centre's tickets, or one centre's queue. */
+export type QueueCentre = 'all' | CentreId;
+
+export const CENTRE_FILTERS: readonly { id: QueueCentre; label: string }[] = [
+  { id: 'all', label: 'All centres' },
+  { id: 'uk', label: 'UK' },
+  { id: 'us', label: 'US' },
+];
+
+/** How long an SLA notification stays on screen. */
+export const SLA_NOTICE_MS = 12_000;
+/** At most this many SLA notifications show at once (the oldest goes first). */
+const MAX_SLA_NOTICES = 3;
+
+export interface SlaNotice {
+  id: number;
+  ticketId: string;
+  kind: SlaAlert['kind'];
+  text: string;
+}
+
 /** How long a ticket that arrived live keeps its highlight. */
 export const FRESH_MS = 120_000;
 /** The server's page limit (contract §5). */
 const PAGE_LIMIT = 200;
 
-function dueTime(t: TicketSummary): number {
-  const due = t.firstResponseDueAt ? Date.parse(t.firstResponseDueAt) : Number.NaN;
-  return Number.isNaN(due) ? Number.POSITIVE_INFINITY : due;
-}
-
 /**
- * Inserts `ticket` into a list ordered by first-response deadline, nulls last, after any ticket with the
- * same deadline (so the server's order among equals is kept).
+ * Inserts `ticket` into a list ordered by the next running deadline (`nextDueAt`, what the server orders by),
+ * nulls last, after any ticket with the same deadline (so the server's order among equals is kept).
  */
 export function insertByDeadline(list: readonly TicketSummary[], ticket: TicketSummary): TicketSummary[] {
-  const due = dueTime(ticket);
-  let index = list.findIndex((t) => dueTime(t) > due);
+  const due = queueDueTime(ticket);
+  let index = list.findIndex((t) => queueDueTime(t) > due);
   if (index === -1) index = list.length;
   return [...list.slice(0, index), ticket, ...list.slice(index)];
 }
@@ -45,6 +62,11 @@ export function insertByDeadline(list: readonly TicketSummary[], ticket: TicketS
 export class QueueModel {
   readonly #tickets = signal<readonly TicketSummary[]>([]);
   readonly #filter = signal<QueueFilterId>('open');
+  readonly #centre = signal<QueueCentre>('all');
+  readonly #alerts = signal<ReadonlyMap<string, SlaAlert>>(new Map());
+  readonly #slaNotices = signal<readonly SlaNotice[]>([]);
+  readonly #noticeTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  #noticeId = 0;
   readonly #loading = signal(false);
   readonly #loaded = signal(false);
   readonly #error = signal<string | null>(null);
@@ -55,14 +77,15 @@ export class QueueModel {
   /** Events that arrive while a load is in flight, replayed on top of its result so none is lost. */
   #buffered: { kind: 'created' | 'updated'; ticket: TicketSummary }[] | null = null;
 
-  /** The tickets of the current tab, in deadline order. */
+  /** The tickets of the current tab and centre, in deadline order. */
   readonly visible: ReadonlySignal<readonly TicketSummary[]>;
 
   constructor(private readonly api: Pick<DeskApi, 'listTickets'>) {
     this.visible = computed(() => {
       const filter = QUEUE_FILTERS.find((f) => f.id === this.#filter.value);
       const statuses = filter?.statuses ?? [];
-      return this.#tickets.value.filter((t) => statuses.includes(t.status));
+      const centre = this.#centre.value;
+      return this.#tickets.value.filter((t) => statuses.includes(t.status) && (centre === 'all' || t.centre === centre));
     });
   }
 
@@ -72,6 +95,18 @@ export class QueueModel {
   }
   get filter(): ReadonlySignal<QueueFilterId> {
     return this.#filter;
+  }
+  /** Whose queue shows: every centre's, or one centre's. */
+  get centre(): ReadonlySignal<QueueCentre> {
+    return this.#centre;
+  }
+  /** The latest `ticket:sla` alert per ticket (a row's badge counts it while that deadline still runs). */
+  get alerts(): ReadonlySignal<ReadonlyMap<string, SlaAlert>> {
+    return this.#alerts;
+  }
+  /** SLA notifications on screen now, oldest first; each goes away after SLA_NOTICE_MS. */
+  get slaNotices(): ReadonlySignal<readonly SlaNotice[]> {
+    return this.#slaNotices;
   }
   get loading(): ReadonlySignal<boolean> {
     return this.#loading;
@@ -98,14 +133,26 @@ export class QueueModel {
     return this.load();
   }
 
-  /** Fetches the current tab from the server (on sign-in, tab change and reconnect). */
+  /** Shows one centre's queue (or all), fetched from the server with `centre=`. */
+  setCentre(centre: QueueCentre): Promise<void> {
+    if (centre === this.#centre.value) return Promise.resolve();
+    this.#centre.value = centre;
+    return this.load();
+  }
+
+  /** Fetches the current tab and centre from the server (on sign-in, filter change and reconnect). */
   async load(): Promise<void> {
     const generation = ++this.#generation;
     const filter = QUEUE_FILTERS.find((f) => f.id === this.#filter.value);
+    const centre = this.#centre.value;
     this.#buffered = [];
     this.#loading.value = true;
     try {
-      const page = await this.api.listTickets({ limit: PAGE_LIMIT, ...(filter?.query ? { status: filter.query } : {}) });
+      const page = await this.api.listTickets({
+        limit: PAGE_LIMIT,
+        ...(filter?.query ? { status: filter.query } : {}),
+        ...(centre !== 'all' ? { centre } : {}),
+      });
       if (generation !== this.#generation) return;
       const buffered = this.#buffered ?? [];
       this.#buffered = null;
@@ -127,7 +174,10 @@ export class QueueModel {
     }
   }
 
-  /** `ticket:created`: insert by deadline and highlight it. */
+  /**
+   * `ticket:created`: insert by deadline and highlight it. A ticket of another centre than the one shown is
+   * kept (it shows if the filter changes or the ticket moves here) but neither highlighted nor announced.
+   */
   applyCreated(ticket: TicketSummary): void {
     this.#buffered?.push({ kind: 'created', ticket });
     const known = this.#tickets.value.some((t) => t.id === ticket.id);
@@ -137,9 +187,37 @@ export class QueueModel {
     }
     batch(() => {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
+      if (!this.#inCentre(ticket)) return;
       this.#markFresh(ticket.id);
       this.#announcement.value = `A new ${ticket.priority}-priority ticket arrived.`;
     });
+  }
+
+  /**
+   * `ticket:sla`: a deadline is near (`warning`) or has passed (`breach`). The row's badge follows it, and a
+   * notification shows for a while, unless the ticket belongs to another centre than the one shown (a
+   * ticket the desk has not loaded is named only when every centre shows).
+   */
+  applySla(alert: SlaAlert): void {
+    this.#alerts.value = new Map(this.#alerts.value).set(alert.ticketId, alert);
+    const ticket = this.#tickets.value.find((t) => t.id === alert.ticketId);
+    if (ticket ? !this.#inCentre(ticket) : this.#centre.value !== 'all') return;
+    const notice: SlaNotice = { id: ++this.#noticeId, ticketId: alert.ticketId, kind: alert.kind, text: slaNoticeText(alert, ticket?.number ?? null) };
+    // A newer alert replaces the ticket's older notification; beyond MAX_SLA_NOTICES the oldest goes.
+    const others = this.#slaNotices.value.filter((n) => n.ticketId !== alert.ticketId);
+    const kept = others.slice(Math.max(0, others.length - (MAX_SLA_NOTICES - 1)));
+    for (const gone of this.#slaNotices.value) if (!kept.includes(gone)) this.#clearNoticeTimer(gone.id);
+    this.#slaNotices.value = [...kept, notice];
+    this.#noticeTimers.set(
+      notice.id,
+      setTimeout(() => this.dismissSlaNotice(notice.id), SLA_NOTICE_MS),
+    );
+  }
+
+  /** Takes one SLA notification off the screen (its time is up, or the agent closed it). */
+  dismissSlaNotice(id: number): void {
+    this.#clearNoticeTimer(id);
+    if (this.#slaNotices.value.some((n) => n.id === id)) this.#slaNotices.value = this.#slaNotices.value.filter((n) => n.id !== id);
   }
 
   /** `ticket:updated`: replace the ticket (re-placed only if its deadline moved); older versions are ignored. */
@@ -153,7 +231,14 @@ export class QueueModel {
       return;
     }
     if (Date.parse(current.updatedAt) > Date.parse(ticket.updatedAt)) return;
-    if (current.firstResponseDueAt === ticket.firstResponseDueAt) {
+    const alert = this.#alerts.value.get(ticket.id);
+    if (alert && Date.parse(alert.dueAt) !== queueDueTime(ticket)) {
+      // That deadline no longer runs (answered, moved or paused): its alert is history.
+      const alerts = new Map(this.#alerts.value);
+      alerts.delete(ticket.id);
+      this.#alerts.value = alerts;
+    }
+    if (queueDueTime(current) === queueDueTime(ticket)) {
       const next = list.slice();
       next[index] = ticket;
       this.#tickets.value = next;
@@ -182,9 +267,13 @@ export class QueueModel {
     this.#buffered = null;
     for (const timer of this.#freshTimers.values()) clearTimeout(timer);
     this.#freshTimers.clear();
+    for (const timer of this.#noticeTimers.values()) clearTimeout(timer);
+    this.#noticeTimers.clear();
     batch(() => {
       this.#tickets.value = [];
       this.#fresh.value = new Set();
+      this.#alerts.value = new Map();
+      this.#slaNotices.value = [];
       this.#loaded.value = false;
       this.#loading.value = false;
       this.#error.value = null;
@@ -194,6 +283,17 @@ export class QueueModel {
 
   dispose(): void {
     this.clear();
+  }
+
+  #clearNoticeTimer(id: number): void {
+    const timer = this.#noticeTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.#noticeTimers.delete(id);
+  }
+
+  #inCentre(ticket: TicketSummary): boolean {
+    const centre = this.#centre.value;
+    return centre === 'all' || ticket.centre === centre;
   }
 
   #markFresh(id: string): void {

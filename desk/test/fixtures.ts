@@ -35,6 +35,8 @@ export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
     slaPausedAt: null,
     followUpOf: null,
     supportPlan: null,
+    withdrawnAt: null,
+    outOfHours: false,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_visitor_language';
 import * as m0003 from './migrations/0003_sla_clocks';
 import * as m0004 from './migrations/0004_queue_index';
+import * as m0005 from './migrations/0005_channels';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_visitor_language': m0002,
   '0003_sla_clocks': m0003,
   '0004_queue_index': m0004,
+  '0005_channels': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -59,6 +59,10 @@ export interface MessageTable {
   /** JSON Source[] */
   sources: string;
   created_at: string;
+  /** Quoted history of an email reply, folded away in the desk. */
+  quoted: string | null;
+  /** JSON MessageCard (a remote-session invitation). */
+  card: string | null;
 }
 
 export interface TicketTable {
@@ -109,6 +113,10 @@ export interface TicketTable {
   support_plan: string | null;
   /** The requester's home centre, for routing again at a centre's close. */
   home_centre: string | null;
+  /** When the customer withdrew (deleted) it; its personal content is erased. */
+  withdrawn_at: string | null;
+  /** A phone call received outside the phone line's hours. */
+  out_of_hours: number;
 }
 
 export interface TicketEventTable {
@@ -162,6 +170,93 @@ export interface KbArticleTable {
   updated_at: string;
 }
 
+export interface EmailMessageTable {
+  message_id: string;
+  ticket_id: string;
+  /** in | out */
+  direction: string;
+  created_at: string;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  ticket_id: string | null;
+  /** acknowledgement | reply | login_link | remote_session | … */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  message_id: string;
+  in_reply_to: string | null;
+  references: string | null;
+  /** queued | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AttachmentTable {
+  id: string;
+  ticket_id: string;
+  message_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface QuarantineTable {
+  id: string;
+  reason: string;
+  sender: string | null;
+  subject: string | null;
+  storage_key: string | null;
+  created_at: string;
+}
+
+export interface CustomerLoginTokenTable {
+  /** sha256 of the one-time token. */
+  id: string;
+  site_id: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface CustomerSessionTable {
+  /** sha256 of the cookie token. */
+  id: string;
+  site_id: string;
+  email: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RemoteSessionTable {
+  id: string;
+  ticket_id: string;
+  /** zoom | google_meet | skype | webex | other */
+  tool: string;
+  url: string;
+  starts_at: string | null;
+  note: string | null;
+  agent_id: string | null;
+  created_at: string;
+}
+
+export interface CustomerPreferenceTable {
+  /** `email:<address>` or `visitor:<id>` */
+  customer_key: string;
+  preferred_tool: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sites: SiteTable;
@@ -174,6 +269,14 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   kb_articles: KbArticleTable;
+  email_messages: EmailMessageTable;
+  email_outbox: EmailOutboxTable;
+  attachments: AttachmentTable;
+  quarantine: QuarantineTable;
+  customer_login_tokens: CustomerLoginTokenTable;
+  customer_sessions: CustomerSessionTable;
+  remote_sessions: RemoteSessionTable;
+  customer_preferences: CustomerPreferenceTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

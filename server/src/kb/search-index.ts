@@ -39,6 +39,16 @@ export function hasUnit(terms: ReadonlySet<string>, unit: QueryUnit): boolean {
   return unit.alternatives.some((alt) => alt.every((t) => terms.has(t)));
 }
 
+/** 1 when the terms hold the words the question used, half when they hold only a synonym, else 0. */
+export function unitStrength(terms: ReadonlySet<string>, unit: QueryUnit): number {
+  const has = (alt: string[]) => alt.every((t) => terms.has(t));
+  if (unit.used.some(has)) return 1;
+  return unit.alternatives.some(has) ? SYNONYM_STRENGTH : 0;
+}
+
+/** What a synonym counts for, against the question's own word, when choosing passages and sentences. */
+const SYNONYM_STRENGTH = 0.5;
+
 /** Splits an article into passages at `##` headings; the text before the first heading is the intro. */
 export function splitArticle(article: KbArticle): Passage[] {
   const parts = article.body.split(/^##\s+/m);
@@ -98,7 +108,6 @@ export class KnowledgeIndex {
   readonly #articles = new Map<string, KbArticle>();
   /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
   readonly #articleTerms = new Map<string, Set<string>>();
-  readonly #titleTerms = new Map<string, Set<string>>();
 
   get size(): number {
     return this.#articles.size;
@@ -121,7 +130,6 @@ export class KnowledgeIndex {
     const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
     for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
     this.#articleTerms.set(article.id, all);
-    this.#titleTerms.set(article.id, termsOf(article.title));
   }
 
   remove(articleId: string): void {
@@ -129,7 +137,6 @@ export class KnowledgeIndex {
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
     this.#articleTerms.delete(articleId);
-    this.#titleTerms.delete(articleId);
   }
 
   article(id: string): KbArticle | undefined {
@@ -161,17 +168,18 @@ export class KnowledgeIndex {
   #bestPassage(articleId: string, units: WeightedUnit[], total: number): { passage: IndexedPassage; coverage: number } | undefined {
     let best: { passage: IndexedPassage; coverage: number } | undefined;
     let bestScore = -1;
-    const title = this.#titleTerms.get(articleId) ?? new Set<string>();
-    // The article's own topic (its title's words) is in most of its headings: it tells articles apart, not passages.
-    const headingUnits = units.filter((u) => !hasUnit(title, u));
-    for (const p of this.#passages.get(articleId) ?? []) {
+    const passages = this.#passages.get(articleId) ?? [];
+    // A word in most of an article's headings is the article's topic: it tells articles apart, not passages.
+    const sections = passages.slice(1);
+    const topical = new Set(units.filter((u) => sections.length >= 2 && sections.filter((p) => unitStrength(p.headingTerms, u) > 0).length * 2 >= sections.length));
+    for (const p of passages) {
       let score = 0;
       let covered = 0;
       for (const u of units) {
-        const inHeading = hasUnit(p.headingTerms, u);
-        const inText = hasUnit(p.textTerms, u);
-        score += u.weight * ((inHeading && headingUnits.includes(u) ? HEADING_BONUS : 0) + (inText || inHeading ? 1 : 0));
-        if (inHeading || inText) covered += u.weight;
+        const inHeading = unitStrength(p.headingTerms, u);
+        const inText = unitStrength(p.textTerms, u);
+        score += u.weight * ((topical.has(u) ? 0 : HEADING_BONUS * inHeading) + Math.max(inText, inHeading));
+        if (inHeading > 0 || inText > 0) covered += u.weight;
       }
       if (score > bestScore) {
         best = { passage: p, coverage: total > 0 ? covered / total : 0 };

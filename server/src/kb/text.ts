@@ -103,6 +103,8 @@ export interface QueryUnit {
   label: string;
   /** Each alternative as the processed terms of its words; an alternative matches when all its terms are present. */
   alternatives: string[][];
+  /** The alternatives the question itself used (for a plain word, the word). */
+  used: string[][];
 }
 
 const processedWords = (text: string) => tokenize(text).map(processTerm).filter((t): t is string => t !== null);
@@ -124,23 +126,25 @@ export function analyseQuery(text: string): { units: QueryUnit[]; expansion: str
   const used = new Set<string>();
   for (const group of GROUPS) {
     let hit = false;
+    const usedHere: string[][] = [];
     // Longer phrases first, so "left the company" is consumed before "left".
     for (const { raw, terms } of [...group.members].sort((a, b) => b.terms.length - a.terms.length)) {
       for (let i = 0; i + terms.length <= seq.length; i++) {
         if (terms.every((w, k) => seq[i + k] === w && !consumed[i + k])) {
           for (let k = 0; k < terms.length; k++) consumed[i + k] = true;
           used.add(raw);
+          usedHere.push(terms);
           hit = true;
         }
       }
     }
-    if (hit) units.push({ label: group.label, alternatives: group.members.map((m) => m.terms) });
+    if (hit) units.push({ label: group.label, alternatives: group.members.map((m) => m.terms), used: usedHere });
   }
   const seen = new Set(units.map((u) => u.label));
   seq.forEach((term, i) => {
     if (consumed[i] || seen.has(term)) return;
     seen.add(term);
-    units.push({ label: term, alternatives: [[term]] });
+    units.push({ label: term, alternatives: [[term]], used: [[term]] });
   });
   const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw)))
     .flatMap((g) => g.members.filter((m) => !used.has(m.raw)).map((m) => m.raw))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, AuthorKind, ConversationMode, Message, Source } from '../../../shared/protocol';
+import type { Author, AuthorKind, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
 import type { DbOrTx, Tx } from '../db/database';
 import type { ConversationRow, MessageRow } from '../db/schema';
 
@@ -14,6 +14,8 @@ export function toMessage(row: MessageRow): Message {
     internal: Boolean(row.internal),
     sources: JSON.parse(row.sources) as Source[],
     createdAt: row.created_at,
+    ...(row.quoted ? { quoted: row.quoted } : {}),
+    ...(row.card ? { card: JSON.parse(row.card) as MessageCard } : {}),
   };
 }
 
@@ -66,6 +68,9 @@ export interface NewMessage {
   body: string;
   internal?: boolean;
   sources?: Source[];
+  /** An email reply's quoted history, kept apart from the new text. */
+  quoted?: string | null;
+  card?: MessageCard | null;
   now: Date;
 }
 
@@ -106,6 +111,8 @@ export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ messag
     internal: input.internal ? 1 : 0,
     sources: JSON.stringify(input.sources ?? []),
     created_at: input.now.toISOString(),
+    quoted: input.quoted ?? null,
+    card: input.card ? JSON.stringify(input.card) : null,
   };
   await tx.insertInto('messages').values(row).execute();
   return { message: toMessage(row), duplicate: false };

@@ -30,6 +30,8 @@ export interface CreateTicketInput {
   actor: Actor;
   /** The closed ticket this one follows up. */
   followUpOf?: string | null;
+  /** A phone call received outside the phone line's hours. */
+  outOfHours?: boolean;
 }
 
 /**
@@ -93,6 +95,8 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
       follow_up_of: input.followUpOf ?? null,
       support_plan: plan?.id ?? null,
       home_centre: homeCentre,
+      withdrawn_at: null,
+      out_of_hours: input.outOfHours ? 1 : 0,
     };
     Object.assign(ticket, deadlinesFor(ops, ticket));
     const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;

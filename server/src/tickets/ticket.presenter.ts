@@ -28,6 +28,8 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
     slaPausedAt: row.sla_paused_at,
     followUpOf: row.follow_up_of,
     supportPlan: row.support_plan,
+    withdrawnAt: row.withdrawn_at,
+    outOfHours: Boolean(row.out_of_hours),
   };
 }
 

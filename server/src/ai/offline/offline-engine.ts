@@ -1,6 +1,6 @@
 import type { Source } from '../../../../shared/protocol';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
-import { hasUnit, type PassageHit, type WeightedUnit } from '../../kb/search-index';
+import { unitStrength, type PassageHit, type WeightedUnit } from '../../kb/search-index';
 import { analyseQuery, isListItem, sentences, processTerm, tokenize } from '../../kb/text';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
 import { asksForPerson, asksHowToContact, isGreeting, isThanks, soundsFrustrated } from '../intents';
@@ -33,27 +33,65 @@ export function confidenceOf(coverage: number): number {
 
 const MAX_ANSWER_CHARS = 600;
 
-/** Picks the sentences of a passage that best answer the question, in their original order. */
+/**
+ * Picks the part of a passage that best answers the question, in its original order. The passage is read as
+ * units: a sentence, or a sentence that introduces a list together with the list's items. The unit that holds
+ * most of the question's (rarity-weighted) words leads; a sentence is joined by its neighbour so it is not
+ * quoted out of context, and a list keeps its lead-in.
+ */
 export function composeAnswer(question: string, hit: PassageHit): string {
   // The question's words and synonym groups, weighted by rarity when the index weighed them.
   const units: WeightedUnit[] = hit.units ?? analyseQuery(question).units.map((u) => ({ ...u, weight: 1 }));
-  const all = sentences(hit.text);
-  const scored = all.map((s, index) => {
-    const words = new Set(tokenize(s).map((w) => processTerm(w)).filter((w): w is string => w !== null));
-    let overlap = 0;
-    for (const u of units) if (hasUnit(words, u)) overlap += u.weight;
-    return { s, index, overlap };
+  // Sentences, each with the paragraph it is in (a list that follows a blank line is still its lead-in's).
+  const paragraphs = hit.text.split(/\n\s*\n/);
+  const all: string[] = [];
+  const paragraphOf: number[] = [];
+  paragraphs.forEach((p, k) => {
+    for (const s of sentences(p)) {
+      all.push(s);
+      paragraphOf.push(k);
+    }
   });
-  const best = [...scored].sort((a, b) => b.overlap - a.overlap || a.index - b.index);
-  const lead = best[0];
-  if (!lead) return hit.text.slice(0, MAX_ANSWER_CHARS);
-  // The best sentence plus its neighbours (list items after a lead-in sentence belong with it).
-  const chosen = new Set<number>([lead.index]);
-  for (let i = lead.index + 1; i < all.length && chosen.size < 5; i++) {
-    if (isListItem(all[i]!) || chosen.size < 3) chosen.add(i);
-    else break;
+  if (all.length === 0) return hit.text.slice(0, MAX_ANSWER_CHARS);
+  const weightOf = (indexes: number[]) => {
+    const words = new Set(indexes.flatMap((i) => tokenize(all[i]!).map((w) => processTerm(w)).filter((w): w is string => w !== null)));
+    let weight = 0;
+    for (const u of units) weight += u.weight * unitStrength(words, u);
+    return weight;
+  };
+  // Blocks: a sentence followed by a list is the list's lead-in, and they go together; the list ends where its
+  // paragraph does (a table after a list is another block). Any other sentence stands alone.
+  const blocks: number[][] = [];
+  for (let i = 0; i < all.length; i++) {
+    const next = i + 1;
+    if (!isListItem(all[i]!) && next < all.length && isListItem(all[next]!)) {
+      const block = [i];
+      const list = paragraphOf[next];
+      while (i + 1 < all.length && isListItem(all[i + 1]!) && paragraphOf[i + 1] === list) block.push(++i);
+      blocks.push(block);
+    } else if (isListItem(all[i]!)) {
+      const block = [i];
+      while (i + 1 < all.length && isListItem(all[i + 1]!) && paragraphOf[i + 1] === paragraphOf[i]) block.push(++i);
+      blocks.push(block);
+    } else blocks.push([i]);
   }
-  if (chosen.size < 2 && lead.index > 0) chosen.add(lead.index - 1);
+  let lead = blocks[0]!;
+  let leadWeight = -1;
+  for (const block of blocks) {
+    const w = weightOf(block);
+    if (w > leadWeight) {
+      lead = block;
+      leadWeight = w;
+    }
+  }
+  const chosen = new Set<number>(lead);
+  if (lead.length === 1) {
+    // A lone sentence: add the next one (or, at the end of the passage, the one before) for context.
+    const next = lead[0]! + 1;
+    const prev = lead[0]! - 1;
+    if (next < all.length && !isListItem(all[next]!)) chosen.add(next);
+    else if (prev >= 0 && !isListItem(all[prev]!)) chosen.add(prev);
+  }
   let text = '';
   for (const i of [...chosen].sort((a, b) => a - b)) {
     const next = text ? `${text}${isListItem(all[i]!) ? '\n' : ' '}${all[i]}` : all[i]!;

@@ -1,0 +1,99 @@
+/**
+ * Pure SLA helpers for the queue: which deadline is running for a ticket, how urgent it is (from the deadline
+ * itself and from the server's `ticket:sla` alerts), and the words for both.
+ */
+import type { SlaAlert, TicketSummary } from '../shared/protocol';
+
+export type SlaClock = SlaAlert['clock'];
+
+/** A running deadline this close (or closer) reads as "Due soon", like the server's default warning window. */
+export const DUE_SOON_MS = 15 * 60_000;
+
+/** Short names for a row ("First response due in 42 min"). */
+export const CLOCK_LABELS: Record<SlaClock, string> = {
+  first_response: 'First response',
+  next_response: 'Next response',
+  resolution: 'Resolution',
+};
+
+/** The clock as an adjective in a sentence ("breached its first-response deadline"). */
+export const CLOCK_ADJECTIVES: Record<SlaClock, string> = {
+  first_response: 'first-response',
+  next_response: 'next-response',
+  resolution: 'resolution',
+};
+
+/** What a ticket's SLA clocks are doing now. */
+export type RunningDeadline =
+  | { kind: 'running'; clock: SlaClock; dueAt: string }
+  /** Waiting on the customer: the clocks stand still since `since`. */
+  | { kind: 'paused'; since: string }
+  /** Solved or closed, or no deadline at all. */
+  | { kind: 'none' };
+
+export type SlaLevel = 'due_soon' | 'breached';
+
+export const SLA_LEVEL_LABELS: Record<SlaLevel, string> = { due_soon: 'Due soon', breached: 'Breached' };
+
+const instant = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
+const sameInstant = (a: string | null | undefined, b: string | null | undefined): boolean => {
+  const x = instant(a);
+  return !Number.isNaN(x) && x === instant(b);
+};
+
+type DeadlineFields = Pick<
+  TicketSummary,
+  'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'nextResponseDueAt' | 'resolutionDueAt' | 'nextDueAt' | 'slaPausedAt'
+>;
+
+/**
+ * The deadline that matters for a ticket now: the first response until it is answered, then the next response
+ * (while a customer's message waits) or the resolution; the server's `nextDueAt` (the earliest running one)
+ * decides when it names one. Paused while `slaPausedAt` is set; none once solved or closed.
+ */
+export function runningDeadline(t: DeadlineFields): RunningDeadline {
+  if (t.status === 'solved' || t.status === 'closed') return { kind: 'none' };
+  if (t.slaPausedAt) return { kind: 'paused', since: t.slaPausedAt };
+  const candidates: { clock: SlaClock; dueAt: string | null }[] = [
+    { clock: 'first_response', dueAt: t.firstRespondedAt ? null : t.firstResponseDueAt },
+    { clock: 'next_response', dueAt: t.nextResponseDueAt },
+    { clock: 'resolution', dueAt: t.resolutionDueAt },
+  ];
+  const running = candidates.filter((c): c is { clock: SlaClock; dueAt: string } => !Number.isNaN(instant(c.dueAt)));
+  if (t.nextDueAt && !Number.isNaN(instant(t.nextDueAt))) {
+    const match = running.find((c) => sameInstant(c.dueAt, t.nextDueAt));
+    return { kind: 'running', clock: match?.clock ?? running[0]?.clock ?? 'resolution', dueAt: t.nextDueAt };
+  }
+  const first = running[0];
+  return first ? { kind: 'running', ...first } : { kind: 'none' };
+}
+
+/** The instant the queue is ordered by: `nextDueAt`, nulls (and nonsense) last. */
+export function queueDueTime(t: Pick<TicketSummary, 'nextDueAt'>): number {
+  const due = instant(t.nextDueAt);
+  return Number.isNaN(due) ? Number.POSITIVE_INFINITY : due;
+}
+
+/**
+ * How urgent a ticket's running deadline is: "Breached" once it has passed, "Due soon" within 15 minutes, or
+ * what the server's latest alert for that same deadline said (the server's clock decides when they differ).
+ * An alert for a deadline that is no longer running (answered, moved, paused) no longer counts.
+ */
+export function slaLevel(t: DeadlineFields, now: number, alert?: SlaAlert | null): SlaLevel | null {
+  const deadline = runningDeadline(t);
+  if (deadline.kind !== 'running') return null;
+  const left = instant(deadline.dueAt) - now;
+  let level: SlaLevel | null = left <= 0 ? 'breached' : left <= DUE_SOON_MS ? 'due_soon' : null;
+  if (alert && sameInstant(alert.dueAt, deadline.dueAt)) {
+    if (alert.kind === 'breach') level = 'breached';
+    else if (level === null) level = 'due_soon';
+  }
+  return level;
+}
+
+/** The live notification for an alert: "#1042 breached its first-response deadline". */
+export function slaNoticeText(alert: SlaAlert, number: number | null): string {
+  const who = number === null ? 'A ticket' : `#${number}`;
+  const clock = CLOCK_ADJECTIVES[alert.clock] ?? 'SLA';
+  return alert.kind === 'breach' ? `${who} breached its ${clock} deadline` : `${who} is near its ${clock} deadline`;
+}
