@@ -1,9 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { TicketSummary } from '../../shared/protocol';
+import type { SlaAlert, TicketSummary } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../format';
 import { ticketHref } from '../models/HashRouteModel';
-import { DueTime } from './DueTime';
 import { PriorityBadge } from './PriorityBadge';
+import { SlaBadge, SlaDeadline } from './SlaDeadline';
 
 export interface QueueRowProps {
   ticket: TicketSummary;
@@ -12,10 +12,12 @@ export interface QueueRowProps {
   selected: boolean;
   /** Arrived live a moment ago: highlighted. */
   fresh: boolean;
+  /** The server's latest SLA alert for this ticket (warning or breach), if any. */
+  alert?: SlaAlert | null;
 }
 
 /** One ticket in the queue, a link to `#/tickets/:id`. */
-export function QueueRow({ ticket, now, selected, fresh }: QueueRowProps) {
+export function QueueRow({ ticket, now, selected, fresh, alert = null }: QueueRowProps) {
   const classes = ['queue-row'];
   if (selected) classes.push('queue-row--selected');
   if (fresh) classes.push('queue-row--fresh');
@@ -26,6 +28,7 @@ export function QueueRow({ ticket, now, selected, fresh }: QueueRowProps) {
         <span class="queue-row__line">
           <span class="queue-row__number">#{ticket.number}</span>
           <span class="queue-row__subject">{ticket.subject}</span>
+          <SlaBadge ticket={ticket} alert={alert} now={now} />
           <PriorityBadge level={ticket.priority} />
         </span>
         <span class="queue-row__line queue-row__meta">
@@ -35,7 +38,7 @@ export function QueueRow({ ticket, now, selected, fresh }: QueueRowProps) {
           <span class="queue-row__centre" title="Operations centre">
             {CENTRE_LABELS[ticket.centre]}
           </span>
-          <DueTime dueAt={ticket.firstResponseDueAt} metAt={ticket.firstRespondedAt} now={now} />
+          <SlaDeadline ticket={ticket} now={now} />
         </span>
       </a>
     </li>

@@ -25,19 +25,22 @@ import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
 import { operationsRoutes } from './routes/operations.routes';
 import { startOperationsClock } from './tickets/sla-monitor';
+import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
   now?: () => Date;
   /** Replace Kai's engine (tests). */
   kai?: KaiEngine;
+  /** How often queued mail is sent (default 2 s). */
+  outboxIntervalMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    frontdesk: ServerContext & { kai: KaiEngine; kb: KnowledgeBase; secret: string; signIn: string | null };
+    frontdesk: ServerContext & { kai: KaiEngine; kb: KnowledgeBase; secret: string; signIn: string | null; outbox: OutboxWorker | null };
   }
 }
 
@@ -72,7 +75,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await operations.load(app.db);
   const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations };
   const { signIn } = await bootstrap(app.db, config, kb, now());
-  app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn });
+  // Outgoing mail: queued in the database always; sent when SMTP_URL names a transport.
+  const outbox = config.smtpUrl ? startOutboxWorker({ ...ctx, supportEmail: config.supportEmail }, config.smtpUrl, opts.outboxIntervalMs) : null;
+  if (outbox) app.addHook('preClose', outbox.stop);
+  app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;

@@ -169,9 +169,10 @@ export class KnowledgeIndex {
     let best: { passage: IndexedPassage; coverage: number } | undefined;
     let bestScore = -1;
     const passages = this.#passages.get(articleId) ?? [];
-    // A word in most of an article's headings is the article's topic: it tells articles apart, not passages.
+    // A word (as the question put it) in most of an article's headings is the article's topic: it tells
+    // articles apart, not passages.
     const sections = passages.slice(1);
-    const topical = new Set(units.filter((u) => sections.length >= 2 && sections.filter((p) => unitStrength(p.headingTerms, u) > 0).length * 2 >= sections.length));
+    const topical = new Set(units.filter((u) => sections.length >= 2 && sections.filter((p) => unitStrength(p.headingTerms, u) === 1).length * 2 >= sections.length));
     for (const p of passages) {
       let score = 0;
       let covered = 0;

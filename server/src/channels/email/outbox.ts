@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { CoreContext } from '../../context';
+import type { DbOrTx } from '../../db/database';
+
+/** A mail to send. Threading headers keep the customer's mail client on one thread per ticket. */
+export interface OutgoingMail {
+  ticketId?: string | null;
+  /** acknowledgement | reply | login_link | remote_session | … (for logs and tests) */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  inReplyTo?: string | null;
+  references?: string[];
+}
+
+/** The domain part of SUPPORT_EMAIL, for Message-IDs we mint. */
+export function messageIdFor(supportEmail: string): string {
+  const domain = supportEmail.split('@')[1] ?? 'localhost';
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/**
+ * Queues a mail in the outbox (in the caller's transaction when given one) and records its Message-ID on the
+ * ticket's thread, so a reply to it finds the ticket. The outbox worker sends it; nothing is lost while the
+ * transport is down.
+ */
+export async function enqueueMail(db: DbOrTx, supportEmail: string, mail: OutgoingMail, now: Date): Promise<{ id: string; messageId: string }> {
+  const id = randomUUID();
+  const messageId = messageIdFor(supportEmail);
+  await db
+    .insertInto('email_outbox')
+    .values({
+      id,
+      ticket_id: mail.ticketId ?? null,
+      kind: mail.kind,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+      message_id: messageId,
+      in_reply_to: mail.inReplyTo ?? null,
+      references: mail.references?.length ? mail.references.join(' ') : null,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      last_error: null,
+      created_at: now.toISOString(),
+      sent_at: null,
+    })
+    .execute();
+  if (mail.ticketId) {
+    await db.insertInto('email_messages').values({ message_id: messageId, ticket_id: mail.ticketId, direction: 'out', created_at: now.toISOString() }).execute();
+  }
+  return { id, messageId };
+}
+
+/** Backoff after the n-th failed attempt: 10 s, 30 s, 1.5 min, … capped at 30 min; mail is never dropped. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30 * 60_000, 10_000 * 3 ** Math.max(0, attempts - 1));
+}
+
+export interface OutboxWorker {
+  /** Sends what is due now; resolves with how many were sent. Used by the timer and by tests. */
+  flush: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Sends queued mail through SMTP_URL (nodemailer), oldest first, with backoff on failure. Several server
+ * processes may run it: each mail is claimed with a conditional update before it is sent.
+ */
+export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, smtpUrl: string, intervalMs = 2000): OutboxWorker {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl, { from: ctx.supportEmail });
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function sendDue(): Promise<number> {
+    const now = ctx.now();
+    const due = await ctx.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', now.toISOString())
+      .orderBy('created_at')
+      .limit(50)
+      .execute();
+    let sent = 0;
+    for (const mail of due) {
+      // Claim it: push its next attempt out so no other process sends it at the same time.
+      const claim = await ctx.db
+        .updateTable('email_outbox')
+        .set({ next_attempt_at: new Date(now.getTime() + 5 * 60_000).toISOString(), attempts: mail.attempts + 1 })
+        .where('id', '=', mail.id)
+        .where('status', '=', 'queued')
+        .where('attempts', '=', mail.attempts)
+        .executeTakeFirst();
+      if (Number(claim.numUpdatedRows) === 0) continue;
+      try {
+        await transport.sendMail({
+          from: ctx.supportEmail,
+          to: mail.to_address,
+          subject: mail.subject,
+          text: mail.text_body,
+          ...(mail.html_body ? { html: mail.html_body } : {}),
+          messageId: mail.message_id,
+          ...(mail.in_reply_to ? { inReplyTo: mail.in_reply_to } : {}),
+          ...(mail.references ? { references: mail.references } : {}),
+          // Our own mail is automatic in the RFC 3834 sense only for acknowledgements; replies are from people.
+          headers: mail.kind === 'acknowledgement' || mail.kind === 'login_link' ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+        });
+        await ctx.db.updateTable('email_outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), last_error: null }).where('id', '=', mail.id).execute();
+        sent++;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        ctx.log.warn({ err, mailId: mail.id, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
+        await ctx.db
+          .updateTable('email_outbox')
+          .set({ last_error: message.slice(0, 500), next_attempt_at: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() })
+          .where('id', '=', mail.id)
+          .execute();
+      }
+    }
+    return sent;
+  }
+
+  const flush = () => (running = running.then(sendDue, sendDue).catch((err: unknown) => {
+    ctx.log.error({ err }, 'outbox pass failed');
+    return 0;
+  }));
+  const timer = setInterval(() => void flush(), intervalMs);
+  timer.unref();
+  return {
+    flush,
+    stop: async () => {
+      clearInterval(timer);
+      await running.catch(() => 0);
+      transport.close();
+    },
+  };
+}
