@@ -1,7 +1,9 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { isOpenAt } from '../../../shared/calendar';
 import type { CentreId } from '../../../shared/protocol';
 import { routeTicket } from '../../../shared/routing';
 import type { CoreContext } from '../context';
+import type { Database } from '../db/schema';
 import { clockOf, deadlinesFor } from './sla-clock';
 import { announceUpdated, transition } from './ticket-lifecycle';
 import { findTicket, insertTicketEvent, updateTicket } from './ticket.repository';
@@ -28,55 +30,10 @@ export async function sweepOperations(ctx: CoreContext): Promise<SweepResult> {
   const nowIso = now.toISOString();
   const result: SweepResult = { warnings: 0, breaches: 0, handedOver: 0, autoClosed: 0 };
 
-  // Breaches: the running deadline has passed and no breach was recorded for it.
-  const due = await ctx.db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('next_due_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('sla_breached_for', 'is', null), eb('sla_breached_for', '!=', eb.ref('next_due_at'))]))
-    .orderBy('next_due_at')
-    .limit(BATCH)
-    .execute();
-  for (const t of due) {
-    const claimed = await ctx.db
-      .updateTable('tickets')
-      .set({ sla_breached_for: t.next_due_at })
-      .where('id', '=', t.id)
-      .where('next_due_at', '=', t.next_due_at)
-      .where((eb) => eb.or([eb('sla_breached_for', 'is', null), eb('sla_breached_for', '!=', t.next_due_at)]))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) continue;
-    const clock = clockOf(t, t.next_due_at!);
-    await insertTicketEvent(ctx.db, { ticketId: t.id, type: 'sla_breached', actor: SYSTEM, to: clock, reason: `The ${clock.replace('_', ' ')} deadline ${t.next_due_at} passed`, at: now });
-    ctx.events.emit('ticket.sla', { ticketId: t.id, kind: 'breach', clock, dueAt: t.next_due_at! });
-    result.breaches++;
-  }
-
-  // Warnings: the running deadline is within the warning window.
+  // Breaches: the running deadline has passed. Warnings: it is within the warning window.
+  result.breaches = await alertOnce(ctx, 'breach', (eb) => eb('next_due_at', '<=', nowIso));
   const soon = new Date(now.getTime() + ops.warningMinutes * 60_000).toISOString();
-  const nearing = await ctx.db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('next_due_at', '>', nowIso)
-    .where('next_due_at', '<=', soon)
-    .where((eb) => eb.or([eb('sla_warned_for', 'is', null), eb('sla_warned_for', '!=', eb.ref('next_due_at'))]))
-    .orderBy('next_due_at')
-    .limit(BATCH)
-    .execute();
-  for (const t of nearing) {
-    const claimed = await ctx.db
-      .updateTable('tickets')
-      .set({ sla_warned_for: t.next_due_at })
-      .where('id', '=', t.id)
-      .where('next_due_at', '=', t.next_due_at)
-      .where((eb) => eb.or([eb('sla_warned_for', 'is', null), eb('sla_warned_for', '!=', t.next_due_at)]))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) continue;
-    const clock = clockOf(t, t.next_due_at!);
-    await insertTicketEvent(ctx.db, { ticketId: t.id, type: 'sla_warning', actor: SYSTEM, to: clock, reason: `The ${clock.replace('_', ' ')} deadline is at ${t.next_due_at}`, at: now });
-    ctx.events.emit('ticket.sla', { ticketId: t.id, kind: 'warning', clock, dueAt: t.next_due_at! });
-    result.warnings++;
-  }
+  result.warnings = await alertOnce(ctx, 'warning', (eb) => eb.and([eb('next_due_at', '>', nowIso), eb('next_due_at', '<=', soon)]));
 
   // Follow the sun: a closed centre's untaken open tickets go to the next centre that is open or opens first.
   for (const [centre, calendar] of Object.entries(ops.centres) as [CentreId, (typeof ops.centres)[CentreId]][]) {
@@ -124,6 +81,50 @@ export async function sweepOperations(ctx: CoreContext): Promise<SweepResult> {
     }
   }
   return result;
+}
+
+type DueFilter = (eb: ExpressionBuilder<Database, 'tickets'>) => Expression<SqlBool>;
+
+/**
+ * Sends one alert of a kind for each ticket whose running deadline matches `due`, once per deadline: the
+ * deadline it was sent for is recorded with a conditional update, so a second pass or a second process skips it.
+ */
+async function alertOnce(ctx: CoreContext, kind: 'warning' | 'breach', due: DueFilter): Promise<number> {
+  const mark = kind === 'breach' ? 'sla_breached_for' : 'sla_warned_for';
+  const notYet: DueFilter = (eb) => eb.or([eb(mark, 'is', null), eb(mark, '!=', eb.ref('next_due_at'))]);
+  const now = ctx.now();
+  const tickets = await ctx.db
+    .selectFrom('tickets')
+    .selectAll()
+    .where(due)
+    .where(notYet)
+    .orderBy('next_due_at')
+    .limit(BATCH)
+    .execute();
+  let sent = 0;
+  for (const t of tickets) {
+    const claimed = await ctx.db
+      .updateTable('tickets')
+      .set({ [mark]: t.next_due_at })
+      .where('id', '=', t.id)
+      .where('next_due_at', '=', t.next_due_at)
+      .where(notYet)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    const clock = clockOf(t, t.next_due_at!);
+    const what = `The ${clock.replace('_', ' ')} deadline`;
+    await insertTicketEvent(ctx.db, {
+      ticketId: t.id,
+      type: kind === 'breach' ? 'sla_breached' : 'sla_warning',
+      actor: SYSTEM,
+      to: clock,
+      reason: kind === 'breach' ? `${what} ${t.next_due_at} passed` : `${what} is at ${t.next_due_at}`,
+      at: now,
+    });
+    ctx.events.emit('ticket.sla', { ticketId: t.id, kind, clock, dueAt: t.next_due_at! });
+    sent++;
+  }
+  return sent;
 }
 
 /** Recomputes every open ticket's deadlines (after the calendars, targets or matrix changed). */
