@@ -142,6 +142,7 @@ test.describe('Kai on the LLM engine (aimock plays the model)', () => {
       .toBe(true);
     expect(ANSWER.startsWith(partial), `the streamed text is a prefix of the answer: ${JSON.stringify(partial)}`).toBe(true);
     expect(partial.length).toBeLessThan(ANSWER.length);
+    test.info().annotations.push({ type: 'partial reply seen', description: `${partial.length} of ${ANSWER.length} characters` });
 
     // (b) The final message replaces the stream: the whole answer, once, with its source article.
     const answer = bubblesWith(frame, ANSWER);

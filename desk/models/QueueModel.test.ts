@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SlaAlert } from '../../shared/protocol';
 import type { TicketPage } from '../api';
 import { summary } from '../test/fixtures';
-import { QueueModel, insertByDeadline } from './QueueModel';
+import { QueueModel, SLA_NOTICE_MS, insertByDeadline } from './QueueModel';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -29,7 +30,7 @@ describe('QueueModel', () => {
     expect(queue.loaded.value).toBe(true);
   });
 
-  it('inserts a ticket:created by first-response deadline, nulls last', async () => {
+  it('inserts a ticket:created by its next deadline (first response while unanswered), nulls last', async () => {
     const { queue } = queueWith({
       tickets: [
         summary({ id: 'a', firstResponseDueAt: '2025-03-03T10:00:00Z' }),
@@ -67,7 +68,7 @@ describe('QueueModel', () => {
     const { queue } = queueWith({ tickets: [a, b] });
     await queue.load();
 
-    queue.applyUpdated({ ...a, priority: 'low', firstResponseDueAt: '2025-03-03T15:00:00Z', updatedAt: '2025-03-03T09:10:00Z' });
+    queue.applyUpdated({ ...a, priority: 'low', firstResponseDueAt: '2025-03-03T15:00:00Z', nextDueAt: '2025-03-03T15:00:00Z', updatedAt: '2025-03-03T09:10:00Z' });
     expect(ids(queue)).toEqual(['b', 'a']);
 
     queue.applyUpdated({ ...a, subject: 'stale', updatedAt: '2025-03-03T09:01:00Z' });
@@ -120,5 +121,131 @@ describe('QueueModel', () => {
     const due = '2025-03-03T10:00:00Z';
     const list = [summary({ id: 'a', firstResponseDueAt: due })];
     expect(insertByDeadline(list, summary({ id: 'b', firstResponseDueAt: due })).map((t) => t.id)).toEqual(['a', 'b']);
+  });
+
+  it('orders by nextDueAt, not the first-response deadline, once the first response is given', async () => {
+    // a was answered: its next deadline is the resolution, later than b's first response.
+    const a = summary({ id: 'a', firstResponseDueAt: '2025-03-03T10:00:00Z', firstRespondedAt: '2025-03-03T09:10:00Z', nextDueAt: '2025-03-04T09:00:00Z' });
+    const b = summary({ id: 'b', firstResponseDueAt: '2025-03-03T11:00:00Z' });
+    const { queue } = queueWith({ tickets: [b, a] });
+    await queue.load();
+    queue.applyCreated(summary({ id: 'c', firstResponseDueAt: '2025-03-03T10:30:00Z', nextDueAt: '2025-03-03T12:00:00Z' }));
+    queue.applyCreated(summary({ id: 'p', status: 'pending', firstResponseDueAt: '2025-03-03T08:00:00Z', nextDueAt: null, slaPausedAt: '2025-03-03T08:30:00Z' }));
+    expect(ids(queue)).toEqual(['b', 'c', 'a', 'p']);
+    // A customer's message starts the next-response clock: a moves up.
+    queue.applyUpdated({ ...a, nextResponseDueAt: '2025-03-03T11:30:00Z', nextDueAt: '2025-03-03T11:30:00Z', updatedAt: '2025-03-03T09:20:00Z' });
+    expect(ids(queue)).toEqual(['b', 'a', 'c', 'p']);
+  });
+
+  it('filters by centre: asks the server with centre=, and live events respect it', async () => {
+    const uk = summary({ id: 'uk1', centre: 'uk', firstResponseDueAt: '2025-03-03T10:00:00Z' });
+    const us = summary({ id: 'us1', centre: 'us', firstResponseDueAt: '2025-03-03T11:00:00Z' });
+    const listTickets = vi.fn(async (query: { centre?: string } = {}) => ({ tickets: [uk, us].filter((t) => !query.centre || t.centre === query.centre) }));
+    const queue = new QueueModel({ listTickets });
+    await queue.load();
+    expect(queue.centre.value).toBe('all');
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us1']);
+
+    await queue.setCentre('us');
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, centre: 'us' });
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['us1']);
+
+    // A UK ticket arriving live is not shown, highlighted or announced in the US queue.
+    queue.applyCreated(summary({ id: 'uk2', centre: 'uk', priority: 'high', firstResponseDueAt: '2025-03-03T09:00:00Z' }));
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['us1']);
+    expect(queue.fresh.value.has('uk2')).toBe(false);
+    expect(queue.announcement.value).toBe('');
+    queue.applyCreated(summary({ id: 'us2', centre: 'us', priority: 'high', firstResponseDueAt: '2025-03-03T10:30:00Z' }));
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['us2', 'us1']);
+    expect(queue.announcement.value).toBe('A new high-priority ticket arrived.');
+
+    // Follow the sun: a ticket handed over from the UK to the US appears; one handed to the UK goes.
+    queue.applyUpdated({ ...uk, centre: 'us', updatedAt: '2025-03-03T09:30:00Z' });
+    queue.applyUpdated({ ...us, centre: 'uk', updatedAt: '2025-03-03T09:30:00Z' });
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us2']);
+
+    await queue.setCentre('all');
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200 });
+    expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us1']);
+  });
+
+  it('combines the centre with the status tab in the server query', async () => {
+    const { queue, listTickets } = queueWith({ tickets: [] });
+    await queue.setCentre('uk');
+    await queue.setFilter('pending');
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, status: 'pending', centre: 'uk' });
+  });
+
+  describe('SLA alerts', () => {
+    const breach = (ticketId: string, dueAt: string, clock: SlaAlert['clock'] = 'first_response'): SlaAlert => ({ ticketId, kind: 'breach', clock, dueAt });
+
+    it('keeps the latest alert per ticket and notifies politely by ticket number, for a while', async () => {
+      vi.useFakeTimers();
+      const t = summary({ id: 'a', number: 1042, firstResponseDueAt: '2025-03-03T10:00:00Z' });
+      const { queue } = queueWith({ tickets: [t] });
+      await queue.load();
+      queue.applySla({ ticketId: 'a', kind: 'warning', clock: 'first_response', dueAt: '2025-03-03T10:00:00Z' });
+      expect(queue.alerts.value.get('a')?.kind).toBe('warning');
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['#1042 is near its first-response deadline']);
+      vi.advanceTimersByTime(5_000);
+      queue.applySla(breach('a', '2025-03-03T10:00:00Z'));
+      expect(queue.alerts.value.get('a')?.kind).toBe('breach');
+      // The breach replaces the ticket's warning.
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['#1042 breached its first-response deadline']);
+      vi.advanceTimersByTime(SLA_NOTICE_MS - 1);
+      expect(queue.slaNotices.value).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(queue.slaNotices.value).toEqual([]);
+      expect(queue.alerts.value.get('a')?.kind).toBe('breach');
+    });
+
+    it('names the clock, shows at most three notices, and lets one be dismissed', async () => {
+      vi.useFakeTimers();
+      const tickets = [1, 2, 3, 4].map((n) => summary({ id: `t${n}`, number: n }));
+      const { queue } = queueWith({ tickets });
+      await queue.load();
+      queue.applySla(breach('t1', '2025-03-03T10:00:00Z', 'next_response'));
+      queue.applySla(breach('t2', '2025-03-03T10:00:00Z', 'resolution'));
+      queue.applySla(breach('t3', '2025-03-03T10:00:00Z'));
+      queue.applySla(breach('t4', '2025-03-03T10:00:00Z'));
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual([
+        '#2 breached its resolution deadline',
+        '#3 breached its first-response deadline',
+        '#4 breached its first-response deadline',
+      ]);
+      queue.applySla(breach('t1', '2025-03-03T10:00:00Z', 'next_response'));
+      expect(queue.slaNotices.value.at(-1)?.text).toBe('#1 breached its next-response deadline');
+      queue.dismissSlaNotice(queue.slaNotices.value[0]!.id);
+      expect(queue.slaNotices.value).toHaveLength(2);
+    });
+
+    it('does not notify about another centre’s tickets, and names an unknown ticket only when all centres show', async () => {
+      const { queue } = queueWith({ tickets: [summary({ id: 'us1', number: 7, centre: 'us' }), summary({ id: 'uk1', number: 8, centre: 'uk' })] });
+      await queue.load();
+      queue.applySla(breach('unknown', '2025-03-03T10:00:00Z'));
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['A ticket breached its first-response deadline']);
+      await queue.setCentre('uk');
+      queue.applySla(breach('us1', '2025-03-03T10:00:00Z'));
+      queue.applySla(breach('elsewhere', '2025-03-03T10:00:00Z'));
+      queue.applySla(breach('uk1', '2025-03-03T10:00:00Z'));
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['A ticket breached its first-response deadline', '#8 breached its first-response deadline']);
+      // The badge state is kept for every ticket all the same.
+      expect(queue.alerts.value.has('us1')).toBe(true);
+    });
+
+    it('forgets an alert once its deadline no longer runs, and everything on sign-out', async () => {
+      const t = summary({ id: 'a', firstResponseDueAt: '2025-03-03T10:00:00Z' });
+      const { queue } = queueWith({ tickets: [t] });
+      await queue.load();
+      queue.applySla(breach('a', '2025-03-03T10:00:00Z'));
+      queue.applyUpdated({ ...t, subject: 'Renamed', updatedAt: '2025-03-03T09:05:00Z' });
+      expect(queue.alerts.value.has('a')).toBe(true);
+      queue.applyUpdated({ ...t, firstRespondedAt: '2025-03-03T10:05:00Z', nextDueAt: '2025-03-04T09:00:00Z', updatedAt: '2025-03-03T10:05:00Z' });
+      expect(queue.alerts.value.has('a')).toBe(false);
+      queue.applySla(breach('a', '2025-03-04T09:00:00Z', 'resolution'));
+      queue.clear();
+      expect(queue.alerts.value.size).toBe(0);
+      expect(queue.slaNotices.value).toEqual([]);
+    });
   });
 });

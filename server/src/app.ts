@@ -64,7 +64,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
-  await app.register(socketPlugin);
+  await app.register(socketPlugin, { redisUrl: config.redisUrl });
 
   const now = opts.now ?? clockFrom(config.clockStart);
   const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));

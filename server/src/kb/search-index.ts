@@ -67,21 +67,21 @@ interface IndexedPassage extends Passage {
   textTerms: Set<string>;
 }
 
-/** How much the words a question borrowed from its synonyms count in the search, against its own words. */
-export const TUNING = { expansionBoost: 0.5, scorePower: 0.5 };
-
-/** What a question's word in a passage's heading adds to it being in the passage at all. */
-export const HEADING_BONUS_DEFAULT = 1;
-let HEADING_BONUS = HEADING_BONUS_DEFAULT;
-export function setHeadingBonus(v: number): void {
-  HEADING_BONUS = v;
-}
-
-/** How many articles MiniSearch proposes for re-ranking. */
+/**
+ * Search and ranking settings, chosen on the dev split of the evaluation set (server/src/ai/eval/):
+ * - the title and tags boosts of MiniSearch's fields;
+ * - how much the words a question borrowed from its synonyms count in the search, against its own words;
+ * - what a question's word in a passage's heading adds to it being in the passage at all;
+ * - the re-ranking of MiniSearch's candidates: the share of the question the best passage holds, plus the
+ *   square root of the search score relative to the top one (raw BM25 scores spread too widely to add).
+ */
+const TITLE_BOOST = 3;
+const TAGS_BOOST = 2;
+const EXPANSION_BOOST = 0.5;
+const HEADING_BONUS = 1;
 const CANDIDATES = 8;
-
-/** The re-ranking: share of the question in the article, in its best passage, and the search score (relative to the top one). */
-export const RANK_WEIGHTS = { coverage: 0, passage: 1, score: 1 };
+const RANK_WEIGHTS = { passage: 1, score: 1 };
+const SCORE_POWER = 0.5;
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
@@ -98,7 +98,7 @@ export class KnowledgeIndex {
     tokenize: (text) => tokenize(text),
     processTerm: (term) => processTerm(term) ?? false,
     searchOptions: {
-      boost: { title: 3, tags: 2 },
+      boost: { title: TITLE_BOOST, tags: TAGS_BOOST },
       prefix: (term) => term.length > 4,
       fuzzy: (term) => (term.length > 5 ? 0.2 : false),
       combineWith: 'OR',
@@ -203,7 +203,7 @@ export class KnowledgeIndex {
     const total = weighted.reduce((sum, u) => sum + u.weight, 0);
     const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
     const results = this.#search.search(expansion ? `${question} ${expansion}` : question, {
-      boostTerm: (term) => (own.has(term) ? 1 : TUNING.expansionBoost),
+      boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
     });
     const topScore = results[0]?.score ?? 0;
     const ranked: { hit: PassageHit; rank: number }[] = [];
@@ -227,7 +227,7 @@ export class KnowledgeIndex {
         coverage,
         units: weighted,
       };
-      ranked.push({ hit, rank: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? (r.score / topScore) ** TUNING.scorePower : 0) });
+      ranked.push({ hit, rank: RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? (r.score / topScore) ** SCORE_POWER : 0) });
     }
     return ranked
       .sort((a, b) => b.rank - a.rank)

@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,10 +11,11 @@ declare module 'fastify' {
 
 /**
  * Our own small socket.io plugin (fastify-socket.io is unmaintained): one Server on the app's HTTP server,
- * closed with the app. Namespaces and handlers are set up by realtime/.
+ * closed with the app. With REDIS_URL, the Redis adapter carries every room broadcast to the other server
+ * processes of the deployment. Namespaces and handlers are set up by realtime/.
  */
 export const socketPlugin = fp(
-  async (app) => {
+  async (app, opts: { redisUrl?: string | undefined }) => {
     const io = new Server(app.server, {
       path: '/socket.io',
       serveClient: false,
@@ -22,6 +25,16 @@ export const socketPlugin = fp(
       pingTimeout: 8_000,
       connectionStateRecovery: undefined,
     });
+    if (opts.redisUrl) {
+      const pub = createClient({ url: opts.redisUrl });
+      const sub = pub.duplicate();
+      for (const client of [pub, sub]) client.on('error', (err: unknown) => app.log.error({ err }, 'redis connection error'));
+      await Promise.all([pub.connect(), sub.connect()]);
+      io.adapter(createAdapter(pub, sub));
+      app.addHook('onClose', async () => {
+        await Promise.all([pub.quit(), sub.quit()]).catch(() => undefined);
+      });
+    }
     app.decorate('io', io);
     app.addHook('preClose', async () => {
       io.local.disconnectSockets(true);

@@ -47,6 +47,9 @@ export function removeForeignLinks(text: string, allowed: ReadonlySet<string>): 
   return out;
 }
 
+/** Characters of a streamed reply held back so a leak is caught before it reaches the visitor. */
+export const STREAM_HOLDBACK = 96;
+
 const OPEN_LINK_AT_END = /\bhttps?:\/\/[^\s<>()[\]"'`]*$|\bh(?:t(?:t(?:p(?:s?:?\/{0,2})?)?)?)?$/i;
 
 /**
@@ -64,7 +67,7 @@ export class StreamGuard {
     private readonly detector: LeakDetector,
     private readonly allowedLinks: ReadonlySet<string>,
     private readonly emit: (delta: string) => void,
-    private readonly holdback = 96,
+    private readonly holdback = STREAM_HOLDBACK,
   ) {}
 
   /** The raw text the model produced so far (before link removal). */

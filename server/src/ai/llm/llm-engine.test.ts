@@ -66,6 +66,26 @@ describe('LLM Kai: answering from the knowledge base', () => {
     expect(first!.body.messages).toHaveLength(2);
   });
 
+  it('reports the model’s raw text to onModelToken (observability) without changing the turn, even if it throws', async () => {
+    mock.on({ userMessage: 'reset my password', hasToolResult: false }, search('reset password'));
+    mock.on({ userMessage: 'reset my password', hasToolResult: true }, { content: RESET_ANSWER }, { chunkSize: 10 });
+    const seen: string[] = [];
+    const observed = engineFor(mock, kb, log, { onModelToken: (d) => seen.push(d) });
+    const { turn, deltas } = await turnWithTokens(observed, input('How do I reset my password?'));
+    expect(turn).toMatchObject({ action: 'answer', reply: RESET_ANSWER });
+    expect(seen.join('')).toBe(RESET_ANSWER);
+    expect(seen.length).toBeGreaterThan(deltas.length);
+
+    const throwing = engineFor(mock, kb, log, {
+      onModelToken: () => {
+        throw new Error('observer failed');
+      },
+    });
+    const again = await turnWithTokens(throwing, input('How do I reset my password?'));
+    expect(again.turn).toMatchObject({ action: 'answer', reply: RESET_ANSWER });
+    expect(again.deltas.join('')).toBe(RESET_ANSWER);
+  });
+
   it('cites the top search result when the answer names no article', async () => {
     mock.on({ userMessage: 'support hours', hasToolResult: false }, search('support hours'));
     mock.on({ userMessage: 'support hours', hasToolResult: true }, { content: 'Our team answers on weekdays in two operations centres, in the UK and in the US.' });

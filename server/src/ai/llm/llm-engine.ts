@@ -51,6 +51,12 @@ export interface LlmEngineOptions {
   categories?: readonly string[];
   /** Model calls per turn before giving up (default 4). */
   maxRounds?: number;
+  /**
+   * Observability only (bench/llm-overhead.ts): called with each piece of reply text as it arrives from the
+   * model, before the guardrails and before anything reaches the visitor. It cannot change the turn; if it
+   * throws, the error is logged and ignored.
+   */
+  onModelToken?: ((delta: string) => void) | undefined;
 }
 
 /** Why a turn could not be completed; each becomes a handoff with reason `ai_unavailable`. */
@@ -151,6 +157,7 @@ export class LlmEngine implements KaiEngine {
   readonly #maxRounds: number;
   readonly #categories: readonly [string, ...string[]];
   readonly #tools: KaiTools;
+  readonly #onModelToken: ((delta: string) => void) | undefined;
 
   constructor(options: LlmEngineOptions) {
     const categories = options.categories ?? DEFAULT_CATEGORIES;
@@ -163,6 +170,7 @@ export class LlmEngine implements KaiEngine {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxRounds = options.maxRounds ?? MAX_ROUNDS;
     this.#tools = new KaiTools(this.#categories);
+    this.#onModelToken = options.onModelToken;
     // Never the SDK's defaults (10 minutes, 2 retries): a visitor is waiting. The turn deadline bounds retries too.
     this.#client = new OpenAI({
       apiKey: options.apiKey,
@@ -299,6 +307,7 @@ export class LlmEngine implements KaiEngine {
       const delta = chunk.choices[0]?.delta;
       if (!delta) continue;
       if (delta.content) {
+        if (this.#onModelToken) this.#observeModelToken(delta.content);
         // Text of an earlier streamed round (said before a tool call) stays; separate it from this round's.
         if (guard && text === '' && guard.raw !== '' && !/\s$/.test(guard.raw)) guard.push('\n\n');
         guard?.push(delta.content);
@@ -313,6 +322,14 @@ export class LlmEngine implements KaiEngine {
       }
     }
     return { text, calls: [...calls.entries()].sort(([a], [b]) => a - b).map(([i, c]) => ({ ...c, id: c.id || `call_${i}` })) };
+  }
+
+  #observeModelToken(delta: string): void {
+    try {
+      this.#onModelToken?.(delta);
+    } catch (err) {
+      this.#log.warn({ err }, 'onModelToken callback threw; continuing the turn');
+    }
   }
 
   /** Sources for an answer: the searched articles the reply names (title or link), else the top search result. */

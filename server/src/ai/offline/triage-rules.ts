@@ -48,7 +48,8 @@ const CANT = String.raw`(?:can'?t|cannot|can ?not|cant|unable to|not able to|cou
 /** A security incident happening or just discovered (not a question about what would happen if one did). */
 const SECURITY: Signal[] = [
   { pattern: /\bsecurity (incident|breach)\b|\b(hacked|compromised|ransomware|malware|account takeover|taken over|password spray\w*|brute[- ]?forc\w*)\b/i, reason: 'Security incident: an account or data is compromised now' },
-  { pattern: /\b(clicked|opened)\b[^.!?]{0,60}\b(phishing|fake|suspicious|malicious)\b|\b(phishing|fake|suspicious|malicious)\b[^.!?]{0,60}\b(clicked|entered|typed)\b/i, reason: 'Security incident: credentials given to a phishing page' },
+  { pattern: /\b(clicked|opened)\b[^.!?]{0,60}\b(phishing|fake|suspicious|malicious|dodgy|dubious|bogus|spoofed|scam)\b|\b(phishing|fake|suspicious|malicious|dodgy|dubious|bogus|spoofed|scam)\b[^.!?]{0,60}\b(clicked|entered|typed)\b/i, reason: 'Security incident: credentials given to a phishing page' },
+  { pattern: /\bclicked\b[^.!?]{0,80}\b(entered|typed|put in|gave|submitted|filled in)\b[^.!?]{0,40}\b(password|credentials|login|log-?in|sign-?in|details|2fa|code)\b/i, reason: 'Security incident: credentials given to a phishing page' },
   { pattern: /\b(entered|typed|put|gave)\b[^.!?]{0,40}\b(password|credentials|2fa code|login)\b[^.!?]{0,40}\b(fake|phishing|into it)\b/i, reason: 'Security incident: credentials given to a phishing page' },
   { pattern: /\b(leak(ed|ing)?|exposed|pushed|committed|pasted|posted|published)\b[^.!?]{0,60}\b(tokens?|api keys?|passwords?|credentials|secrets?)\b|\b(tokens?|api keys?|passwords?|credentials)\b[^.!?]{0,60}\b(leak(ed)?|exposed|pushed|committed|pasted|public (github|repo\w*))\b/i, reason: 'Security incident: a credential has leaked' },
   { pattern: /\b(sign-?ins?|log-?ins?|logins?|logged in|signed in|access(ed)?)\b[^.!?]{0,60}\b(unknown|unfamiliar|foreign|another country|other country|strange|unrecogni[sz]ed)\b|\bsuspicious (log-?ins?|logins?|sign-?ins?|activity)\b|\b(we|i) (did not|didn'?t) do (this|that)\b|\bnone of us (created|did|added)\b|\bunauthori[sz]ed\b/i, reason: 'Security incident: activity nobody in the organisation recognises' },
@@ -61,7 +62,8 @@ const HYPOTHETICAL = /\b(if|whether|in case|would you|what happens|how (do|would
 
 /** A deadline within hours, or harm that is happening as they write. */
 const WITHIN_HOURS: Signal[] = [
-  { pattern: /\b(by|before|at|until|for|due)\s+(noon|midday|midnight|lunch(time)?|end of (the )?day|eod|cob|close of business|\d{1,2}([:.]\d\d)?\s?(am|pm)?)\b(?![%]|[.,:]\d|\s?(gb|mb|tb|users|people|days|hours|minutes|seconds|percent)\b)/i, reason: 'A deadline within hours' },
+  { pattern: /\b(by|before|until|due|due by|due at)\s+(noon|midday|midnight|lunch(time)?|end of (the )?day|eod|cob|close of business|\d{1,2}([:.]\d\d)?\s?(am|pm)?)\b(?![%]|[.,:]\d|\s?[a-z]*\s?(gb|mb|tb|users?|people|seats|staff|days?|weeks?|months?|hours|minutes|seconds|percent)\b)/i, reason: 'A deadline within hours' },
+  { pattern: /\b(at|for)\s+(noon|midday|midnight|lunch(time)?|\d{1,2}([:.]\d\d)?\s?(am|pm)|\d{1,2}[:.]\d\d|\d{1,2} (today|tonight|this (morning|afternoon|evening)))\b/i, reason: 'A deadline within hours' },
   { pattern: /\b\d{1,2}([:.]\d\d)?\s?(am|pm)\s+(meeting|call|deadline|review|presentation|demo|interview|flight|train|cut-?off|board)\b/i, reason: 'A deadline within hours' },
   { pattern: /\bin (an?|one|two|three|four|five|\d+|a couple of|a few|the next) (hours?|hrs?|minutes?|mins?)\b|\bwithin the hour\b|\b(an?|one|\d+) (hours?|minutes?|mins?) from now\b/i, reason: 'A deadline within hours' },
   { pattern: /\b(due|deadline|need(ed|s)?|deliver\w*|submit\w*|send(ing)?|go(es)? out|launch(es|ing)?|present(ing|ation)?|meeting|clos(e|es|ing)|must|have to|has to|run|file|waiting|starts?|shift|review|interview)\b[^.!?]{0,60}\b(today|tonight|this (afternoon|evening))\b/i, reason: 'A deadline today' },
@@ -77,7 +79,7 @@ const WITHIN_DAYS: Signal[] = [
 
 /** Work has stopped: they cannot sign in, reach the service or open their files at all. */
 const BLOCKED: Signal[] = [
-  { pattern: /\b(outage|(is|are|went|gone|goes|been) down|down for (everyone|us|all)|5\d\d( errors?)?\b|blank page|service unavailable|(site|app|service|platform|dashboard) (is )?(not loading|unreachable))\b/i, reason: 'The service is down or unreachable' },
+  { pattern: /\b(outage|(is|are|went|gone|goes|been) down|down for (everyone|us|all)|(?<![\d,.])5\d\d (errors?|status|responses?|bad gateway|service unavailable)|(errors?|http|status|gives?|giving|getting|get|got|returns?|returning)( an?)? 5\d\d\b|blank page|service unavailable|(site|app|service|platform|dashboard) (is )?(not loading|unreachable))\b/i, reason: 'The service is down or unreachable' },
   { pattern: /\b(nobody|no ?one|none of (us|our|the|them))\b[^.!?]{0,40}?\bcan\b(?!['’]t)/i, reason: 'Nobody can work' },
   { pattern: /\b(production|prod|live site|checkout) (is |are )?(down|broken|stopped|failing)\b|\b(is|are) (completely |totally )?blocked\b|\b(on|for) every (single )?(call|request|upload|file|page|login|sign-?in)\b/i, reason: 'Work has stopped' },
   { pattern: new RegExp(String.raw`\b${CANT}\s+(?:\w+\s+){0,2}?(log ?in|sign ?in|get in|get into|get back in|get past|access|open|reach|work(?! out)|do (anything|my job|our jobs?|their jobs?)|upload|download|answer|see each other|use (it|the app|northwind))\b`, 'i'), reason: 'Blocked from working' },
@@ -88,11 +90,11 @@ const BLOCKED: Signal[] = [
 
 /** They can carry on some other way, which caps urgency at medium. */
 const WORKAROUND =
-  /\b(for now|in the meantime|meanwhile|for the moment|work(ing)? around|workaround|(we|they|i|people|users) (can|could) still|still (works?|able)|(do|does|they|it|we|i|people|users) (get in|finish|load|arrive|work)s?\b[^.!?]{0,15}\beventually|(have|had|has) to (switch|use|fall back|go through|do it)|retr(y|ies|ying) works?|works fine|by hand|manually|instead\b|not blocking|not critical|not the end of the world|work (still )?(carries|goes) on)\b/i;
+  /\b(for now|in the meantime|meanwhile|for the moment|work(ing)? around|workaround|(we|they|i|people|users) (can|could) still|still (works?|able)|(do|does|they|it|we|i|people|users) (get in|finish|load|arrive|work)s?\b[^.!?]{0,15}\beventually|(have|had|has) to (switch|use|fall back|go through|do it)|retr(y|ies|ying) (works?|helps?)|works fine|by hand|manually|not blocking|not critical|not the end of the world|work (still )?(carries|goes) on)\b/i;
 
 /** Something is wrong, without a sign that it must be fixed within hours. */
 const PROBLEM: Signal[] = [
-  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d+)|delay\w*|late|keeps?|every (single )?time|again|expired|complain\w*|zero|empty|no results|shows nothing|return(s|ed|ing)? (an? )?\d{3}|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
+  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d+)|delay\w*|late|keeps?|every (single )?time|again|expired|complain\w*|zero|empty|no results|shows nothing|instead of|(please|could you|can you|need (it|this|them)) (fix|correct|sort)|fix(ed)? (it|this|the|our)|(return(s|ed|ing)?|getting|get|got|gets|seeing|throws?|throwing)( an?)? [45]\d\ds?|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
   { pattern: /\bgrace period|payment (failed|was declined)|card (was )?(declined|expired)|unpaid\b/i, reason: 'A billing problem to sort out before the grace period ends' },
 ];
 
@@ -138,7 +140,7 @@ function headCount(text: string): { count: number; match: string } | null {
 
 /** The whole organisation, most of it, its customers, production, or data and legal exposure. */
 const WIDE: Signal[] = [
-  { pattern: /\b(every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
+  { pattern: /\b((most|half|the majority|majority) of (our|the|all)( \w+)? (staff|users|people|employees|company|organi[sz]ation|org|team|workforce|accounts)|every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
   { pattern: /(?<!rest of )\b(our|the) (company|organi[sz]ation|org)('?s)?\b(?! name)/i, reason: 'Affects the whole organisation' },
   { pattern: /\b(production|prod\b|customer[- ]facing|(our|all|the) (customers|clients)\b|(customers|clients) (can'?t|cannot|are|get|see|use|complain\w*)|(client|customer) portal)/i, reason: 'Affects production or the organisation’s own customers' },
   { pattern: /\b(customer data|personal data|client data|payroll (data|files|records)|passports?|data (was |has been |is )?exposed|exposed data|regulat\w+|compliance|gdpr|dpa\b|data processing agreement|legal exposure|lawsuit)\b/i, reason: 'Data or legal exposure beyond one user' },
@@ -147,7 +149,7 @@ const WIDE: Signal[] = [
 
 /** A team, several people, a campaign or the account and its billing. */
 const GROUP: Signal[] = [
-  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
+  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
   { pattern: /\b(invoices?|billing|billed|bill|charged?|refund|payments?|paid|pay|vat|sales tax|tax[- ]exempt|subscription|renewal|upgrade|downgrade|plans?|purchase order|po number|direct debit|currency|receipt|grace period|card (was )?declined)\b/i, reason: 'Affects the account or its billing, not just one person' },
   { pattern: /\b(campaigns?|simulations?|integration|group sync|api tokens?|scim|provisioning)\b/i, reason: 'Affects a campaign or an integration the organisation relies on' },
 ];
@@ -213,10 +215,12 @@ function assessUrgency(text: string, security: Found | null): Assessment {
   const days = find(WITHIN_DAYS, text);
   const calm = find(NO_TIME_PRESSURE, text);
   const cosmetic = COSMETIC.exec(text);
-  if (days && !calm) return { level: 'medium', reason: days.reason, match: days.match };
   const problem = find(PROBLEM, text);
+  // "Not urgent" or "no rush" lowers a question, not a real fault: something failing or wrong is still medium.
+  const fault = problem !== null && STRONG_PROBLEM.test(text);
+  if (days && (!calm || fault)) return { level: 'medium', reason: days.reason, match: days.match };
   if (cosmetic && !blocked) return { level: 'low', reason: `Cosmetic (“${cosmetic[0]}”): how something looks, not whether it works`, match: cosmetic[0] };
-  if (calm) return { level: 'low', reason: calm.reason, match: calm.match };
+  if (calm && !fault) return { level: 'low', reason: calm.reason, match: calm.match };
   const question = QUESTION.exec(text);
   // "How do I stop getting an email every time…": a how-to whose only trouble is a nuisance stays a question.
   if (problem && question && HOW_TO_START.test(text) && !STRONG_PROBLEM.test(text)) return { level: 'low', reason: 'A how-to question with no time pressure', match: question[0].trim() };
