@@ -80,6 +80,28 @@ export interface MessageCard {
   note: string | null;
 }
 
+/** A remote-support session offered on a ticket, as `GET /api/tickets/:id/remote-sessions` lists it. */
+export interface RemoteSession {
+  id: string;
+  ticketId: string;
+  tool: RemoteTool;
+  toolName: string;
+  url: string;
+  /** ISO instant, or null for "now". */
+  startsAt: string | null;
+  note: string | null;
+  agentId: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/tickets/:id/remote-sessions`: the sessions offered, the customer's preferred tool and when a session may start. */
+export interface RemoteSessionList {
+  sessions: RemoteSession[];
+  preferredTool: RemoteTool | null;
+  /** The calendar a start time must fall in: the ticket's support plan's, else its centre's. */
+  hours: { calendar: string; timeZone: string; text: string; openNow: boolean; nextOpenAt: string | null };
+}
+
 /** A piece of Kai's reply while it is being written; the final `message:created` carries the same streamId. */
 export interface MessageDelta {
   conversationId: string;
@@ -319,6 +341,8 @@ export interface TicketDetail extends TicketSummary {
   handoff: Handoff | null;
   messages: Message[];
   events: TicketEvent[];
+  /** The remote-support tool the requester used last (by email, else by visitor), so the desk can pre-select it. */
+  preferredTool?: RemoteTool | null;
 }
 
 /** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */

@@ -25,6 +25,19 @@ if (existsSync(`${OUT}/vitest.json`)) {
   failed += r.numFailedTests + (r.numFailedTests === 0 && unit !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
 } else if (unit !== 0) failed += 1;
 
+// The server suites again on PostgreSQL, when a server is configured (CI starts one): the same tests, the other dialect.
+if (process.env['TEST_POSTGRES_URL']) {
+  console.log('\n== server suites on PostgreSQL (TEST_POSTGRES_URL)');
+  const pg = run('npx', ['vitest', 'run', '--project', 'server', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest-postgres.json`]);
+  if (existsSync(`${OUT}/vitest-postgres.json`)) {
+    const r = JSON.parse(readFileSync(`${OUT}/vitest-postgres.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numFailedTests === 0 && pg !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
+  } else if (pg !== 0) failed += 1;
+} else {
+  console.log('\n(TEST_POSTGRES_URL is not set: the server suites ran on SQLite only)');
+}
+
 const build = run('npm', ['run', '-s', 'build']);
 if (build !== 0) failed += 1;
 else {

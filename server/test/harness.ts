@@ -26,10 +26,38 @@ export function tempDbPath(): { path: string; cleanup: () => void } {
   return { path: join(dir, 'test.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * With TEST_POSTGRES_URL (a server URL whose role may create databases), tests that do not name a SQLite file
+ * run on a fresh PostgreSQL database each, dropped afterwards: the same suites, the other dialect.
+ */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env['TEST_POSTGRES_URL']!;
+  const name = `frontdesk_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 export async function startServer(opts: AppOptions & { dbPath?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const tmp = opts.dbPath ? null : tempDbPath();
-  const dbPath = opts.dbPath ?? tmp!.path;
-  const config = loadConfig({ DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: 'silent', PORT: '0', ...opts.env });
+  const usePostgres = !opts.dbPath && Boolean(process.env['TEST_POSTGRES_URL']);
+  const tmp = opts.dbPath || usePostgres ? null : tempDbPath();
+  const dbPath = opts.dbPath ?? tmp?.path ?? '';
+  const pgDb = usePostgres ? await freshPostgres() : null;
+  const databaseUrl = pgDb ? pgDb.url : `sqlite:${dbPath}`;
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...opts.env });
   const app = await buildApp(config, opts);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -41,6 +69,7 @@ export async function startServer(opts: AppOptions & { dbPath?: string; env?: Re
     close: async () => {
       await app.close();
       tmp?.cleanup();
+      await pgDb?.drop();
     },
   };
 }

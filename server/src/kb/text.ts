@@ -11,7 +11,7 @@ const STOP_WORDS = new Set(
   dont doesnt didnt isnt arent cant wont wouldnt couldnt shouldnt
   us guys want wants wanted think like someone somebody anyone anything something one make put use using many much
   way thing things jump real actually maybe perhaps sure right quick kind sort able possible happen happens mean
-  means go going trying tried wondering`.split(/\s+/),
+  means go going trying tried wondering another`.split(/\s+/),
 );
 
 export function isStopWord(word: string): boolean {
@@ -91,6 +91,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['expire', 'expiry', 'expiration', 'expires'],
   ['storage', 'space', 'quota', 'capacity'],
   ['text message', 'sms'],
+  ['security key', 'yubikey', 'hardware key', 'passkey', 'fido2', 'webauthn'],
   ['lost', 'dropped', 'broke', 'stolen', 'new phone', 'replaced', 'wiped'],
   ['invite', 'add people', 'add users', 'add new people', 'new users', 'onboard'],
   ['role', 'roles', 'permissions', 'permission', 'access rights', 'access level'],

@@ -3,8 +3,10 @@ import type { Channel, Handoff } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
+import { isOpenAt } from '../../../shared/calendar';
+import { describeOpeningHours } from '../../../shared/hours-text';
 import { appendMessage, createConversation } from '../messages/message.repository';
-import { planFor } from '../operations/operations';
+import { planFor, type Operations } from '../operations/operations';
 import { findSiteById } from '../sites/site.repository';
 import { deadlinesFor, routeNewTicket } from './sla-clock';
 import { insertTicket, insertTicketEvent, nextTicketNumber, type Actor } from './ticket.repository';
@@ -30,8 +32,19 @@ export interface CreateTicketInput {
   actor: Actor;
   /** The closed ticket this one follows up. */
   followUpOf?: string | null;
-  /** A phone call received outside the phone line's hours. */
+  /**
+   * A phone call received outside the phone line's hours. Left out, a `phone` ticket gets it from the phone
+   * line's calendar at `receivedAt` (other channels: false).
+   */
   outOfHours?: boolean;
+}
+
+/**
+ * Whether a call at `receivedAt` came in while the phone line was closed (its hours and holidays). Only
+ * recorded: the phone line never changes a ticket's routing or deadlines (contract §6).
+ */
+export function isOutOfHoursCall(ops: Pick<Operations, 'phoneLine'>, receivedAt: Date): boolean {
+  return !isOpenAt(ops.phoneLine, receivedAt.getTime());
 }
 
 /**
@@ -44,6 +57,8 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
   const { priority, centre, homeCentre } = routeNewTicket(ops, { urgency: input.urgency, impact: input.impact, receivedAt: input.receivedAt, timeZone: input.requester.timeZone ?? null });
   const site = await findSiteById(ctx.db, input.siteId);
   const plan = planFor(ops, { email: input.requester.email ?? null, siteKey: site?.key ?? null });
+  const outOfHours = input.outOfHours ?? (input.channel === 'phone' && isOutOfHoursCall(ops, input.receivedAt));
+  const outOfHoursNote = outOfHours ? `; Call received out of hours (phone line ${describeOpeningHours(ops.phoneLine, { days: false })}); queued` : '';
   const row = await ctx.db.transaction().execute(async (tx) => {
     let conversationId = input.conversationId ?? null;
     if (!conversationId) {
@@ -96,7 +111,7 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
       support_plan: plan?.id ?? null,
       home_centre: homeCentre,
       withdrawn_at: null,
-      out_of_hours: input.outOfHours ? 1 : 0,
+      out_of_hours: outOfHours ? 1 : 0,
     };
     Object.assign(ticket, deadlinesFor(ops, ticket));
     const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;
@@ -107,7 +122,7 @@ export async function createTicket(ctx: CoreContext, input: CreateTicketInput): 
       type: 'created',
       actor: input.actor,
       to: 'new',
-      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${centre.toUpperCase()}${plan ? `; ${plan.name}` : ''}${input.followUpOf ? '; follows up a closed ticket' : ''}`,
+      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${centre.toUpperCase()}${plan ? `; ${plan.name}` : ''}${input.followUpOf ? '; follows up a closed ticket' : ''}${outOfHoursNote}`,
       at: now,
     });
     return ticket;

@@ -1,5 +1,6 @@
-import type { Message } from '../../../shared/protocol';
+import type { Message, MessageCard } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
+import type { Tx } from '../db/database';
 import type { AgentRow, TicketRow } from '../db/schema';
 import { AppError } from '../errors';
 import { appendMessage, setConversationMode } from '../messages/message.repository';
@@ -14,7 +15,17 @@ import { findTicket, updateTicket } from './ticket.repository';
  */
 export async function addAgentMessage(
   ctx: CoreContext,
-  props: { ticketId: string; agent: Pick<AgentRow, 'id' | 'name'>; body: string; internal: boolean; clientId?: string | undefined },
+  props: {
+    ticketId: string;
+    agent: Pick<AgentRow, 'id' | 'name'>;
+    body: string;
+    internal: boolean;
+    clientId?: string | undefined;
+    /** A card shown with the message (a remote-session invitation); the body still carries its text for email and transcripts. */
+    card?: MessageCard | null;
+    /** More work in the same transaction once a new message is stored (e.g. the remote-session row and its audit event). */
+    within?: (tx: Tx, ticket: TicketRow, message: Message) => Promise<void>;
+  },
 ): Promise<{ message: Message; ticket: TicketRow; duplicate: boolean }> {
   const now = ctx.now();
   const result = await ctx.db.transaction().execute(async (tx) => {
@@ -27,8 +38,10 @@ export async function addAgentMessage(
       author: { kind: 'agent', name: props.agent.name, id: props.agent.id },
       body: props.body,
       internal: props.internal,
+      card: props.card ?? null,
       now,
     });
+    if (!duplicate && props.within) await props.within(tx, ticket, message);
     if (duplicate || props.internal) return { message, ticket, duplicate };
     const actor = { kind: 'agent' as const, id: props.agent.id, name: props.agent.name };
     if (ticket.status === 'new') ticket = await transition(ctx, tx, { ticketId: ticket.id, to: 'open', actor, reason: 'Agent replied' });

@@ -14,7 +14,7 @@ import { triageOffline } from './triage-rules';
  * evaluation set (server/src/ai/eval/) to balance answering (source hit@1) against admitting that nothing
  * fits (honest refusals).
  */
-export const MIN_COVERAGE = 0.25;
+export const MIN_COVERAGE = 0.35;
 export const MIN_SCORE = 20;
 export const FULL_COVERAGE = 0.8;
 
