@@ -3,7 +3,17 @@
  * protocol.ts. zod 4; `z.toJSONSchema` turns these into the OpenAPI document.
  */
 import { z } from 'zod';
-import { CHANNELS, CENTRES, MAX_MESSAGE_LENGTH, TICKET_STATUSES, levelSchema } from './protocol';
+import { STATED_URGENCIES } from './self-service';
+import { CHANNELS, CENTRES, MAX_MESSAGE_LENGTH, REMOTE_TOOLS, TICKET_STATUSES, levelSchema } from './protocol';
+import { MAX_MEETING_URL_LENGTH, meetingUrlProblem, normaliseMeetingUrl } from './remote-tools';
+
+/** `POST /api/agents` (admin). */
+export const createAgentSchema = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(10, 'password: at least 10 characters').max(1024),
+  role: z.enum(['admin', 'agent']).default('agent'),
+});
 
 export const loginSchema = z.object({
   email: z.string().trim().min(3).max(254),
@@ -80,4 +90,59 @@ export const kbArticleSchema = z.object({
     .refine((u) => u.startsWith('/') || /^https?:\/\//i.test(u), 'url must be http(s) or start with /')
     .optional(),
   tags: z.array(z.string().max(40)).max(20).optional(),
+});
+
+/** Longest note on a remote-session invitation (characters). */
+export const MAX_REMOTE_NOTE_LENGTH = 1000;
+
+/**
+ * `POST /api/tickets/:id/remote-sessions`: invite the customer to a remote session. The link must be https and,
+ * for a named tool, on that tool's hosts (`shared/remote-tools.ts`); `startsAt` (default: now) must fall in the
+ * ticket's business hours, which the server checks.
+ */
+export const remoteSessionSchema = z
+  .object({
+    tool: z.enum(REMOTE_TOOLS),
+    /** The meeting link the customer's Join button opens. */
+    url: z.string().trim().min(1, 'url is required').max(MAX_MEETING_URL_LENGTH),
+    /** When the session starts; left out or null means now. */
+    startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    /** A line for the customer ("Have the error message ready"). */
+    note: z.string().trim().max(MAX_REMOTE_NOTE_LENGTH).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = meetingUrlProblem(v.tool, v.url);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+  })
+  .transform((v) => ({ ...v, url: normaliseMeetingUrl(v.url), note: v.note ? v.note : null, startsAt: v.startsAt ?? null }));
+export type RemoteSessionBody = z.input<typeof remoteSessionSchema>;
+
+// ---- customer self-service (messenger "Your requests" and the portal) ----
+
+/** `POST /api/portal/login-link`: email a one-time sign-in link. Always 202, whether or not we know the address. */
+export const portalLoginLinkSchema = z.object({
+  email: z.email().max(254),
+  /** Key of the site whose requests to show (default `demo`). */
+  site: z.string().min(1).max(64).optional(),
+});
+
+/** `POST /api/me/requests` (portal): a new request in the customer's own words. */
+export const customerRequestSchema = z.object({
+  subject: z.string().trim().min(1, 'subject is required').max(200),
+  description: z.string().trim().min(1, 'description is required').max(MAX_MESSAGE_LENGTH * 4),
+  /** How urgent it is for the customer, in plain words; one input to triage, never the priority by itself. */
+  urgency: z.enum(STATED_URGENCIES),
+  /** The browser's IANA time zone: routes the request and words the promise in the customer's time. */
+  timeZone: z.string().max(64).optional(),
+});
+export type CustomerRequestBody = z.infer<typeof customerRequestSchema>;
+
+/** `POST /api/me/requests/:id/messages`: the customer's reply. */
+export const customerReplySchema = z.object({
+  body: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'Message is empty').max(MAX_MESSAGE_LENGTH, `Message is longer than ${MAX_MESSAGE_LENGTH} characters`)),
+  /** The sender's idempotency key: a retried send returns the stored message. */
+  clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientId has invalid characters').optional(),
 });

@@ -24,6 +24,8 @@ import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
 import { operationsRoutes } from './routes/operations.routes';
+import { agentRoutes } from './routes/agents.routes';
+import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/sla-monitor';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 
@@ -100,6 +102,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(kbRoutes, { ctx, kb });
   await app.register(hoursRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
+  await app.register(agentRoutes, { ctx });
+  await app.register(remoteSessionRoutes, { ctx });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });
   await app.register(pageRoutes, { ctx });
   return app;

@@ -153,6 +153,27 @@ describe('SLA clocks', () => {
   });
 });
 
+describe('a deployment priority matrix', () => {
+  it('decides new tickets and moves open ones, audited, and only an admin may change it', async () => {
+    const open = await create({ urgency: 'low', impact: 'high', receivedAt: '2026-01-13T10:00:00Z' });
+    expect(open.priority).toBe('medium');
+    const strict = { high: { high: 'high', medium: 'high', low: 'high' }, medium: { high: 'high', medium: 'medium', low: 'low' }, low: { high: 'high', medium: 'low', low: 'low' } };
+    expect((await api(server, 'PUT', '/api/operations', { cookie, body: { priorityMatrix: strict } })).status).toBe(200);
+    const moved = await get(open.id);
+    expect(moved.priority).toBe('high');
+    expect(moved.firstResponseDueAt).toBe('2026-01-13T11:00:00.000Z');
+    expect(moved.events.find((e) => e.type === 'priority_changed')).toMatchObject({ from: 'medium', to: 'high', reason: 'The priority matrix changed' });
+    expect((await create({ urgency: 'high', impact: 'low' })).priority).toBe('high');
+    const added = await api(server, 'POST', '/api/agents', { cookie, body: { email: 'sam@example.com', name: 'Sam Agent', password: 'a-long-password', role: 'agent' } });
+    expect(added.status).toBe(201);
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sam@example.com', password: 'a-long-password' }) });
+    const samCookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const refused = await api<{ error: { code: string } }>(server, 'PUT', '/api/operations', { cookie: samCookie, body: { priorityMatrix: strict } });
+    expect(refused.status).toBe(403);
+    expect((await api(server, 'POST', '/api/agents', { cookie: samCookie, body: { email: 'x@example.com', name: 'X', password: 'a-long-password' } })).status).toBe(403);
+  });
+});
+
 describe('handover at close and automatic close', () => {
   it("moves a closing centre's untaken open tickets to the next centre, with an audit event; assigned ones stay", async () => {
     const me = (await api<{ id: string }>(server, 'GET', '/api/auth/me', { cookie })).body;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { createTicketSchema, kbArticleSchema, loginSchema, previewSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
+import { createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -51,6 +51,21 @@ export function openApiDocument(publicUrl: string) {
       '/api/tickets/{id}/messages': {
         post: { summary: 'Public reply or internal note', security: agent, parameters: idParam, requestBody: body(agentReplySchema), responses: { 201: ok('The message'), ...errors } },
       },
+      '/api/tickets/{id}/remote-sessions': {
+        get: {
+          summary: "Remote sessions offered on a ticket, the requester's preferred tool, and the business hours a start time must fall in",
+          security: agent,
+          parameters: idParam,
+          responses: { 200: ok('`{ sessions, preferredTool, hours: { calendar, timeZone, text, openNow, nextOpenAt } }`'), ...errors },
+        },
+        post: {
+          summary: 'Invite the customer to a remote session (Zoom, Google Meet, Skype, Webex or another https tool): a public message with a Join card; a start time outside business hours is a 400 naming the next opening',
+          security: agent,
+          parameters: idParam,
+          requestBody: body(remoteSessionSchema),
+          responses: { 201: ok('`{ session, message }`'), ...errors },
+        },
+      },
       '/api/ai/triage': { post: { summary: 'Urgency, impact, priority and category of a text', security: agent, requestBody: body(triageSchema), responses: { 200: ok('Triage'), ...errors } } },
       '/api/ai/preview': { post: { summary: "What Kai would answer to a visitor's first message", security: agent, requestBody: body(previewSchema), responses: { 200: ok('`{ reply, sources, action }`'), ...errors } } },
       '/api/kb/articles': {
@@ -61,6 +76,17 @@ export function openApiDocument(publicUrl: string) {
         get: { summary: 'One article', security: agent, parameters: idParam, responses: { 200: ok('The article'), ...errors } },
         put: { summary: 'Replace an article', security: agent, parameters: idParam, requestBody: body(kbArticleSchema), responses: { 200: ok('The article'), ...errors } },
         delete: { summary: 'Remove an article', security: agent, parameters: idParam, responses: { 204: { description: 'Removed' }, ...errors } },
+      },
+      '/api/agents': {
+        get: { summary: 'The team', security: agent, responses: { 200: ok('`{ agents }`'), ...errors } },
+        post: { summary: 'Add an agent (admin)', security: agent, requestBody: body(createAgentSchema), responses: { 201: ok('The agent'), ...errors } },
+      },
+      '/api/operations': {
+        get: { summary: 'Centres, calendars, SLA targets, priority matrix, plans', security: agent, responses: { 200: ok('Operations'), ...errors } },
+        put: { summary: 'Change support operations (admin); open tickets are recomputed', security: agent, responses: { 200: ok('Operations'), ...errors } },
+      },
+      '/api/tickets/{id}/handback': {
+        post: { summary: 'Hand a chat back to Kai', security: agent, parameters: idParam, requestBody: body(handbackSchema), responses: { 200: ok('The ticket'), ...errors } },
       },
       '/api/hours': { get: { summary: 'Operations centres and the phone line: open now, next open and close', responses: { 200: ok('`{ centres, phone }`') } } },
       '/api/widget/sites/{key}': { get: { summary: "A site's public messenger settings", parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Public settings'), ...errors } } },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { operationsPatchSchema, type Operations } from '../operations/operations';
-import { recomputeOpenDeadlines } from '../tickets/sla-monitor';
+import { recomputeOpenTickets } from '../tickets/sla-monitor';
 import { parse } from './validate';
 
 /** Support operations settings: any agent reads them; only an admin changes them, and deadlines follow. */
@@ -15,7 +15,7 @@ export const operationsRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async 
     if (request.agent!.role !== 'admin') throw new AppError('forbidden', 'Only an admin can change support operations');
     const patch = parse(operationsPatchSchema, request.body) as Partial<Operations>;
     const ops = await ctx.operations.update(ctx.db, patch);
-    const recomputed = await recomputeOpenDeadlines(ctx);
+    const recomputed = await recomputeOpenTickets(ctx);
     request.log.info({ recomputed }, 'operations changed; deadlines recomputed');
     return ops;
   });

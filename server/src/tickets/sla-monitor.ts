@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { isOpenAt } from '../../../shared/calendar';
 import type { CentreId } from '../../../shared/protocol';
+import { priorityOf, type Level } from '../../../shared/priority';
 import { routeTicket } from '../../../shared/routing';
 import type { CoreContext } from '../context';
 import type { Database } from '../db/schema';
@@ -127,12 +128,22 @@ async function alertOnce(ctx: CoreContext, kind: 'warning' | 'breach', due: DueF
   return sent;
 }
 
-/** Recomputes every open ticket's deadlines (after the calendars, targets or matrix changed). */
-export async function recomputeOpenDeadlines(ctx: CoreContext): Promise<number> {
+/**
+ * After the calendars, targets or priority matrix changed: every open ticket's priority (the matrix of its
+ * urgency and impact, audited when it moves) and deadlines are computed again.
+ */
+export async function recomputeOpenTickets(ctx: CoreContext): Promise<number> {
   const ops = ctx.operations.get();
+  const now = ctx.now();
   const open = await ctx.db.selectFrom('tickets').selectAll().where('status', 'not in', ['solved', 'closed']).execute();
   for (const t of open) {
-    const updated = await updateTicket(ctx.db, t.id, deadlinesFor(ops, t));
+    const priority = priorityOf(t.urgency as Level, t.impact as Level, ops.priorityMatrix);
+    const updated = await ctx.db.transaction().execute(async (tx) => {
+      if (priority !== t.priority) {
+        await insertTicketEvent(tx, { ticketId: t.id, type: 'priority_changed', actor: SYSTEM, from: t.priority, to: priority, reason: 'The priority matrix changed', at: now });
+      }
+      return updateTicket(tx, t.id, { priority, ...deadlinesFor(ops, { ...t, priority }) });
+    });
     announceUpdated(ctx, updated);
   }
   return open.length;
