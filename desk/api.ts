@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../shared/errors';
 import type { Level } from '../shared/priority';
-import type { AgentProfile, Message, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
+import type { AgentProfile, Channel, Message, RemoteSession, RemoteSessionList, RemoteTool, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
 
 /** Codes a call can fail with: the server's catalogue plus what only the client can see. */
 export type ApiErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -53,6 +53,28 @@ export interface ReplyInput {
 export interface HandBackInput {
   /** Why, for the audit trail. */
   reason?: string;
+}
+
+/** `POST /api/tickets` body: a ticket on behalf of a customer (the desk's "Log a call"). */
+export interface NewTicketInput {
+  subject: string;
+  description: string;
+  channel: Channel;
+  requester: { name?: string; email?: string; timeZone?: string };
+  /** Left out: Kai assesses it. */
+  urgency?: Level;
+  impact?: Level;
+  /** ISO instant the customer contacted us (the call came in). */
+  receivedAt?: string;
+}
+
+/** `POST /api/tickets/:id/remote-sessions` body. */
+export interface RemoteSessionInput {
+  tool: RemoteTool;
+  url: string;
+  /** ISO instant; left out means now. */
+  startsAt?: string;
+  note?: string;
 }
 
 /** A knowledge-base article, as `/api/kb/articles` returns it. `body` is markdown, shown as text only. */
@@ -151,6 +173,21 @@ export class DeskApi {
 
   postMessage(id: string, input: ReplyInput): Promise<Message> {
     return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/messages`, input);
+  }
+
+  /** Creates a ticket for a customer (a phone call); answers with the ticket. */
+  createTicket(input: NewTicketInput): Promise<TicketDetail> {
+    return this.#request('POST', '/api/tickets', input);
+  }
+
+  /** Invites the customer to a remote session: the stored session and the public message carrying its card. */
+  offerRemoteSession(id: string, input: RemoteSessionInput): Promise<{ session: RemoteSession; message: Message }> {
+    return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/remote-sessions`, input);
+  }
+
+  /** The sessions offered on a ticket, the requester's preferred tool, and the hours a start must fall in. */
+  listRemoteSessions(id: string): Promise<RemoteSessionList> {
+    return this.#request('GET', `/api/tickets/${encodeURIComponent(id)}/remote-sessions`);
   }
 
   /** Gives a chat back to Kai (from `waiting` or `human`); answers with the ticket, whose conversationMode is `ai`. */

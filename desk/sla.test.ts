@@ -47,7 +47,7 @@ describe('slaLevel', () => {
 
   it('follows the server’s alert for the same deadline (its clock decides), and ignores one for another', () => {
     const t = summary({ firstResponseDueAt: at(120) });
-    const alert = (kind: SlaAlert['kind'], dueAt: string): SlaAlert => ({ ticketId: t.id, kind, clock: 'first_response', dueAt });
+    const alert = (kind: SlaAlert['kind'], dueAt: string): SlaAlert => ({ ticketId: t.id, number: t.number, centre: t.centre, kind, clock: 'first_response', dueAt });
     expect(slaLevel(t, NOW, alert('warning', at(120)))).toBe('due_soon');
     expect(slaLevel(t, NOW, alert('breach', at(120)))).toBe('breached');
     expect(slaLevel(t, NOW, alert('breach', at(60)))).toBeNull();
@@ -63,8 +63,8 @@ describe('queueDueTime and slaNoticeText', () => {
   });
 
   it('says which ticket and which deadline', () => {
-    expect(slaNoticeText({ ticketId: 'a', kind: 'breach', clock: 'first_response', dueAt: at(0) }, 1042)).toBe('#1042 breached its first-response deadline');
-    expect(slaNoticeText({ ticketId: 'a', kind: 'warning', clock: 'resolution', dueAt: at(0) }, 7)).toBe('#7 is near its resolution deadline');
-    expect(slaNoticeText({ ticketId: 'a', kind: 'breach', clock: 'next_response', dueAt: at(0) }, null)).toBe('A ticket breached its next-response deadline');
+    expect(slaNoticeText({ ticketId: 'a', number: 1, centre: 'uk', kind: 'breach', clock: 'first_response', dueAt: at(0) }, 1042)).toBe('#1042 breached its first-response deadline');
+    expect(slaNoticeText({ ticketId: 'a', number: 1, centre: 'uk', kind: 'warning', clock: 'resolution', dueAt: at(0) }, 7)).toBe('#7 is near its resolution deadline');
+    expect(slaNoticeText({ ticketId: 'a', number: 1, centre: 'uk', kind: 'breach', clock: 'next_response', dueAt: at(0) }, null)).toBe('A ticket breached its next-response deadline');
   });
 });

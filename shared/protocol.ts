@@ -297,6 +297,9 @@ export interface DeskClientToServer {
 /** An SLA deadline is near (`warning`, a few minutes before) or has passed (`breach`). */
 export interface SlaAlert {
   ticketId: string;
+  /** The ticket's human reference and centre, so a desk can name and filter an alert for a ticket it has not loaded. */
+  number: number;
+  centre: CentreId;
   kind: 'warning' | 'breach';
   clock: 'first_response' | 'next_response' | 'resolution';
   dueAt: string;
@@ -341,8 +344,22 @@ export interface TicketDetail extends TicketSummary {
   handoff: Handoff | null;
   messages: Message[];
   events: TicketEvent[];
+  /** Files the customer sent (email attachments), oldest first. */
+  attachments: TicketAttachment[];
   /** The remote-support tool the requester used last (by email, else by visitor), so the desk can pre-select it. */
   preferredTool?: RemoteTool | null;
+}
+
+/** A file kept with a ticket; agents download it from `GET /api/tickets/:id/attachments/:attachmentId`. */
+export interface TicketAttachment {
+  id: string;
+  /** The sender's file name, made safe (no path, no control characters). Display text, never HTML. */
+  filename: string;
+  contentType: string;
+  /** In bytes. */
+  size: number;
+  /** The message it came with; null when it is not tied to one. */
+  messageId: string | null;
 }
 
 /** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */

@@ -162,10 +162,10 @@ describe('QueuePanel', () => {
     const link = within(screen.getByRole('link', { name: /#1042/ }));
     expect(link.queryByText('Due soon')).toBeNull();
     // The server's clock says the deadline is near (or passed) even where this browser's clock disagrees.
-    act(() => queue.applySla({ ticketId: 'a', kind: 'warning', clock: 'first_response', dueAt: '2025-03-03T14:00:00Z' }));
+    act(() => queue.applySla({ ticketId: 'a', number: 1042, centre: 'uk', kind: 'warning', clock: 'first_response', dueAt: '2025-03-03T14:00:00Z' }));
     expect(link.getByText('Due soon')).toBeTruthy();
     expect(status.textContent).toBe('#1042 is near its first-response deadline');
-    act(() => queue.applySla({ ticketId: 'a', kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T14:00:00Z' }));
+    act(() => queue.applySla({ ticketId: 'a', number: 1042, centre: 'uk', kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T14:00:00Z' }));
     expect(link.getByText('Breached')).toBeTruthy();
     expect(within(status).getByText('#1042 breached its first-response deadline')).toBeTruthy();
     expect(within(screen.getByRole('link', { name: /#1043/ })).queryByText('Breached')).toBeNull();

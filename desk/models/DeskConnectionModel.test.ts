@@ -32,7 +32,7 @@ describe('DeskConnectionModel', () => {
     socket.serverEmit('ticket:updated', t);
     const event = { ticketId: t.id, message: message() };
     socket.serverEmit('message:created', event);
-    const alert = { ticketId: t.id, kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T13:00:00.000Z' } as const;
+    const alert = { ticketId: t.id, number: t.number, centre: 'uk', kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T13:00:00.000Z' } as const;
     socket.serverEmit('ticket:sla', alert);
     expect(handlers.slaAlert).toHaveBeenCalledWith(alert);
     expect(handlers.ticketCreated).toHaveBeenCalledWith(t);

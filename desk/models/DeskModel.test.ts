@@ -71,7 +71,7 @@ describe('DeskModel', () => {
 
     // SLA alerts reach the queue: the row's badge state and a notification.
     const number = desk.queue.tickets.value[0]?.number;
-    socket.serverEmit('ticket:sla', { ticketId: 't1', kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T13:00:00.000Z' });
+    socket.serverEmit('ticket:sla', { ticketId: 't1', number: 1001, centre: 'uk', kind: 'breach', clock: 'first_response', dueAt: '2025-03-03T13:00:00.000Z' });
     expect(desk.queue.alerts.value.get('t1')?.kind).toBe('breach');
     expect(desk.queue.slaNotices.value.map((n) => n.text)).toEqual([`#${number} breached its first-response deadline`]);
 

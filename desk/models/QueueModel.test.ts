@@ -177,14 +177,14 @@ describe('QueueModel', () => {
   });
 
   describe('SLA alerts', () => {
-    const breach = (ticketId: string, dueAt: string, clock: SlaAlert['clock'] = 'first_response'): SlaAlert => ({ ticketId, kind: 'breach', clock, dueAt });
+    const breach = (ticketId: string, dueAt: string, clock: SlaAlert['clock'] = 'first_response', number = 1001, centre: SlaAlert['centre'] = 'uk'): SlaAlert => ({ ticketId, number, centre, kind: 'breach', clock, dueAt });
 
     it('keeps the latest alert per ticket and notifies politely by ticket number, for a while', async () => {
       vi.useFakeTimers();
       const t = summary({ id: 'a', number: 1042, firstResponseDueAt: '2025-03-03T10:00:00Z' });
       const { queue } = queueWith({ tickets: [t] });
       await queue.load();
-      queue.applySla({ ticketId: 'a', kind: 'warning', clock: 'first_response', dueAt: '2025-03-03T10:00:00Z' });
+      queue.applySla({ ticketId: 'a', number: 1001, centre: 'uk', kind: 'warning', clock: 'first_response', dueAt: '2025-03-03T10:00:00Z' });
       expect(queue.alerts.value.get('a')?.kind).toBe('warning');
       expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['#1042 is near its first-response deadline']);
       vi.advanceTimersByTime(5_000);
@@ -219,16 +219,16 @@ describe('QueueModel', () => {
       expect(queue.slaNotices.value).toHaveLength(2);
     });
 
-    it('does not notify about another centre’s tickets, and names an unknown ticket only when all centres show', async () => {
+    it('does not notify about another centre’s tickets, loaded or not, and names unloaded ones by the alert', async () => {
       const { queue } = queueWith({ tickets: [summary({ id: 'us1', number: 7, centre: 'us' }), summary({ id: 'uk1', number: 8, centre: 'uk' })] });
       await queue.load();
-      queue.applySla(breach('unknown', '2025-03-03T10:00:00Z'));
-      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['A ticket breached its first-response deadline']);
+      queue.applySla(breach('unknown', '2025-03-03T10:00:00Z', 'first_response', 42, 'us'));
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['#42 breached its first-response deadline']);
       await queue.setCentre('uk');
-      queue.applySla(breach('us1', '2025-03-03T10:00:00Z'));
-      queue.applySla(breach('elsewhere', '2025-03-03T10:00:00Z'));
-      queue.applySla(breach('uk1', '2025-03-03T10:00:00Z'));
-      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['A ticket breached its first-response deadline', '#8 breached its first-response deadline']);
+      queue.applySla(breach('us1', '2025-03-03T10:00:00Z', 'first_response', 7, 'us'));
+      queue.applySla(breach('elsewhere', '2025-03-03T10:00:00Z', 'first_response', 43, 'us'));
+      queue.applySla(breach('uk1', '2025-03-03T10:00:00Z', 'first_response', 8, 'uk'));
+      expect(queue.slaNotices.value.map((n) => n.text)).toEqual(['#42 breached its first-response deadline', '#8 breached its first-response deadline']);
       // The badge state is kept for every ticket all the same.
       expect(queue.alerts.value.has('us1')).toBe(true);
     });

@@ -195,14 +195,14 @@ export class QueueModel {
 
   /**
    * `ticket:sla`: a deadline is near (`warning`) or has passed (`breach`). The row's badge follows it, and a
-   * notification shows for a while, unless the ticket belongs to another centre than the one shown (a
-   * ticket the desk has not loaded is named only when every centre shows).
+   * notification shows for a while, unless the ticket belongs to another centre than the one shown (the
+   * alert names its ticket's number and centre, so this holds for tickets the desk has not loaded too).
    */
   applySla(alert: SlaAlert): void {
     this.#alerts.value = new Map(this.#alerts.value).set(alert.ticketId, alert);
     const ticket = this.#tickets.value.find((t) => t.id === alert.ticketId);
-    if (ticket ? !this.#inCentre(ticket) : this.#centre.value !== 'all') return;
-    const notice: SlaNotice = { id: ++this.#noticeId, ticketId: alert.ticketId, kind: alert.kind, text: slaNoticeText(alert, ticket?.number ?? null) };
+    if (!this.#inCentre(ticket ?? { centre: alert.centre })) return;
+    const notice: SlaNotice = { id: ++this.#noticeId, ticketId: alert.ticketId, kind: alert.kind, text: slaNoticeText(alert, ticket?.number ?? alert.number) };
     // A newer alert replaces the ticket's older notification; beyond MAX_SLA_NOTICES the oldest goes.
     const others = this.#slaNotices.value.filter((n) => n.ticketId !== alert.ticketId);
     const kept = others.slice(Math.max(0, others.length - (MAX_SLA_NOTICES - 1)));
@@ -291,7 +291,7 @@ export class QueueModel {
     this.#noticeTimers.delete(id);
   }
 
-  #inCentre(ticket: TicketSummary): boolean {
+  #inCentre(ticket: Pick<TicketSummary, 'centre'>): boolean {
     const centre = this.#centre.value;
     return centre === 'all' || ticket.centre === centre;
   }

@@ -85,6 +85,7 @@ export function detail(overrides: Partial<TicketDetail> = {}): TicketDetail {
     handoff: null,
     messages: [],
     events: [],
+    attachments: [],
     ...overrides,
   };
 }

@@ -115,7 +115,7 @@ describe('SLA clocks', () => {
     at('2026-01-13T10:46:00Z');
     const warning = nextEvent<SlaAlert>(desk, 'ticket:sla');
     expect((await sweepOperations(server.app.frontdesk)).warnings).toBe(1);
-    expect(await warning).toEqual({ ticketId: t.id, kind: 'warning', clock: 'first_response', dueAt: '2026-01-13T11:00:00.000Z' });
+    expect(await warning).toEqual({ ticketId: t.id, number: t.number, centre: 'uk', kind: 'warning', clock: 'first_response', dueAt: '2026-01-13T11:00:00.000Z' });
     at('2026-01-13T10:50:00Z');
     expect((await sweepOperations(server.app.frontdesk)).warnings).toBe(0);
     at('2026-01-13T11:00:00Z');

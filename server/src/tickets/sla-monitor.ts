@@ -122,7 +122,7 @@ async function alertOnce(ctx: CoreContext, kind: 'warning' | 'breach', due: DueF
       reason: kind === 'breach' ? `${what} ${t.next_due_at} passed` : `${what} is at ${t.next_due_at}`,
       at: now,
     });
-    ctx.events.emit('ticket.sla', { ticketId: t.id, kind, clock, dueAt: t.next_due_at! });
+    ctx.events.emit('ticket.sla', { ticketId: t.id, number: Number(t.number), centre: t.centre as CentreId, kind, clock, dueAt: t.next_due_at! });
     sent++;
   }
   return sent;
