@@ -27,7 +27,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2020',
       rollupOptions: {
-        input: { messenger: 'widget/messenger/index.html', desk: 'desk/index.html' },
+        input: { messenger: 'widget/messenger/index.html', desk: 'desk/index.html', portal: 'widget/portal/index.html' },
       },
     },
     test: {

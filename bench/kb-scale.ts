@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/kb-scale.ts      on its own; `npm run bench` runs it too
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateToLatest, openDatabase } from '../server/src/db/database';
 import { KnowledgeBase, readDemoArticles } from '../server/src/kb/knowledge-base';
@@ -39,6 +40,7 @@ function summary(samples: number[], budgetP99: number): string {
 
 export async function benchKbScale(): Promise<void> {
   console.log(`\n## Kai offline on a ${KB_ARTICLES.toLocaleString('en')}-article knowledge base (engine only, in-process)`);
+  console.log(`  (machine: ${cpus().length} CPUs, 1-minute load average ${loadavg()[0]!.toFixed(2)} at the start)`);
   const db = openDatabase('sqlite::memory:');
   try {
     await migrateToLatest(db);

@@ -14,6 +14,7 @@ import { DeskModel } from './models/DeskModel';
 import { HashRouteModel } from './models/HashRouteModel';
 import { KaiPreviewModel } from './models/KaiPreviewModel';
 import { KbModel } from './models/KbModel';
+import { LogCallModel } from './models/LogCallModel';
 import { QueueModel } from './models/QueueModel';
 import { SessionModel } from './models/SessionModel';
 import './desk.css';
@@ -40,6 +41,8 @@ function createDesk(win: Window) {
   return {
     desk,
     clock,
+    api,
+    calls: new LogCallModel(api),
     dispose() {
       desk.dispose();
       desk.route.dispose();
@@ -50,8 +53,8 @@ function createDesk(win: Window) {
 
 const root = document.getElementById('desk');
 if (root) {
-  const { desk, clock, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} />, root);
+  const { desk, clock, api, calls, dispose } = createDesk(window);
+  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} />, root);
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

@@ -1,6 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { DeskModel } from '../models/DeskModel';
+import type { LogCallModel } from '../models/LogCallModel';
+import type { RemoteSessionApi } from '../models/RemoteSessionModel';
 import { KnowledgeBasePage } from './KnowledgeBasePage';
+import { LogCall } from './LogCall';
 import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { TicketPane } from './TicketPane';
@@ -10,10 +13,14 @@ export interface AppProps {
   desk: DeskModel;
   /** The ticking clock for relative times. */
   now: ReadonlySignal<number>;
+  /** `Log a call` (phone tickets); without it the button is not shown. */
+  calls?: LogCallModel;
+  /** Remote sessions on the open ticket; without it `Offer remote session` is not shown. */
+  remoteApi?: RemoteSessionApi;
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now }: AppProps) {
+export function App({ desk, now, calls, remoteApi }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   if (status === 'checking') return <p class="boot">Loading the desk…</p>;
@@ -35,7 +42,12 @@ export function App({ desk, now }: AppProps) {
     <div class="desk">
       {topBar}
       <main class="desk__panes">
-        <QueuePanel queue={desk.queue} now={now} selectedId={current?.id ?? null} />
+        <QueuePanel
+          queue={desk.queue}
+          now={now}
+          selectedId={current?.id ?? null}
+          actions={calls && <LogCall model={calls} onCreated={(id) => desk.openTicket(id)} />}
+        />
         {current ? (
           <TicketPane
             key={current.id}
@@ -44,6 +56,7 @@ export function App({ desk, now }: AppProps) {
             onTyping={(id) => connection.noteTyping(id)}
             onStopTyping={(id) => connection.setTyping(id, false)}
             onClose={() => desk.closeTicket()}
+            remoteApi={remoteApi}
           />
         ) : (
           <section class="ticket ticket--empty" aria-label="Ticket">

@@ -1,18 +1,22 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Message } from '../../shared/protocol';
+import type { Message, TicketAttachment } from '../../shared/protocol';
+import { AttachmentList } from './AttachmentList';
 import { MessageItem } from './MessageItem';
 
 export interface ConversationProps {
   messages: readonly Message[];
   now: ReadonlySignal<number>;
+  /** The ticket's files (email attachments): shown with their message, the rest after the conversation. */
+  attachments?: readonly TicketAttachment[];
+  ticketId?: string;
 }
 
 /** How close to the bottom (px) counts as "reading the latest", so new messages scroll into view. */
 const STICKY_PX = 160;
 
 /** The whole conversation as a live log: customer, AI, agents, system, and internal notes. */
-export function Conversation({ messages, now }: ConversationProps) {
+export function Conversation({ messages, now, attachments = [], ticketId }: ConversationProps) {
   const endRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   useEffect(() => {
@@ -32,11 +36,12 @@ export function Conversation({ messages, now }: ConversationProps) {
         ) : (
           <ol class="conversation__list">
             {messages.map((m) => (
-              <MessageItem key={m.id} message={m} now={now.value} />
+              <MessageItem key={m.id} message={m} now={now.value} ticketId={ticketId} attachments={attachments.filter((a) => a.messageId === m.id)} />
             ))}
           </ol>
         )}
       </div>
+      {ticketId && <AttachmentList ticketId={ticketId} attachments={attachments.filter((a) => !messages.some((m) => m.id === a.messageId))} />}
       <div ref={endRef} />
     </section>
   );

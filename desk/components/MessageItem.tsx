@@ -1,14 +1,20 @@
-import type { Message } from '../../shared/protocol';
+import type { Message, TicketAttachment } from '../../shared/protocol';
 import { AUTHOR_KIND_LABELS, formatDateTime, formatMessageTime } from '../format';
+import { SessionCard } from './SessionCard';
 import { SourceLink } from './SourceLink';
+import { AttachmentList } from './AttachmentList';
+import { QuotedText } from './QuotedText';
 
 export interface MessageItemProps {
   message: Message;
   now: number;
+  /** Files that came with this message (email), downloadable from this ticket. */
+  attachments?: readonly TicketAttachment[];
+  ticketId?: string;
 }
 
 /** One message; internal notes are styled apart and labelled "Internal note". */
-export function MessageItem({ message, now }: MessageItemProps) {
+export function MessageItem({ message, now, attachments = [], ticketId }: MessageItemProps) {
   const { author, internal } = message;
   const classes = ['msg', `msg--${author.kind}`];
   if (internal) classes.push('msg--internal');
@@ -23,6 +29,9 @@ export function MessageItem({ message, now }: MessageItemProps) {
         </time>
       </div>
       <p class="msg__body">{message.body}</p>
+      {message.quoted && <QuotedText text={message.quoted} id={message.id} />}
+      {ticketId && <AttachmentList ticketId={ticketId} attachments={attachments} />}
+      {message.card?.type === 'remote_session' && <SessionCard card={message.card} />}
       {message.sources.length > 0 && (
         <ul class="msg__sources" aria-label="Sources">
           {message.sources.map((s) => (

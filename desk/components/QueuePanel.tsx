@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { CENTRE_FILTERS, type QueueCentre, type QueueModel } from '../models/QueueModel';
 import { QueueRow } from './QueueRow';
 import { QueueTabs } from './QueueTabs';
@@ -9,6 +10,8 @@ export interface QueuePanelProps {
   now: ReadonlySignal<number>;
   /** The open ticket's id, highlighted in the list. */
   selectedId: string | null;
+  /** Buttons in the heading (the desk's `Log a call`). */
+  actions?: ComponentChildren;
 }
 
 const LIST_ID = 'queue-list';
@@ -18,7 +21,7 @@ const CENTRE_ID = 'queue-centre';
  * The left pane: heading, the centre filter, status tabs, SLA notifications, and the tickets ordered by
  * their next deadline.
  */
-export function QueuePanel({ queue, now, selectedId }: QueuePanelProps) {
+export function QueuePanel({ queue, now, selectedId, actions }: QueuePanelProps) {
   const tickets = queue.visible.value;
   const fresh = queue.fresh.value;
   const loading = queue.loading.value;
@@ -33,6 +36,7 @@ export function QueuePanel({ queue, now, selectedId }: QueuePanelProps) {
           <span class="sr-only"> tickets</span>
         </span>
         {loading && <span class="queue__loading">Updating…</span>}
+        {actions}
         <span class="queue__centre">
           <label for={CENTRE_ID}>Centre</label>
           <select

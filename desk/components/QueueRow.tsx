@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { SlaAlert, TicketSummary } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../format';
 import { ticketHref } from '../models/HashRouteModel';
+import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
 import { SlaBadge, SlaDeadline } from './SlaDeadline';
 
@@ -35,6 +36,7 @@ export function QueueRow({ ticket, now, selected, fresh, alert = null }: QueueRo
           <span class="queue-row__requester">{ticket.requester.name || ticket.requester.email || 'Unknown requester'}</span>
           <span class={`status status--${ticket.status}`}>{STATUS_LABELS[ticket.status]}</span>
           <span class="queue-row__channel">{CHANNEL_LABELS[ticket.channel]}</span>
+          <OutOfHoursBadge outOfHours={ticket.outOfHours} />
           <span class="queue-row__centre" title="Operations centre">
             {CENTRE_LABELS[ticket.centre]}
           </span>

@@ -1,6 +1,7 @@
 import type { TargetedEvent } from 'preact';
 import type { TicketDetail, TicketStatus } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
+import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
 
 export interface TicketHeaderProps {
@@ -34,6 +35,7 @@ export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeader
         <span class="muted">
           {CHANNEL_LABELS[ticket.channel]} · {CENTRE_LABELS[ticket.centre]}
         </span>
+        <OutOfHoursBadge outOfHours={ticket.outOfHours} />
         <span class="ticket__status">
           <label for="ticket-status">Status</label>
           <select id="ticket-status" value={ticket.status} onChange={onChange} disabled={saving}>

@@ -1,10 +1,12 @@
 import type { ReadonlySignal } from '@preact/signals';
+import type { RemoteSessionApi } from '../models/RemoteSessionModel';
 import type { TicketModel } from '../models/TicketModel';
 import { ActivityLog } from './ActivityLog';
 import { Composer } from './Composer';
 import { Conversation } from './Conversation';
 import { HandoffSummary } from './HandoffSummary';
 import { KaiHandBack } from './KaiHandBack';
+import { RemoteSessionOffer } from './RemoteSessionOffer';
 import { RequesterDetails } from './RequesterDetails';
 import { TicketHeader } from './TicketHeader';
 import { TriageEditor } from './TriageEditor';
@@ -17,10 +19,12 @@ export interface TicketPaneProps {
   onTyping: (ticketId: string) => void;
   onStopTyping: (ticketId: string) => void;
   onClose: () => void;
+  /** Remote sessions (`Offer remote session`); without it the button is not shown. */
+  remoteApi?: RemoteSessionApi;
 }
 
 /** The right pane: handoff summary first, then requester, conversation, composer and activity. */
-export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose }: TicketPaneProps) {
+export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi }: TicketPaneProps) {
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
   if (!detail) {
@@ -57,13 +61,14 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose }: Tic
           saving={ticket.saving.value}
           onSave={(change) => ticket.setTriage(change)}
         />
+        {remoteApi && <RemoteSessionOffer api={remoteApi} ticketId={detail.id} preferredTool={detail.preferredTool ?? null} onSent={(m) => ticket.applyMessage(m)} />}
         {!hasCustomerMessage && detail.description && (
           <section class="original" aria-label="Original request">
             <h3 class="section-title">Original request</h3>
             <p class="msg__body">{detail.description}</p>
           </section>
         )}
-        <Conversation messages={messages} now={now} />
+        <Conversation messages={messages} now={now} ticketId={detail.id} attachments={detail.attachments ?? []} />
         <ActivityLog events={detail.events} />
       </div>
       <TypingIndicator names={ticket.typing.value} />

@@ -24,10 +24,13 @@ import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
 import { operationsRoutes } from './routes/operations.routes';
+import { portalRoutes } from './channels/portal/portal.routes';
 import { agentRoutes } from './routes/agents.routes';
 import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/sla-monitor';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
+import { emailPlugin } from './channels/email/email.plugin';
+import { attachmentRoutes } from './routes/attachments.routes';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -81,6 +84,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const outbox = config.smtpUrl ? startOutboxWorker({ ...ctx, supportEmail: config.supportEmail }, config.smtpUrl, opts.outboxIntervalMs) : null;
   if (outbox) app.addHook('preClose', outbox.stop);
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
+  // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
+  await app.register(emailPlugin, { ctx, kai });
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
@@ -98,12 +103,14 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
   await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
   await app.register(ticketRoutes, { ctx, kai });
+  await app.register(attachmentRoutes, { ctx });
   await app.register(aiRoutes, { ctx, kai });
   await app.register(kbRoutes, { ctx, kb });
   await app.register(hoursRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
   await app.register(agentRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
+  await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });
   await app.register(pageRoutes, { ctx });
   return app;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,6 +27,13 @@ const envSchema = z.object({
   SMTP_INBOUND_PORT: port('SMTP_INBOUND_PORT').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   SUPPORT_EMAIL: z.email({ error: 'SUPPORT_EMAIL must be an email address' }).default('support@localhost'),
+  /** Folder for email attachments (and quarantined raw mail under `quarantine/`). */
+  ATTACHMENTS_DIR: z
+    .string()
+    .trim()
+    .min(1, 'ATTACHMENTS_DIR must be a folder path')
+    .refine((v) => !v.includes('\0'), 'ATTACHMENTS_DIR must be a folder path')
+    .default('./data/attachments'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   /** Demos and tests only: the server's clock starts at this instant and runs on from there. */
   FRONTDESK_CLOCK: z.iso.datetime({ offset: true, error: 'FRONTDESK_CLOCK must be an ISO 8601 date-time, e.g. 2026-01-13T17:30:00Z' }).optional(),
@@ -46,6 +54,8 @@ export interface Config {
   smtpInboundPort: number | undefined;
   smtpUrl: string | undefined;
   supportEmail: string;
+  /** Where email attachments are kept (ATTACHMENTS_DIR), absolute. */
+  attachmentsDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionSecret: string | undefined;
   /** When set (FRONTDESK_CLOCK), the instant the server's clock starts at. */
@@ -81,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpInboundPort: e.SMTP_INBOUND_PORT,
     smtpUrl: e.SMTP_URL,
     supportEmail: e.SUPPORT_EMAIL,
+    attachmentsDir: resolve(e.ATTACHMENTS_DIR),
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
     clockStart: e.FRONTDESK_CLOCK ? new Date(e.FRONTDESK_CLOCK) : undefined,

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       `  Demo help-desk page:  ${url}/`,
       `  Agents' desk:         ${url}/desk`,
       `  API docs (OpenAPI):   ${url}/api/openapi.json`,
+      app.email.inboundPort ? `  Email in (SMTP):      ${config.host}:${app.email.inboundPort} for ${config.supportEmail}` : '',
       signIn ? `  Sign in to the desk as ${signIn}` : '',
       '',
     ].join('\n'),

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import { loadConfig } from '../src/config';
 
 describe('configuration', () => {
   it('has the contract defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:3000', databaseUrl: 'sqlite:./data/frontdesk.db', supportEmail: 'support@localhost', logLevel: 'info', openai: null });
+  });
+
+  it('keeps email attachments under ./data/attachments unless ATTACHMENTS_DIR says otherwise (as an absolute path)', () => {
+    expect(loadConfig({}).attachmentsDir).toBe(resolve('./data/attachments'));
+    expect(loadConfig({ ATTACHMENTS_DIR: '/var/lib/frontdesk/files' }).attachmentsDir).toBe('/var/lib/frontdesk/files');
   });
 
   it.each([
@@ -15,6 +21,7 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
     [{ SUPPORT_EMAIL: 'nope' }, 'SUPPORT_EMAIL'],
+    [{ ATTACHMENTS_DIR: '   ' }, 'ATTACHMENTS_DIR'],
   ])('%j stops the start with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: .*${name}`));
   });

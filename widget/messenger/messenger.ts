@@ -34,6 +34,8 @@ export interface Messenger {
   focusComposer(): void;
   /** The visitor's own minimise button: the loader hides the panel. */
   minimise(): void;
+  /** What "Your requests" calls the self-service routes with: the page's fetch and the visitor token (null before a session). */
+  selfService: { fetch: typeof fetch; token: () => string | null };
   dispose(): void;
 }
 
@@ -144,6 +146,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     embedded,
     focusComposer,
     minimise: () => post({ type: 'close' }),
+    selfService: { fetch: env.fetch, token: () => env.store.get(keys.token) },
     dispose: () => {
       if (bootTimer) clearTimeout(bootTimer);
       stopUnread();

@@ -2,12 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
+import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const body = (schema: z.ZodType) => ({ required: true, content: json(schema) });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = { default: { description: 'Error: `{ error: { code, message } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
 const agent = [{ session: [] }, { bearer: [] }];
+/** Self-service routes: the portal's session cookie, or the messenger's visitor token. */
+const customer = [{ customer: [] }, { visitor: [] }];
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
 /** The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. */
@@ -20,6 +23,8 @@ export function openApiDocument(publicUrl: string) {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'fd_session' },
         bearer: { type: 'http', scheme: 'bearer' },
+        customer: { type: 'apiKey', in: 'cookie', name: 'fd_customer', description: 'Portal session from an emailed one-time sign-in link' },
+        visitor: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Visitor <token>`: the messenger visitor token from `POST /api/widget/session`' },
       },
       schemas: {
         Error: {
@@ -50,6 +55,14 @@ export function openApiDocument(publicUrl: string) {
       },
       '/api/tickets/{id}/messages': {
         post: { summary: 'Public reply or internal note', security: agent, parameters: idParam, requestBody: body(agentReplySchema), responses: { 201: ok('The message'), ...errors } },
+      },
+      '/api/tickets/{id}/attachments/{attachmentId}': {
+        get: {
+          summary: 'Download a file the customer sent by email (as an attachment download); listed in the ticket\'s `attachments`',
+          security: agent,
+          parameters: [...idParam, { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The file, with its content type and `Content-Disposition: attachment`' }, ...errors },
+        },
       },
       '/api/tickets/{id}/remote-sessions': {
         get: {
@@ -91,6 +104,32 @@ export function openApiDocument(publicUrl: string) {
       '/api/hours': { get: { summary: 'Operations centres and the phone line: open now, next open and close', responses: { 200: ok('`{ centres, phone }`') } } },
       '/api/widget/sites/{key}': { get: { summary: "A site's public messenger settings", parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Public settings'), ...errors } } },
       '/api/widget/session': { post: { summary: 'Start or resume a visitor session (messenger)', requestBody: body(widgetSessionSchema), responses: { 200: ok('`{ token, visitorId, site }`'), ...errors } } },
+      '/api/portal/login-link': {
+        post: { summary: 'Email a one-time portal sign-in link (15 minutes, single use); always 202', requestBody: body(portalLoginLinkSchema), responses: { 202: ok('`{ status: "sent" }`'), ...errors } },
+      },
+      '/portal/verify': {
+        get: {
+          summary: 'Use a sign-in link: sets the `fd_customer` cookie and redirects to /portal; a used or expired link shows a page to ask again',
+          parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 303: { description: 'Signed in; to /portal' }, 400: { description: 'HTML page: the link expired, was used, or is unknown' } },
+        },
+      },
+      '/api/portal/logout': { post: { summary: 'End the portal session', responses: { 204: { description: 'Signed out' } } } },
+      '/api/me': { get: { summary: 'Who the self-service routes see: `{ kind, email, verified }`', security: customer, responses: { 200: ok('The customer'), ...errors } } },
+      '/api/me/requests': {
+        get: { summary: "The customer's own requests (withdrawn ones excluded)", security: customer, responses: { 200: ok('`{ requests: [{ id, number, subject, status, channel, createdAt, updatedAt, promise, withdrawn }] }`'), ...errors } },
+        post: { summary: 'A new request from the portal (channel `portal`)', security: [{ customer: [] }], requestBody: body(customerRequestSchema), responses: { 201: ok('The request with its messages'), ...errors } },
+      },
+      '/api/me/requests/{id}': {
+        get: { summary: 'One of my requests with its messages (never internal notes); another customer\'s is a 404', security: customer, parameters: idParam, responses: { 200: ok('The request with its messages'), ...errors } },
+        delete: { summary: 'Withdraw (delete) a request: hidden from me, personal content erased (README, "Deleting a request")', security: customer, parameters: idParam, responses: { 204: { description: 'Withdrawn' }, ...errors } },
+      },
+      '/api/me/requests/{id}/messages': {
+        post: { summary: 'Reply on a request: a solved one reopens, a closed one starts a follow-up', security: customer, parameters: idParam, requestBody: body(customerReplySchema), responses: { 201: ok('`{ request, followUp }`'), ...errors } },
+      },
+      '/api/me/requests/{id}/reopen': {
+        post: { summary: 'Reopen a solved request (audited)', security: customer, parameters: idParam, responses: { 200: ok('The request'), ...errors } },
+      },
     },
   };
 }

@@ -54,7 +54,7 @@ function sendHtml(reply: FastifyReply, html: string | null, csp?: string): Fasti
 
 /** The demo page, the loader script, the messenger and desk pages, help articles, and built assets. */
 export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
-  const hidden = new Set(['widget/messenger/index.html', 'desk/index.html']);
+  const hidden = new Set(['widget/messenger/index.html', 'desk/index.html', 'widget/portal/index.html']);
   await app.register(fastifyStatic, {
     root: [DIST_DIR, PUBLIC_DIR].filter((d) => existsSync(d)),
     prefix: '/',
@@ -79,6 +79,9 @@ export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
   });
 
   app.get('/desk', async (_request, reply) => sendHtml(reply, readPage(`${DIST_DIR}desk/index.html`), appCsp("'none'")));
+
+  // The customers' self-service portal (sign-in by emailed link, their requests); the same strict policy as the desk.
+  app.get('/portal', async (_request, reply) => sendHtml(reply, readPage(`${DIST_DIR}widget/portal/index.html`), appCsp("'none'")));
 
   app.get<{ Params: { slug: string } }>('/help/:slug', async (request, reply) => {
     const site = await findSiteByKey(ctx.db, 'demo');

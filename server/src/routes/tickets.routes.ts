@@ -6,12 +6,14 @@ import { agentReplySchema, type ConversationMode } from '../../../shared/protoco
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { listAttachments } from '../attachments/attachment.repository';
 import { findConversation, listMessages } from '../messages/message.repository';
 import { findSiteByKey } from '../sites/site.repository';
 import { createTicket } from '../tickets/create-ticket';
 import { addAgentMessage } from '../tickets/ticket-messages';
 import { toTicketDetail, toTicketSummary } from '../tickets/ticket.presenter';
 import { findTicket, listTicketEvents, listTickets } from '../tickets/ticket.repository';
+import { customerKeys, findPreferredTool } from '../tickets/remote-session.repository';
 import { changeTicket } from '../tickets/update-ticket';
 import { parse } from './validate';
 
@@ -91,7 +93,9 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     if (!row) throw new AppError('not_found', 'No such ticket');
     const messages = row.conversation_id ? await listMessages(ctx.db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
     const conversation = row.conversation_id ? await findConversation(ctx.db, row.conversation_id) : undefined;
-    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), (conversation?.mode as ConversationMode | undefined) ?? null);
+    const preferredTool = await findPreferredTool(ctx.db, customerKeys(row));
+    const attachments = await listAttachments(ctx.db, row.id);
+    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), (conversation?.mode as ConversationMode | undefined) ?? null, preferredTool, attachments);
   }
 
   app.get<{ Params: { id: string } }>('/api/tickets/:id', async (request) => detail(request.params.id));

@@ -1,6 +1,7 @@
-import type { CentreId, Channel, ConversationMode, Handoff, Message, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
+import type { CentreId, Channel, ConversationMode, Handoff, Message, RemoteTool, TicketAttachment, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
 import type { TicketEventRow, TicketRow } from '../db/schema';
+import type { AttachmentRow } from '../attachments/attachment.repository';
 
 /** The one place a ticket row becomes what the API and the desk see. */
 export function toTicketSummary(row: TicketRow): TicketSummary {
@@ -33,6 +34,10 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
   };
 }
 
+export function toTicketAttachment(row: AttachmentRow): TicketAttachment {
+  return { id: row.id, filename: row.filename, contentType: row.content_type, size: Number(row.size), messageId: row.message_id };
+}
+
 export function toTicketEvent(row: TicketEventRow): TicketEvent {
   return {
     id: row.id,
@@ -45,7 +50,16 @@ export function toTicketEvent(row: TicketEventRow): TicketEvent {
   };
 }
 
-export function toTicketDetail(row: TicketRow, messages: Message[], events: TicketEventRow[], conversationMode: ConversationMode | null): TicketDetail {
+export function toTicketDetail(
+  row: TicketRow,
+  messages: Message[],
+  events: TicketEventRow[],
+  conversationMode: ConversationMode | null,
+  /** The requester's remembered remote-support tool. */
+  preferredTool: RemoteTool | null = null,
+  /** Files the customer sent with email. */
+  attachments: AttachmentRow[] = [],
+): TicketDetail {
   return {
     ...toTicketSummary(row),
     description: row.description,
@@ -56,5 +70,7 @@ export function toTicketDetail(row: TicketRow, messages: Message[], events: Tick
     handoff: row.handoff ? (JSON.parse(row.handoff) as Handoff) : null,
     messages,
     events: events.map(toTicketEvent),
+    attachments: attachments.map(toTicketAttachment),
+    preferredTool,
   };
 }

@@ -1,4 +1,4 @@
-import { useSignalEffect } from '@preact/signals';
+import { useSignal, useSignalEffect } from '@preact/signals';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { ConversationMode } from '../../../shared/protocol';
 import { safeColor, textColorOn } from '../../color';
@@ -8,6 +8,7 @@ import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
 import { Header } from './Header';
 import { MessageLog } from './MessageLog';
+import { RequestsPanel, RequestsToggle } from './RequestsPanel';
 import { StatusLine } from './StatusLine';
 
 function subtitle(mode: ConversationMode, agentName: string): string {
@@ -32,6 +33,12 @@ export function App({ messenger }: AppProps) {
   const connected = conversation.connected.value;
   const state = conversation.state.value;
   const handedOff = state.mode !== 'ai' || state.ticket !== null;
+  /** "Your requests" shows instead of the chat (which stays mounted, hidden, so nothing in it is lost). */
+  const requestsOpen = useSignal(false);
+  const toggleRequests = (): void => {
+    requestsOpen.value = !requestsOpen.value;
+    if (!requestsOpen.value) messenger.focusComposer();
+  };
 
   useSignalEffect(() => {
     // CSSOM, not a style attribute: allowed under a strict CSP.
@@ -50,33 +57,37 @@ export function App({ messenger }: AppProps) {
         title={site?.name ?? 'Messenger'}
         subtitle={subtitle(state.mode, agentName)}
         onMinimise={messenger.embedded ? messenger.minimise : undefined}
+        actions={<RequestsToggle open={requestsOpen.value} onToggle={toggleRequests} />}
       />
       <StatusLine status={connection.status.value} error={connection.error.value} />
-      {!handedOff && <AvailabilityNote availability={connection.availability.value} />}
-      <HandoffBanner state={state} />
-      <MessageLog
-        messages={conversation.messages.value}
-        outbox={conversation.outbox.value}
-        streams={conversation.streams.value}
-        greeting={site?.greeting || null}
-        agentName={agentName}
-        typing={conversation.typing.value}
-        connected={connected}
-        onEdit={(clientId) => {
-          conversation.edit(clientId);
-          messenger.focusComposer();
-        }}
-      />
-      {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}
-      <Composer
-        draft={conversation.draft}
-        onSend={(text) => conversation.send(text)}
-        onTyping={() => conversation.noteVisitorTyping()}
-        onEscalate={() => void conversation.escalate()}
-        canEscalate={conversation.canEscalate.value}
-        escalateDisabled={!connected || conversation.escalating.value}
-        focusRequests={messenger.focusRequests.value}
-      />
+      {requestsOpen.value && <RequestsPanel messenger={messenger} />}
+      <div class="fd-chat" hidden={requestsOpen.value}>
+        {!handedOff && <AvailabilityNote availability={connection.availability.value} />}
+        <HandoffBanner state={state} />
+        <MessageLog
+          messages={conversation.messages.value}
+          outbox={conversation.outbox.value}
+          streams={conversation.streams.value}
+          greeting={site?.greeting || null}
+          agentName={agentName}
+          typing={conversation.typing.value}
+          connected={connected}
+          onEdit={(clientId) => {
+            conversation.edit(clientId);
+            messenger.focusComposer();
+          }}
+        />
+        {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}
+        <Composer
+          draft={conversation.draft}
+          onSend={(text) => conversation.send(text)}
+          onTyping={() => conversation.noteVisitorTyping()}
+          onEscalate={() => void conversation.escalate()}
+          canEscalate={conversation.canEscalate.value}
+          escalateDisabled={!connected || conversation.escalating.value}
+          focusRequests={messenger.focusRequests.value}
+        />
+      </div>
     </div>
   );
 }

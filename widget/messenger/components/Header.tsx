@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 export interface HeaderProps {
   /** The site's or the agent's name. */
   title: string;
@@ -5,16 +7,19 @@ export interface HeaderProps {
   subtitle: string;
   /** Shown only when a loader embeds the messenger (there is something to minimise into). */
   onMinimise?: () => void;
+  /** Buttons before the minimise button (the "Your requests" toggle). */
+  actions?: ComponentChildren;
 }
 
 /** The messenger's title bar with the minimise button. */
-export function Header({ title, subtitle, onMinimise }: HeaderProps) {
+export function Header({ title, subtitle, onMinimise, actions }: HeaderProps) {
   return (
     <header class="fd-header">
       <div class="fd-header__text">
         <h1 class="fd-header__title">{title}</h1>
         <p class="fd-header__subtitle">{subtitle}</p>
       </div>
+      {actions}
       {onMinimise && (
         <button type="button" class="fd-icon-button" aria-label="Minimise messenger" onClick={onMinimise}>
           <svg viewBox="0 0 24 24" aria-hidden="true">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Author, Message } from '../../../shared/protocol';
 import type { OutboxItem } from '../models/conversation';
+import { RemoteSessionCard } from './RemoteSessionCard';
 import { Sources } from './Sources';
 
 export interface MessageItemProps {
@@ -18,7 +19,8 @@ export interface PendingItemProps {
 
 export interface BubbleProps {
   author: Author;
-  body: string;
+  /** Null when a card stands in for the text (the card carries everything the body says). */
+  body: string | null;
   showName: boolean;
   time?: string;
   /** A reply still being written: busy, so screen readers announce it once, when the final message replaces it. */
@@ -42,7 +44,7 @@ export function Bubble({ author, body, showName, time, streaming, children }: Bu
   return (
     <li class={`fd-msg fd-msg--${author.kind}${streaming ? ' fd-msg--streaming' : ''}`} aria-busy={streaming ? 'true' : undefined}>
       <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author)}</span>
-      <p class="fd-msg__body">{body}</p>
+      {body !== null && <p class="fd-msg__body">{body}</p>}
       {children}
       {time && <span class="fd-msg__meta">{time}</span>}
     </li>
@@ -51,8 +53,11 @@ export function Bubble({ author, body, showName, time, streaming, children }: Bu
 
 /** A message the server has. */
 export function MessageItem({ message, showName }: MessageItemProps) {
+  // A card of a kind this messenger does not know falls back to the message text.
+  const card = message.card?.type === 'remote_session' ? message.card : null;
   return (
-    <Bubble author={message.author} body={message.body} showName={showName} time={formatTime(message.createdAt)}>
+    <Bubble author={message.author} body={card ? null : message.body} showName={showName} time={formatTime(message.createdAt)}>
+      {card && <RemoteSessionCard card={card} />}
       <Sources sources={message.sources} />
     </Bubble>
   );

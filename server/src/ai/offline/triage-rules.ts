@@ -36,7 +36,7 @@ function find(signals: readonly Signal[], text: string): Found | null {
 /** Splits a message into sentences (and clauses after a semicolon), for signals that must not span them. */
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?;\n])\s+|\s+[-–—]\s+/)
+    .split(/(?<=[.!?;])\s+|\n+|\s+[-–—]\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -156,7 +156,7 @@ const GROUP: Signal[] = [
 
 /** Says plainly that only they are affected. */
 const ONLY_ONE =
-  /\b(only me|just me|for me only|only for me|just my account|only my account|i'?m the only one|only mine|(everyone|everybody|colleagues|others|the rest)( else)?\b[^.!?]{0,40}\b(fine|ok|okay|works?|working|can (sign|log|open|see)))\b/i;
+  /\b(only me|just me|for me only|only for me|just my account|only my account|i'?m the only one|only mine|(everyone|everybody|anyone|others|the rest) else\b[^.!?\n]{0,40}\b(fine|ok|okay|works?|working|can|is able|are able)|(my )?(colleagues|co-?workers|others|the rest of (us|the team|my team|the company))\b[^.!?\n]{0,40}\b(are fine|is fine|fine|work fine|works fine|can (sign|log|open|see|access)))\b/i;
 
 /** A privileged account (or a broad credential), whose compromise reaches the whole organisation. */
 const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|director|executive|exec|founder|president|vp|:write|write (scope|access)|all scopes|full access|sees? everything|can see everything|access to everything)\b/i;
@@ -181,7 +181,7 @@ const CATEGORY_RULES: { category: string; pattern: RegExp }[] = [
 
 /** The sentence of `text` that contains `fragment`, trimmed to a quotable length. */
 function quote(text: string, fragment: string): string {
-  const sentence = text.split(/(?<=[.!?\n])\s+/).find((s) => s.toLowerCase().includes(fragment.toLowerCase())) ?? fragment;
+  const sentence = text.split(/(?<=[.!?])\s+|\n+/).find((s) => s.toLowerCase().includes(fragment.toLowerCase())) ?? fragment;
   const s = sentence.trim();
   return s.length > 160 ? `${s.slice(0, 157)}…` : s;
 }

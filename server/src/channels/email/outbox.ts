@@ -57,6 +57,9 @@ export async function enqueueMail(db: DbOrTx, supportEmail: string, mail: Outgoi
   return { id, messageId };
 }
 
+/** Kinds of mail a program writes (marked Auto-Submitted so auto-responders stay quiet); `reply` is a person's. */
+const AUTOMATIC_KINDS = new Set(['acknowledgement', 'notice', 'login_link']);
+
 /** Backoff after the n-th failed attempt: 10 s, 30 s, 1.5 min, … capped at 30 min; mail is never dropped. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30 * 60_000, 10_000 * 3 ** Math.max(0, attempts - 1));
@@ -107,8 +110,8 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, s
           messageId: mail.message_id,
           ...(mail.in_reply_to ? { inReplyTo: mail.in_reply_to } : {}),
           ...(mail.references ? { references: mail.references } : {}),
-          // Our own mail is automatic in the RFC 3834 sense only for acknowledgements; replies are from people.
-          headers: mail.kind === 'acknowledgement' || mail.kind === 'login_link' ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+          // Our own mail is automatic in the RFC 3834 sense only for acknowledgements and notices; replies are from people.
+          headers: AUTOMATIC_KINDS.has(mail.kind) ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
         });
         await ctx.db.updateTable('email_outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), last_error: null }).where('id', '=', mail.id).execute();
         sent++;

@@ -1,0 +1,71 @@
+import fp from 'fastify-plugin';
+import type { KaiEngine } from '../../ai/engine';
+import { AttachmentStore } from '../../attachments/attachment-store';
+import type { ServerContext } from '../../context';
+import { startInboundServer, type InboundServer } from './inbound-server';
+import { mailAgentReplies } from './outgoing-mail';
+import { MAX_MESSAGE_BYTES, receiveMail, type EmailContext } from './receive-mail';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    email: {
+      /** The inbound SMTP port, or null when SMTP_INBOUND_PORT is unset. */
+      inboundPort: number | null;
+      /** Resolves when the mail work in progress (received mail, replies being queued) is done. */
+      settled: () => Promise<void>;
+    };
+  }
+}
+
+/**
+ * The email channel: agents' public replies on email tickets are queued as mail (always; the outbox sends them
+ * when SMTP_URL is set), and with SMTP_INBOUND_PORT the built-in SMTP server turns mail into tickets and
+ * replies. Started with the app, stopped on close.
+ */
+export const emailPlugin = fp(
+  async (app, opts: { ctx: ServerContext; kai: Pick<KaiEngine, 'triage'> }) => {
+    const { ctx, kai } = opts;
+    const pending = new Set<Promise<unknown>>();
+    const track = (work: Promise<unknown>) => {
+      pending.add(work);
+      void work.finally(() => pending.delete(work)).catch(() => undefined);
+    };
+    const settled = async () => {
+      while (pending.size) await Promise.allSettled([...pending]);
+    };
+
+    const mailCtx = { ...ctx, supportEmail: ctx.config.supportEmail };
+    const stopReplies = mailAgentReplies(mailCtx, track);
+
+    let inbound: InboundServer | null = null;
+    if (ctx.config.smtpInboundPort !== undefined) {
+      const store = new AttachmentStore(ctx.config.attachmentsDir);
+      await store.prepare();
+      const emailCtx: EmailContext = { ...mailCtx, store, triage: (text) => kai.triage(text) };
+      inbound = await startInboundServer({
+        host: ctx.config.host,
+        port: ctx.config.smtpInboundPort,
+        supportEmail: ctx.config.supportEmail,
+        maxBytes: MAX_MESSAGE_BYTES,
+        log: ctx.log,
+        onMessage: async (raw, envelope) => {
+          const work = receiveMail(emailCtx, raw, envelope);
+          track(work);
+          const outcome = await work;
+          if (outcome.kind === 'ticket') return `OK: received as request #${outcome.number}`;
+          if (outcome.kind === 'reply') return `OK: added to request #${outcome.number}`;
+          return 'OK: message accepted';
+        },
+      });
+    }
+
+    app.decorate('email', { inboundPort: inbound?.port ?? null, settled });
+    // Registered after the database, so this runs before it closes (onClose runs in reverse order).
+    app.addHook('onClose', async () => {
+      await inbound?.close();
+      stopReplies();
+      await Promise.race([settled(), new Promise((r) => setTimeout(r, 3_000).unref())]);
+    });
+  },
+  { name: 'email', dependencies: ['db'] },
+);

@@ -1,0 +1,165 @@
+/**
+ * Mail to customers about their email tickets: the acknowledgement of a new request, a notice about files we
+ * could not keep, and every public reply an agent writes. All of it goes through the outbox (queued in the
+ * database, retried with backoff) and is threaded: In-Reply-To the customer's newest mail, References the
+ * ticket's thread, `[#number]` in the subject. Internal notes are never mailed.
+ */
+import type { Message } from '../../../../shared/protocol';
+import type { CoreContext } from '../../context';
+import type { Tx } from '../../db/database';
+import type { TicketRow } from '../../db/schema';
+import { describePromise } from '../../tickets/promise';
+import { findTicket } from '../../tickets/ticket.repository';
+import { baseSubject } from './mail-text';
+import { enqueueMail } from './outbox';
+import { threadOf, trimReferences } from './threading';
+
+export interface MailContext extends CoreContext {
+  supportEmail: string;
+}
+
+/** At most this many automatic mails (acknowledgements, notices) to one address per hour: a loop breaker. */
+export const MAX_AUTOMATIC_MAILS_PER_HOUR = 5;
+
+/** A file from the customer's mail that was not kept, and why. */
+export interface RejectedAttachment {
+  filename: string;
+  reason: string;
+}
+
+/** `[#1042] Re: <subject>`: the acknowledgement's subject. */
+export function acknowledgementSubject(number: number, subject: string): string {
+  return `[#${number}] Re: ${baseSubject(subject)}`;
+}
+
+/** `Re: [#1042] <subject>`: every later mail on the ticket. */
+export function replySubject(number: number, subject: string): string {
+  return `Re: [#${number}] ${baseSubject(subject)}`;
+}
+
+function rejectedLines(rejected: readonly RejectedAttachment[]): string {
+  if (!rejected.length) return '';
+  const lines = rejected.map((r) => `- ${r.filename}: ${r.reason}`).join('\n');
+  return `We could not keep ${rejected.length === 1 ? 'one file' : `${rejected.length} files`} from your email:\n${lines}\nPlease send ${rejected.length === 1 ? 'it' : 'them'} as a link (for example from a file-sharing service), or in smaller parts.\n\n`;
+}
+
+/** Whether one more automatic mail may go to this address now (see MAX_AUTOMATIC_MAILS_PER_HOUR). */
+async function mayMailAutomatically(ctx: MailContext, tx: Tx, to: string): Promise<boolean> {
+  const since = new Date(ctx.now().getTime() - 60 * 60_000).toISOString();
+  const row = await tx
+    .selectFrom('email_outbox')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('to_address', '=', to)
+    .where('kind', 'in', ['acknowledgement', 'notice'])
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  const recent = Number(row?.n ?? 0);
+  if (recent >= MAX_AUTOMATIC_MAILS_PER_HOUR) {
+    ctx.log.warn({ to, recent }, 'automatic mail to this address held back: too many this hour (possible mail loop)');
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Queues the acknowledgement of a new email ticket (in the caller's transaction): the ticket number in the
+ * subject and the text, the honest promise of who answers by when, and what happened to files we could not
+ * keep. Threaded on the customer's mail.
+ */
+export async function queueAcknowledgement(
+  ctx: MailContext,
+  tx: Tx,
+  props: { ticket: TicketRow; to: string; name: string | null; inReplyTo: string | null; references: string[]; followUpOfNumber: number | null; rejected: readonly RejectedAttachment[]; siteName: string },
+): Promise<boolean> {
+  if (!(await mayMailAutomatically(ctx, tx, props.to))) return false;
+  const { ticket } = props;
+  const now = ctx.now();
+  const promise = describePromise(ctx.operations.get(), ticket, ticket.requester_time_zone, now);
+  const opening = props.followUpOfNumber
+    ? `Your earlier request #${props.followUpOfNumber} is closed, so we have opened a new request, #${ticket.number}, to follow it up.`
+    : `Thank you for your email. We have received it as request #${ticket.number}.`;
+  const text =
+    `Hello${props.name ? ` ${props.name}` : ''},\n\n` +
+    `${opening}\n\n` +
+    `${promise}\n\n` +
+    rejectedLines(props.rejected) +
+    `To add anything, reply to this email and keep [#${ticket.number}] in the subject.\n\n` +
+    `${props.siteName} support\n`;
+  await enqueueMail(
+    tx,
+    ctx.supportEmail,
+    {
+      ticketId: ticket.id,
+      kind: 'acknowledgement',
+      to: props.to,
+      subject: acknowledgementSubject(ticket.number, ticket.subject),
+      text,
+      inReplyTo: props.inReplyTo,
+      references: trimReferences(props.references),
+    },
+    now,
+  );
+  return true;
+}
+
+/** Tells the customer which files of their reply were not kept (a reply gets no acknowledgement otherwise). */
+export async function queueAttachmentNotice(
+  ctx: MailContext,
+  tx: Tx,
+  props: { ticket: TicketRow; to: string; inReplyTo: string | null; references: string[]; rejected: readonly RejectedAttachment[]; siteName: string },
+): Promise<boolean> {
+  if (!props.rejected.length || !(await mayMailAutomatically(ctx, tx, props.to))) return false;
+  const text = `Hello,\n\nWe have added your email to request #${props.ticket.number}.\n\n${rejectedLines(props.rejected)}${props.siteName} support\n`;
+  await enqueueMail(
+    tx,
+    ctx.supportEmail,
+    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: replySubject(props.ticket.number, props.ticket.subject), text, inReplyTo: props.inReplyTo, references: trimReferences(props.references) },
+    ctx.now(),
+  );
+  return true;
+}
+
+/** The mail an agent's public reply becomes. */
+export function agentReplyText(ticket: Pick<TicketRow, 'number'>, message: Pick<Message, 'body' | 'author'>): string {
+  return `${message.body.trim()}\n\n--\n${message.author.name}\nRequest #${ticket.number}: reply to this email to answer; please keep [#${ticket.number}] in the subject.\n`;
+}
+
+/** Queues the mail for an agent's public reply on an email ticket; internal notes and other channels send nothing. */
+export async function mailAgentReply(ctx: MailContext, ticketId: string, message: Message): Promise<boolean> {
+  if (message.internal || message.author.kind !== 'agent') return false;
+  const ticket = await findTicket(ctx.db, ticketId);
+  if (!ticket || ticket.channel !== 'email' || !ticket.requester_email || ticket.withdrawn_at) return false;
+  const thread = await threadOf(ctx.db, ticket.id);
+  await ctx.db.transaction().execute(async (tx) =>
+    enqueueMail(
+      tx,
+      ctx.supportEmail,
+      {
+        ticketId: ticket.id,
+        kind: 'reply',
+        to: ticket.requester_email!,
+        subject: replySubject(ticket.number, ticket.subject),
+        text: agentReplyText(ticket, message),
+        inReplyTo: thread.latestIncoming ?? thread.ids[thread.ids.length - 1] ?? null,
+        references: trimReferences(thread.ids),
+      },
+      ctx.now(),
+    ),
+  );
+  return true;
+}
+
+/**
+ * Mails agents' public replies on email tickets as they are written (`message.created`). The work is
+ * asynchronous; `track` lets the owner wait for it (tests, shutdown). Returns the unsubscribe function.
+ */
+export function mailAgentReplies(ctx: MailContext, track: (work: Promise<unknown>) => void): () => void {
+  return ctx.events.on('message.created', ({ message, ticketId }) => {
+    if (!ticketId || message.internal || message.author.kind !== 'agent') return;
+    track(
+      mailAgentReply(ctx, ticketId, message).catch((err: unknown) => {
+        ctx.log.error({ err, ticketId, messageId: message.id }, 'queueing the reply mail failed');
+      }),
+    );
+  });
+}

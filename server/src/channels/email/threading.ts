@@ -1,0 +1,87 @@
+/**
+ * Which ticket a mail belongs to. Every Message-ID of a ticket's thread, both directions, is kept in
+ * `email_messages`; a reply names some of them in In-Reply-To and References. A mail client that drops those
+ * headers still keeps the subject, so `[#1042]` (or `#1042`) in the subject counts too, but only from the
+ * ticket's own requester: anyone can type a number, and a number must never attach mail to someone else's
+ * ticket.
+ */
+import type { DbOrTx } from '../../db/database';
+import type { TicketRow } from '../../db/schema';
+
+/** `<id@host>` with the angle brackets, as mail headers carry it; null for something that is not one. */
+export function normalizeMessageId(id: string | undefined | null): string | null {
+  const bare = (id ?? '').trim().replace(/^<+|>+$/g, '').trim();
+  if (!bare || bare.length > 500 || /[\s<>]/.test(bare)) return null;
+  return `<${bare}>`;
+}
+
+/** The Message-IDs a reply names: In-Reply-To first, then References newest first. */
+export function referencedIds(inReplyTo: string | undefined, references: string | string[] | undefined): string[] {
+  const refs = (Array.isArray(references) ? references : (references ?? '').split(/\s+/)).flatMap((r) => r.split(/(?<=>)\s*(?=<)/));
+  const ids = [...(inReplyTo ?? '').split(/\s+/), ...refs.reverse()].map(normalizeMessageId).filter((id): id is string => id !== null);
+  return [...new Set(ids)].slice(0, 100);
+}
+
+/** The ticket number in a subject: `[#1042]` anywhere, else `#1042` as a word. */
+export function ticketNumberInSubject(subject: string): number | null {
+  const m = /\[#(\d{1,9})\]/.exec(subject) ?? /(?:^|[\s(:])#(\d{1,9})\b/.exec(subject);
+  return m ? Number(m[1]) : null;
+}
+
+/** Whose thread a Message-ID is on, and in which direction. */
+export async function findThreadMessage(db: DbOrTx, messageId: string): Promise<{ ticket_id: string; direction: string } | undefined> {
+  return db.selectFrom('email_messages').select(['ticket_id', 'direction']).where('message_id', '=', messageId).executeTakeFirst();
+}
+
+/**
+ * The ticket a reply belongs to: by the Message-IDs it names (the most recent one we know wins), else by the
+ * number in its subject when the sender is that ticket's requester.
+ */
+export async function findTicketForReply(
+  db: DbOrTx,
+  props: { ids: string[]; subject: string; senders: string[] },
+): Promise<{ ticket: TicketRow; by: 'headers' | 'subject' } | { ticket: null; ignoredNumber: number | null }> {
+  if (props.ids.length) {
+    const known = await db.selectFrom('email_messages').select(['message_id', 'ticket_id']).where('message_id', 'in', props.ids).execute();
+    const byId = new Map(known.map((k) => [k.message_id, k.ticket_id]));
+    const ticketId = props.ids.map((id) => byId.get(id)).find((t) => t !== undefined);
+    if (ticketId) {
+      const ticket = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+      if (ticket) return { ticket, by: 'headers' };
+    }
+  }
+  const number = ticketNumberInSubject(props.subject);
+  if (number === null) return { ticket: null, ignoredNumber: null };
+  const ticket = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
+  const requester = ticket?.requester_email?.toLowerCase();
+  if (ticket && requester && props.senders.includes(requester)) return { ticket, by: 'subject' };
+  return { ticket: null, ignoredNumber: number };
+}
+
+/**
+ * Where a reply to a closed ticket goes: the newest follow-up of it that is not closed itself (following the
+ * chain), or null when a new follow-up must start.
+ */
+export async function openFollowUpOf(db: DbOrTx, closed: TicketRow): Promise<TicketRow | null> {
+  let current = closed;
+  for (let depth = 0; depth < 20; depth++) {
+    const next = await db.selectFrom('tickets').selectAll().where('follow_up_of', '=', current.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    if (!next) return null;
+    if (next.status !== 'closed') return next;
+    current = next;
+  }
+  return null;
+}
+
+/** Every Message-ID of a ticket's thread, oldest first, and the newest one the customer sent. */
+export async function threadOf(db: DbOrTx, ticketId: string): Promise<{ ids: string[]; latestIncoming: string | null }> {
+  const rows = await db.selectFrom('email_messages').select(['message_id', 'direction']).where('ticket_id', '=', ticketId).orderBy('created_at').execute();
+  const incoming = rows.filter((r) => r.direction === 'in');
+  return { ids: rows.map((r) => r.message_id), latestIncoming: incoming[incoming.length - 1]?.message_id ?? null };
+}
+
+/** References for a new mail on a thread: the first id and the newest ones (RFC 5322 §3.6.4 allows trimming). */
+export function trimReferences(ids: readonly string[], max = 20): string[] {
+  const unique = [...new Set(ids)];
+  return unique.length <= max ? unique : [unique[0]!, ...unique.slice(unique.length - (max - 1))];
+}

@@ -1,0 +1,223 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../../shared/api';
+import { isValidTimeZone } from '../../../../shared/calendar';
+import type { CustomerReplyResult } from '../../../../shared/self-service';
+import type { KaiEngine } from '../../ai/engine';
+import type { ServerContext } from '../../context';
+import { AppError } from '../../errors';
+import { parse } from '../../routes/validate';
+import { findSiteById, findSiteByKey } from '../../sites/site.repository';
+import { findVisitor, verifyVisitorToken } from '../../sites/visitor.repository';
+import { attachmentsDirFor, withdrawTicket } from '../../tickets/withdraw-ticket';
+import { enqueueMail } from '../email/outbox';
+import {
+  consumeLoginToken,
+  createCustomerSession,
+  createLoginToken,
+  CUSTOMER_COOKIE,
+  CUSTOMER_SESSION_DAYS,
+  deleteCustomerSession,
+  findCustomerSession,
+  LOGIN_LINK_MINUTES,
+  normaliseEmail,
+  pruneCustomerAuth,
+} from './customer-auth';
+import {
+  createPortalRequest,
+  customerIdentity,
+  customerRequestDetail,
+  findOwnTicket,
+  listOwnTickets,
+  replyAsCustomer,
+  reopenAsCustomer,
+  toCustomerRequest,
+  type Customer,
+} from './customer-requests';
+
+export interface PortalRoutesOptions {
+  ctx: ServerContext & { secret: string };
+  kai: KaiEngine;
+  /** Sends queued mail now (the outbox worker), so a sign-in link does not wait for the next pass. */
+  flushMail?: () => Promise<unknown>;
+}
+
+/** Sign-in links per address and per client; the answer is the same 202 whether or not we know the address. */
+const LINKS_PER_EMAIL = { max: 5, timeWindow: '15 minutes' };
+const LINKS_PER_IP = { max: 20, timeWindow: '15 minutes' };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page a used or expired link shows: what happened and a link to ask again. No script, no style. */
+function linkProblemPage(reason: 'unknown' | 'expired' | 'used', portalHref: string): string {
+  const what =
+    reason === 'expired'
+      ? `This sign-in link has expired. Links work for ${LOGIN_LINK_MINUTES} minutes.`
+      : reason === 'used'
+        ? 'This sign-in link has already been used. Each link works once.'
+        : 'This sign-in link is not valid.';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign-in link not valid · Your requests</title></head>
+<body><main><h1>This sign-in link cannot be used</h1><p>${escapeHtml(what)}</p>
+<p><a href="${escapeHtml(portalHref)}">Email me a new sign-in link</a></p></main></body></html>`;
+}
+
+const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Customer self-service: portal sign-in by emailed one-time link (`fd_customer` session cookie), and the
+ * `/api/me/requests` routes for both the portal (cookie) and the messenger (`Authorization: Visitor <token>`).
+ */
+export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app, { ctx, kai, flushMail }) => {
+  const secureCookies = ctx.config.publicUrl.startsWith('https:');
+  const publicOrigin = new URL(ctx.config.publicUrl).origin;
+  const attachmentsDir = attachmentsDirFor(ctx.config.databaseUrl);
+  const selfService = { ...ctx, kai };
+
+  const byEmail = app.createRateLimit({
+    ...LINKS_PER_EMAIL,
+    keyGenerator: (request: FastifyRequest) => {
+      const email = (request.body as { email?: unknown } | undefined)?.email;
+      return `portal-link:${typeof email === 'string' ? normaliseEmail(email) : ''}`;
+    },
+  });
+
+  /** The customer behind the request: a visitor token in the header wins over the portal cookie. */
+  async function customerOf(request: FastifyRequest): Promise<Customer | null> {
+    const header = request.headers.authorization;
+    if (header) {
+      const token = /^Visitor\s+(\S+)$/i.exec(header)?.[1];
+      const visitorId = token ? verifyVisitorToken(ctx.secret, token) : null;
+      const visitor = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
+      return visitor ? { kind: 'visitor', visitor } : null;
+    }
+    const cookie = request.cookies[CUSTOMER_COOKIE];
+    if (!cookie) return null;
+    const session = await findCustomerSession(ctx.db, cookie, ctx.now());
+    if (!session) return null;
+    // The cookie rides along on any request the browser makes; a change from another origin is refused.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const origin = request.headers.origin;
+      if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.headers.host ?? ''}`) {
+        throw new AppError('forbidden', 'Cross-origin request refused');
+      }
+    }
+    return { kind: 'portal', ...session };
+  }
+
+  async function requireCustomer(request: FastifyRequest): Promise<Customer> {
+    const customer = await customerOf(request);
+    if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
+    return customer;
+  }
+
+  const meLimit = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } };
+
+  // ---- portal sign-in ----
+
+  app.post('/api/portal/login-link', { config: { rateLimit: LINKS_PER_IP } }, async (request, reply) => {
+    const body = parse(portalLoginLinkSchema, request.body);
+    const limit = await byEmail(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      void reply.header('retry-after', String(limit.ttlInSeconds));
+      throw new AppError('rate_limited', 'Too many sign-in links for this address; try again later');
+    }
+    const site = await findSiteByKey(ctx.db, body.site ?? 'demo');
+    if (!site) throw new AppError('validation_failed', `site: no site with key ${body.site}`);
+    const now = ctx.now();
+    await pruneCustomerAuth(ctx.db, now);
+    // Always the same answer and always a mail: anyone may sign in and start a request, so nothing is revealed.
+    const token = await createLoginToken(ctx.db, { siteId: site.id, email: body.email, now });
+    const link = `${ctx.config.publicUrl}/portal/verify?token=${encodeURIComponent(token)}`;
+    await enqueueMail(
+      ctx.db,
+      ctx.config.supportEmail,
+      {
+        kind: 'login_link',
+        to: normaliseEmail(body.email),
+        subject: `Your sign-in link for ${site.name}`,
+        text: [
+          'Hello,',
+          '',
+          `Open this link to see and manage your support requests with ${site.name}:`,
+          '',
+          link,
+          '',
+          `The link works once, within ${LOGIN_LINK_MINUTES} minutes. If you did not ask for it, you can ignore this email.`,
+          '',
+        ].join('\n'),
+      },
+      now,
+    );
+    void flushMail?.().catch((err: unknown) => request.log.warn({ err }, 'sending the sign-in link failed; the outbox retries'));
+    return reply.status(202).send({ status: 'sent' });
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/portal/verify', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const token = typeof request.query.token === 'string' ? request.query.token : '';
+    const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
+    void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    if (!result.ok) {
+      return reply.status(400).header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(linkProblemPage(result.reason, '/portal'));
+    }
+    const site = await findSiteById(ctx.db, result.customer.siteId);
+    const session = await createCustomerSession(ctx.db, result.customer, ctx.now());
+    void reply.setCookie(CUSTOMER_COOKIE, session, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: CUSTOMER_SESSION_DAYS * 86400 });
+    return reply.redirect(site && site.key !== 'demo' ? `/portal?site=${encodeURIComponent(site.key)}` : '/portal', 303);
+  });
+
+  app.post('/api/portal/logout', async (request, reply) => {
+    const token = request.cookies[CUSTOMER_COOKIE];
+    if (token) await deleteCustomerSession(ctx.db, token);
+    void reply.clearCookie(CUSTOMER_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  // ---- the customer's requests ----
+
+  app.get('/api/me', meLimit, async (request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    return customerIdentity(await requireCustomer(request));
+  });
+
+  app.get('/api/me/requests', meLimit, async (request, reply) => {
+    const customer = await requireCustomer(request);
+    void reply.header('cache-control', 'no-store');
+    const rows = await listOwnTickets(ctx.db, customer);
+    return { requests: rows.map((row) => toCustomerRequest(ctx, customer, row)) };
+  });
+
+  app.post('/api/me/requests', meLimit, async (request, reply) => {
+    const customer = await requireCustomer(request);
+    const body = parse(customerRequestSchema, request.body);
+    if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) throw new AppError('validation_failed', `timeZone: unknown time zone ${body.timeZone}`);
+    const row = await createPortalRequest(selfService, customer, body);
+    return reply.status(201).send(await customerRequestDetail(ctx, customer, row));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
+    const customer = await requireCustomer(request);
+    void reply.header('cache-control', 'no-store');
+    return customerRequestDetail(ctx, customer, await findOwnTicket(ctx.db, customer, request.params.id));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/messages', meLimit, async (request, reply: FastifyReply) => {
+    const customer = await requireCustomer(request);
+    const body = parse(customerReplySchema, request.body);
+    const { ticket, followUp, duplicate } = await replyAsCustomer(selfService, customer, request.params.id, body);
+    const result: CustomerReplyResult = { request: await customerRequestDetail(ctx, customer, ticket), followUp };
+    return reply.status(duplicate ? 200 : 201).send(result);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/reopen', meLimit, async (request) => {
+    const customer = await requireCustomer(request);
+    const ticket = await reopenAsCustomer(ctx, customer, request.params.id);
+    return customerRequestDetail(ctx, customer, ticket);
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
+    const customer = await requireCustomer(request);
+    const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
+    await withdrawTicket(ctx, { ticketId: ticket.id, attachmentsDir });
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { remoteSessionSchema } from '../../../shared/api';
+import type { RemoteSessionList } from '../../../shared/protocol';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { offerRemoteSession, sessionCalendar, sessionHours } from '../tickets/offer-remote-session';
+import { customerKeys, findPreferredTool, listRemoteSessions } from '../tickets/remote-session.repository';
+import { findTicket } from '../tickets/ticket.repository';
+import { parse } from './validate';
+
+/** Remote-support sessions on a ticket (agents): offer one as a card in the conversation, list them. */
+export const remoteSessionRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
+  app.addHook('preHandler', app.requireAgent);
+
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/remote-sessions', async (request, reply) => {
+    const body = parse(remoteSessionSchema, request.body);
+    const agent = request.agent!;
+    const result = await offerRemoteSession(ctx, {
+      ticketId: request.params.id,
+      agent: { id: agent.id, name: agent.name },
+      tool: body.tool,
+      url: body.url,
+      startsAt: body.startsAt ? new Date(body.startsAt) : null,
+      note: body.note,
+    });
+    return reply.status(201).send(result);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/tickets/:id/remote-sessions', async (request): Promise<RemoteSessionList> => {
+    const ticket = await findTicket(ctx.db, request.params.id);
+    if (!ticket) throw new AppError('not_found', 'No such ticket');
+    return {
+      sessions: await listRemoteSessions(ctx.db, ticket.id),
+      preferredTool: await findPreferredTool(ctx.db, customerKeys(ticket)),
+      hours: sessionHours(sessionCalendar(ctx.operations.get(), ticket), ctx.now()),
+    };
+  });
+};

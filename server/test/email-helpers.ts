@@ -1,0 +1,221 @@
+/**
+ * Email test helpers: a real SMTP sink (smtp-server) that captures what Frontdesk sends, real SMTP clients
+ * (nodemailer and swaks) that send to Frontdesk's inbound server, and the .eml fixtures.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import { SMTPServer } from 'smtp-server';
+import type { AppOptions } from '../src/app';
+import { startServer, type TestServer } from './harness';
+
+export const SUPPORT = 'support@frontdesk.test';
+
+/** A mail the sink received: the parsed message, its raw text and the SMTP envelope. */
+export interface SunkMail {
+  parsed: ParsedMail;
+  raw: string;
+  from: string;
+  to: string[];
+}
+
+export interface Sink {
+  port: number;
+  url: string;
+  mails: SunkMail[];
+  /** Resolves with the first mail (received so far or later) that matches, or rejects after `ms`. */
+  waitFor: (match: (m: SunkMail) => boolean, ms?: number) => Promise<SunkMail>;
+  close: () => Promise<void>;
+}
+
+/** A port nothing listens on right now (for a transport that is down, then comes up). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The outbound transport's other end: an SMTP server that keeps every mail it is given. */
+export async function startSink(port = 0): Promise<Sink> {
+  const mails: SunkMail[] = [];
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    closeTimeout: 500,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            mails.push({ parsed, raw: raw.toString('utf8'), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) });
+            for (const w of waiters) w();
+            callback();
+          },
+          (err: Error) => callback(err),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.server.address() as AddressInfo).port;
+  return {
+    port: actual,
+    url: `smtp://127.0.0.1:${actual}`,
+    mails,
+    waitFor: (match, ms = 5000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = mails.find(match);
+          if (!found) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching mail in the sink within ${ms} ms (it has ${mails.length}: ${mails.map((m) => m.parsed.subject).join(' | ')})`));
+        }, ms);
+        if (!check()) waiters.add(check);
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface EmailServer extends TestServer {
+  smtpPort: number;
+  attachmentsDir: string;
+  /** Waits for received mail to be handled and replies to be queued, then sends what is due. */
+  deliver: () => Promise<number>;
+}
+
+/** The app with inbound SMTP on a free port, outbound SMTP to `smtpUrl`, a temporary attachments folder. */
+export async function startEmailServer(opts: AppOptions & { smtpUrl: string; env?: Record<string, string> }): Promise<EmailServer> {
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'frontdesk-attachments-'));
+  const server = await startServer({
+    sweepIntervalMs: 0,
+    // Tests send queued mail themselves (outbox.flush) so they decide when the clock has moved.
+    outboxIntervalMs: 3_600_000,
+    ...opts,
+    env: { SMTP_INBOUND_PORT: '0', SMTP_URL: opts.smtpUrl, SUPPORT_EMAIL: SUPPORT, ATTACHMENTS_DIR: attachmentsDir, ...opts.env },
+  });
+  const smtpPort = server.app.email.inboundPort;
+  if (!smtpPort) throw new Error('the inbound SMTP server did not start');
+  return {
+    ...server,
+    smtpPort,
+    attachmentsDir,
+    deliver: async () => {
+      await server.app.email.settled();
+      return (await server.app.frontdesk.outbox?.flush()) ?? 0;
+    },
+    close: async () => {
+      await server.close();
+      rmSync(attachmentsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends a mail to the inbound server with nodemailer; resolves with the server's 250 answer. */
+export async function sendMail(port: number, mail: Mail.Options): Promise<string> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 5000, socketTimeout: 10000 });
+  try {
+    const info = await transport.sendMail({ to: SUPPORT, ...mail });
+    return info.response;
+  } finally {
+    transport.close();
+  }
+}
+
+/** Sends raw bytes as the message (nodemailer's `raw`), with an explicit envelope. */
+export async function sendRaw(port: number, raw: Buffer | string, envelope: { from: string; to?: string }): Promise<string> {
+  return sendMail(port, { raw, envelope: { from: envelope.from, to: envelope.to ?? SUPPORT } });
+}
+
+/** Runs swaks (CI installs it: `apt-get install swaks`); fails with a clear message when it is missing. */
+export function swaks(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile('swaks', args, { timeout: 15_000 }, (err, stdout, stderr) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new Error('swaks is not installed: these email tests send raw mail with it (apt-get install swaks; .ci/run installs it)'));
+        return;
+      }
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/email/', import.meta.url));
+
+/** A fixture .eml with `{{NAME}}` placeholders filled in, lines ending in CRLF as on the wire. */
+export function fixture(name: string, vars: Record<string, string> = {}): Buffer {
+  let text = readFileSync(join(FIXTURES, name), 'latin1');
+  for (const [k, v] of Object.entries(vars)) text = text.split(`{{${k}}}`).join(v);
+  const left = /\{\{[A-Z_]+\}\}/.exec(text);
+  if (left) throw new Error(`fixture ${name}: ${left[0]} was not given`);
+  return Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'latin1');
+}
+
+/** A temporary folder removed after the test. */
+export function tempDir(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A raw SMTP conversation: sends each command after the previous reply and returns every reply (the greeting
+ * first). For what clients cannot be made to say, like a declared SIZE.
+ */
+export async function smtpDialogue(port: number, commands: string[]): Promise<string[]> {
+  const { connect } = await import('node:net');
+  const socket = connect(port, '127.0.0.1');
+  socket.setEncoding('utf8');
+  const replies: string[] = [];
+  let buffer = '';
+  let waiting: ((reply: string) => void) | null = null;
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    // A reply ends with a line "NNN text" (a space after the code, not a dash).
+    const m = /(?:^|\r\n)(\d{3}) [^\r\n]*\r\n$/.exec(buffer);
+    if (m && waiting) {
+      const reply = buffer;
+      buffer = '';
+      const w = waiting;
+      waiting = null;
+      w(reply.trim());
+    }
+  });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no SMTP reply (so far: ${replies.join(' | ')})`)), 5000);
+      waiting = (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+    });
+  try {
+    replies.push(await next());
+    for (const c of commands) {
+      const reply = next();
+      socket.write(`${c}\r\n`);
+      replies.push(await reply);
+    }
+  } finally {
+    socket.destroy();
+  }
+  return replies;
+}
