@@ -47,6 +47,9 @@ export function openDatabase(databaseUrl: string): Db {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server ends (restart, failover, admin command) is dropped by the pool and replaced
+  // on next use; without a listener the error would crash the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
