@@ -93,21 +93,35 @@ async function roundTrip(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const acks: number[] = [];
   const answers: number[] = [];
-  // Visitors are limited to 30 commands in 10 s, so the load is spread over visitors of 20 messages each.
+  // Visitors are limited to 30 commands in 10 s, so the load is spread over visitors of 20 messages each. A
+  // question Kai hands off (e.g. a security report) leaves Kai silent in that conversation: the next message
+  // then starts a new visitor, so every timed message gets an answer.
   let socket: Socket<VisitorServerToClient, VisitorClientToServer> | null = null;
+  let sent = 0;
+  let handedOff = false;
+  let visitors = 0;
   for (let i = 0; i < 300; i++) {
-    if (i % 20 === 0) {
+    if (sent % 20 === 0 || handedOff) {
       socket?.close();
       const session = (await (await fetch(`${url}/api/widget/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteKey: 'demo' }) })).json()) as { token: string };
       socket = io(`${url}/visitor`, { auth: { token: session.token }, transports: ['websocket'] });
       await new Promise<void>((r) => socket!.once('connect', () => r()));
+      socket.on('conversation:updated', (state) => {
+        if (state.mode !== 'ai') handedOff = true;
+      });
+      sent = 0;
+      handedOff = false;
+      visitors++;
     }
+    sent++;
     const s = socket!;
     const t0 = performance.now();
-    const answered = new Promise<void>((resolve) => {
+    const answered = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer from Kai within 10 s to ${JSON.stringify(QUESTIONS[i % (QUESTIONS.length - 1)])}`)), 10_000);
       const on = (m: Message) => {
         if (m.author.kind !== 'ai') return;
         s.off('message:created', on);
+        clearTimeout(timer);
         resolve();
       };
       s.on('message:created', on);
@@ -120,6 +134,7 @@ async function roundTrip(): Promise<void> {
   }
   console.log(`  send → ack:           ${stats(acks)}`);
   console.log(`  send → Kai's answer:  ${stats(answers)}`);
+  console.log(`  (${visitors} visitors: a new one every 20 messages, and after each handoff)`);
   socket?.close();
   await app.close();
 }

@@ -17,11 +17,11 @@ export const STATED_URGENCY_LABELS: Record<StatedUrgency, string> = {
   critical: 'Critical, work has stopped',
 };
 
-/** A status as a customer reads it (the desk's words are for agents). */
+/** A status as the customer sees it: the words the help article "Track, reopen or delete your support requests" explains. */
 export const CUSTOMER_STATUS_LABELS: Record<TicketStatus, string> = {
-  new: 'Received',
-  open: 'In progress',
-  pending: 'Waiting for your reply',
+  new: 'New',
+  open: 'Open',
+  pending: 'Pending',
   on_hold: 'On hold',
   solved: 'Solved',
   closed: 'Closed',

@@ -4,6 +4,7 @@ import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../format';
 import { ticketHref } from '../models/HashRouteModel';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
+import { WithdrawnBadge } from './WithdrawnBadge';
 import { SlaBadge, SlaDeadline } from './SlaDeadline';
 
 export interface QueueRowProps {
@@ -37,6 +38,7 @@ export function QueueRow({ ticket, now, selected, fresh, alert = null }: QueueRo
           <span class={`status status--${ticket.status}`}>{STATUS_LABELS[ticket.status]}</span>
           <span class="queue-row__channel">{CHANNEL_LABELS[ticket.channel]}</span>
           <OutOfHoursBadge outOfHours={ticket.outOfHours} />
+          <WithdrawnBadge withdrawnAt={ticket.withdrawnAt} />
           <span class="queue-row__centre" title="Operations centre">
             {CENTRE_LABELS[ticket.centre]}
           </span>

@@ -4,29 +4,34 @@
  * the messenger's visitor token, and what deleting (withdrawing) a request erases and keeps.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
 import type { CustomerIdentity, CustomerReplyResult, CustomerRequest, CustomerRequestDetail } from '../../shared/self-service';
-import { attachmentFile, attachmentsDirFor, ERASED, WITHDRAWN_SUBJECT } from '../src/tickets/withdraw-ticket';
+import { ERASED, WITHDRAWN_SUBJECT } from '../src/tickets/withdraw-ticket';
 import { api, connectDesk, connectVisitor, nextEvent, signIn, startServer, widgetSession, type TestServer } from './harness';
 import { recipientOf, startSmtpSink, type SmtpSink } from './smtp-sink';
 
 let sink: SmtpSink;
 let server: TestServer;
+/** ATTACHMENTS_DIR of the app under test. */
+let attachmentsDir: string;
 let agentCookie: string;
 /** The app's clock runs this far ahead of the real one (to expire links). */
 let clockOffsetMs = 0;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  server = await startServer({ env: { SMTP_URL: sink.url }, outboxIntervalMs: 200, sweepIntervalMs: 0, now: () => new Date(Date.now() + clockOffsetMs) });
+  attachmentsDir = mkdtempSync(join(tmpdir(), 'frontdesk-self-service-files-'));
+  server = await startServer({ env: { SMTP_URL: sink.url, ATTACHMENTS_DIR: attachmentsDir }, outboxIntervalMs: 200, sweepIntervalMs: 0, now: () => new Date(Date.now() + clockOffsetMs) });
   agentCookie = await signIn(server);
 });
 afterAll(async () => {
   await server.close();
   await sink.close();
+  rmSync(attachmentsDir, { recursive: true, force: true });
 });
 
 async function raw(path: string, init: RequestInit & { cookie?: string; visitor?: string } = {}) {
@@ -240,8 +245,14 @@ describe('the portal customer’s requests', () => {
     const old = await ticketFor('ada@example.com', 'VPN certificate expired');
     await setStatus(old.id, 'solved');
     await setStatus(old.id, 'closed');
-    const res = await me<CustomerReplyResult>('POST', `/api/me/requests/${old.id}/messages`, { cookie: ada }, { body: 'The certificate expired again.' });
+    const reply = { body: 'The certificate expired again.', clientId: 'retry-key-0001' };
+    const res = await me<CustomerReplyResult>('POST', `/api/me/requests/${old.id}/messages`, { cookie: ada }, reply);
     expect(res.status).toBe(201);
+    // A retried send (same client id) answers with the same follow-up, not a second one.
+    const again = await me<CustomerReplyResult>('POST', `/api/me/requests/${old.id}/messages`, { cookie: ada }, reply);
+    expect(again.status).toBe(200);
+    expect(again.body.request.id).toBe(res.body.request.id);
+    expect(res.body.request.messages.map((m) => m.body)).toEqual(['The certificate expired again.']);
     expect(res.body.followUp).toBe(true);
     expect(res.body.request.id).not.toBe(old.id);
     expect(res.body.request.subject).toBe('Follow-up: VPN certificate expired');
@@ -290,19 +301,34 @@ describe('deleting (withdrawing) a request', () => {
     await agentSays(t.id, 'Note: customer mentioned a divorce', true);
     await me('POST', `/api/me/requests/${t.id}/messages`, { cookie }, { body: 'Thanks! My phone is 07700 900123.' });
     await api(server, 'PATCH', `/api/tickets/${t.id}`, { cookie: agentCookie, body: { category: 'hardware', reason: 'Jane asked about payroll access' } });
-    // An attachment (row and file) and mail about it.
-    const root = attachmentsDirFor(server.app.frontdesk.config.databaseUrl);
-    const key = `test-${t.id}.txt`;
-    const file = attachmentFile(root, key)!;
-    // The first folder this test had to create (PostgreSQL runs use ./data/attachments), removed at the end.
-    const made = mkdirSync(root, { recursive: true });
-    onTestFinished(() => {
-      if (made) rmSync(made, { recursive: true, force: true });
-    });
+    // An attachment (row and file), and mail about the request: one sent, one still queued.
+    const key = `${t.id}/att-1`;
+    const file = join(attachmentsDir, key);
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, 'scan of an ID card');
     const db = server.app.db;
     const now = new Date().toISOString();
     await db.insertInto('attachments').values({ id: `att-${t.id}`, ticket_id: t.id, message_id: null, filename: 'id-card.txt', content_type: 'text/plain', size: 18, storage_key: key, created_at: now }).execute();
+    const mail = (id: string, status: string) => ({
+      id,
+      ticket_id: t.id,
+      kind: 'reply',
+      to_address: 'erase-me@example.com',
+      subject: 'Re: My payroll account 4411 is locked',
+      text_body: 'Hello Jane, I have unlocked account 4411.',
+      html_body: null,
+      message_id: `<${id}@localhost>`,
+      in_reply_to: null,
+      references: null,
+      status,
+      attempts: 0,
+      next_attempt_at: '2999-01-01T00:00:00.000Z',
+      last_error: null,
+      created_at: now,
+      sent_at: status === 'sent' ? now : null,
+    });
+    await db.insertInto('email_outbox').values([mail(`sent-${t.id}`, 'sent'), mail(`queued-${t.id}`, 'queued')]).execute();
+    await db.insertInto('email_messages').values({ message_id: `<sent-${t.id}@localhost>`, ticket_id: t.id, direction: 'out', created_at: now }).execute();
     const before = await agentView(t.id);
 
     const desk = await connectDesk(server, agentCookie);
@@ -354,6 +380,13 @@ describe('deleting (withdrawing) a request', () => {
     // Attachments: rows and files.
     expect(await db.selectFrom('attachments').selectAll().where('ticket_id', '=', t.id).execute()).toEqual([]);
     expect(existsSync(file)).toBe(false);
+    // Its mail: the unsent one is gone; the sent one keeps only that it was sent; its Message-IDs are forgotten.
+    const mails = await db.selectFrom('email_outbox').selectAll().where('ticket_id', '=', t.id).execute();
+    expect(mails).toEqual([expect.objectContaining({ id: `sent-${t.id}`, status: 'sent', sent_at: now, to_address: ERASED, subject: ERASED, text_body: ERASED, html_body: null })]);
+    expect(await db.selectFrom('email_messages').selectAll().where('ticket_id', '=', t.id).execute()).toEqual([]);
+    // Nothing more is written into it.
+    const late = await agentSays(t.id, 'Hi Jane, one more thing');
+    expect(late.status).toBe(409);
     // In the queue it shows as withdrawn.
     const queue = await api<{ tickets: TicketSummary[] }>(server, 'GET', '/api/tickets?status=closed&limit=200', { cookie: agentCookie });
     expect(queue.body.tickets.find((s) => s.id === t.id)).toMatchObject({ withdrawnAt: after.withdrawnAt, subject: WITHDRAWN_SUBJECT });
@@ -418,6 +451,17 @@ describe('the messenger’s visitor token', () => {
     } finally {
       await server.app.db.updateTable('sites').set({ settings: site.settings }).where('id', '=', site.id).execute();
     }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the self-service routes and their two ways to authenticate', async () => {
+    const doc = await api<{ paths: Record<string, Record<string, unknown>>; components: { securitySchemes: Record<string, unknown> } }>(server, 'GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths['/api/me/requests']!)).toEqual(['get', 'post']);
+    expect(Object.keys(doc.body.paths['/api/me/requests/{id}']!)).toEqual(['get', 'delete']);
+    for (const path of ['/api/portal/login-link', '/portal/verify', '/api/portal/logout', '/api/me', '/api/me/requests/{id}/messages', '/api/me/requests/{id}/reopen']) expect(doc.body.paths[path]).toBeDefined();
+    expect(doc.body.components.securitySchemes).toMatchObject({ customer: { in: 'cookie', name: 'fd_customer' }, visitor: { in: 'header', name: 'Authorization' } });
+    expect(JSON.stringify(doc.body.paths['/api/me/requests']!['post'])).toContain('not_urgent');
   });
 });
 

@@ -2,8 +2,10 @@ import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import type { AttachmentTable } from '../db/schema';
 
+/** One kept file: metadata in the database, bytes on disk under its storage key. */
 export type AttachmentRow = Selectable<AttachmentTable>;
 
+/** Records a file already written to the attachment store. */
 export async function insertAttachment(db: DbOrTx, row: AttachmentRow): Promise<void> {
   await db.insertInto('attachments').values(row).execute();
 }

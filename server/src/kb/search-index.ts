@@ -82,14 +82,20 @@ const HEADING_BONUS = 1;
 const CANDIDATES = 8;
 const RANK_WEIGHTS = { passage: 1, score: 1 };
 const SCORE_POWER = 0.5;
+/** A borrowed synonym in more than this share of the articles is not searched for. */
+const MAX_BORROWED_SHARE = 0.5;
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
 /**
- * The full-text index Kai searches, in two steps: MiniSearch (BM25-like scoring with prefix and fuzzy
- * matching) finds the articles that answer a question, then the passage of each article that shares most of
- * the question's terms (a heading match counts double) is the one quoted. Updated in place when an article
- * changes, so edits are searchable at once.
+ * The full-text index Kai searches. A question is read as units: its meaningful words, and the synonym groups
+ * it mentions (text.ts), each weighted by how rare it is across articles. MiniSearch (BM25-like scoring with
+ * prefix and fuzzy matching, the synonyms at half weight) proposes articles; in each, the passage holding most
+ * of the question's weight is the one quoted (a heading match counts extra, the customer's own word more than
+ * a synonym); the articles are ranked by that passage's share of the question and the search score; and each
+ * hit reports the share of the question the whole article holds (its coverage), which the offline engine
+ * uses to decide whether it can answer at all. Updated in place when an article changes, so edits are
+ * searchable at once.
  */
 export class KnowledgeIndex {
   readonly #search = new MiniSearch<{ id: string; title: string; tags: string; text: string }>({
@@ -108,6 +114,8 @@ export class KnowledgeIndex {
   readonly #articles = new Map<string, KbArticle>();
   /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
   readonly #articleTerms = new Map<string, Set<string>>();
+  /** The articles each term occurs in. */
+  readonly #postings = new Map<string, Set<string>>();
 
   get size(): number {
     return this.#articles.size;
@@ -117,6 +125,8 @@ export class KnowledgeIndex {
     this.#search.removeAll();
     this.#passages.clear();
     this.#articles.clear();
+    this.#articleTerms.clear();
+    this.#postings.clear();
     for (const a of articles) this.upsert(a);
   }
 
@@ -130,12 +140,22 @@ export class KnowledgeIndex {
     const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
     for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
     this.#articleTerms.set(article.id, all);
+    for (const t of all) {
+      let ids = this.#postings.get(t);
+      if (!ids) this.#postings.set(t, (ids = new Set()));
+      ids.add(article.id);
+    }
   }
 
   remove(articleId: string): void {
     if (this.#articles.has(articleId)) this.#search.discard(articleId);
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
+    for (const t of this.#articleTerms.get(articleId) ?? []) {
+      const ids = this.#postings.get(t);
+      ids?.delete(articleId);
+      if (ids?.size === 0) this.#postings.delete(t);
+    }
     this.#articleTerms.delete(articleId);
   }
 
@@ -155,15 +175,28 @@ export class KnowledgeIndex {
   #weigh(units: QueryUnit[]): WeightedUnit[] {
     const n = this.#articleTerms.size;
     return units.map((unit) => {
-      let df = 0;
-      for (const terms of this.#articleTerms.values()) if (hasUnit(terms, unit)) df++;
+      const df = this.#articlesWith(unit.alternatives);
       return { ...unit, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
     });
   }
 
+  /** How many articles hold all the terms of at least one of the alternatives. */
+  #articlesWith(alternatives: string[][]): number {
+    if (alternatives.length === 1 && alternatives[0]!.length === 1) return this.#postings.get(alternatives[0]![0]!)?.size ?? 0;
+    const found = new Set<string>();
+    for (const alt of alternatives) {
+      const lists = alt.map((t) => this.#postings.get(t));
+      if (lists.some((l) => !l)) continue;
+      const [smallest, ...rest] = (lists as Set<string>[]).sort((a, b) => a.size - b.size);
+      for (const id of smallest!) if (rest.every((l) => l.has(id))) found.add(id);
+    }
+    return found.size;
+  }
+
   /**
-   * The passage of an article that holds most of the question's weight (a heading match counts double); the
-   * earliest on a tie. Also returns the share of the question's weight the passage holds.
+   * The passage of an article that holds most of the question's weight, the earliest on a tie: a unit in the
+   * heading counts extra (unless it heads most sections, being the article's topic), and the customer's own
+   * word counts more than a synonym of it. Also returns the share of the question's weight the passage holds.
    */
   #bestPassage(articleId: string, units: WeightedUnit[], total: number): { passage: IndexedPassage; coverage: number } | undefined {
     let best: { passage: IndexedPassage; coverage: number } | undefined;
@@ -191,10 +224,9 @@ export class KnowledgeIndex {
   }
 
   /**
-   * The best passage of each of the best articles for a question, best first. MiniSearch (BM25 with prefix
-   * and fuzzy matching, the question's synonyms at half weight) proposes articles; they are then ranked by
-   * how much of the question the article holds, how much its best passage holds (words that answer together
-   * sit together), and the search score.
+   * The best passage of each of the best articles for a question, best first. MiniSearch proposes up to
+   * CANDIDATES articles; they are ranked by how much of the question their best passage holds (words that
+   * answer together sit together) and by the search score. `coverage` is the share held by the whole article.
    */
   search(question: string, limit = 5): PassageHit[] {
     const { units, expansion } = analyseQuery(question);
@@ -202,8 +234,19 @@ export class KnowledgeIndex {
     const weighted = this.#weigh(units);
     const total = weighted.reduce((sum, u) => sum + u.weight, 0);
     const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
-    const results = this.#search.search(expansion ? `${question} ${expansion}` : question, {
+    // The borrowed synonyms are exact vocabulary: no prefix or typo matching for them, and half the weight.
+    // Only those some article uses, and not so common that they tell nothing apart (they also cost the most).
+    const n = this.#articleTerms.size;
+    const borrowed = expansion
+      .filter((m) => m.terms.every((t) => {
+        const df = this.#postings.get(t)?.size ?? 0;
+        return df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE);
+      }))
+      .map((m) => m.raw);
+    const results = this.#search.search(borrowed.length > 0 ? `${question} ${borrowed.join(' ')}` : question, {
       boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
+      prefix: (term) => own.has(term) && term.length > 4,
+      fuzzy: (term) => (own.has(term) && term.length > 5 ? 0.2 : false),
     });
     const topScore = results[0]?.score ?? 0;
     const ranked: { hit: PassageHit; rank: number }[] = [];

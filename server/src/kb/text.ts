@@ -66,6 +66,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['api token', 'api key', 'access token', 'personal access token', 'bearer token'],
   ['api', 'rest api', 'developer api', 'public api'],
   ['create', 'generate', 'make a new', 'set up a new'],
+  ['turn on', 'enable', 'switch on', 'activate'],
   ['operations centre', 'operations center', 'office', 'centre', 'center'],
   ['phishing simulation', 'simulated phishing', 'fake phishing', 'phishing test', 'test phishing', 'mock phishing', 'phishing exercise', 'phishing campaign'],
   ['suspicious', 'fake', 'pretending', 'scam', 'phishy', 'impersonating', 'pretending to be', 'not really from'],
@@ -113,28 +114,33 @@ export interface QueryUnit {
 
 const processedWords = (text: string) => tokenize(text).map(processTerm).filter((t): t is string => t !== null);
 
+// Longer phrases first within a group, so "left the company" is consumed before a shorter member could be.
 const GROUPS = SYNONYM_GROUPS.map((group) => ({
   label: group[0]!,
-  members: group.map((raw) => ({ raw, terms: processedWords(raw) })).filter((m) => m.terms.length > 0),
+  members: group
+    .map((raw) => ({ raw, terms: processedWords(raw) }))
+    .filter((m) => m.terms.length > 0)
+    .sort((a, b) => b.terms.length - a.terms.length),
 }));
 
 /**
  * A question as units of meaning: the synonym groups it mentions (each phrase's words are folded into its
- * group) and its remaining meaningful words. `expansion` is the text of every group member the question did
- * not use itself, to search with as well.
+ * group) and its remaining meaningful words. `expansion` lists every member of those groups the question did
+ * not use itself (its text and processed terms), to search with as well.
  */
-export function analyseQuery(text: string): { units: QueryUnit[]; expansion: string } {
+export function analyseQuery(text: string): { units: QueryUnit[]; expansion: { raw: string; terms: string[] }[] } {
   const seq = processedWords(text);
   const consumed = new Array<boolean>(seq.length).fill(false);
   const units: QueryUnit[] = [];
   const used = new Set<string>();
+  const positions = new Map<string, number[]>();
+  seq.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
   for (const group of GROUPS) {
     let hit = false;
     const usedHere: string[][] = [];
-    // Longer phrases first, so "left the company" is consumed before "left".
-    for (const { raw, terms } of [...group.members].sort((a, b) => b.terms.length - a.terms.length)) {
-      for (let i = 0; i + terms.length <= seq.length; i++) {
-        if (terms.every((w, k) => seq[i + k] === w && !consumed[i + k])) {
+    for (const { raw, terms } of group.members) {
+      for (const i of positions.get(terms[0]!) ?? []) {
+        if (i + terms.length <= seq.length && terms.every((w, k) => seq[i + k] === w && !consumed[i + k])) {
           for (let k = 0; k < terms.length; k++) consumed[i + k] = true;
           used.add(raw);
           usedHere.push(terms);
@@ -150,9 +156,7 @@ export function analyseQuery(text: string): { units: QueryUnit[]; expansion: str
     seen.add(term);
     units.push({ label: term, alternatives: [[term]], used: [[term]] });
   });
-  const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw)))
-    .flatMap((g) => g.members.filter((m) => !used.has(m.raw)).map((m) => m.raw))
-    .join(' ');
+  const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw))).flatMap((g) => g.members.filter((m) => !used.has(m.raw)));
   return { units, expansion };
 }
 

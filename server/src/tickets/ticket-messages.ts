@@ -32,6 +32,8 @@ export async function addAgentMessage(
     let ticket = await findTicket(tx, props.ticketId);
     if (!ticket) throw new AppError('not_found', 'No such ticket');
     if (!ticket.conversation_id) throw new AppError('conflict', 'This ticket has no conversation to reply in');
+    // Nobody is there to read it, and nothing new may be written into an erased request.
+    if (ticket.withdrawn_at) throw new AppError('conflict', 'The customer withdrew this request; it takes no more messages');
     const { message, duplicate } = await appendMessage(tx, {
       conversationId: ticket.conversation_id,
       clientId: props.clientId ?? null,

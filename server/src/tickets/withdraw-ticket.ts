@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ConversationState, TicketStatus } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
@@ -16,22 +14,6 @@ export const WITHDRAWN_SUBJECT = 'Withdrawn request';
 export const ERASED_CUSTOMER_NAME = 'Customer';
 /** Audit events whose reason Frontdesk writes itself (the routing explanation); every other reason is erased. */
 const SYSTEM_REASON_EVENTS = new Set(['created']);
-
-/**
- * Where attachment files live: `<folder of the SQLite file>/attachments/<storage_key>`, or
- * `./data/attachments/<storage_key>` with PostgreSQL.
- */
-export function attachmentsDirFor(databaseUrl: string): string {
-  if (databaseUrl.startsWith('sqlite:') && databaseUrl !== 'sqlite::memory:') return join(dirname(resolve(databaseUrl.slice('sqlite:'.length))), 'attachments');
-  return resolve('data', 'attachments');
-}
-
-/** The file of an attachment, refusing a storage key that would leave the attachments folder. */
-export function attachmentFile(root: string, storageKey: string): string | null {
-  const file = resolve(root, storageKey);
-  const rel = relative(resolve(root), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? file : null;
-}
 
 export interface WithdrawResult {
   ticket: TicketRow;
@@ -50,13 +32,17 @@ export interface WithdrawResult {
  *   quoted text and cards, the customer's name on messages and events, requester name, email and time zone,
  *   the link to the visitor, Kai's handoff packet, free-text reasons of audit events (all but the system's
  *   routing explanation on `created`), remote-session notes, the ticket's mail (unsent mail deleted, sent mail's
- *   address, subject and body erased, its Message-IDs forgotten), and attachments (rows and files);
+ *   address, subject and body erased, its Message-IDs forgotten), and attachments (rows, and files through
+ *   `removeFiles`);
  * - the ticket becomes `closed` with `withdrawn_at` set and an audit event `withdrawn`; its chat, if any, is
  *   closed, so the messenger starts afresh and Kai never reads the erased text.
  *
  * Idempotent: withdrawing a withdrawn ticket changes nothing. Files are removed after the commit.
  */
-export async function withdrawTicket(ctx: CoreContext, props: { ticketId: string; attachmentsDir: string | null }): Promise<WithdrawResult> {
+export async function withdrawTicket(
+  ctx: CoreContext,
+  props: { ticketId: string; /** Deletes attachment files by storage key (the attachment store), after the commit. */ removeFiles?: (storageKeys: string[]) => Promise<void> },
+): Promise<WithdrawResult> {
   const now = ctx.now();
   const at = now.toISOString();
   const before = await findTicket(ctx.db, props.ticketId);
@@ -127,15 +113,8 @@ export async function withdrawTicket(ctx: CoreContext, props: { ticketId: string
     return { ticket: updated, removedAttachments: attachments.map((a) => a.storage_key), conversation: conversation ?? null };
   });
 
-  if (props.attachmentsDir) {
-    for (const key of result.removedAttachments) {
-      const file = attachmentFile(props.attachmentsDir, key);
-      if (!file) {
-        ctx.log.warn({ ticketId: props.ticketId }, 'attachment storage key outside the attachments folder; file left alone');
-        continue;
-      }
-      await rm(file, { force: true }).catch((err: unknown) => ctx.log.warn({ err, ticketId: props.ticketId }, 'removing an attachment file failed'));
-    }
+  if (props.removeFiles && result.removedAttachments.length > 0) {
+    await props.removeFiles(result.removedAttachments).catch((err: unknown) => ctx.log.warn({ err, ticketId: props.ticketId }, 'removing attachment files failed'));
   }
 
   announceUpdated(ctx, result.ticket);

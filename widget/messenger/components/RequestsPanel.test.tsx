@@ -61,7 +61,7 @@ describe('Your requests in the messenger', () => {
     const list = await screen.findByRole('list', { name: 'Your requests' });
     expect(within(list).getByRole('button', { name: '#1042 Laptop will not join the Wi-Fi' })).toBeTruthy();
     expect(within(list).getByText(PROMISE)).toBeTruthy();
-    expect(within(list).getByText('Received')).toBeTruthy();
+    expect(within(list).getByText('New', { exact: true })).toBeTruthy();
     // The chat is hidden (still there, so nothing typed or received is lost).
     expect(screen.queryByRole('log')).toBeNull();
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();

@@ -94,4 +94,66 @@ describe('offline triage', () => {
     const t = triageOffline('Just wondering how I change my profile picture, no rush');
     expect([t.urgency, t.impact]).toEqual(['low', 'low']);
   });
+
+  it.each([
+    ['a polite message about a whole organisation blocked', 'Apologies for the bother, but none of our 300 people can open shared folders since 8am.', 'high', 'high'],
+    ['credentials typed into a phishing page by a privileged user', 'Hi,\nour finance director typed her password into a fake login page ten minutes ago', 'high', 'high'],
+    ['one ordinary account hacked: security is never only one person', 'One of our users thinks his account was hacked', 'high', 'medium'],
+    ['a deadline within hours for a billing matter', 'We need the corrected invoice by 3pm today', 'high', 'medium'],
+    ['the same with a deadline in days', 'We need the corrected invoice by Thursday', 'medium', 'medium'],
+    ['one person blocked before a meeting', "I can't sign in and my client call is in 20 minutes", 'high', 'low'],
+    ['degraded for everyone, with a workaround', 'Previews are broken for every user since Monday; downloading works for now.', 'medium', 'high'],
+    ['"only me" against the people it works for', 'It only happens to me, everyone else on the team is fine: the app crashes when I open settings', 'medium', 'low'],
+    ['shouting about something cosmetic', 'THIS IS AWFUL!!! the icon next to my name is the wrong colour', 'low', 'low'],
+    ['"ASAP" on a how-to', 'ASAP: how do I add a profile picture?', 'low', 'low'],
+    ['a cosmetic fault everyone sees, no hurry', 'Minor: the footer on every page our staff see has a typo. Whenever you can.', 'low', 'high'],
+  ] as const)('triages %s', (_, text, urgency, impact) => {
+    const t = triageOffline(text);
+    expect([t.urgency, t.impact]).toEqual([urgency, impact]);
+    expect(t.urgencyReason.length).toBeGreaterThan(5);
+    expect(t.impactReason.length).toBeGreaterThan(5);
+  });
+
+  it('does not read numbers that are not times or people as deadlines or head counts', () => {
+    expect(triageOffline('We were charged for 60 seats but only have 52 people').impact).toBe('medium');
+    expect(triageOffline('I have 2,500 files to move, how do I upload a whole folder?')).toMatchObject({ urgency: 'low', impact: 'low' });
+    expect(triageOffline('We were billed for 45 seats, can you check?').urgency).not.toBe('high');
+  });
+
+  it('reads each line of a multi-line message on its own', () => {
+    const t = triageOffline('Everyone locked out\nNobody in the whole company can log in, this is an outage.');
+    expect([t.urgency, t.impact]).toEqual(['high', 'high']);
+  });
+});
+
+describe('offline retrieval', () => {
+  it.each([
+    ['How do I enable MFA?', '/help/two-factor-authentication'],
+    ['Where do I find my receipts?', '/help/invoices-tax'],
+    ['what is the max upload size', '/help/file-sharing-limits'],
+    ['Our Entra login says audience mismatch', '/help/sso-saml'],
+  ])('understands the customer’s word for it: %j', (question, url) => {
+    const t = turn(question);
+    expect(t.action).toBe('answer');
+    expect(t.sources[0]?.url).toBe(url);
+  });
+
+  it('admits it has no answer when the question’s distinctive word is nowhere in the help centre', () => {
+    for (const q of ['Can I pay with Apple Pay?', 'Is there a Blackberry app?']) {
+      const t = turn(q);
+      expect(t.action, q).toBe('offer_handoff');
+      expect(t.sources, q).toEqual([]);
+    }
+  });
+
+  it('quotes a list together with the sentence that introduces it', () => {
+    const t = turn('Can we get a dedicated account manager?');
+    expect(t.reply).toMatch(/we can provide:\n• a named technical account manager/);
+  });
+
+  it('reads a table as one line a row', () => {
+    const t = turn('How fast do you reply to a low priority ticket?');
+    expect(t.sources[0]?.url).toBe('/help/response-times');
+    expect(t.reply).not.toContain('|');
+  });
 });

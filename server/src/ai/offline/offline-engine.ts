@@ -19,8 +19,8 @@ export const MIN_SCORE = 20;
 export const FULL_COVERAGE = 0.8;
 
 /** Trusted enough to answer. */
-export function isConfident(hit: Pick<PassageHit, 'coverage' | 'score'> | undefined): hit is PassageHit {
-  return hit !== undefined && hit.coverage >= MIN_COVERAGE && (hit.score >= MIN_SCORE || hit.coverage >= FULL_COVERAGE);
+export function isConfident(hit: Pick<PassageHit, 'coverage' | 'score'>): boolean {
+  return hit.coverage >= MIN_COVERAGE && (hit.score >= MIN_SCORE || hit.coverage >= FULL_COVERAGE);
 }
 
 /**
@@ -135,7 +135,7 @@ export class OfflineEngine implements KaiEngine {
     const index = this.#kb.index(input.siteId);
     const hits = index.search(text, 5);
     const best = hits[0];
-    if (!isConfident(best)) {
+    if (!best || !isConfident(best)) {
       return {
         action: offer ? 'offer_handoff' : 'answer',
         reply: offer

@@ -81,7 +81,7 @@ const WITHIN_DAYS: Signal[] = [
 const BLOCKED: Signal[] = [
   { pattern: /\b(outage|(is|are|went|gone|goes|been) down|down for (everyone|us|all)|(?<![\d,.])5\d\d (errors?|status|responses?|bad gateway|service unavailable)|(errors?|http|status|gives?|giving|getting|get|got|returns?|returning)( an?)? 5\d\d\b|blank page|service unavailable|(site|app|service|platform|dashboard) (is )?(not loading|unreachable))\b/i, reason: 'The service is down or unreachable' },
   { pattern: /\b(nobody|no ?one|none of (us|our|the|them))\b[^.!?]{0,40}?\bcan\b(?!['’]t)/i, reason: 'Nobody can work' },
-  { pattern: /\b(production|prod|live site|checkout) (is |are )?(down|broken|stopped|failing)\b|\b(is|are) (completely |totally )?blocked\b|\b(on|for) every (single )?(call|request|upload|file|page|login|sign-?in)\b/i, reason: 'Work has stopped' },
+  { pattern: /\b(production|prod|live site|checkout) (is |are )?(down|broken|stopped|failing)\b|\b(is|are) (completely |totally )?blocked\b|\b(errors?|fails?|failing|fail|denied|broken|[45]\d\ds?)\b[^.!?]{0,40}\b(on|for) every (single )?(call|request|upload|file|page|login|sign-?in)\b/i, reason: 'Work has stopped' },
   { pattern: new RegExp(String.raw`\b${CANT}\s+(?:\w+\s+){0,2}?(log ?in|sign ?in|get in|get into|get back in|get past|access|open|reach|work(?! out)|do (anything|my job|our jobs?|their jobs?)|upload|download|answer|see each other|use (it|the app|northwind))\b`, 'i'), reason: 'Blocked from working' },
   { pattern: /\b(locked out|(account|it) (is |was |has been |got )?(locked|suspended|deactivated|disabled)|lost access|(gone|went|is|are|been) read-only|completely (blocked|stuck)|access denied|(every|each) (single )?(call|request|file|page|upload)\b[^.!?]{0,20}\b(fails?|errors?|returns?)|(fails?|errors?|returns? \d{3}) on every|(can'?t|cannot|can not|not) (do anything|work at all))\b/i, reason: 'Blocked from working' },
   { pattern: /\b(stuck on the (two-factor|2fa|sign-?in|login) (screen|page)|won'?t (sign|log) (me|us|them) in|loops? back to the sign-?in)\b/i, reason: 'Blocked from signing in' },
@@ -94,7 +94,7 @@ const WORKAROUND =
 
 /** Something is wrong, without a sign that it must be fixed within hours. */
 const PROBLEM: Signal[] = [
-  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d+)|delay\w*|late|keeps?|every (single )?time|again|expired|complain\w*|zero|empty|no results|shows nothing|instead of|(please|could you|can you|need (it|this|them)) (fix|correct|sort)|fix(ed)? (it|this|the|our)|(return(s|ed|ing)?|getting|get|got|gets|seeing|throws?|throwing)( an?)? [45]\d\ds?|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
+  { pattern: /\b(can'?t|cannot|can not|cant|unable to|won'?t|doesn'?t|does not|don'?t|didn'?t|isn'?t|aren'?t|is not|not working|stopped|fails?|failing|failed|errors?|broken|bug|crash\w*|stuck|blocked|wrong|incorrect|missing|disappeared|slow\w*|sluggish|takes? (ages|forever|about|\d+)|delay\w*|late|keeps?|every (single )?time|again|expired|complain\w*|zero|empty|no results|shows nothing|instead of|overcharg\w*|too much|but (we |i )?only (have|had|use|need)|(please|could you|can you|need (it|this|them)) (fix|correct|sort)|fix(ed)? (it|this|the|our)|(return(s|ed|ing)?|getting|get|got|gets|seeing|throws?|throwing)( an?)? [45]\d\ds?|rate limit\w*|rejected|conflict\w*|duplicate|twice|refund|corrected|reissue|should (be|have)|blank|spam|junk|quarantine|not (updating|arriving|coming|marking)|isn'?t updating|go(es)? to (my )?junk)\b/i, reason: 'Something is not working, with no sign it must be fixed within hours' },
   { pattern: /\bgrace period|payment (failed|was declined)|card (was )?(declined|expired)|unpaid\b/i, reason: 'A billing problem to sort out before the grace period ends' },
 ];
 
@@ -121,7 +121,7 @@ const CASUAL_URGENT = /\b(urgent(ly)?|asap|as soon as possible|emergency|critica
 
 // ── Impact signals ────────────────────────────────────────────────────────────────────────────────────
 
-const PEOPLE = String.raw`(?:users?|people|persons|staff|employees?|members?|customers?|clients?|accounts|seats|recipients|students|clinicians|nurses|doctors|teachers|developers|lawyers|volunteers|interns|contractors|colleagues|engineers|agents|starters|admins|managers|learners|workers|of (?:us|them|our \w+|the \w+))`;
+const PEOPLE = String.raw`(?:users?|people|persons|staff|employees?|members?|customers?|clients?|accounts|recipients|students|clinicians|nurses|doctors|teachers|developers|lawyers|volunteers|interns|contractors|colleagues|engineers|agents|starters|admins|managers|learners|workers|of (?:us|them|our \w+|the \w+))`;
 
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, fifty: 50, hundred: 100, hundreds: 200, thousand: 1000, thousands: 2000 };
 
@@ -141,16 +141,19 @@ function headCount(text: string): { count: number; match: string } | null {
 /** The whole organisation, most of it, its customers, production, or data and legal exposure. */
 const WIDE: Signal[] = [
   { pattern: /\b((most|half|the majority|majority) of (our|the|all)( \w+)? (staff|users|people|employees|company|organi[sz]ation|org|team|workforce|accounts)|every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
-  { pattern: /(?<!rest of )\b(our|the) (company|organi[sz]ation|org)('?s)?\b(?! name)/i, reason: 'Affects the whole organisation' },
+  { pattern: /(?<!rest of )\b(our|the) (company|organi[sz]ation|org)('?s)?\b(?! name)|(?<!\b(one|some|several|a few|few|two|three|four|five|a couple|a handful|any|none) of )\bour (staff|employees|workforce|users|people)\b(?!\s+(in|at|on|from|who|that|of)\b)/i, reason: 'Affects the whole organisation' },
   { pattern: /\b(production|prod\b|customer[- ]facing|(our|all|the) (customers|clients)\b|(customers|clients) (can'?t|cannot|are|get|see|use|complain\w*)|(client|customer) portal)/i, reason: 'Affects production or the organisation’s own customers' },
   { pattern: /\b(customer data|personal data|client data|payroll (data|files|records)|passports?|data (was |has been |is )?exposed|exposed data|regulat\w+|compliance|gdpr|dpa\b|data processing agreement|legal exposure|lawsuit)\b/i, reason: 'Data or legal exposure beyond one user' },
   { pattern: /\b((our|the|whole) account|account-wide)\b[^.!?]{0,40}\b(suspend\w*|read-only|cut off|shut off|closed)\b|\b(suspend\w*|read-only)\b[^.!?]{0,40}\b(whole|entire|everyone|all)\b/i, reason: 'The whole organisation’s account is at stake' },
 ];
 
+/** The account and its billing, which concern the organisation rather than one person. */
+const BILLING: Signal = { pattern: /\b(invoices?|billing|billed|bill|charged?|refund|payments?|paid|pay|vat|sales tax|tax[- ]exempt|subscription|renewal|upgrade|downgrade|(?<!any )plans?(?! to)|purchase order|po number|direct debit|currency|receipt|grace period|card (was )?declined)\b/i, reason: 'Affects the account or its billing, not just one person' };
+
 /** A team, several people, a campaign or the account and its billing. */
 const GROUP: Signal[] = [
   { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
-  { pattern: /\b(invoices?|billing|billed|bill|charged?|refund|payments?|paid|pay|vat|sales tax|tax[- ]exempt|subscription|renewal|upgrade|downgrade|plans?|purchase order|po number|direct debit|currency|receipt|grace period|card (was )?declined)\b/i, reason: 'Affects the account or its billing, not just one person' },
+  BILLING,
   { pattern: /\b(campaigns?|simulations?|integration|group sync|api tokens?|scim|provisioning)\b/i, reason: 'Affects a campaign or an integration the organisation relies on' },
 ];
 
@@ -237,7 +240,9 @@ function assessImpact(text: string, security: Found | null): Assessment {
   let result: Assessment | null = null;
   if (!onlyOne) {
     const wide = find(WIDE, text);
-    const count = headCount(text);
+    // In a billing message a number of seats or users is what is billed, not who is affected.
+    const billing = BILLING.pattern.test(text) && !find(BLOCKED, text);
+    const count = billing ? null : headCount(text);
     if (count && (count.count >= 50 || (security && count.count >= 20))) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
     else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
     else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };

@@ -39,6 +39,7 @@ export function isSupportAddress(address: string, supportEmail: string): boolean
   return rLocal === local || rLocal.startsWith(`${local}+`);
 }
 
+/** Starts the inbound SMTP server; rejects with a line naming SMTP_INBOUND_PORT when it cannot listen. */
 export async function startInboundServer(opts: InboundServerOptions): Promise<InboundServer> {
   const inFlight = new Set<Promise<unknown>>();
   const server = new SMTPServer({

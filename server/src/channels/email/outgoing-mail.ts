@@ -14,6 +14,7 @@ import { baseSubject } from './mail-text';
 import { enqueueMail } from './outbox';
 import { threadOf, trimReferences } from './threading';
 
+/** The core context and the address mail comes from. */
 export interface MailContext extends CoreContext {
   supportEmail: string;
 }

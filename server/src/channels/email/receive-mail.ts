@@ -18,7 +18,7 @@ import { recordCustomerReply } from '../../tickets/customer-reply';
 import { announceUpdated } from '../../tickets/ticket-lifecycle';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { automatedReason, headerValue, suppressesAutoResponses, type MailHeader } from './automated';
-import { baseSubject, cleanSubject, headerList, limitText, readableText, safeFilename, splitReply } from './mail-text';
+import { MAX_TEXT_LENGTH, baseSubject, cleanSubject, headerList, limitText, readableText, safeFilename, splitReply } from './mail-text';
 import { queueAcknowledgement, queueAttachmentNotice, type MailContext, type RejectedAttachment } from './outgoing-mail';
 import { findThreadMessage, findTicketForReply, normalizeMessageId, openFollowUpOf, referencedIds } from './threading';
 
@@ -31,6 +31,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** A Date header earlier than now by at most this much is when the customer wrote (mail waits in queues). */
 export const MAX_BACKDATE_MS = 24 * 60 * 60_000;
 
+/** What receiving mail needs: the core context, SUPPORT_EMAIL, Kai's triage and the attachments folder. */
 export interface EmailContext extends MailContext {
   triage: (text: string) => Promise<TriageResult>;
   store: AttachmentStore;
@@ -42,6 +43,7 @@ export interface Envelope {
   rcptTo: string[];
 }
 
+/** What became of a received mail (the SMTP answer and the tests read it). */
 export type ReceiveOutcome =
   | { kind: 'ticket'; ticketId: string; number: number; followUpOf: string | null }
   | { kind: 'reply'; ticketId: string; number: number }
@@ -207,7 +209,8 @@ export async function receiveMail(ctx: EmailContext, raw: Buffer, envelope: Enve
   }
 
   const replyTo = parsed.replyTo?.value.find((a) => a.address && EMAIL.test(a.address) && a.address.toLowerCase() !== supportEmail);
-  const text = readableText(parsed);
+  // Far more than is ever kept (MAX_TEXT_LENGTH), so splitting a huge mail stays cheap.
+  const text = readableText(parsed).slice(0, 10 * MAX_TEXT_LENGTH);
   const split = splitReply(text);
   const files = filesOf(parsed);
   const mail: ReadMail = {

@@ -7,7 +7,7 @@ import type { CoreContext } from '../../context';
 import type { DbOrTx } from '../../db/database';
 import type { TicketRow, VisitorRow } from '../../db/schema';
 import { AppError } from '../../errors';
-import { appendMessage, findOpenConversationOfVisitor, listMessages } from '../../messages/message.repository';
+import { appendMessage, createConversation, findOpenConversationOfVisitor, listMessages } from '../../messages/message.repository';
 import { createTicket } from '../../tickets/create-ticket';
 import { recordCustomerReply } from '../../tickets/customer-reply';
 import { describePromise } from '../../tickets/promise';
@@ -133,7 +133,26 @@ export async function replyAsCustomer(
 ): Promise<{ ticket: TicketRow; followUp: boolean; duplicate: boolean }> {
   const current = await findOwnTicket(ctx.db, c, ticketId);
   if (current.status === 'closed' || !current.conversation_id) {
+    // A retried send (same client id) finds the follow-up it already started.
+    if (input.clientId) {
+      const earlier = await ctx.db
+        .selectFrom('tickets')
+        .innerJoin('messages', 'messages.conversation_id', 'tickets.conversation_id')
+        .selectAll('tickets')
+        .where('tickets.follow_up_of', '=', current.id)
+        .where('messages.client_id', '=', input.clientId)
+        .executeTakeFirst();
+      if (earlier) return { ticket: earlier, followUp: true, duplicate: true };
+    }
+    const actor = actorFor(c, current);
+    const visitorId = c.kind === 'visitor' ? c.visitor.id : current.visitor_id;
     const triage = await ctx.kai.triage(input.body);
+    // The follow-up's conversation starts with the reply itself, under its client id.
+    const conversationId = await ctx.db.transaction().execute(async (tx) => {
+      const conversation = await createConversation(tx, { siteId: current.site_id, visitorId, mode: 'waiting', now: ctx.now() });
+      await appendMessage(tx, { conversationId: conversation.id, clientId: input.clientId ?? null, author: { kind: 'customer', name: actor.name, id: actor.id ?? null }, body: input.body, now: ctx.now() });
+      return conversation.id;
+    });
     const followUp = await createTicket(ctx, {
       siteId: current.site_id,
       subject: `Follow-up: ${current.subject}`.slice(0, 200),
@@ -144,14 +163,15 @@ export async function replyAsCustomer(
         email: current.requester_email ?? provenEmail(c),
         timeZone: current.requester_time_zone ?? (c.kind === 'visitor' ? c.visitor.time_zone : null),
       },
-      visitorId: c.kind === 'visitor' ? c.visitor.id : current.visitor_id,
+      visitorId,
+      conversationId,
       urgency: triage.urgency,
       impact: triage.impact,
       urgencyReason: triage.urgencyReason,
       impactReason: triage.impactReason,
       category: triage.category,
       receivedAt: ctx.now(),
-      actor: actorFor(c, current),
+      actor,
       followUpOf: current.id,
     });
     return { ticket: followUp, followUp: true, duplicate: false };

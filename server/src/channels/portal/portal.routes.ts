@@ -8,7 +8,8 @@ import { AppError } from '../../errors';
 import { parse } from '../../routes/validate';
 import { findSiteById, findSiteByKey } from '../../sites/site.repository';
 import { findVisitor, verifyVisitorToken } from '../../sites/visitor.repository';
-import { attachmentsDirFor, withdrawTicket } from '../../tickets/withdraw-ticket';
+import { AttachmentStore } from '../../attachments/attachment-store';
+import { withdrawTicket } from '../../tickets/withdraw-ticket';
 import { enqueueMail } from '../email/outbox';
 import {
   consumeLoginToken,
@@ -70,7 +71,7 @@ const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame
 export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app, { ctx, kai, flushMail }) => {
   const secureCookies = ctx.config.publicUrl.startsWith('https:');
   const publicOrigin = new URL(ctx.config.publicUrl).origin;
-  const attachmentsDir = attachmentsDirFor(ctx.config.databaseUrl);
+  const attachments = new AttachmentStore(ctx.config.attachmentsDir);
   const selfService = { ...ctx, kai };
 
   const byEmail = app.createRateLimit({
@@ -84,7 +85,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   /** The customer behind the request: a visitor token in the header wins over the portal cookie. */
   async function customerOf(request: FastifyRequest): Promise<Customer | null> {
     const header = request.headers.authorization;
-    if (header) {
+    if (header && /^Visitor\s/i.test(header)) {
       const token = /^Visitor\s+(\S+)$/i.exec(header)?.[1];
       const visitorId = token ? verifyVisitorToken(ctx.secret, token) : null;
       const visitor = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
@@ -152,7 +153,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     return reply.status(202).send({ status: 'sent' });
   });
 
-  app.get<{ Querystring: { token?: string } }>('/portal/verify', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  // The token is in the URL: this route's requests are not logged at info level, so it never reaches the logs.
+  app.get<{ Querystring: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
@@ -217,7 +219,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   app.delete<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
     const customer = await requireCustomer(request);
     const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
-    await withdrawTicket(ctx, { ticketId: ticket.id, attachmentsDir });
+    await withdrawTicket(ctx, { ticketId: ticket.id, removeFiles: (keys) => attachments.remove(keys) });
     return reply.status(204).send();
   });
 };

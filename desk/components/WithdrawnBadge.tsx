@@ -1,0 +1,14 @@
+export interface WithdrawnBadgeProps {
+  /** When the customer withdrew (deleted) the ticket; null while it stands. */
+  withdrawnAt: string | null;
+}
+
+/** "Withdrawn" on a ticket the customer deleted: its personal content is erased (README, "Deleting a request"). */
+export function WithdrawnBadge({ withdrawnAt }: WithdrawnBadgeProps) {
+  if (!withdrawnAt) return null;
+  return (
+    <span class="badge badge--withdrawn" title="The customer deleted this request; its personal content is erased">
+      Withdrawn
+    </span>
+  );
+}
