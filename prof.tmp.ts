@@ -10,7 +10,7 @@ const now = new Date('2026-03-02T10:00:00Z');
 const siteId = (await ensureDemoSite(db, 'http://127.0.0.1:3000', now)).id;
 const kb = new KnowledgeBase(db); await kb.seedIfEmpty(siteId, buildCorpus(readDemoArticles(), 1000), now); await kb.load(siteId);
 const index = kb.index(siteId);
-const qs = buildQuestions(400).filter((q) => q.length > 200);
+const qs = buildQuestions(400).filter((q) => q.length > (Number(process.env.MINLEN) || 200));
 let tA = 0, tS = 0, tC = 0, n = 0;
 for (let pass = 0; pass < 4; pass++) for (const q of qs) {
   const t0 = performance.now(); analyseQuery(q); const t1 = performance.now();

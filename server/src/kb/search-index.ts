@@ -34,16 +34,26 @@ export interface WeightedUnit extends QueryUnit {
   weight: number;
 }
 
+// Plain loops: these run for every passage of every candidate, so no closures per call.
+function hasAll(terms: ReadonlySet<string>, alt: readonly string[]): boolean {
+  for (const t of alt) if (!terms.has(t)) return false;
+  return true;
+}
+
+function hasAny(terms: ReadonlySet<string>, alternatives: readonly (readonly string[])[]): boolean {
+  for (const alt of alternatives) if (hasAll(terms, alt)) return true;
+  return false;
+}
+
 /** Has every term of one alternative of the unit. */
 export function hasUnit(terms: ReadonlySet<string>, unit: QueryUnit): boolean {
-  return unit.alternatives.some((alt) => alt.every((t) => terms.has(t)));
+  return hasAny(terms, unit.alternatives);
 }
 
 /** 1 when the terms hold the words the question used, half when they hold only a synonym, else 0. */
 export function unitStrength(terms: ReadonlySet<string>, unit: QueryUnit): number {
-  const has = (alt: string[]) => alt.every((t) => terms.has(t));
-  if (unit.used.some(has)) return 1;
-  return unit.alternatives.some(has) ? SYNONYM_STRENGTH : 0;
+  if (hasAny(terms, unit.used)) return 1;
+  return unit.alternatives.length > unit.used.length && hasAny(terms, unit.alternatives) ? SYNONYM_STRENGTH : 0;
 }
 
 /** What a synonym counts for, against the question's own word, when choosing passages and sentences. */
@@ -83,7 +93,7 @@ const CANDIDATES = 8;
 const RANK_WEIGHTS = { passage: 1, score: 1 };
 const SCORE_POWER = 0.5;
 /** A borrowed synonym in more than this share of the articles is not searched for. */
-const MAX_BORROWED_SHARE = 0.5;
+const MAX_BORROWED_SHARE = 0.25;
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
