@@ -181,6 +181,8 @@ export interface EmailMessageTable {
 export interface EmailOutboxTable {
   id: string;
   ticket_id: string | null;
+  /** The ticket message this mail carries (an agent's reply), so each is queued exactly once. */
+  source_message_id: string | null;
   /** acknowledgement | reply | login_link | remote_session | … */
   kind: string;
   to_address: string;

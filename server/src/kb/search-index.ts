@@ -246,13 +246,20 @@ export class KnowledgeIndex {
     const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
     // The borrowed synonyms are exact vocabulary: no prefix or typo matching for them, and half the weight.
     // Only those some article uses, and not so common that they tell nothing apart (they also cost the most).
+    // Word by word, leaving out the question's own words (already searched: adding them again would count
+    // them twice).
     const n = this.#articleTerms.size;
-    const borrowed = expansion
-      .filter((m) => m.terms.every((t) => {
+    const borrowed: string[] = [];
+    const seen = new Set(own);
+    for (const m of expansion) {
+      for (const word of tokenize(m.raw)) {
+        const t = processTerm(word);
+        if (t === null || seen.has(t)) continue;
+        seen.add(t);
         const df = this.#postings.get(t)?.size ?? 0;
-        return df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE);
-      }))
-      .map((m) => m.raw);
+        if (df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE)) borrowed.push(word);
+      }
+    }
     const results = this.#search.search(borrowed.length > 0 ? `${question} ${borrowed.join(' ')}` : question, {
       boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
       prefix: (term) => own.has(term) && term.length > 4,

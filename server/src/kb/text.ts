@@ -53,7 +53,9 @@ export function queryTerms(text: string): string[] {
  * Words and phrases customers use for the same thing, one group a line; the first member names the group.
  * A question that uses any member is searched with all of them, and an article that uses any member covers
  * that part of the question ("MFA" finds "two-factor authentication", "yearly" finds "annual billing").
- * Product vocabulary and common paraphrases only: a group must mean the same thing in every article.
+ * Product vocabulary and common paraphrases only: a group must mean the same thing in every article. A member
+ * marked `?` works one way: it tells what the customer means ("when are you available?" asks for hours), but
+ * is not looked for in articles, where the word means other things too ("SSO is available on Business").
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['two-factor', '2fa', 'two factor', 'two-step', 'two step', 'mfa', 'multi-factor', 'multifactor', 'second factor', 'authenticator', 'verification code', 'one-time code', 'otp'],
@@ -67,7 +69,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['api', 'rest api', 'developer api', 'public api'],
   ['create', 'generate', 'make a new', 'set up a new'],
   ['turn on', 'enable', 'switch on', 'activate'],
-  ['operations centre', 'operations center', 'office', 'centre', 'center'],
+  ['operations centre', 'operations center', 'centre', 'center', '?office'],
   ['phishing simulation', 'simulated phishing', 'fake phishing', 'phishing test', 'test phishing', 'mock phishing', 'phishing exercise', 'phishing campaign'],
   ['suspicious', 'fake', 'pretending', 'scam', 'phishy', 'impersonating', 'pretending to be', 'not really from'],
   ['allowlist', 'whitelist', 'safelist', 'safe sender', 'safe senders'],
@@ -75,7 +77,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['upload', 'uploading', 'uploads'],
   ['largest', 'biggest', 'maximum', 'max', 'size limit'],
   ['outage', 'down', 'offline', 'unavailable', 'status page'],
-  ['opening hours', 'hours', 'available', 'availability'],
+  ['opening hours', 'hours', '?available', '?availability', '?open on'],
   ['weekend', 'weekends', 'saturday', 'sunday', 'overnight', 'at night'],
   ['response', 'reply', 'respond', 'hear back'],
   ['deactivate', 'leaver', 'leaving', 'left the company', 'offboard', 'offboarding'],
@@ -118,7 +120,7 @@ const processedWords = (text: string) => tokenize(text).map(processTerm).filter(
 const GROUPS = SYNONYM_GROUPS.map((group) => ({
   label: group[0]!,
   members: group
-    .map((raw) => ({ raw, terms: processedWords(raw) }))
+    .map((member) => ({ raw: member.replace(/^\?/, ''), terms: processedWords(member.replace(/^\?/, '')), queryOnly: member.startsWith('?') }))
     .filter((m) => m.terms.length > 0)
     .sort((a, b) => b.terms.length - a.terms.length),
 }));
@@ -148,7 +150,8 @@ export function analyseQuery(text: string): { units: QueryUnit[]; expansion: { r
         }
       }
     }
-    if (hit) units.push({ label: group.label, alternatives: group.members.map((m) => m.terms), used: usedHere });
+    // What an article may say for it: the group's members, and whatever the question itself said.
+    if (hit) units.push({ label: group.label, alternatives: [...group.members.filter((m) => !m.queryOnly).map((m) => m.terms), ...usedHere.filter((u) => group.members.some((m) => m.queryOnly && m.terms === u))], used: usedHere });
   }
   const seen = new Set(units.map((u) => u.label));
   seq.forEach((term, i) => {
@@ -156,7 +159,7 @@ export function analyseQuery(text: string): { units: QueryUnit[]; expansion: { r
     seen.add(term);
     units.push({ label: term, alternatives: [[term]], used: [[term]] });
   });
-  const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw))).flatMap((g) => g.members.filter((m) => !used.has(m.raw)));
+  const expansion = GROUPS.filter((g) => g.members.some((m) => used.has(m.raw))).flatMap((g) => g.members.filter((m) => !used.has(m.raw) && !m.queryOnly));
   return { units, expansion };
 }
 

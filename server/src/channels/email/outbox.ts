@@ -14,6 +14,8 @@ export interface OutgoingMail {
   html?: string | null;
   inReplyTo?: string | null;
   references?: string[];
+  /** The ticket message this mail carries; a second enqueue of the same message is ignored. */
+  sourceMessageId?: string | null;
 }
 
 /** The domain part of SUPPORT_EMAIL, for Message-IDs we mint. */
@@ -35,6 +37,7 @@ export async function enqueueMail(db: DbOrTx, supportEmail: string, mail: Outgoi
     .values({
       id,
       ticket_id: mail.ticketId ?? null,
+      source_message_id: mail.sourceMessageId ?? null,
       kind: mail.kind,
       to_address: mail.to,
       subject: mail.subject,

@@ -11,6 +11,7 @@ import type { TicketRow } from '../../db/schema';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
+import { toMessage } from '../../messages/message.repository';
 import { enqueueMail } from './outbox';
 import { threadOf, trimReferences } from './threading';
 
@@ -131,12 +132,16 @@ export async function mailAgentReply(ctx: MailContext, ticketId: string, message
   const ticket = await findTicket(ctx.db, ticketId);
   if (!ticket || ticket.channel !== 'email' || !ticket.requester_email || ticket.withdrawn_at) return false;
   const thread = await threadOf(ctx.db, ticket.id);
-  await ctx.db.transaction().execute(async (tx) =>
-    enqueueMail(
+  return ctx.db.transaction().execute(async (tx) => {
+    // Each reply is mailed once, whether the live listener or the recovery pass gets to it first.
+    const queued = await tx.selectFrom('email_outbox').select('id').where('source_message_id', '=', message.id).executeTakeFirst();
+    if (queued) return false;
+    await enqueueMail(
       tx,
       ctx.supportEmail,
       {
         ticketId: ticket.id,
+        sourceMessageId: message.id,
         kind: 'reply',
         to: ticket.requester_email!,
         subject: replySubject(ticket.number, ticket.subject),
@@ -145,9 +150,37 @@ export async function mailAgentReply(ctx: MailContext, ticketId: string, message
         references: trimReferences(thread.ids),
       },
       ctx.now(),
-    ),
-  );
-  return true;
+    );
+    return true;
+  });
+}
+
+/**
+ * Queues the mail of any agent reply on an email ticket that has none yet: the live listener runs just after
+ * the reply is saved, so a process that dies in between would otherwise lose that mail. Runs at start and
+ * every minute over the last week's replies.
+ */
+export async function queueMissedReplies(ctx: MailContext): Promise<number> {
+  const since = new Date(ctx.now().getTime() - 7 * 86_400_000).toISOString();
+  const missed = await ctx.db
+    .selectFrom('messages')
+    .innerJoin('tickets', 'tickets.conversation_id', 'messages.conversation_id')
+    .leftJoin('email_outbox', 'email_outbox.source_message_id', 'messages.id')
+    .select(['messages.id as messageId', 'tickets.id as ticketId'])
+    .where('tickets.channel', '=', 'email')
+    .where('tickets.withdrawn_at', 'is', null)
+    .where('messages.author_kind', '=', 'agent')
+    .where('messages.internal', '=', 0)
+    .where('messages.created_at', '>=', since)
+    .where('email_outbox.id', 'is', null)
+    .limit(200)
+    .execute();
+  let queued = 0;
+  for (const m of missed) {
+    const row = await ctx.db.selectFrom('messages').selectAll().where('id', '=', m.messageId).executeTakeFirstOrThrow();
+    if (await mailAgentReply(ctx, m.ticketId, toMessage(row))) queued++;
+  }
+  return queued;
 }
 
 /**

@@ -23,6 +23,8 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('email_outbox')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('ticket_id', 'text')
+    /** The ticket message this mail carries (an agent's reply), so each is queued exactly once. */
+    .addColumn('source_message_id', 'text', (c) => c.unique())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
