@@ -103,6 +103,7 @@ test('a customer signs in to the portal by emailed link, replies, creates and de
   expect(link, mail.text).toBeTruthy();
   expect(link!.startsWith(`${PORTAL_URL}/portal/verify?token=`)).toBe(true);
   await page.goto(link!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${PORTAL_URL}/portal`);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
@@ -158,6 +159,7 @@ test('a customer signs in to the portal by emailed link, replies, creates and de
 
   // The link worked once.
   await page.goto(link!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('This sign-in link has already been used. Each link works once.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Email me a new sign-in link' })).toHaveAttribute('href', '/portal');
 

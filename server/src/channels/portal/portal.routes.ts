@@ -64,6 +64,16 @@ function linkProblemPage(reason: 'unknown' | 'expired' | 'used', portalHref: str
 
 const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/** The page a sign-in link opens: one button that signs in (a POST, so link scanners cannot use the token). */
+function confirmSignInPage(token: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · Your requests</title></head>
+<body><main><h1>Sign in to see your requests</h1>
+<form method="post" action="/portal/verify"><input type="hidden" name="token" value="${escapeHtml(token)}">
+<button type="submit">Sign in</button></form>
+<p>This link works once, for ${LOGIN_LINK_MINUTES} minutes after we sent it.</p></main></body></html>`;
+}
+
 /**
  * Customer self-service: portal sign-in by emailed one-time link (`fd_customer` session cookie), and the
  * `/api/me/requests` routes for both the portal (cookie) and the messenger (`Authorization: Visitor <token>`).
@@ -153,9 +163,21 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     return reply.status(202).send({ status: 'sent' });
   });
 
-  // The token is in the URL: this route's requests are not logged at info level, so it never reaches the logs.
+  // Opening the link only shows a button: mail scanners that fetch links must not use up the one-time token.
+  // The token is in the URL: these routes are not logged at info level, so it never reaches the logs.
   app.get<{ Querystring: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
+    void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    return reply.header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(confirmSignInPage(token));
+  });
+
+  // The form posts the token back, url-encoded; only this plugin parses that type.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2048 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  app.post<{ Body: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     if (!result.ok) {
