@@ -36,7 +36,6 @@ const { values } = parseArgs({
   },
 });
 const listSplit = values.list as SplitFilter;
-if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
 
 const pct = (x: number | null) => (x === null ? '    –' : `${(x * 100).toFixed(1).padStart(5)}%`);
 const cut = (s: string, n: number) => {
@@ -69,6 +68,8 @@ function printAnswers(split: SplitFilter, r: AnswerReport): void {
 const short = (l: Level) => l[0]!.toUpperCase();
 
 async function main(): Promise<void> {
+  if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
+  if (values.engine !== 'offline' && values.engine !== 'llm') throw new Error('--engine must be offline or llm');
   const demo = await openDemoKb();
   let engine: KaiEngine;
   if (values.engine === 'llm') {
@@ -125,4 +126,9 @@ async function main(): Promise<void> {
   await demo.db.destroy();
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  console.error(`eval: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

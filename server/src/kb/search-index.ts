@@ -94,6 +94,8 @@ const RANK_WEIGHTS = { passage: 1, score: 1 };
 const SCORE_POWER = 0.5;
 /** A borrowed synonym in more than this share of the articles is not searched for. */
 const MAX_BORROWED_SHARE = 0.25;
+/** The most borrowed synonym words one search adds. */
+const MAX_BORROWED = 8;
 
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
 
@@ -248,8 +250,9 @@ export class KnowledgeIndex {
     // Only those some article uses, and not so common that they tell nothing apart (they also cost the most).
     // Word by word, leaving out the question's own words (already searched: adding them again would count
     // them twice).
+    // At most MAX_BORROWED of them, the rarest first: they tell most apart and cost least.
     const n = this.#articleTerms.size;
-    const borrowed: string[] = [];
+    const candidates: { word: string; df: number }[] = [];
     const seen = new Set(own);
     for (const m of expansion) {
       for (const word of tokenize(m.raw)) {
@@ -257,9 +260,13 @@ export class KnowledgeIndex {
         if (t === null || seen.has(t)) continue;
         seen.add(t);
         const df = this.#postings.get(t)?.size ?? 0;
-        if (df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE)) borrowed.push(word);
+        if (df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE)) candidates.push({ word, df });
       }
     }
+    const borrowed = candidates
+      .sort((a, b) => a.df - b.df)
+      .slice(0, MAX_BORROWED)
+      .map((c) => c.word);
     const results = this.#search.search(borrowed.length > 0 ? `${question} ${borrowed.join(' ')}` : question, {
       boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
       prefix: (term) => own.has(term) && term.length > 4,
