@@ -23,25 +23,9 @@ import { LOADER_BUDGET, MESSENGER_BUDGET, measureBundles } from './bundle-size';
 import { benchKbScale } from './kb-scale';
 import { benchLlmOverhead } from './llm-overhead';
 import { benchDeadlines, benchQueue } from './operations';
+import { DEMO_QUESTIONS } from './kb-corpus';
 
-const QUESTIONS = [
-  'How do I reset my password?',
-  'What are your support hours?',
-  'How do I set up two-factor authentication?',
-  'I lost my phone with the authenticator app',
-  'Can I get an invoice with our VAT number?',
-  'How big can an upload be?',
-  'How do I invite users to my team?',
-  'Do you support SSO with Okta?',
-  'How do I cancel my subscription and export my data?',
-  'How do I schedule a phishing simulation campaign?',
-  'Which IP addresses should we allowlist?',
-  'How do I report a security vulnerability?',
-  'Is there an outage right now?',
-  'What is the API rate limit?',
-  'How long do you keep our data?',
-  'What is the capital of France?',
-];
+const QUESTIONS = DEMO_QUESTIONS;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -77,18 +77,8 @@ export interface RemoteSessionInput {
   note?: string;
 }
 
-/** A knowledge-base article, as `/api/kb/articles` returns it. `body` is markdown, shown as text only. */
-export interface KbArticle {
-  id: string;
-  slug: string;
-  title: string;
-  body: string;
-  /** http(s) or a site-relative path; null when the article has no page of its own. */
-  url: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+import type { KbArticle } from '../shared/api';
+export type { KbArticle };
 
 /** `POST /api/kb/articles` and `PUT /api/kb/articles/:id` body (PUT replaces the whole article). */
 export interface KbArticleInput {

@@ -1,16 +1,11 @@
 /** Pure display helpers: labels, relative deadlines, times, and the link-safety check. */
 import type { Level } from '../shared/priority';
+import { CUSTOMER_STATUS_LABELS } from '../shared/self-service';
 import type { KaiAction } from './api';
 import type { AuthorKind, CentreId, Channel, Handoff, TicketStatus } from '../shared/protocol';
 
-export const STATUS_LABELS: Record<TicketStatus, string> = {
-  new: 'New',
-  open: 'Open',
-  pending: 'Pending',
-  on_hold: 'On hold',
-  solved: 'Solved',
-  closed: 'Closed',
-};
+/** Agents and customers use the same status words. */
+export const STATUS_LABELS: Record<TicketStatus, string> = CUSTOMER_STATUS_LABELS;
 
 /** Every status in the order the status select lists them. */
 export const STATUS_ORDER = Object.keys(STATUS_LABELS) as TicketStatus[]; // keys of a Record<TicketStatus, …>

@@ -146,3 +146,16 @@ export const customerReplySchema = z.object({
   /** The sender's idempotency key: a retried send returns the stored message. */
   clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientId has invalid characters').optional(),
 });
+
+/** A knowledge-base article, as `/api/kb/articles` returns it. `body` is markdown, shown as text only. */
+export interface KbArticle {
+  id: string;
+  slug: string;
+  title: string;
+  body: string;
+  /** http(s) or a site-relative path; null when the article has no page of its own. */
+  url: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/database';
 import type { KbArticleRow } from '../db/schema';
+import type { KbArticle } from '../../../shared/api';
 
-/** An article as the API returns it. */
-export interface KbArticle {
-  id: string;
-  slug: string;
-  title: string;
-  body: string;
-  url: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { KbArticle } from '../../../shared/api';
 
 export function toKbArticle(row: KbArticleRow): KbArticle {
   return {
