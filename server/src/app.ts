@@ -74,10 +74,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const now = opts.now ?? clockFrom(config.clockStart);
   const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));
   const kb = new KnowledgeBase(app.db);
-  const kai = opts.kai ?? createKai(config, kb, app.log);
   const secret = await loadSecret(app.db, config);
   const operations = new OperationsStore();
   await operations.load(app.db);
+  const kai = opts.kai ?? createKai(config, kb, app.log, () => operations.get().categories);
   const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations };
   const { signIn } = await bootstrap(app.db, config, kb, now());
   // Outgoing mail: queued in the database always; sent when SMTP_URL names a transport.

@@ -174,6 +174,17 @@ describe('a deployment priority matrix', () => {
   });
 });
 
+describe('the category list', () => {
+  it('is the deployment\'s: triage picks from the list the admin set', async () => {
+    const text = 'Someone logged into our admin account from another country, we think it was hacked';
+    const before = await api<{ category: string }>(server, 'POST', '/api/ai/triage', { cookie, body: { text } });
+    expect(before.body.category).toBe('security');
+    expect((await api(server, 'PUT', '/api/operations', { cookie, body: { categories: ['billing', 'technical', 'other'] } })).status).toBe(200);
+    const after = await api<{ category: string }>(server, 'POST', '/api/ai/triage', { cookie, body: { text } });
+    expect(['billing', 'technical', 'other']).toContain(after.body.category);
+  });
+});
+
 describe('handover at close and automatic close', () => {
   it("moves a closing centre's untaken open tickets to the next centre, with an audit event; assigned ones stay", async () => {
     const me = (await api<{ id: string }>(server, 'GET', '/api/auth/me', { cookie })).body;

@@ -108,9 +108,12 @@ export function composeAnswer(question: string, hit: PassageHit): string {
 export class OfflineEngine implements KaiEngine {
   readonly kind = 'offline' as const;
   readonly #kb: KnowledgeBase;
+  readonly #categories: readonly string[] | undefined;
 
-  constructor(kb: KnowledgeBase) {
+  /** `categories`: the deployment's ticket categories triage chooses from (default: DEFAULT_CATEGORIES). */
+  constructor(kb: KnowledgeBase, categories?: readonly string[]) {
     this.#kb = kb;
+    this.#categories = categories;
   }
 
   async respond(input: KaiInput, onToken?: (text: string) => void): Promise<KaiTurn> {
@@ -164,6 +167,6 @@ export class OfflineEngine implements KaiEngine {
   }
 
   async triage(text: string): Promise<TriageResult> {
-    return triageOffline(text);
+    return triageOffline(text, this.#categories);
   }
 }
