@@ -10,18 +10,13 @@
  * This spec runs its own Frontdesk server on port 3421 (the LLM engine is chosen at start from OPENAI_API_KEY,
  * so playwright.config.ts's offline server cannot be used).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LLMock } from '@copilotkit/aimock';
 import { expect, test } from '@playwright/test';
 import { HOST_URL, bubblesWith, expectDelivered, kaiBubbles, openMessenger, typeAndSend } from './support/frontdesk';
+import { FrontdeskProcess } from './support/server-process';
 
 const PORT = 3421;
 const SERVER_URL = `http://127.0.0.1:${PORT}`;
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODEL = 'kai-e2e-model';
 
 const QUESTION = 'How do I reset my password?';
@@ -39,9 +34,7 @@ const FRUSTRATED = ['this is useless', 'this is still useless'];
 const OFFER = 'connect you with a person';
 
 let mock: LLMock | null = null;
-let dataDir = '';
-let server: ChildProcess | null = null;
-let serverOutput = '';
+let frontdesk: FrontdeskProcess | null = null;
 
 /** The model, scripted: search then answer for the password question; triage; anything else unsearched. */
 function scriptModel(llm: LLMock): void {
@@ -64,56 +57,19 @@ function chatRequests(llm: LLMock): { messages: { role: string; content: unknown
     .map((e) => e.body as unknown as { messages: { role: string; content: unknown }[]; response_format?: { type: string } });
 }
 
-async function startServer(mockUrl: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(PORT),
-    DATABASE_URL: `sqlite:${join(dataDir, 'frontdesk.db')}`,
-    LOG_LEVEL: 'warn',
-    OPENAI_API_KEY: 'test',
-    OPENAI_BASE_URL: `${mockUrl}/v1`,
-    AI_MODEL: MODEL,
-  };
-  for (const key of ['HOST', 'PUBLIC_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL', 'SMTP_INBOUND_PORT', 'SMTP_URL', 'SESSION_SECRET', 'FRONTDESK_CLOCK']) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  child.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited while starting:\n${serverOutput}`);
-    const ok = await fetch(`${SERVER_URL}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server did not answer /healthz within 60 s:\n${serverOutput}`);
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 test.describe('Kai on the LLM engine (aimock plays the model)', () => {
   test.beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-kai-llm-'));
     mock = new LLMock({ port: 0, host: '127.0.0.1' });
     await mock.start();
     scriptModel(mock);
-    await startServer(mock.url);
+    frontdesk = new FrontdeskProcess(PORT, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: `${mock.url}/v1`, AI_MODEL: MODEL });
+    await frontdesk.start();
   });
 
   test.afterAll(async () => {
-    await stopServer();
+    await frontdesk?.dispose();
     await mock?.stop();
     mock = null;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('streams a grounded answer, shows it once with its source, and offers a person only once', async ({ page }) => {

@@ -10,15 +10,12 @@
  * The messenger: a visitor on a customer's site hands off, opens `Your requests`, sees the request with the
  * promise of when a person answers, and deletes it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { TicketDetail } from '../shared/protocol';
 import { DEMO_ADMIN } from '../server/src/bootstrap';
 import { recipientOf, startSmtpSink, type SmtpSink } from '../server/test/smtp-sink';
 import { HOST_URL, openMessenger, signInAgent, typeAndSend } from './support/frontdesk';
+import { FrontdeskProcess } from './support/server-process';
 
 const PORTAL_PORT = 3521;
 const SMTP_PORT = 3522;
@@ -28,49 +25,17 @@ const ERASED = '[erased at the customer\u2019s request]';
 test.describe.configure({ mode: 'serial' });
 
 let sink: SmtpSink;
-let server: ChildProcess | null = null;
-let dataDir: string;
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`${url} did not start within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+let server: FrontdeskProcess | null = null;
 
 test.beforeAll(async () => {
   sink = await startSmtpSink(SMTP_PORT);
-  dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-portal-e2e-'));
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? '',
-      PORT: String(PORTAL_PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dataDir, 'portal.db')}`,
-      SMTP_URL: sink.url,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForHealth(PORTAL_URL, 60_000);
+  server = new FrontdeskProcess(PORTAL_PORT, { SMTP_URL: sink.url });
+  await server.start();
 });
 
 test.afterAll(async () => {
-  const child = server;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.dispose();
   await sink?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function agentApi(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }): Promise<APIRequestContext> {

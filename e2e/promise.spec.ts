@@ -12,60 +12,24 @@
  * Each instant is well inside an hour (and a day), so the running clock cannot roll the texts over.
  * This spec runs its own Frontdesk servers on ports 3331 and 3332.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, request as playwrightRequest, test, type Browser, type BrowserContext, type FrameLocator } from '@playwright/test';
 import { HOST_URL, expectDelivered, openMessenger, signInAgent, typeAndSend } from './support/frontdesk';
+import { FrontdeskProcess } from './support/server-process';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KAI_HINT = 'Kai can help straight away, and a person will follow up on anything Kai can’t solve.';
 
-interface Spawned {
-  url: string;
-  stop(): Promise<void>;
-}
+type Spawned = Pick<FrontdeskProcess, 'url' | 'dispose'>;
 
 /** Starts a Frontdesk server on `port` with a fresh SQLite file and its clock starting at `clock`. */
 async function startServer(port: number, clock: string): Promise<Spawned> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-promise-'));
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: `sqlite:${join(dataDir, 'frontdesk.db')}`,
-    LOG_LEVEL: 'warn',
-    FRONTDESK_CLOCK: clock,
-  };
-  for (const key of ['HOST', 'PUBLIC_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'SMTP_INBOUND_PORT', 'SMTP_URL', 'SESSION_SECRET']) delete env[key];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await stop();
-      throw new Error(`the server exited while starting:\n${output}`);
-    }
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return { url, stop };
-    await new Promise((r) => setTimeout(r, 200));
+  const server = new FrontdeskProcess(port, { FRONTDESK_CLOCK: clock });
+  try {
+    await server.start();
+  } catch (err) {
+    await server.dispose();
+    throw err;
   }
-  await stop();
-  throw new Error(`the server did not answer /healthz within 60 s:\n${output}`);
+  return server;
 }
 
 /** A browser context in `timezoneId` whose page shows the customer's site pointed at `server`. */
@@ -90,7 +54,7 @@ test.describe('the messenger’s availability on a Saturday (FRONTDESK_CLOCK 202
     server = await startServer(3331, '2026-01-17T12:00:00Z');
   });
   test.afterAll(async () => {
-    await server?.stop();
+    await server?.dispose();
   });
 
   test('from London: offline now, the UK team opens Monday at 09:00 the visitor’s time', async ({ browser }) => {
@@ -126,7 +90,7 @@ test.describe('the handoff promise on a Tuesday morning in New York (FRONTDESK_C
     server = await startServer(3332, '2026-01-13T15:00:00Z');
   });
   test.afterAll(async () => {
-    await server?.stop();
+    await server?.dispose();
   });
 
   test('the US team is online; a handoff promises a reply by the first-response deadline in New York time', async ({ browser }) => {
