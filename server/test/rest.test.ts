@@ -164,9 +164,11 @@ describe('public endpoints', () => {
   });
 
   it('reports the centres and the phone line', async () => {
-    const res = await api<{ centres: { id: string; timeZone: string }[]; phone: { timeZone: string } }>(server, 'GET', '/api/hours');
-    expect(res.body.centres.map((c) => [c.id, c.timeZone])).toEqual([['uk', 'Europe/London'], ['us', 'America/New_York']]);
-    expect(res.body.phone.timeZone).toBe('Europe/London');
+    const res = await api<{ id: string; name: string; timeZone: string; openNow: boolean; nextOpenAt: string | null; nextCloseAt: string | null }[]>(server, 'GET', '/api/hours');
+    expect(res.body.map((c) => [c.id, c.timeZone])).toEqual([['uk', 'Europe/London'], ['us', 'America/New_York'], ['phone', 'Europe/London']]);
+    for (const entry of res.body) {
+      expect(entry).toEqual({ id: expect.any(String), name: expect.any(String), timeZone: expect.any(String), openNow: expect.any(Boolean), nextOpenAt: expect.any(String), nextCloseAt: expect.any(String) });
+    }
   });
 
   it('renders a help article with raw HTML escaped', async () => {

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/** `GET /api/hours`: each operations centre and the phone line, open now or when next. Public. */
+/** `GET /api/hours`: a list of each operations centre and the phone line (id `phone`), open now or when next. Public. */
 export const hoursRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
   app.get('/api/hours', async () => {
     const now = ctx.now().getTime();
@@ -17,9 +17,6 @@ export const hoursRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app,
       nextCloseAt: iso(nextCloseAt(cal, now)),
     });
     const ops = ctx.operations.get();
-    return {
-      centres: Object.entries(ops.centres).map(([id, cal]) => describe(id, cal)),
-      phone: describe('phone', ops.phoneLine),
-    };
+    return [...Object.entries(ops.centres).map(([id, cal]) => describe(id, cal)), describe('phone', ops.phoneLine)];
   });
 };
