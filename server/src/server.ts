@@ -17,18 +17,16 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const { signIn, kai } = app.frontdesk;
   const url = config.publicUrl;
-  console.log(
-    [
-      '',
-      `Frontdesk is running (${config.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}, ${kai.kind} AI agent)`,
-      `  Demo help-desk page:  ${url}/`,
-      `  Agents' desk:         ${url}/desk`,
-      `  API docs (OpenAPI):   ${url}/api/openapi.json`,
-      app.email.inboundPort ? `  Email in (SMTP):      ${config.host}:${app.email.inboundPort} for ${config.supportEmail}` : '',
-      signIn ? `  Sign in to the desk as ${signIn}` : '',
-      '',
-    ].join('\n'),
-  );
+  const lines = [
+    `Frontdesk is running (${config.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}, ${kai.kind} AI agent)`,
+    `  Demo help-desk page:  ${url}/`,
+    `  Agents' desk:         ${url}/desk`,
+    `  Customer portal:      ${url}/portal`,
+    `  API docs (OpenAPI):   ${url}/api/openapi.json`,
+    app.email.inboundPort ? `  Email in (SMTP):      ${config.host}:${app.email.inboundPort} for ${config.supportEmail}` : null,
+    signIn ? `  Sign in to the desk as ${signIn}` : null,
+  ];
+  console.log(`\n${lines.filter((l) => l !== null).join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
