@@ -5,29 +5,24 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketDetail, TicketSummary } from '../../shared/protocol';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../src/channels/email/receive-mail';
-import { api, signIn } from './harness';
-import { sendMail, startEmailServer, startSink, type EmailServer, type Sink } from './email-helpers';
+import { api } from './harness';
+import { EMAIL_TEST_START, agentView, openEmailTestbed, sendMail, type EmailServer, type Sink } from './email-helpers';
 
-const clock = { now: new Date('2026-01-13T10:00:00Z') };
+const clock = { now: new Date(EMAIL_TEST_START) };
 let sink: Sink;
 let server: EmailServer;
 let cookie: string;
 
 beforeEach(async () => {
-  clock.now = new Date('2026-01-13T10:00:00Z');
-  sink = await startSink();
-  server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url });
-  cookie = await signIn(server);
+  ({ sink, server, cookie } = await openEmailTestbed(clock));
 });
 afterEach(async () => {
   await server.close();
   await sink.close();
 });
 
-const tickets = async () => (await api<{ tickets: TicketSummary[] }>(server, 'GET', '/api/tickets', { cookie })).body.tickets;
-const get = async (id: string) => (await api<TicketDetail>(server, 'GET', `/api/tickets/${id}`, { cookie })).body;
+const { tickets, get } = agentView(() => ({ server, cookie }));
 const download = (ticketId: string, attachmentId: string, headers: Record<string, string> = { cookie }) => fetch(`${server.url}/api/tickets/${ticketId}/attachments/${attachmentId}`, { headers });
 
 // A 1×1 PNG, as a screenshot stands in for.

@@ -6,28 +6,24 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketDetail, TicketSummary } from '../../shared/protocol';
-import { api, signIn } from './harness';
-import { SUPPORT, fixture, sendMail, sendRaw, startEmailServer, startSink, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
+import type { TicketSummary } from '../../shared/protocol';
+import { api } from './harness';
+import { EMAIL_TEST_START, SUPPORT, agentView, fixture, openEmailTestbed, sendMail, sendRaw, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
 
-const clock = { now: new Date('2026-01-13T10:00:00Z') };
+const clock = { now: new Date(EMAIL_TEST_START) };
 let sink: Sink;
 let server: EmailServer;
 let cookie: string;
 
 beforeEach(async () => {
-  clock.now = new Date('2026-01-13T10:00:00Z');
-  sink = await startSink();
-  server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url });
-  cookie = await signIn(server);
+  ({ sink, server, cookie } = await openEmailTestbed(clock));
 });
 afterEach(async () => {
   await server.close();
   await sink.close();
 });
 
-const tickets = async () => (await api<{ tickets: TicketSummary[] }>(server, 'GET', '/api/tickets', { cookie })).body.tickets;
-const get = async (id: string) => (await api<TicketDetail>(server, 'GET', `/api/tickets/${id}`, { cookie })).body;
+const { tickets, get } = agentView(() => ({ server, cookie }));
 const quarantined = () => server.app.db.selectFrom('quarantine').selectAll().orderBy('created_at').execute();
 
 /** A real request from Jane and its acknowledgement, so automatic mail has a thread to answer on. */

@@ -13,7 +13,8 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 import type { AppOptions } from '../src/app';
-import { startServer, type TestServer } from './harness';
+import type { TicketDetail, TicketSummary } from '../../shared/protocol';
+import { api, signIn, startServer, type TestServer } from './harness';
 
 export const SUPPORT = 'support@frontdesk.test';
 
@@ -126,6 +127,31 @@ export async function startEmailServer(opts: AppOptions & { smtpUrl: string; env
       await server.close();
       rmSync(attachmentsDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Where every email test's frozen clock starts. */
+export const EMAIL_TEST_START = '2026-01-13T10:00:00Z';
+
+export interface EmailTestbed {
+  sink: Sink;
+  server: EmailServer;
+  cookie: string;
+}
+
+/** A sink for outgoing mail, the app mailing through it on `clock` (set back to the start), and a signed-in agent. */
+export async function openEmailTestbed(clock: { now: Date }): Promise<EmailTestbed> {
+  clock.now = new Date(EMAIL_TEST_START);
+  const sink = await startSink();
+  const server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url });
+  return { sink, server, cookie: await signIn(server) };
+}
+
+/** The signed-in agent's view: the whole queue, and one ticket. `bed` is read at each call (tests reopen it). */
+export function agentView(bed: () => { server: TestServer; cookie: string }) {
+  return {
+    tickets: async () => (await api<{ tickets: TicketSummary[] }>(bed().server, 'GET', '/api/tickets', { cookie: bed().cookie })).body.tickets,
+    get: async (id: string) => (await api<TicketDetail>(bed().server, 'GET', `/api/tickets/${id}`, { cookie: bed().cookie })).body,
   };
 }
 

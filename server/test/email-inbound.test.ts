@@ -6,12 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
-import { api, connectDesk, nextEvent, signIn } from './harness';
-import { SUPPORT, fixture, sendMail, sendRaw, smtpDialogue, startEmailServer, startSink, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
+import { api, connectDesk, nextEvent } from './harness';
+import { EMAIL_TEST_START, SUPPORT, agentView, fixture, openEmailTestbed, sendMail, sendRaw, smtpDialogue, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const clock = { now: new Date('2026-01-13T10:00:00Z') };
+const clock = { now: new Date(EMAIL_TEST_START) };
 const at = (iso: string) => {
   clock.now = new Date(iso);
 };
@@ -20,10 +20,7 @@ let server: EmailServer;
 let cookie: string;
 
 beforeEach(async () => {
-  clock.now = new Date('2026-01-13T10:00:00Z');
-  sink = await startSink();
-  server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url });
-  cookie = await signIn(server);
+  ({ sink, server, cookie } = await openEmailTestbed(clock));
 });
 let closed = false;
 afterEach(async () => {
@@ -32,8 +29,7 @@ afterEach(async () => {
   await sink.close();
 });
 
-const tickets = async () => (await api<{ tickets: TicketSummary[] }>(server, 'GET', '/api/tickets', { cookie })).body.tickets;
-const get = async (id: string) => (await api<TicketDetail>(server, 'GET', `/api/tickets/${id}`, { cookie })).body;
+const { tickets, get } = agentView(() => ({ server, cookie }));
 const byNumber = async (n: number) => {
   const t = (await tickets()).find((x) => x.number === n);
   if (!t) throw new Error(`no ticket #${n}`);

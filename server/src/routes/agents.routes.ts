@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { parse } from './validate';
 
-/** The team: any agent lists it (to assign tickets); an admin adds agents. */
+/** The team. Every agent lists it (to assign tickets); an admin adds agents. */
 export const agentRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', app.requireAgent);
 

@@ -5,7 +5,7 @@ import { operationsPatchSchema, type Operations } from '../operations/operations
 import { recomputeOpenTickets } from '../tickets/sla-monitor';
 import { parse } from './validate';
 
-/** Support operations settings: any agent reads them; only an admin changes them, and deadlines follow. */
+/** Support operations settings. Every agent reads them; only an admin changes them, and deadlines follow. */
 export const operationsRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', app.requireAgent);
 

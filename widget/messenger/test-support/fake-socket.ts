@@ -87,7 +87,7 @@ export class FakeSocket implements VisitorSocket {
 }
 
 /**
- * The fake as socket.io's `on` sees it: any event name. Used by ConnectionModel tests, whose model listens to
+ * The fake as socket.io's `on` sees it, with any event name. Used by ConnectionModel tests, whose model listens to
  * socket.io's own events (connect_error) besides the protocol's.
  */
 export class FakeIoSocket extends FakeSocket {
