@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite (vitest: shared, server, widget, desk; then the browser bundles are built and
+ * `npm test`: the linter (Biome), then every suite (vitest: shared, server, widget, desk; then the browser bundles are built and
  * Playwright runs the end-to-end specs in Chromium), then one line with the totals: `N passed, N failed`.
  * The totals are also written to test-results/summary.txt for CI.
  */
@@ -17,6 +17,11 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
 
 let passed = 0;
 let failed = 0;
+
+// The linter first (Biome: unused code, floating promises, `any`, focused or skipped tests): one failure if it finds anything.
+const lint = run('npx', ['biome', 'lint', '--max-diagnostics=50']);
+if (lint !== 0) failed += 1;
+else passed += 1;
 
 const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 if (existsSync(`${OUT}/vitest.json`)) {

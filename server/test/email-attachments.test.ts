@@ -6,7 +6,6 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../src/channels/email/receive-mail';
-import { api } from './harness';
 import { EMAIL_TEST_START, agentView, openEmailTestbed, sendMail, type EmailServer, type Sink } from './email-helpers';
 
 const clock = { now: new Date(EMAIL_TEST_START) };
