@@ -7,6 +7,10 @@ import { DomainEvents } from './events';
 import { OperationsStore } from './operations/operations';
 import { dbPlugin } from './plugins/db.plugin';
 import { socketPlugin } from './plugins/socket.plugin';
+import { clusterPlugin } from './plugins/cluster.plugin';
+import { countDomainEvents, countSockets, metricsPlugin } from './plugins/metrics.plugin';
+import { clusterRateLimitStore } from './cluster/rate-limit-store';
+import { probeRoutes } from './routes/probes.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { bootstrap, loadSecret } from './bootstrap';
 import { KnowledgeBase } from './kb/knowledge-base';
@@ -67,18 +71,30 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   installErrorHandler(app);
 
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
-  await app.register(rateLimit, { global: false });
+  await app.register(clusterPlugin, { redisUrl: config.redisUrl });
+  await app.register(metricsPlugin, { token: config.metricsToken });
+  // With Redis, a route's limit counts every node's requests; alone, in memory.
+  await app.register(rateLimit, { global: false, ...(app.redis ? { store: clusterRateLimitStore(app.cluster) } : {}) });
   await app.register(authPlugin);
-  await app.register(socketPlugin, { redisUrl: config.redisUrl });
+  await app.register(socketPlugin);
 
   const now = opts.now ?? clockFrom(config.clockStart);
   const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));
-  const kb = new KnowledgeBase(app.db);
+  const { cluster } = app;
+  // Settings cached in memory: a change here tells the other nodes, which reload it from the database.
+  const kb = new KnowledgeBase(app.db, (siteId) => cluster.announce({ kind: 'kb', siteId }));
   const secret = await loadSecret(app.db, config);
-  const operations = new OperationsStore();
+  const operations = new OperationsStore(() => cluster.announce({ kind: 'operations' }));
   await operations.load(app.db);
+  const stopReloads = cluster.onChange((change) => {
+    const reload = change.kind === 'operations' ? operations.load(app.db) : kb.load(change.siteId);
+    reload.catch((err: unknown) => app.log.error({ err, change }, 'reloading a changed setting failed'));
+  });
+  app.addHook('onClose', async () => stopReloads());
   const kai = opts.kai ?? createKai(config, kb, app.log, () => operations.get().categories);
-  const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations };
+  const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations, cluster };
+  const stopCounting = countDomainEvents(app.metrics, events);
+  app.addHook('onClose', async () => stopCounting());
   const { signIn } = await bootstrap(app.db, config, kb, now());
   // Outgoing mail: queued in the database always; sent when SMTP_URL names a transport.
   const outbox = config.smtpUrl ? startOutboxWorker({ ...ctx, supportEmail: config.supportEmail }, config.smtpUrl, opts.outboxIntervalMs) : null;
@@ -91,6 +107,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const desk = app.io.of('/desk') as DeskNamespace;
   setUpVisitorNamespace(visitors, { ...ctx, kai, secret });
   setUpDeskNamespace(desk, ctx);
+  countSockets(app.metrics, [visitors, desk]);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
   const sweepMs = opts.sweepIntervalMs ?? 10_000;
@@ -99,7 +116,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     app.addHook('preClose', stopClock);
   }
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(probeRoutes, { db: app.db, cluster, redis: app.redis !== null });
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
   await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
   await app.register(ticketRoutes, { ctx, kai });

@@ -39,6 +39,8 @@ const envSchema = z.object({
   FRONTDESK_CLOCK: z.iso.datetime({ offset: true, error: 'FRONTDESK_CLOCK must be an ISO 8601 date-time, e.g. 2026-01-13T17:30:00Z' }).optional(),
   /** Secret for signing visitor tokens; unset means one is generated once and kept in the database. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /** Validated configuration; the only place environment variables are read. */
@@ -60,6 +62,8 @@ export interface Config {
   sessionSecret: string | undefined;
   /** When set (FRONTDESK_CLOCK), the instant the server's clock starts at. */
   clockStart: Date | undefined;
+  /** When set (METRICS_TOKEN), the bearer token GET /metrics requires. */
+  metricsToken: string | undefined;
 }
 
 /** Thrown for a missing or malformed variable; server.ts prints its one-line message and exits. */
@@ -95,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
     clockStart: e.FRONTDESK_CLOCK ? new Date(e.FRONTDESK_CLOCK) : undefined,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

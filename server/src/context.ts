@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Cluster } from './cluster/cluster';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { DomainEvents } from './events';
@@ -13,6 +14,8 @@ export interface CoreContext {
   now: () => Date;
   /** Centres, calendars, SLA targets and the priority matrix, as the admin set them. */
   operations: OperationsStore;
+  /** The other nodes of the deployment: locks, timed jobs run once, change notices (alone on one node). */
+  cluster: Cluster;
 }
 
 export interface ServerContext extends CoreContext {

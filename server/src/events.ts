@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Author, ConversationState, Message, MessageDelta, SlaAlert, TicketSummary } from '../../shared/protocol';
 
+/** How a Kai turn ended: an answer, an answer offering a person, a handoff (by Kai or a site rule), no turn (a person has the chat), or a failure. */
+export type KaiTurnOutcome = 'answer' | 'offer_handoff' | 'handoff' | 'policy_handoff' | 'skipped' | 'failed';
+
 /** Facts domain code announces; realtime/ (and later email) turns them into deliveries. */
 export interface DomainEventMap {
   'message.created': { message: Message; visitorId: string | null; ticketId: string | null };
@@ -11,6 +14,11 @@ export interface DomainEventMap {
   'ticket.updated': { ticket: TicketSummary };
   /** An SLA deadline is near (warning) or has passed (breach). */
   'ticket.sla': SlaAlert;
+  /** The outbox handed a mail to SMTP_URL, or an attempt failed (it is retried). */
+  'mail.sent': { kind: string };
+  'mail.failed': { kind: string; attempts: number };
+  /** One of Kai's turns ended: how, and how long it took. */
+  'kai.turn': { outcome: KaiTurnOutcome; seconds: number };
   'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };
 }
 

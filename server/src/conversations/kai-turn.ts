@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Message, Source } from '../../../shared/protocol';
-import type { KaiEngine, VisitorRequestSummary } from '../ai/engine';
+import type { VisitorRequestSummary } from '../ai/engine';
 import { triageOffline } from '../ai/offline/triage-rules';
 import type { VisitorRow } from '../db/schema';
+import type { KaiTurnOutcome } from '../events';
 import { appendMessage, findConversation, listMessages, markHandoffOffered } from '../messages/message.repository';
 import { findSiteById, siteSettings } from '../sites/site.repository';
 import type { ConversationContext } from './conversation-state';
 import { handOff, KAI_AUTHOR } from './handoff';
 import { policyHandoff, withHandoffOffer } from './handoff-policy';
 
-/** Kai's turns run one at a time per conversation, in the order the messages arrived. */
-const kaiQueues = new WeakMap<KaiEngine, Map<string, Promise<void>>>();
-
+/**
+ * Kai's turns run one at a time per conversation, in the order the messages arrived, across every node of the
+ * deployment (the cluster's lock per conversation).
+ */
 export function enqueueKai(ctx: ConversationContext, conversationId: string, job: () => Promise<void>): Promise<void> {
-  let queues = kaiQueues.get(ctx.kai);
-  if (!queues) kaiQueues.set(ctx.kai, (queues = new Map()));
-  const previous = queues.get(conversationId) ?? Promise.resolve();
-  const next = previous.then(job).catch((err: unknown) => ctx.log.error({ err, conversationId }, 'Kai turn failed'));
-  queues.set(conversationId, next);
-  void next.then(() => {
-    if (queues.get(conversationId) === next) queues.delete(conversationId);
-  });
-  return next;
+  return ctx.cluster.serialize(`kai:${conversationId}`, job).catch((err: unknown) => ctx.log.error({ err, conversationId }, 'Kai turn failed'));
 }
 
 function setKaiTyping(ctx: ConversationContext, conversationId: string, visitor: VisitorRow, name: string, typing: boolean): void {
@@ -56,8 +50,19 @@ async function ownRequests(ctx: ConversationContext, visitor: VisitorRow): Promi
  * rule may hand off before Kai answers; Kai's reply streams to the visitor as it is written and is stored once.
  */
 export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, conversationId: string, message: Message): Promise<void> {
+  const started = performance.now();
+  const announce = (outcome: KaiTurnOutcome) => ctx.events.emit('kai.turn', { outcome, seconds: (performance.now() - started) / 1000 });
+  try {
+    announce(await runKaiTurn(ctx, visitor, conversationId, message));
+  } catch (err) {
+    announce('failed');
+    throw err;
+  }
+}
+
+async function runKaiTurn(ctx: ConversationContext, visitor: VisitorRow, conversationId: string, message: Message): Promise<KaiTurnOutcome> {
   const conversation = await findConversation(ctx.db, conversationId);
-  if (!conversation || conversation.mode !== 'ai') return;
+  if (!conversation || conversation.mode !== 'ai') return 'skipped';
   const site = await findSiteById(ctx.db, visitor.site_id);
   const settings = site ? siteSettings(site) : null;
   const name = settings?.agentName ?? KAI_AUTHOR.name;
@@ -68,7 +73,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
     : null;
   if (policy) {
     await handOff(ctx, visitor, conversationId, { reason: 'policy', policy });
-    return;
+    return 'policy_handoff';
   }
 
   setKaiTyping(ctx, conversationId, visitor, name, true);
@@ -94,7 +99,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
     );
     if (engineTurn.action === 'handoff') {
       await handOff(ctx, visitor, conversationId, { reason: engineTurn.handoffReason ?? 'visitor_request', sources: engineTurn.sources, triage: engineTurn.triage, summary: engineTurn.summary });
-      return;
+      return 'handoff';
     }
     const turn = withHandoffOffer(engineTurn, {
       message: message.body,
@@ -103,6 +108,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
     });
     await postKaiMessage(ctx, conversationId, visitor, { name, body: turn.reply, sources: turn.sources, streamId });
     if (turn.action === 'offer_handoff') await markHandoffOffered(ctx.db, conversationId);
+    return turn.action === 'offer_handoff' ? 'offer_handoff' : 'answer';
   } finally {
     setKaiTyping(ctx, conversationId, visitor, name, false);
   }

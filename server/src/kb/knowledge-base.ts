@@ -33,9 +33,12 @@ export function readDemoArticles(dir = DEMO_ARTICLES_DIR): ArticleInput[] {
 export class KnowledgeBase {
   readonly #db: Db;
   readonly #indexes = new Map<string, KnowledgeIndex>();
+  readonly #onWrite: (siteId: string) => void;
 
-  constructor(db: Db) {
+  /** `onWrite` hears of every change, so other server processes can `load` the site again. */
+  constructor(db: Db, onWrite: (siteId: string) => void = () => undefined) {
     this.#db = db;
+    this.#onWrite = onWrite;
   }
 
   index(siteId: string): KnowledgeIndex {
@@ -59,18 +62,25 @@ export class KnowledgeBase {
   async create(siteId: string, input: ArticleInput, now: Date): Promise<KbArticle> {
     const article = await insertArticle(this.#db, siteId, input, now);
     this.index(siteId).upsert(article);
+    this.#onWrite(siteId);
     return article;
   }
 
   async replace(siteId: string, id: string, input: ArticleInput, now: Date): Promise<KbArticle | undefined> {
     const article = await replaceArticle(this.#db, siteId, id, input, now);
-    if (article) this.index(siteId).upsert(article);
+    if (article) {
+      this.index(siteId).upsert(article);
+      this.#onWrite(siteId);
+    }
     return article;
   }
 
   async remove(siteId: string, id: string): Promise<boolean> {
     const removed = await deleteArticle(this.#db, siteId, id);
-    if (removed) this.index(siteId).remove(id);
+    if (removed) {
+      this.index(siteId).remove(id);
+      this.#onWrite(siteId);
+    }
     return removed;
   }
 }

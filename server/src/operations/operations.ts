@@ -80,10 +80,16 @@ const KEY = 'operations';
 
 /**
  * The deployment's operations settings, kept in the settings table and cached in memory. A change is a new
- * object (calendars are compiled and cached by identity).
+ * object (calendars are compiled and cached by identity). `onUpdate` hears of every change this process
+ * makes, so the other server processes can `load` again.
  */
 export class OperationsStore {
   #current: Operations = DEFAULT_OPERATIONS;
+  readonly #onUpdate: () => void;
+
+  constructor(onUpdate: () => void = () => undefined) {
+    this.#onUpdate = onUpdate;
+  }
 
   get(): Operations {
     return this.#current;
@@ -103,6 +109,7 @@ export class OperationsStore {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
     this.#current = next;
+    this.#onUpdate();
     return next;
   }
 }

@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,11 +10,11 @@ declare module 'fastify' {
 
 /**
  * Our own small socket.io plugin (fastify-socket.io is unmaintained): one Server on the app's HTTP server,
- * closed with the app. With REDIS_URL, the Redis adapter carries every room broadcast to the other server
+ * closed with the app. With REDIS_URL (the cluster plugin's connection), the Redis adapter carries every room broadcast to the other server
  * processes of the deployment. Namespaces and handlers are set up by realtime/.
  */
 export const socketPlugin = fp(
-  async (app, opts: { redisUrl?: string | undefined }) => {
+  async (app) => {
     const io = new Server(app.server, {
       path: '/socket.io',
       serveClient: false,
@@ -25,14 +24,14 @@ export const socketPlugin = fp(
       pingTimeout: 8_000,
       connectionStateRecovery: undefined,
     });
-    if (opts.redisUrl) {
-      const pub = createClient({ url: opts.redisUrl });
-      const sub = pub.duplicate();
-      for (const client of [pub, sub]) client.on('error', (err: unknown) => app.log.error({ err }, 'redis connection error'));
-      await Promise.all([pub.connect(), sub.connect()]);
-      io.adapter(createAdapter(pub, sub));
+    if (app.redis) {
+      // The app's Redis connection publishes; subscribing needs a connection of its own.
+      const sub = app.redis.duplicate();
+      sub.on('error', (err: unknown) => app.log.error({ err }, 'redis adapter subscriber error'));
+      await sub.connect();
+      io.adapter(createAdapter(app.redis, sub));
       app.addHook('onClose', async () => {
-        await Promise.all([pub.quit(), sub.quit()]).catch(() => undefined);
+        await sub.quit().catch(() => undefined);
       });
     }
     app.decorate('io', io);
@@ -43,5 +42,5 @@ export const socketPlugin = fp(
       });
     });
   },
-  { name: 'socket.io' },
+  { name: 'socket.io', dependencies: ['cluster'] },
 );

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { describeIssues, type Ack } from '../../../shared/protocol';
 import { AppError, toErrorBody } from '../errors';
 import type { FastifyBaseLogger } from 'fastify';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
  * Wraps a socket command: validates the payload with the shared schema, runs the command, and always
@@ -33,10 +33,15 @@ export function command<S extends z.ZodType, T>(
 
 /**
  * A per-key limit (rate-limiter-flexible): enough for a person typing fast, not for a flood.
- * Returns a check that throws `rate_limited` once the key is over its budget.
+ * Returns a check that throws `rate_limited` once the key is over its budget. `create` picks the store (the
+ * cluster's Redis with several nodes); in memory by default.
  */
-export function rateLimit(points: number, durationSeconds: number): (key: string) => Promise<void> {
-  const limiter = new RateLimiterMemory({ points, duration: durationSeconds });
+export function rateLimit(
+  points: number,
+  durationSeconds: number,
+  create: (points: number, durationSeconds: number) => RateLimiterAbstract = (p, d) => new RateLimiterMemory({ points: p, duration: d }),
+): (key: string) => Promise<void> {
+  const limiter = create(points, durationSeconds);
   return async (key) => {
     try {
       await limiter.consume(key);

@@ -35,7 +35,7 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
   });
 
   // Per visitor, across their tabs: 30 commands in 10 s.
-  const limited = rateLimit(30, 10);
+  const limited = rateLimit(30, 10, (points, seconds) => ctx.cluster.limiter(points, seconds, 'visitor-commands'));
 
   nsp.on('connection', (socket) => {
     const visitorId = socket.data.visitorId;

@@ -153,7 +153,8 @@ export async function recomputeOpenTickets(ctx: CoreContext): Promise<number> {
 export function startOperationsClock(ctx: CoreContext, intervalMs: number): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => sweepOperations(ctx)).catch((err: unknown) => ctx.log.error({ err }, 'operations sweep failed'));
+    // One node at a time runs the clock (the cluster's lock); the others skip the tick.
+    running = running.then(() => ctx.cluster.exclusive('operations-clock', () => sweepOperations(ctx))).catch((err: unknown) => ctx.log.error({ err }, 'operations sweep failed'));
   }, intervalMs);
   timer.unref();
   return async () => {

@@ -36,7 +36,7 @@ export const emailPlugin = fp(
 
     const mailCtx = { ...ctx, supportEmail: ctx.config.supportEmail };
     const stopReplies = mailAgentReplies(mailCtx, track);
-    const recover = () => track(queueMissedReplies(mailCtx).catch((err: unknown) => ctx.log.error({ err }, 'recovering reply mail failed')));
+    const recover = () => track(ctx.cluster.exclusive('mail-recovery', () => queueMissedReplies(mailCtx)).catch((err: unknown) => ctx.log.error({ err }, 'recovering reply mail failed')));
     recover();
     const recovery = setInterval(recover, 60_000);
     recovery.unref();

@@ -117,10 +117,12 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, s
           headers: AUTOMATIC_KINDS.has(mail.kind) ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
         });
         await ctx.db.updateTable('email_outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), last_error: null }).where('id', '=', mail.id).execute();
+        ctx.events.emit('mail.sent', { kind: mail.kind });
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.warn({ err, mailId: mail.id, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
+        ctx.events.emit('mail.failed', { kind: mail.kind, attempts: mail.attempts + 1 });
         await ctx.db
           .updateTable('email_outbox')
           .set({ last_error: message.slice(0, 500), next_attempt_at: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() })
@@ -131,7 +133,13 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, s
     return sent;
   }
 
-  const flush = () => (running = running.then(sendDue, sendDue).catch((err: unknown) => {
+  // One node at a time sends (the cluster's lock); the others skip the pass.
+  const sendDueOnce = async () => {
+    let sent = 0;
+    await ctx.cluster.exclusive('outbox', async () => (sent = await sendDue()));
+    return sent;
+  };
+  const flush = () => (running = running.then(sendDueOnce, sendDueOnce).catch((err: unknown) => {
     ctx.log.error({ err }, 'outbox pass failed');
     return 0;
   }));

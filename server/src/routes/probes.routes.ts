@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import type { Cluster } from '../cluster/cluster';
+import type { Db } from '../db/database';
+
+/** A dependency that does not answer within this is down, as far as a load balancer is concerned. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+type Check = 'ok' | 'failed';
+
+async function probe(check: () => Promise<unknown>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch {
+    return 'failed';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `GET /healthz`: the process serves requests (liveness). `GET /readyz`: the database, and Redis when the
+ * deployment has it, answer now (readiness: take this node out of the load balancer while it answers 503).
+ */
+export const probeRoutes: FastifyPluginAsync<{ db: Db; cluster: Cluster; redis: boolean }> = async (app, { db, cluster, redis }) => {
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    const checks: Record<string, Check> = { database: await probe(() => sql`select 1`.execute(db)) };
+    if (redis) checks['redis'] = await probe(() => cluster.ping());
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    reply.code(ready ? 200 : 503);
+    return { status: ready ? 'ok' : 'unavailable', checks };
+  });
+};
