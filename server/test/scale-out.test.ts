@@ -1,45 +1,31 @@
 /**
  * Several server processes, one deployment: with REDIS_URL the socket.io Redis adapter carries room broadcasts
- * between them. Two apps share one database and a real redis-server (started here on a free port); a visitor
- * on one and an agent on the other talk live.
+ * between them, and the cluster (server/src/cluster/) carries setting changes, locks and rate limits. Two apps
+ * share one database and a real redis-server (started here on a free port): a visitor on one and an agent on
+ * the other talk live; a change on one is seen on the other within 5 s; limits, Kai's per-conversation order
+ * and timed jobs hold for both together. The nginx + PostgreSQL recipe is tested in deployment.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationState, Message, TicketSummary } from '../../shared/protocol';
 import { api, clientId, connectDesk, connectVisitor, nextEvent, signIn, startServer, tempDbPath, widgetSession, type TestServer } from './harness';
+import { startRedis, type RedisServer } from './redis-server';
+import { eventually } from './eventually';
 
-let redis: ChildProcess;
-let redisUrl: string;
+let redis: RedisServer;
 let a: TestServer;
 let b: TestServer;
 const db = tempDbPath();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  redisUrl = `redis://127.0.0.1:${port}`;
-  redis = spawn(process.env['REDIS_SERVER'] ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
-  await new Promise<void>((resolve, reject) => {
-    redis.once('error', (err) => reject(new Error(`redis-server could not start (apt-get install redis-server): ${err.message}`)));
-    redis.stdout!.on('data', (d: Buffer) => d.toString().includes('Ready to accept connections') && resolve());
-  });
-  a = await startServer({ dbPath: db.path, env: { REDIS_URL: redisUrl }, sweepIntervalMs: 0 });
-  b = await startServer({ dbPath: db.path, env: { REDIS_URL: redisUrl }, sweepIntervalMs: 0 });
+  redis = await startRedis();
+  a = await startServer({ dbPath: db.path, env: { REDIS_URL: redis.url }, sweepIntervalMs: 0 });
+  b = await startServer({ dbPath: db.path, env: { REDIS_URL: redis.url }, sweepIntervalMs: 0 });
 }, 30_000);
 
 afterAll(async () => {
   await a?.app.close();
   await b?.app.close();
-  redis?.kill('SIGTERM');
+  await redis?.stop();
   db.cleanup();
 });
 
@@ -61,5 +47,81 @@ describe('scale-out with the Redis adapter', () => {
     expect((await reply).body).toBe('Looking at your exports now.');
     desk.close();
     visitor.close();
+  });
+});
+
+describe('one deployment: settings, knowledge base, limits, locks', () => {
+  it("an admin's operations change on one node is in force on the other within 5 s", async () => {
+    const cookie = await signIn(a);
+    const res = await api<{ warningMinutes: number }>(a, 'PUT', '/api/operations', { cookie, body: { warningMinutes: 42, autoCloseDays: 9 } });
+    expect(res.status).toBe(200);
+    const seen = await eventually(async () => {
+      const ops = await api<{ warningMinutes: number; autoCloseDays: number }>(b, 'GET', '/api/operations', { cookie });
+      return ops.body.warningMinutes === 42 ? ops.body : null;
+    }, 5000);
+    expect(seen.autoCloseDays).toBe(9);
+  });
+
+  it('an article written on one node is searchable by Kai on the other within 5 s, and a removed one is gone', async () => {
+    const cookie = await signIn(a);
+    const ask = () => api<{ sources: { id: string; title: string }[] }>(b, 'POST', '/api/ai/preview', { cookie, body: { message: 'How do I recalibrate the zorblax frobnicator?' } });
+    expect((await ask()).body.sources.some((s) => s.title.includes('zorblax'))).toBe(false);
+    const created = await api<{ id: string }>(a, 'POST', '/api/kb/articles', {
+      cookie,
+      body: { title: 'Recalibrate the zorblax frobnicator', body: 'To recalibrate the zorblax frobnicator, hold the reset key for ten seconds, then choose Calibrate.' },
+    });
+    expect(created.status).toBe(201);
+    await eventually(async () => ((await ask()).body.sources.some((s) => s.id === created.body.id) ? true : null), 5000);
+    expect((await api(a, 'DELETE', `/api/kb/articles/${created.body.id}`, { cookie })).status).toBe(204);
+    await eventually(async () => ((await ask()).body.sources.some((s) => s.id === created.body.id) ? null : true), 5000);
+  });
+
+  it("a route's rate limit counts both nodes' requests together", async () => {
+    const attempt = (server: TestServer) => api(server, 'POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'wrong-password' } });
+    const first = await attempt(a);
+    const limit = Number(first.headers.get('x-ratelimit-limit'));
+    const remaining = Number(first.headers.get('x-ratelimit-remaining'));
+    expect(remaining).toBeGreaterThan(1);
+    let tries = 1;
+    let last = first;
+    while (last.status !== 429 && tries <= 2 * limit) {
+      last = await attempt(tries % 2 === 0 ? a : b);
+      tries++;
+    }
+    // Counted per node, the alternating attempts would only run out after about twice the budget.
+    expect(last.status).toBe(429);
+    expect(tries).toBe(remaining + 2);
+  });
+
+  it("serialises one key's jobs across nodes: no overlap, no lost update", async () => {
+    let value = 0;
+    let inside = 0;
+    let overlap = 0;
+    const increment = async () => {
+      inside++;
+      overlap = Math.max(overlap, inside);
+      const read = value;
+      await a.app.redis!.ping(); // a real round trip between the read and the write
+      value = read + 1;
+      inside--;
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).app.cluster.serialize('kai:test-conversation', increment)));
+    expect({ value, overlap }).toEqual({ value: 20, overlap: 1 });
+  });
+
+  it('runs a timed job on one node at a time: the other skips while it runs, and runs it afterwards', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const first = a.app.cluster.exclusive('test-job', async () => {
+      started();
+      await gate;
+    });
+    await running;
+    expect(await b.app.cluster.exclusive('test-job', async () => undefined)).toBe(false);
+    release();
+    expect(await first).toBe(true);
+    expect(await b.app.cluster.exclusive('test-job', async () => undefined)).toBe(true);
   });
 });
