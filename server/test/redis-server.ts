@@ -13,11 +13,13 @@ export async function freePort(): Promise<number> {
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop: () => Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts redis-server on `port` (a free one by default; pass a stopped server's port to bring it back). */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const redis = spawn(process.env['REDIS_SERVER'] ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
   await new Promise<void>((resolve, reject) => {
     redis.once('error', (err) => reject(new Error(`redis-server could not start (apt-get install redis-server): ${err.message}`)));
@@ -26,6 +28,7 @@ export async function startRedis(): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: async () => {
       if (redis.exitCode !== null) return;
       const exited = new Promise((r) => redis.once('exit', r));

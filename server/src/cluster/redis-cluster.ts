@@ -6,6 +6,12 @@ import { KeyedQueue, type Cluster, type ClusterChange } from './cluster';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
+/** Closes a connection: gracefully while Redis answers, at once while it is away (a graceful close would wait for it forever). */
+export async function closeRedis(client: RedisClient): Promise<void> {
+  if (client.isReady) await client.close().catch(() => client.destroy());
+  else if (client.isOpen) client.destroy();
+}
+
 const CHANGES = 'frontdesk:changes';
 const RELEASES = 'frontdesk:lock-released';
 /** A lock outlives a crashed holder by at most this long; a live holder renews it every third of it. */
@@ -98,7 +104,7 @@ export class RedisCluster implements Cluster {
 
   async close(): Promise<void> {
     for (const wake of [...this.#waiters.values()].flatMap((set) => [...set])) wake();
-    await this.#sub.quit().catch(() => undefined);
+    await closeRedis(this.#sub);
   }
 
   #received(raw: string): void {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { LocalCluster, type Cluster } from '../cluster/cluster';
-import { RedisCluster, type RedisClient } from '../cluster/redis-cluster';
+import { closeRedis, RedisCluster, type RedisClient } from '../cluster/redis-cluster';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,7 +30,7 @@ export const clusterPlugin = fp(
     app.decorate('cluster', cluster);
     app.addHook('onClose', async () => {
       await cluster.close();
-      await redis?.quit().catch(() => undefined);
+      if (redis) await closeRedis(redis);
     });
   },
   { name: 'cluster' },

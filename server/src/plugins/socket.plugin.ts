@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { closeRedis } from '../cluster/redis-cluster';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,7 +32,7 @@ export const socketPlugin = fp(
       await sub.connect();
       io.adapter(createAdapter(app.redis, sub));
       app.addHook('onClose', async () => {
-        await sub.quit().catch(() => undefined);
+        await closeRedis(sub);
       });
     }
     app.decorate('io', io);

@@ -13,8 +13,10 @@ async function probe(check: () => Promise<unknown>): Promise<Check> {
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
   });
+  const checking = check();
+  checking.catch(() => undefined); // once timed out, its late failure is nobody's business
   try {
-    await Promise.race([check(), timeout]);
+    await Promise.race([checking, timeout]);
     return 'ok';
   } catch {
     return 'failed';
