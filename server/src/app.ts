@@ -74,9 +74,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(clusterPlugin, { redisUrl: config.redisUrl });
   await app.register(metricsPlugin, { token: config.metricsToken });
   // With Redis, a route's limit counts every node's requests; alone, in memory.
-  await app.register(rateLimit, { global: false, ...(app.redis ? { store: clusterRateLimitStore(app.cluster) } : {}) });
+  await app.register(rateLimit, { global: false, ...(config.redisUrl ? { store: clusterRateLimitStore(app.cluster) } : {}) });
   await app.register(authPlugin);
-  await app.register(socketPlugin);
+  await app.register(socketPlugin, { redisUrl: config.redisUrl });
 
   const now = opts.now ?? clockFrom(config.clockStart);
   const events = new DomainEvents((err, event) => app.log.error({ err, event }, 'event listener failed'));
@@ -86,8 +86,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const secret = await loadSecret(app.db, config);
   const operations = new OperationsStore(() => cluster.announce({ kind: 'operations' }));
   await operations.load(app.db);
+  const reloadEverything = async () => {
+    await operations.load(app.db);
+    for (const { id } of await app.db.selectFrom('sites').select('id').execute()) await kb.load(id);
+  };
   const stopReloads = cluster.onChange((change) => {
-    const reload = change.kind === 'operations' ? operations.load(app.db) : kb.load(change.siteId);
+    const reload = change.kind === 'operations' ? operations.load(app.db) : change.kind === 'kb' ? kb.load(change.siteId) : reloadEverything();
     reload.catch((err: unknown) => app.log.error({ err, change }, 'reloading a changed setting failed'));
   });
   app.addHook('onClose', async () => stopReloads());
@@ -116,7 +120,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     app.addHook('preClose', stopClock);
   }
 
-  await app.register(probeRoutes, { db: app.db, cluster, redis: app.redis !== null });
+  await app.register(probeRoutes, { db: app.db, cluster, redis: config.redisUrl !== undefined });
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
   await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
   await app.register(ticketRoutes, { ctx, kai });

@@ -14,12 +14,17 @@ import { eventually } from './eventually';
 let redis: RedisServer;
 let a: TestServer;
 let b: TestServer;
+// Signed in up front: a test below uses up the sign-in limit on purpose.
+let cookieA: string;
+let cookieB: string;
 const db = tempDbPath();
 
 beforeAll(async () => {
   redis = await startRedis();
   a = await startServer({ dbPath: db.path, env: { REDIS_URL: redis.url }, sweepIntervalMs: 0 });
   b = await startServer({ dbPath: db.path, env: { REDIS_URL: redis.url }, sweepIntervalMs: 0 });
+  cookieA = await signIn(a);
+  cookieB = await signIn(b);
 }, 30_000);
 
 afterAll(async () => {
@@ -101,7 +106,7 @@ describe('one deployment: settings, knowledge base, limits, locks', () => {
       inside++;
       overlap = Math.max(overlap, inside);
       const read = value;
-      await a.app.redis!.ping(); // a real round trip between the read and the write
+      await a.app.cluster.ping(); // a real round trip to Redis between the read and the write
       value = read + 1;
       inside--;
     };
@@ -124,4 +129,25 @@ describe('one deployment: settings, knowledge base, limits, locks', () => {
     expect(await first).toBe(true);
     expect(await b.app.cluster.exclusive('test-job', async () => undefined)).toBe(true);
   });
+});
+
+describe('while Redis is away', () => {
+  it('each node carries on alone (sign-in limits, settings, Kai), and a change made meanwhile reaches the other node once Redis is back', async () => {
+    await redis.stop();
+    expect((await api(a, 'GET', '/readyz')).status).toBe(503);
+
+    const login = await api<{ error: { code: string } }>(a, 'POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'wrong-password' } });
+    expect([401, 429]).toContain(login.status);
+    expect((await api(a, 'PUT', '/api/operations', { cookie: cookieA, body: { warningMinutes: 23 } })).status).toBe(200);
+    const session = await widgetSession(b);
+    const visitor = await connectVisitor(b, session.token);
+    const answered = nextEvent<Message>(visitor, 'message:created', (m) => m.author.kind === 'ai', 10_000);
+    await visitor.timeout(5000).emitWithAck('message:send', { clientId: clientId(), body: 'How do I reset my password?' });
+    await answered;
+    visitor.close();
+
+    redis = await startRedis(redis.port);
+    await eventually(async () => ((await api<{ warningMinutes: number }>(b, 'GET', '/api/operations', { cookie: cookieB })).body.warningMinutes === 23 ? true : null), 10_000);
+    await eventually(async () => ((await api(a, 'GET', '/readyz')).status === 200 && (await api(b, 'GET', '/readyz')).status === 200 ? true : null), 10_000);
+  }, 30_000);
 });

@@ -1,7 +1,10 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-/** A shared setting that changed on one node; the others reload it from the database. */
-export type ClusterChange = { kind: 'operations' } | { kind: 'kb'; siteId: string };
+/**
+ * A shared setting that changed on one node; the others reload it from the database. `everything`: notices
+ * may have been missed (the connection to the other nodes was lost and is back), reload all of them.
+ */
+export type ClusterChange = { kind: 'operations' } | { kind: 'kb'; siteId: string } | { kind: 'everything' };
 
 /**
  * What the nodes of one deployment coordinate through: change notices for cached settings, per-key

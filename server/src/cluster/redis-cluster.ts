@@ -7,7 +7,7 @@ import { KeyedQueue, type Cluster, type ClusterChange } from './cluster';
 export type RedisClient = ReturnType<typeof createClient>;
 
 /** Closes a connection: gracefully while Redis answers, at once while it is away (a graceful close would wait for it forever). */
-export async function closeRedis(client: RedisClient): Promise<void> {
+export async function closeRedis(client: Pick<RedisClient, 'isReady' | 'isOpen' | 'close' | 'destroy'>): Promise<void> {
   if (client.isReady) await client.close().catch(() => client.destroy());
   else if (client.isOpen) client.destroy();
 }
@@ -32,8 +32,12 @@ interface Notice {
 
 /**
  * Several nodes through one Redis: notices by pub/sub, locks as `SET NX PX` keys with a random token (renewed
- * while the job runs, released by compare-and-delete), and rate limits in rate-limiter-flexible's Redis store
- * (with an in-memory stand-in while Redis is away, so a Redis outage never locks everyone out).
+ * while the job runs, released by compare-and-delete), and rate limits in rate-limiter-flexible's Redis store.
+ *
+ * While Redis is away (its commands fail at once), the node carries on alone rather than stall: rate limits
+ * count in memory (the insurance limiter), serialised jobs keep only this node's order, and timed jobs run
+ * on each node, which their own conditional claims make safe; once the subscriber is back, every listener
+ * hears `everything`, since notices sent meanwhile were lost.
  */
 export class RedisCluster implements Cluster {
   readonly nodeId = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -58,6 +62,8 @@ export class RedisCluster implements Cluster {
     const cluster = new RedisCluster(redis, sub, log);
     await sub.subscribe(CHANGES, (raw) => cluster.#received(raw));
     await sub.subscribe(RELEASES, (key) => cluster.#wake(key));
+    // 'ready' comes again after every reconnect (the client subscribes again by itself).
+    sub.on('ready', () => cluster.#notify({ kind: 'everything' }));
     return cluster;
   }
 
@@ -74,16 +80,18 @@ export class RedisCluster implements Cluster {
   serialize(key: string, job: () => Promise<void>): Promise<void> {
     return this.#queue.run(key, async () => {
       const lock = `frontdesk:lock:${key}`;
-      const token = await this.#acquire(lock, Date.now() + WAIT_LIMIT_MS);
-      await this.#holding(lock, token, job);
+      const token = await this.#acquire(lock, Date.now() + WAIT_LIMIT_MS).catch((err: unknown) => this.#unreachable(err, lock));
+      if (token) await this.#holding(lock, token, job);
+      else await job();
     });
   }
 
   async exclusive(name: string, job: () => Promise<unknown>): Promise<boolean> {
     const lock = `frontdesk:job:${name}`;
-    const token = await this.#trySet(lock);
-    if (!token) return false;
-    await this.#holding(lock, token, job);
+    const token = await this.#trySet(lock).catch((err: unknown) => this.#unreachable(err, lock));
+    if (token === null) return false;
+    if (token) await this.#holding(lock, token, job);
+    else await job();
     return true;
   }
 
@@ -114,8 +122,18 @@ export class RedisCluster implements Cluster {
     } catch {
       return;
     }
-    if (notice.from === this.nodeId) return;
-    for (const listener of this.#listeners) listener(notice.change);
+    if (notice.from !== this.nodeId) this.#notify(notice.change);
+  }
+
+  #notify(change: ClusterChange): void {
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  /** Redis did not answer: go on without the lock (undefined); a lock held by another node is not this. */
+  #unreachable(err: unknown, lock: string): undefined {
+    if (err instanceof Error && err.message.startsWith('waited too long')) throw err;
+    this.#log.warn({ err, lock }, 'Redis is unreachable; running without the cluster lock');
+    return undefined;
   }
 
   async #trySet(lock: string): Promise<string | null> {

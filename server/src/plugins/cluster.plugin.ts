@@ -5,28 +5,26 @@ import { closeRedis, RedisCluster, type RedisClient } from '../cluster/redis-clu
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The connection to REDIS_URL, or null on a single node. */
-    redis: RedisClient | null;
     /** How this node coordinates with the others (or alone). */
     cluster: Cluster;
   }
 }
 
 /**
- * With REDIS_URL, one Redis connection for the whole app (socket.io adapter, notices, locks, rate limits) and
- * a RedisCluster over it; without, a LocalCluster: one process, nothing to coordinate.
+ * With REDIS_URL, a RedisCluster (notices, locks, rate limits) on a connection of its own whose commands fail
+ * at once while Redis is away, so nothing waits on it (see RedisCluster for what each part does then);
+ * without, a LocalCluster: one process, nothing to coordinate.
  */
 export const clusterPlugin = fp(
   async (app, opts: { redisUrl?: string | undefined }) => {
     let redis: RedisClient | null = null;
     let cluster: Cluster = new LocalCluster();
     if (opts.redisUrl) {
-      redis = createClient({ url: opts.redisUrl });
+      redis = createClient({ url: opts.redisUrl, disableOfflineQueue: true });
       redis.on('error', (err: unknown) => app.log.error({ err }, 'redis connection error'));
       await redis.connect();
       cluster = await RedisCluster.start(redis, app.log);
     }
-    app.decorate('redis', redis);
     app.decorate('cluster', cluster);
     app.addHook('onClose', async () => {
       await cluster.close();

@@ -1,7 +1,32 @@
+import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { closeRedis } from '../cluster/redis-cluster';
+
+type Publisher = { publish: (...args: never[]) => Promise<unknown> };
+
+/**
+ * The adapter does not catch a failed publish (a broadcast queued while Redis was away, dropped when the
+ * connection is closed): log it, rather than let it become an unhandled rejection that ends the process.
+ */
+function catchingPublish<C extends Publisher>(client: C, log: FastifyBaseLogger): C {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (prop === 'publish') {
+        return (...args: Parameters<C['publish']>) =>
+          target.publish(...args).catch((err: unknown) => {
+            log.warn({ err }, 'a broadcast to the other nodes was lost');
+            return 0;
+          });
+      }
+      // node-redis keeps private fields: its methods must run on the client itself, not on the proxy.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,11 +36,11 @@ declare module 'fastify' {
 
 /**
  * Our own small socket.io plugin (fastify-socket.io is unmaintained): one Server on the app's HTTP server,
- * closed with the app. With REDIS_URL (the cluster plugin's connection), the Redis adapter carries every room broadcast to the other server
+ * closed with the app. With REDIS_URL, the Redis adapter carries every room broadcast to the other server
  * processes of the deployment. Namespaces and handlers are set up by realtime/.
  */
 export const socketPlugin = fp(
-  async (app) => {
+  async (app, opts: { redisUrl?: string | undefined }) => {
     const io = new Server(app.server, {
       path: '/socket.io',
       serveClient: false,
@@ -25,14 +50,16 @@ export const socketPlugin = fp(
       pingTimeout: 8_000,
       connectionStateRecovery: undefined,
     });
-    if (app.redis) {
-      // The app's Redis connection publishes; subscribing needs a connection of its own.
-      const sub = app.redis.duplicate();
-      sub.on('error', (err: unknown) => app.log.error({ err }, 'redis adapter subscriber error'));
-      await sub.connect();
-      io.adapter(createAdapter(app.redis, sub));
+    if (opts.redisUrl) {
+      // Connections of its own, with the offline queue on: while Redis is away the adapter's commands wait
+      // rather than fail (the cluster's fail fast instead).
+      const pub = createClient({ url: opts.redisUrl });
+      const sub = pub.duplicate();
+      for (const client of [pub, sub]) client.on('error', (err: unknown) => app.log.error({ err }, 'redis connection error'));
+      await Promise.all([pub.connect(), sub.connect()]);
+      io.adapter(createAdapter(catchingPublish(pub, app.log), sub));
       app.addHook('onClose', async () => {
-        await closeRedis(sub);
+        await Promise.all([closeRedis(pub), closeRedis(sub)]);
       });
     }
     app.decorate('io', io);
@@ -43,5 +70,5 @@ export const socketPlugin = fp(
       });
     });
   },
-  { name: 'socket.io', dependencies: ['cluster'] },
+  { name: 'socket.io' },
 );
