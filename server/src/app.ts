@@ -10,6 +10,7 @@ import { socketPlugin } from './plugins/socket.plugin';
 import { clusterPlugin } from './plugins/cluster.plugin';
 import { countDomainEvents, countSockets, metricsPlugin } from './plugins/metrics.plugin';
 import { clusterRateLimitStore } from './cluster/rate-limit-store';
+import { reloadOnChange } from './cluster/shared-settings';
 import { probeRoutes } from './routes/probes.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { bootstrap, loadSecret } from './bootstrap';
@@ -86,14 +87,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const secret = await loadSecret(app.db, config);
   const operations = new OperationsStore(() => cluster.announce({ kind: 'operations' }));
   await operations.load(app.db);
-  const reloadEverything = async () => {
-    await operations.load(app.db);
-    for (const { id } of await app.db.selectFrom('sites').select('id').execute()) await kb.load(id);
-  };
-  const stopReloads = cluster.onChange((change) => {
-    const reload = change.kind === 'operations' ? operations.load(app.db) : change.kind === 'kb' ? kb.load(change.siteId) : reloadEverything();
-    reload.catch((err: unknown) => app.log.error({ err, change }, 'reloading a changed setting failed'));
-  });
+  const stopReloads = reloadOnChange(cluster, app.db, { operations, kb }, app.log);
   app.addHook('onClose', async () => stopReloads());
   const kai = opts.kai ?? createKai(config, kb, app.log, () => operations.get().categories);
   const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations, cluster };
