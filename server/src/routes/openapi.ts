@@ -36,6 +36,18 @@ export function openApiDocument(publicUrl: string) {
     },
     paths: {
       '/healthz': { get: { summary: 'Liveness', responses: { 200: ok('`{ status: "ok" }`') } } },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: the database (and Redis, with REDIS_URL) answer',
+          responses: { 200: ok('`{ status: "ok", checks: { database: "ok", redis?: "ok" } }`'), 503: { description: '`{ status: "unavailable", checks }` naming the failed check' } },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus text: process metrics and frontdesk_* counters and histograms (the README lists them); with METRICS_TOKEN set, `Authorization: Bearer <METRICS_TOKEN>`',
+          responses: { 200: { description: 'text/plain; version=0.0.4' }, 401: { description: 'METRICS_TOKEN is set and the bearer token is missing or wrong' } },
+        },
+      },
       '/api/auth/login': { post: { summary: 'Agent sign-in; sets the session cookie', requestBody: body(loginSchema), responses: { 200: ok('The agent'), ...errors } } },
       '/api/auth/logout': { post: { summary: 'Sign out', responses: { 204: { description: 'Signed out' } } } },
       '/api/auth/me': { get: { summary: 'The signed-in agent', security: agent, responses: { 200: ok('The agent'), ...errors } } },
