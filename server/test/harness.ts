@@ -10,6 +10,7 @@ import type { DeskClientToServer, DeskServerToClient, VisitorClientToServer, Vis
 import { buildApp, type AppOptions } from '../src/app';
 import { loadConfig } from '../src/config';
 import { DEMO_ADMIN } from '../src/bootstrap';
+import { freshDatabase } from './postgres';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
@@ -30,32 +31,11 @@ export function tempDbPath(): { path: string; cleanup: () => void } {
  * With TEST_POSTGRES_URL (a server URL whose role may create databases), tests that do not name a SQLite file
  * run on a fresh PostgreSQL database each, dropped afterwards: the same suites, the other dialect.
  */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env['TEST_POSTGRES_URL']!;
-  const name = `frontdesk_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export async function startServer(opts: AppOptions & { dbPath?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const usePostgres = !opts.dbPath && Boolean(process.env['TEST_POSTGRES_URL']);
   const tmp = opts.dbPath || usePostgres ? null : tempDbPath();
   const dbPath = opts.dbPath ?? tmp?.path ?? '';
-  const pgDb = usePostgres ? await freshPostgres() : null;
+  const pgDb = usePostgres ? await freshDatabase() : null;
   const databaseUrl = pgDb ? pgDb.url : `sqlite:${dbPath}`;
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...opts.env });
   const app = await buildApp(config, opts);
