@@ -6,8 +6,29 @@ import { KeyedQueue, type Cluster, type ClusterChange } from './cluster';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-/** Closes a connection: gracefully while Redis answers, at once while it is away (a graceful close would wait for it forever). */
-export async function closeRedis(client: Pick<RedisClient, 'isReady' | 'isOpen' | 'close' | 'destroy'>): Promise<void> {
+/**
+ * Closes a connection: gracefully while Redis answers, at once while it is away (a graceful close would wait
+ * for it forever). A connection that is just coming back gets a moment to finish, since destroying it then
+ * would reject the subscriptions the client is renewing.
+ */
+interface Closable {
+  readonly isOpen: boolean;
+  readonly isReady: boolean;
+  once(event: 'ready', listener: () => void): unknown;
+  close(): Promise<void>;
+  destroy(): void;
+}
+
+export async function closeRedis(client: Closable): Promise<void> {
+  if (client.isOpen && !client.isReady) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
   if (client.isReady) await client.close().catch(() => client.destroy());
   else if (client.isOpen) client.destroy();
 }
