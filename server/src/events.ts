@@ -1,14 +1,22 @@
 import { EventEmitter } from 'node:events';
 import type { Author, ConversationState, Message, MessageDelta, SlaAlert, TicketSummary } from '../../shared/protocol';
 
-/** Facts domain code announces; realtime/ (and later email) turns them into deliveries. */
+/**
+ * Facts domain code announces, each carrying everything its deliveries need (realtime/ picks rooms from the event
+ * itself, never by reading rows again). Raised inside a transaction and published after its commit (`work.ts`).
+ */
 export interface DomainEventMap {
+  /** `visitorId`: the visitor whose tabs show it (never for internal notes); `ticketId`: the desk's ticket room. */
   'message.created': { message: Message; visitorId: string | null; ticketId: string | null };
   /** Kai's reply while it streams: for the visitor's tabs only. */
   'message.delta': { visitorId: string; delta: MessageDelta };
   'conversation.updated': { conversationId: string; visitorId: string | null; state: ConversationState };
   'ticket.created': { ticket: TicketSummary };
-  'ticket.updated': { ticket: TicketSummary };
+  /**
+   * Something agents see changed (never the activity time alone). `visitorState` is set when the visitor's
+   * messenger shows what changed (status, priority, the promise), for the tabs of `visitorId`.
+   */
+  'ticket.updated': { ticket: TicketSummary; visitorId: string | null; visitorState: ConversationState | null };
   /** An SLA deadline is near (warning) or has passed (breach). */
   'ticket.sla': SlaAlert;
   'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationState, SlaAlert, TicketDetail, TicketSummary } from '../../shared/protocol';
-import { sweepOperations } from '../src/tickets/sla-monitor';
+import { sweepOperations } from '../src/tickets/operations-clock';
 import { api, clientId, connectDesk, connectVisitor, nextEvent, signIn, startServer, widgetSession, type TestServer } from './harness';
 
 const clock = { now: new Date('2026-01-13T10:00:00Z') };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_visitor_language';
@@ -32,6 +32,30 @@ export function dialectOf(databaseUrl: string): Dialect {
   return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
+/** Prepared statements kept per SQL text: the hot queries are compiled by SQLite once, not on every message. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 behind Kysely, with its prepared statements reused. Kysely prepares every query it runs; the same
+ * SQL text (parameters are bound separately) gets the same statement. Safe because Kysely runs one query at a time
+ * on this single connection and reads rows with `all()`, never leaving a statement mid-iteration.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (source: string) => {
+      let statement = cache.get(source);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        statement = sqlite.prepare(source);
+        cache.set(source, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens the database named by a `sqlite:<path>` or `postgres://…` URL. */
 export function openDatabase(databaseUrl: string): Db {
   if (dialectOf(databaseUrl) === 'sqlite') {
@@ -44,7 +68,7 @@ export function openDatabase(databaseUrl: string): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection the server ends (restart, failover, admin command) is dropped by the pool and replaced
