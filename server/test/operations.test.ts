@@ -32,7 +32,7 @@ async function create(body: Record<string, unknown>): Promise<TicketDetail> {
 const get = async (id: string) => (await api<TicketDetail>(server, 'GET', `/api/tickets/${id}`, { cookie })).body;
 const patch = async (id: string, body: Record<string, unknown>) => (await api<TicketDetail>(server, 'PATCH', `/api/tickets/${id}`, { cookie, body })).body;
 
-describe('follow-the-sun routing (contract §6)', () => {
+describe('follow-the-sun routing (README, Support operations)', () => {
   it.each([
     // [case, requester zone, receivedAt, expected centre]
     ['UK requester while the UK is open', 'Europe/London', '2026-01-13T10:00:00Z', 'uk'],

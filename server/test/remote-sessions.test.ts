@@ -1,5 +1,5 @@
 /**
- * Remote support (the seed: Zoom, Google Meet, Skype, Webex or the customer's own tool): an agent offers a
+ * Remote support (Zoom, Google Meet, Skype, Webex or the customer's own tool): an agent offers a
  * session on a ticket; the link is checked against the tool's hosts, the start time against the ticket's
  * business hours; the customer gets a public message with a card, live in the messenger; the tool is
  * remembered for the requester; the audit trail records it.

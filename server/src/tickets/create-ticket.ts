@@ -42,7 +42,7 @@ export interface CreateTicketInput {
 
 /**
  * Whether a call at `receivedAt` came in while the phone line was closed (its hours and holidays). Only
- * recorded: the phone line never changes a ticket's routing or deadlines (contract §6).
+ * recorded: the phone line never changes a ticket's routing or deadlines (README, Support operations).
  */
 export function isOutOfHoursCall(ops: Pick<Operations, 'phoneLine'>, receivedAt: Date): boolean {
   return !isOpenAt(ops.phoneLine, receivedAt.getTime());
