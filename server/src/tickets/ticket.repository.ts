@@ -98,6 +98,17 @@ const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 /** Exactly the expression of the tickets_queue_order indexes (migration 0004), so the queue is read in index order. */
 const QUEUE_KEY = sql<string>`coalesce(next_due_at, '9999-12-31T23:59:59.999Z')`;
 
+let eventCounter = 0;
+
+/**
+ * Audit events of one instant (a command writes several with the same time) must read back in the order they
+ * happened, so their ids sort in insertion order within a process: the wall clock, a counter, then randomness.
+ */
+function orderedEventId(): string {
+  eventCounter = (eventCounter + 1) % 1_679_616;
+  return `${Date.now().toString(36).padStart(9, '0')}${eventCounter.toString(36).padStart(4, '0')}-${randomUUID()}`;
+}
+
 export async function insertTicketEvent(
   db: DbOrTx,
   e: { ticketId: string; type: string; actor: Actor; from?: string | null; to?: string | null; reason?: string | null; at: Date },
@@ -105,7 +116,7 @@ export async function insertTicketEvent(
   await db
     .insertInto('ticket_events')
     .values({
-      id: randomUUID(),
+      id: orderedEventId(),
       ticket_id: e.ticketId,
       type: e.type,
       actor_kind: e.actor.kind,
