@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, AuthorKind, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
+import type { Author, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
 import type { DbOrTx, Tx } from '../db/database';
+import { readCard, readSources } from '../db/json-columns';
 import type { ConversationRow, MessageRow } from '../db/schema';
 
 export function toMessage(row: MessageRow): Message {
@@ -9,13 +10,13 @@ export function toMessage(row: MessageRow): Message {
     conversationId: row.conversation_id,
     seq: Number(row.seq),
     clientId: row.client_id,
-    author: { kind: row.author_kind as AuthorKind, name: row.author_name },
+    author: { kind: row.author_kind, name: row.author_name },
     body: row.body,
     internal: Boolean(row.internal),
-    sources: JSON.parse(row.sources) as Source[],
+    sources: readSources(row.sources),
     createdAt: row.created_at,
     ...(row.quoted ? { quoted: row.quoted } : {}),
-    ...(row.card ? { card: JSON.parse(row.card) as MessageCard } : {}),
+    ...(row.card ? { card: readCard(row.card) } : {}),
   };
 }
 
