@@ -3,6 +3,7 @@ import type { KaiEngine } from '../../ai/engine';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import type { ServerContext } from '../../context';
 import { startInboundServer, type InboundServer } from './inbound-server';
+import { MailReader } from './mail-reader';
 import { mailAgentReplies, queueMissedReplies } from './outgoing-mail';
 import { MAX_MESSAGE_BYTES, receiveMail, type EmailContext } from './receive-mail';
 
@@ -42,18 +43,23 @@ export const emailPlugin = fp(
     recovery.unref();
 
     let inbound: InboundServer | null = null;
+    let reader: MailReader | null = null;
     if (ctx.config.smtpInboundPort !== undefined) {
       const store = new AttachmentStore(ctx.config.attachmentsDir);
       await store.prepare();
-      const emailCtx: EmailContext = { ...mailCtx, store, triage: (text) => kai.triage(text) };
+      reader = new MailReader();
+      // Loading in the background: the first mail waits for its worker, the app's start does not.
+      reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
+      const emailCtx: EmailContext = { ...mailCtx, store, reader, triage: (text) => kai.triage(text) };
       inbound = await startInboundServer({
         host: ctx.config.host,
         port: ctx.config.smtpInboundPort,
         supportEmail: ctx.config.supportEmail,
         maxBytes: MAX_MESSAGE_BYTES,
+        spoolPath: () => store.spoolPath(),
         log: ctx.log,
-        onMessage: async (raw, envelope) => {
-          const work = receiveMail(emailCtx, raw, envelope);
+        onMessage: async (spooled, envelope) => {
+          const work = receiveMail(emailCtx, spooled, envelope);
           track(work);
           const outcome = await work;
           if (outcome.kind === 'ticket') return `OK: received as request #${outcome.number}`;
@@ -70,6 +76,7 @@ export const emailPlugin = fp(
       clearInterval(recovery);
       stopReplies();
       await Promise.race([settled(), new Promise((r) => setTimeout(r, 3_000).unref())]);
+      await reader?.close();
     });
   },
   { name: 'email', dependencies: ['db'] },
