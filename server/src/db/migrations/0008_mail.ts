@@ -8,7 +8,7 @@ type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('quarantine').addColumn('size', 'integer').execute();
-  await db.schema.createIndex('quarantine_created_at').on('quarantine').columns(['created_at', 'id']).execute();
+  await db.schema.createIndex('quarantine_created_at').on('quarantine').column('created_at').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
