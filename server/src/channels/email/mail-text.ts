@@ -118,6 +118,17 @@ export function splitReply(text: string): { body: string; quoted: string | null 
   return { body, quoted: quoted || null };
 }
 
+/** Text handed to triage at most (characters): the opening of a mail says what it is about. */
+const MAX_TRIAGE_TEXT = 4_000;
+
+/**
+ * A mail's words as triage reads them: runs of spaces made one, blank lines dropped, the opening only.
+ * Triage's lexicon runs many patterns over the text on the event loop; this keeps what they see small.
+ */
+export function textForTriage(subject: string, body: string): string {
+  return `${subject}\n${body.slice(0, 4 * MAX_TRIAGE_TEXT)}`.replace(/[ \t\u00a0]+/g, ' ').replace(/\n[\n ]*/g, '\n').slice(0, MAX_TRIAGE_TEXT);
+}
+
 /** Cuts text to the stored limit with a visible note. */
 export function limitText(text: string, max = MAX_TEXT_LENGTH): string {
   if (text.length <= max) return text;

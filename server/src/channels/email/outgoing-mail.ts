@@ -101,8 +101,9 @@ export async function queueAcknowledgement(
       to: props.to,
       subject: props.echo ? acknowledgementSubject(ticket.number, ticket.subject) : neutralSubject(ticket.number),
       text,
-      inReplyTo: props.inReplyTo,
-      references: trimReferences(props.references),
+      // Not threaded on the mail either: its Message-ID is text the sender chose.
+      inReplyTo: props.echo ? props.inReplyTo : null,
+      references: props.echo ? trimReferences(props.references) : [],
     },
     now,
   );
@@ -120,7 +121,7 @@ export async function queueAttachmentNotice(
   await enqueueMail(
     tx,
     ctx.supportEmail,
-    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: props.echo ? replySubject(props.ticket.number, props.ticket.subject) : neutralSubject(props.ticket.number), text, inReplyTo: props.inReplyTo, references: trimReferences(props.references) },
+    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: props.echo ? replySubject(props.ticket.number, props.ticket.subject) : neutralSubject(props.ticket.number), text, inReplyTo: props.echo ? props.inReplyTo : null, references: props.echo ? trimReferences(props.references) : [] },
     ctx.now(),
   );
   return true;

@@ -18,7 +18,7 @@ import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { automatedReason, suppressesAutoResponses, type MailHeader } from './automated';
 import { addressTag } from './mail-log';
 import type { MailReader } from './mail-reader';
-import { baseSubject, cleanSubject } from './mail-text';
+import { baseSubject, cleanSubject, textForTriage } from './mail-text';
 import { queueAcknowledgement, queueAttachmentNotice, type MailContext } from './outgoing-mail';
 import { quarantine, type QuarantineContext } from './quarantine';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, fmtSize, type RejectedAttachment, type StagedFile } from './read-mail';
@@ -221,7 +221,7 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
 async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | null): Promise<ReceiveOutcome> {
   const site = await defaultSite(ctx.db);
   const subject = closed ? cleanSubject(baseSubject(mail.subject)) : mail.subject;
-  const t = await triage(ctx, `${subject}\n${mail.body}`);
+  const t = await triage(ctx, textForTriage(subject, mail.body));
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.requesterEmail };
   const created = await createTicket(ctx, {
     siteId: site.id,
