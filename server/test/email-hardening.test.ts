@@ -4,7 +4,7 @@
  * next SMTP client is greeted; a number in the subject does not let a stranger into someone's ticket through
  * Reply-To; no address, subject or text of a mail is logged at info.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -72,7 +72,10 @@ describe('crafted mail', () => {
     const list = await tickets();
     expect(list.length).toBe(2 * CRAFTED.length + 1);
     for (const t of list) expect((await get(t.id)).description.length).toBeLessThanOrEqual(20_000);
-  });
+    // Nothing is left in the spool once the mails are handled.
+    expect(readdirSync(join(server.attachmentsDir, 'incoming'))).toEqual([]);
+    // Fourteen mails through swaks, each handled in full: minutes on a loaded machine, not seconds.
+  }, 180_000);
 });
 
 /**

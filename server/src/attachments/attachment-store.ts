@@ -50,6 +50,13 @@ export class AttachmentStore {
     return join(this.incomingDir, `${randomUUID()}.eml`);
   }
 
+  /** A fresh folder under `incoming/` for the files read from one mail. */
+  async stagingDir(): Promise<string> {
+    const dir = join(this.incomingDir, randomUUID());
+    await mkdir(dir);
+    return dir;
+  }
+
   /** Moves a spooled file (under `incoming/`) into place as an attachment of a ticket; returns its storage key. */
   async adopt(ticketId: string, attachmentId: string, spooled: string): Promise<string> {
     return this.#move(`${safeSegment(ticketId)}/${safeSegment(attachmentId)}`, spooled);
@@ -60,10 +67,10 @@ export class AttachmentStore {
     return this.#move(`quarantine/${randomUUID()}.eml`, spooled);
   }
 
-  /** Removes spooled files (best effort; only under `incoming/`). */
+  /** Removes spooled files and staging folders (best effort; only under `incoming/`). */
   async discard(spooled: readonly string[]): Promise<void> {
     const inside = spooled.filter((p) => resolve(p).startsWith(this.incomingDir + sep));
-    await Promise.all(inside.map((p) => rm(p, { force: true }).catch(() => undefined)));
+    await Promise.all(inside.map((p) => rm(p, { force: true, recursive: true }).catch(() => undefined)));
   }
 
   /** The file behind a storage key, or null when the key points outside the folder or the file is gone. */

@@ -131,12 +131,14 @@ interface ReadMail {
  * storage fails, so the SMTP server can answer "try again later".
  */
 export async function receiveMail(ctx: EmailContext, spooled: string, envelope: Envelope): Promise<ReceiveOutcome> {
-  const read = await ctx.reader.read({ path: spooled, stageDir: ctx.store.incomingDir, supportEmail: ctx.supportEmail });
-  const staged = read.ok ? read.mail.kept.map((f) => f.path) : [];
+  // The reader writes the files it keeps in a folder of this mail's own, removed whole at the end: files a
+  // worker stopped mid-mail (over its budget) had begun are removed with it.
+  const stageDir = await ctx.store.stagingDir();
   try {
+    const read = await ctx.reader.read({ path: spooled, stageDir, supportEmail: ctx.supportEmail });
     return await handleRead(ctx, spooled, envelope, read);
   } finally {
-    await ctx.store.discard([spooled, ...staged]);
+    await ctx.store.discard([spooled, stageDir]);
   }
 }
 
