@@ -56,7 +56,7 @@ const CRAFTED: [string, () => string][] = [
 
 describe('crafted mail', () => {
   it('never holds the event loop for 100 ms; /healthz answers within 1 s and the next SMTP client is greeted meanwhile', async () => {
-    // Warm up: the first mail waits for the reading worker to load.
+    // One ordinary mail first, so the crafted ones meet a server that has settled.
     await sendMail(server.smtpPort, { from: 'jane@contoso.example', subject: 'Warm-up', text: 'Hello' });
     // The same sizes in plain words: what this machine's load alone does to the event loop, side by side.
     const benign = CRAFTED.map(([name]) => [name, () => craftedMail({ text: 'Plain words of a long mail. '.repeat(6_000) })] as [string, () => string]);

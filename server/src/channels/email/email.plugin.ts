@@ -48,8 +48,9 @@ export const emailPlugin = fp(
       const store = new AttachmentStore(ctx.config.attachmentsDir);
       await store.prepare();
       reader = new MailReader();
-      // Loading in the background: the first mail waits for its worker, the app's start does not.
-      reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
+      // Loaded before SMTP opens (a worker takes a second or more to load on a busy machine), so no sender
+      // waits on it. Should it fail, each mail tries again and is answered 451 while it cannot.
+      await reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
       const emailCtx: EmailContext = { ...mailCtx, store, reader, triage: (text) => kai.triage(text) };
       inbound = await startInboundServer({
         host: ctx.config.host,
