@@ -1,5 +1,6 @@
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
+import { businessImpact, businessUrgency, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -132,6 +133,8 @@ function headCount(text: string): { count: number; match: string } | null {
   for (const m of text.matchAll(re)) {
     const raw = m[1]!.toLowerCase();
     const count = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ''));
+    // A bare four-digit number is a model or a year ("Dell XPS 13 9310 laptop"), not a head count.
+    if (/^\d{4,}$/.test(raw)) continue;
     // "a team of 40", "one of them" and numbers that are not people ("15 times") are left to other signals.
     if (Number.isFinite(count) && count >= 2 && (!best || count > best.count)) best = { count, match: m[0] };
   }
@@ -265,14 +268,19 @@ function assessImpact(text: string, security: Found | null): Assessment {
   return { level: 'low', reason: 'Nothing says more than one person is affected' };
 }
 
+/** The higher of the lexicon's assessment and the business calibration (which never lowers one). */
+function raised(a: Assessment, r: Raise | null): Assessment {
+  return r && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? r : a;
+}
+
 export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
   const security = securityIncident(text);
-  const u = assessUrgency(text, security);
-  const i = assessImpact(text, security);
+  const u = raised(assessUrgency(text, security), businessUrgency(text));
+  const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
   const casual = CASUAL_URGENT.exec(text);
-  if (casual && u.level !== 'high') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
+  if (casual && u.level === 'low') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
   const evidence: string[] = [];
   for (const m of [u.match, i.match]) {
     if (!m) continue;
