@@ -8,6 +8,18 @@
  * Tuned on the dev part of the third-party tickets (server/src/ai/eval/third-party/), never on its test part.
  */
 import type { Level } from '../../../../shared/priority';
+import {
+  CLAIMED_TERMS,
+  DISRUPTION_TERMS,
+  HARM_OBJECTS,
+  HARM_VERBS,
+  harmLexicon,
+  lexicon,
+  ORG_HARM_TERMS,
+  PROBLEM_TERMS,
+  PURCHASED_TERMS,
+  SHARED_SYSTEM_TERMS,
+} from './business-lexicon';
 
 export interface Raise {
   level: Level;
@@ -45,8 +57,23 @@ const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subs
 /** A message that opens by asking how to do something, whatever word of urgency comes first. */
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
 
+/** The same signals in the other languages Kai speaks (business-lexicon.ts). */
+const OTHER_LANGUAGES = new Map<RegExp, RegExp[]>([
+  [DISRUPTION, [lexicon(DISRUPTION_TERMS)]],
+  [CLAIMED, [lexicon(CLAIMED_TERMS)]],
+  [PROBLEM, [lexicon(PROBLEM_TERMS)]],
+  [ORG_HARM, [harmLexicon(HARM_VERBS, HARM_OBJECTS), lexicon(ORG_HARM_TERMS)]],
+  [PURCHASED, [lexicon(PURCHASED_TERMS)]],
+  [SHARED_SYSTEM, [lexicon(SHARED_SYSTEM_TERMS)]],
+]);
+
+/** The words that show a signal, in English or another language, or null. */
 function match(re: RegExp, text: string): string | null {
-  return re.exec(text)?.[0] ?? null;
+  for (const pattern of [re, ...(OTHER_LANGUAGES.get(re) ?? [])]) {
+    const found = pattern.exec(text)?.[0];
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The urgency a company's ticket claims or shows, if higher than nothing. */
