@@ -17,6 +17,14 @@ export function asksForPerson(text: string): boolean {
   return ASK_FOR_PERSON.some((re) => re.test(text));
 }
 
+/** Longer than this, a message that asks for a person also says what the problem is. */
+const PERSON_REQUEST_ONLY_CHARS = 60;
+
+/** A message that asks for a person and says nothing else worth a ticket's subject ("human please"). */
+export function asksOnlyForPerson(text: string): boolean {
+  return text.trim().length < PERSON_REQUEST_ONLY_CHARS && asksForPerson(text);
+}
+
 const FRUSTRATION = /\b(useless|not helpful|unhelpful|doesn'?t help|didn'?t help|not what i asked|stupid|ridiculous|waste of time|fed up|frustrat\w*|annoy\w*|terrible|awful|rubbish|garbage)\b|!{3,}|\?{3,}/i;
 
 /** Signs that the visitor is losing patience with Kai. */

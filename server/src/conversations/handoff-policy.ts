@@ -4,8 +4,9 @@
  */
 import type { KaiTurn } from '../ai/engine';
 import { asksHowToContact, soundsFrustrated } from '../ai/intents';
+import { triageOffline } from '../ai/offline/triage-rules';
 import { queryTerms } from '../kb/text';
-import type { HandoffRules } from '../sites/site.repository';
+import { DEFAULT_SITE_SETTINGS, type HandoffRules, type SiteSettings } from '../sites/site.repository';
 
 /** Below this confidence an answer comes with the offer of a person. */
 export const LOW_CONFIDENCE = 0.6;
@@ -62,4 +63,30 @@ export function policyHandoff(rules: HandoffRules, input: { category: string; ve
     if (input.externalId && rules.vipUserIds.includes(input.externalId)) return 'VIP customer';
   }
   return null;
+}
+
+/** Who wrote, as far as the site's rules care: VIP rules apply only to a verified identity. */
+export interface VisitorIdentity {
+  verified: boolean;
+  email: string | null;
+  externalId: string | null;
+}
+
+/** What a conversation decides before Kai is asked: the name Kai speaks under, and a site rule that hands off. */
+export interface TurnPlan {
+  agentName: string;
+  /** Why a site rule hands this message to a person at once, or null when Kai answers. */
+  policy: string | null;
+}
+
+/**
+ * The one decision both a real conversation (kai-turn.ts) and the desk's preview (`POST /api/ai/preview`) make
+ * before Kai answers, so that "Try Kai" shows what a visitor would get: the site's agent name and its handoff
+ * rules (categories such as security, VIP customers), judged on the offline triage's category.
+ */
+export function planTurn(message: string, settings: SiteSettings | null, visitor: VisitorIdentity): TurnPlan {
+  const agentName = settings?.agentName ?? DEFAULT_SITE_SETTINGS.agentName;
+  if (!settings) return { agentName, policy: null };
+  const { category } = triageOffline(message);
+  return { agentName, policy: policyHandoff(settings.handoffRules, { category, ...visitor }) };
 }

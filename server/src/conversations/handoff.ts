@@ -1,5 +1,6 @@
 import type { Handoff, Source } from '../../../shared/protocol';
 import type { TriageResult } from '../ai/engine';
+import { asksOnlyForPerson } from '../ai/intents';
 import type { VisitorRow } from '../db/schema';
 import { appendMessage, listMessages, setConversationMode } from '../messages/message.repository';
 import { createTicket } from '../tickets/create-ticket';
@@ -23,12 +24,8 @@ export interface HandoffRequest {
   afterSeq?: number;
 }
 
-function isPersonRequestOnly(text: string): boolean {
-  return /\b(human|person|agent|someone|representative|operator)\b/i.test(text) && text.length < 60;
-}
-
 function summarise(words: string[]): string {
-  const question = words.filter((w) => !isPersonRequestOnly(w));
+  const question = words.filter((w) => !asksOnlyForPerson(w));
   const joined = (question.length ? question : words).join(' ').replace(/\s+/g, ' ').trim();
   if (!joined) return 'The visitor asked to talk to a person without describing a problem yet.';
   return joined.length > 280 ? `${joined.slice(0, 277)}…` : joined;
@@ -65,7 +62,7 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
   const meaningful = visitorWords.filter((w) => !/^\W*(hi|hello|hey)\W*$/i.test(w));
   const text = meaningful.join('\n') || 'The visitor asked to talk to a person.';
   const triage = request.triage ?? (await ctx.kai.triage(text));
-  const firstQuestion = meaningful.find((w) => !isPersonRequestOnly(w)) ?? meaningful[0] ?? 'Chat with a visitor';
+  const firstQuestion = meaningful.find((w) => !asksOnlyForPerson(w)) ?? meaningful[0] ?? 'Chat with a visitor';
   const subject = firstQuestion.replace(/\s+/g, ' ').slice(0, SUBJECT_MAX) + (firstQuestion.length > SUBJECT_MAX ? '…' : '');
   const ticket = await createTicket(ctx, {
     siteId: visitor.site_id,
