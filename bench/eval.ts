@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   let engine: KaiEngine;
   if (values.engine === 'llm') {
     const config = loadConfig();
-    if (!config.openai) throw new Error('--engine llm needs OPENAI_API_KEY (and usually OPENAI_BASE_URL, AI_MODEL)');
+    if (!config.openai) throw new Error('--engine llm needs OPENAI_BASE_URL (a local model server) or OPENAI_API_KEY, and usually AI_MODEL');
     engine = createKai(config, demo.kb, pino({ level: 'warn' }));
   } else if (values.engine === 'offline') {
     engine = new OfflineEngine(demo.kb);
