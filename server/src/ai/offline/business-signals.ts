@@ -13,12 +13,13 @@ import {
   DISRUPTION_TERMS,
   HARM_OBJECTS,
   HARM_VERBS,
-  harmLexicon,
-  lexicon,
+  HarmLexicon,
+  Lexicon,
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
   PURCHASED_TERMS,
   SHARED_SYSTEM_TERMS,
+  sentenceWords,
 } from './business-lexicon';
 
 export interface Raise {
@@ -58,19 +59,33 @@ const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subs
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
 
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
-const OTHER_LANGUAGES = new Map<RegExp, RegExp[]>([
-  [DISRUPTION, [lexicon(DISRUPTION_TERMS)]],
-  [CLAIMED, [lexicon(CLAIMED_TERMS)]],
-  [PROBLEM, [lexicon(PROBLEM_TERMS)]],
-  [ORG_HARM, [harmLexicon(HARM_VERBS, HARM_OBJECTS), lexicon(ORG_HARM_TERMS)]],
-  [PURCHASED, [lexicon(PURCHASED_TERMS)]],
-  [SHARED_SYSTEM, [lexicon(SHARED_SYSTEM_TERMS)]],
+const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
+  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
+  [CLAIMED, [new Lexicon(CLAIMED_TERMS)]],
+  [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
+  [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
+  [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
+  [SHARED_SYSTEM, [new Lexicon(SHARED_SYSTEM_TERMS)]],
 ]);
+
+/** The last message's words: each signal looks at the same message, which is split once. */
+let lastText: string | null = null;
+let lastWords: string[][] = [];
+function wordsOf(text: string): string[][] {
+  if (text !== lastText) {
+    lastText = text;
+    lastWords = sentenceWords(text);
+  }
+  return lastWords;
+}
 
 /** The words that show a signal, in English or another language, or null. */
 function match(re: RegExp, text: string): string | null {
-  for (const pattern of [re, ...(OTHER_LANGUAGES.get(re) ?? [])]) {
-    const found = pattern.exec(text)?.[0];
+  const english = re.exec(text)?.[0];
+  if (english) return english;
+  const words = wordsOf(text);
+  for (const list of OTHER_LANGUAGES.get(re) ?? []) {
+    const found = list.find(words);
     if (found) return found;
   }
   return null;

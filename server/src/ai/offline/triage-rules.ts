@@ -37,7 +37,8 @@ function find(signals: readonly Signal[], text: string): Found | null {
 /** Splits a message into sentences (and clauses after a semicolon), for signals that must not span them. */
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?;])\s+|\n+|\s+[-–—]\s+/)
+    // A dash between spaces is matched without a leading `\s+`, which retried at every space of a long run.
+    .split(/(?<=[.!?;])\s+|\n+|(?<=\s)[-–—](?=\s)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
