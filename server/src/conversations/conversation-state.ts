@@ -12,14 +12,14 @@ export interface ConversationContext extends CoreContext {
   kai: KaiEngine;
 }
 
-export function visitorTicket(ctx: CoreContext, ticket: TicketRow, timeZone: string | null): VisitorTicket {
+export function visitorTicket(ctx: CoreContext, ticket: TicketRow, timeZone: string | null, language?: string | null): VisitorTicket {
   const now = ctx.now();
   return {
     id: ticket.id,
     number: Number(ticket.number),
     status: ticket.status as VisitorTicket['status'],
     priority: ticket.priority as Level,
-    promise: describePromise(ctx.operations.get(), ticket, timeZone, now),
+    promise: describePromise(ctx.operations.get(), ticket, timeZone, now, language),
     firstResponseDueAt: ticket.first_response_due_at,
   };
 }

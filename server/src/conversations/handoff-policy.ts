@@ -5,6 +5,7 @@
 import type { KaiTurn } from '../ai/engine';
 import { asksHowToContact, soundsFrustrated } from '../ai/intents';
 import { triageOffline } from '../ai/offline/triage-rules';
+import { textsFor } from '../i18n';
 import { queryTerms } from '../kb/text';
 import { DEFAULT_SITE_SETTINGS, type HandoffRules, type SiteSettings } from '../sites/site.repository';
 
@@ -13,7 +14,6 @@ export const LOW_CONFIDENCE = 0.6;
 /** The same question this many turns running earns the offer. */
 export const REPEATS_FOR_OFFER = 3;
 
-export const OFFER_TEXT = 'Would you like me to connect you with a person, or shall I keep trying?';
 
 
 /** Two questions are "the same" when most of their meaningful terms agree. */
@@ -46,12 +46,16 @@ export function offerReason(input: { message: string; previousVisitorMessages: s
  * three turns running, low confidence, or a question about contacting support. A turn that already hands off
  * or offers is left alone.
  */
-export function withHandoffOffer(turn: KaiTurn, input: { message: string; previousVisitorMessages: string[]; offeredHandoff: boolean }): KaiTurn {
+export function withHandoffOffer(
+  turn: KaiTurn,
+  input: { message: string; previousVisitorMessages: string[]; offeredHandoff: boolean; language?: string | null | undefined },
+): KaiTurn {
   if (turn.action !== 'answer' || input.offeredHandoff) return turn;
   const reason = offerReason({ ...input, turn });
   if (!reason) return turn;
-  const apology = reason === 'frustration' ? "I'm sorry this has been frustrating. " : reason === 'repeated_question' ? "It looks like my answers aren't getting you there. " : '';
-  const reply = turn.reply ? `${apology}${turn.reply}\n\n${OFFER_TEXT}` : `${apology}${OFFER_TEXT}`;
+  const texts = textsFor(input.language);
+  const apology = reason === 'frustration' ? texts.frustratedApology : reason === 'repeated_question' ? texts.repeatedApology : '';
+  const reply = turn.reply ? `${apology}${turn.reply}\n\n${texts.offer}` : `${apology}${texts.offer}`;
   return { ...turn, action: 'offer_handoff', reply };
 }
 

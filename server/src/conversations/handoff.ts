@@ -1,6 +1,7 @@
 import type { Handoff, Source } from '../../../shared/protocol';
 import type { TriageResult } from '../ai/engine';
 import { asksOnlyForPerson } from '../ai/intents';
+import { textsFor } from '../i18n';
 import type { VisitorRow } from '../db/schema';
 import { appendMessage, listMessages, setConversationMode } from '../messages/message.repository';
 import { createTicket } from '../tickets/create-ticket';
@@ -94,12 +95,12 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
     followUpOf: request.followUpOf ?? existing?.id ?? null,
   });
   await setConversationMode(ctx.db, conversationId, 'waiting', now);
-  const vt = visitorTicket(ctx, ticket, visitor.time_zone);
+  const vt = visitorTicket(ctx, ticket, visitor.time_zone, visitor.language);
   const { message } = await ctx.db.transaction().execute((tx) =>
     appendMessage(tx, {
       conversationId,
       author: KAI_AUTHOR,
-      body: `I've passed this to our support team as ${request.followUpOf || existing ? `a follow-up, ticket` : 'ticket'} #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
+      body: textsFor(visitor.language).handoffNotice({ number: vt.number, priority: vt.priority, promise: vt.promise, followUp: Boolean(request.followUpOf || existing) }),
       now,
     }),
   );

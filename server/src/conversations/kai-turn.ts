@@ -94,6 +94,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
       message: message.body,
       previousVisitorMessages: visible.filter((m) => m.author.kind === 'customer').map((m) => m.body),
       offeredHandoff: Boolean(conversation.offered_handoff),
+      language: visitor.language ?? settings?.language,
     });
     await postKaiMessage(ctx, conversationId, visitor, { name, body: turn.reply, sources: turn.sources, streamId });
     if (turn.action === 'offer_handoff') await markHandoffOffered(ctx.db, conversationId);

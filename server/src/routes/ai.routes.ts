@@ -35,7 +35,7 @@ export const aiRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine }> 
     const { agentName, policy } = planTurn(message, settings, identity);
     if (policy) return { reply: '', sources: [], action: 'handoff' as const, confidence: 1, agentName, handoffReason: 'policy', policy };
     const engineTurn = await kai.respond({ siteId: site.id, message, history: [], agentName, offeredHandoff: false, language: language ?? settings.language });
-    const turn = engineTurn.action === 'handoff' ? engineTurn : withHandoffOffer(engineTurn, { message, previousVisitorMessages: [], offeredHandoff: false });
+    const turn = engineTurn.action === 'handoff' ? engineTurn : withHandoffOffer(engineTurn, { message, previousVisitorMessages: [], offeredHandoff: false, language: language ?? settings.language });
     return { reply: turn.reply, sources: turn.sources, action: turn.action, confidence: turn.confidence, agentName, handoffReason: turn.handoffReason ?? null };
   });
 };

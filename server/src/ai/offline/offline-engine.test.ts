@@ -157,3 +157,22 @@ describe('offline retrieval', () => {
     expect(t.reply).not.toContain('|');
   });
 });
+
+describe('offline engine in the visitor language', () => {
+  it.each([
+    ['de', 'Hallo', /^Hallo! Ich bin Kai/],
+    ['fr', 'Bonjour', /^Bonjour ! Je suis Kai/],
+    ['es', 'Hola', /^¡Hola! Soy Kai/],
+    ['pt', 'Olá', /^Olá! Eu sou Kai/],
+    ['ar', 'مرحبا', /أنا Kai/],
+  ] as const)('greets in %s', (language, message, reply) => {
+    expect(engine.decide({ siteId, message, history: [], agentName: 'Kai', offeredHandoff: false, language }).reply).toMatch(reply);
+  });
+
+  it('hands off a request for a person in German, and admits in German when nothing fits', () => {
+    expect(engine.decide({ siteId, message: 'Ich möchte mit einem Menschen sprechen', history: [], agentName: 'Kai', offeredHandoff: false, language: 'de' }).action).toBe('handoff');
+    const none = engine.decide({ siteId, message: 'Gibt es eine Android-App für Quantencomputer?', history: [], agentName: 'Kai', offeredHandoff: false, language: 'de' });
+    expect(none).toMatchObject({ action: 'offer_handoff', sources: [] });
+    expect(none.reply).toMatch(/^Das tut mir leid/);
+  });
+});
