@@ -38,6 +38,10 @@ describe('POST /api/ai/preview', () => {
     expect(p.policy).toMatch(/security/);
   });
 
+  it.each(['Unser Konto wurde gehackt, bitte helfen', 'i got a weird login alert from russia and now my password doesnt work'])('hands %j to a person too', async (message) => {
+    expect(await preview({ message })).toMatchObject({ action: 'handoff', handoffReason: 'policy' });
+  });
+
   it("speaks under the site's agent name", async () => {
     await setDemoSettings({ agentName: 'Aria' });
     const p = await preview({ message: 'hello' });

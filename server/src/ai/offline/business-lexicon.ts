@@ -174,3 +174,12 @@ export const SHARED_SYSTEM_TERMS = [
   'servidor*', 'plataforma*', 'base de datos', 'infraestructura*', 'sistema*', 'sitio web', 'nube',
   'banco de dados', 'rede', 'infraestrutura*', 'nuvem', 'painel',
 ];
+
+/** A security incident in progress, in the other languages (triage-rules.ts has the English signals). */
+export const SECURITY_TERMS = [
+  'gehackt', 'kompromittiert', 'unbefugt*', 'datenleck*', 'datenpanne*', 'sicherheitsvorfall*', 'sicherheitsverletzung*', 'schadsoftware',
+  'piraté*', 'compromis', 'fuite de données', 'violation de données', 'accès non autorisé', 'incident de sécurité', 'hameçonnage',
+  'hackeado*', 'hackearon', 'hackeada*', 'sin permiso', 'acceso no autorizado', 'filtración de datos', 'brecha de seguridad', 'incidente de seguridad', 'suplantación',
+  'invadida', 'invadido', 'acesso não autorizado', 'vazamento de dados', 'violação de dados', 'incidente de segurança',
+  'اختراق', 'اخترق', 'تسريب', 'وصول غير مصرح',
+];

@@ -176,3 +176,24 @@ describe('offline engine in the visitor language', () => {
     expect(none.reply).toMatch(/^Das tut mir leid/);
   });
 });
+
+describe('security incidents, however they are worded, are categorised security (so site rules hand them to a person)', () => {
+  it.each([
+    'someone got into our account and changed the bank details',
+    'someone is logging into my account, not me',
+    'our payout details were changed by someone we dont know',
+    'i got a weird login alert from russia',
+    'my password was stolen',
+    'Unser Konto wurde gehackt',
+    'Nous avons subi une fuite de données',
+    'Alguien entró en nuestra cuenta sin permiso',
+    'Houve um acesso não autorizado à nossa conta',
+    'تم اختراق حسابنا',
+  ])('%s', (text) => {
+    expect(triageOffline(text)).toMatchObject({ category: 'security', urgency: 'high' });
+  });
+
+  it.each(['How do I run a phishing simulation for my team?', 'Would you notify us within 72 hours if a breach affected our data?'])('but not %s', (text) => {
+    expect(triageOffline(text).urgency).not.toBe('high');
+  });
+});
