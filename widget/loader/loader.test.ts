@@ -192,7 +192,7 @@ describe('loader', () => {
     fromFrame({ type: 'unread', count: 4 }, window);
     expect(fake.postMessage).not.toHaveBeenCalled();
     expect(unread).not.toHaveBeenCalled();
-    expect(root().querySelector('.u')?.textContent).toBe('');
+    expect(root().querySelector('.u')?.textContent ?? '').toBe('');
 
     fromFrame({ type: 'unread', count: 3 }, fake);
     expect(unread).toHaveBeenCalledWith(3);
