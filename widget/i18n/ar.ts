@@ -10,6 +10,7 @@ export const ar: Catalogue = {
   yourRequests: 'طلباتك',
   backToChat: 'العودة إلى المحادثة',
   loadingRequests: 'جارٍ تحميل طلباتك…',
+  requestsFailed: 'تعذّر تحميل طلباتك. تحقّق من اتصالك وحاول مرة أخرى.',
   connecting: 'جارٍ الاتصال…',
   reconnecting: 'جارٍ إعادة الاتصال…',
   unavailable: 'المراسلة غير متاحة حاليًا.',

@@ -10,6 +10,7 @@ export const de: Catalogue = {
   yourRequests: 'Ihre Anfragen',
   backToChat: 'Zurück zum Chat',
   loadingRequests: 'Ihre Anfragen werden geladen…',
+  requestsFailed: 'Ihre Anfragen konnten nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   connecting: 'Verbindung wird hergestellt…',
   reconnecting: 'Verbindung wird wiederhergestellt…',
   unavailable: 'Der Messenger ist gerade nicht verfügbar.',

@@ -14,6 +14,7 @@ export const en = {
   yourRequests: 'Your requests',
   backToChat: 'Back to chat',
   loadingRequests: 'Loading your requests…',
+  requestsFailed: 'Your requests could not be loaded. Check your connection and try again.',
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting…',
   unavailable: 'The messenger is not available right now.',

@@ -10,6 +10,7 @@ export const es: Catalogue = {
   yourRequests: 'Tus solicitudes',
   backToChat: 'Volver al chat',
   loadingRequests: 'Cargando tus solicitudes…',
+  requestsFailed: 'No se pudieron cargar tus solicitudes. Revisa tu conexión e inténtalo de nuevo.',
   connecting: 'Conectando…',
   reconnecting: 'Reconectando…',
   unavailable: 'La mensajería no está disponible en este momento.',

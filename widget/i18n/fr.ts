@@ -10,6 +10,7 @@ export const fr: Catalogue = {
   yourRequests: 'Vos demandes',
   backToChat: 'Retour à la conversation',
   loadingRequests: 'Chargement de vos demandes…',
+  requestsFailed: 'Impossible de charger vos demandes. Vérifiez votre connexion et réessayez.',
   connecting: 'Connexion…',
   reconnecting: 'Reconnexion…',
   unavailable: 'La messagerie n’est pas disponible pour le moment.',

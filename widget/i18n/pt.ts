@@ -10,6 +10,7 @@ export const pt: Catalogue = {
   yourRequests: 'Os seus pedidos',
   backToChat: 'Voltar à conversa',
   loadingRequests: 'A carregar os seus pedidos…',
+  requestsFailed: 'Não foi possível carregar os seus pedidos. Verifique a ligação e tente novamente.',
   connecting: 'A ligar…',
   reconnecting: 'A voltar a ligar…',
   unavailable: 'As mensagens não estão disponíveis neste momento.',

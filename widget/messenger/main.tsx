@@ -29,7 +29,7 @@ if (root && siteKey) {
     store: messengerStore(window),
     fetch: window.fetch.bind(window),
     timeZone: timeZone(),
-    language: navigator.language,
+    languages: navigator.languages && navigator.languages.length > 0 ? navigator.languages : [navigator.language],
     openSocket: (token): VisitorClientSocket => new LightSocket('/visitor', { auth: () => ({ token: token() }) }),
   });
   render(<App messenger={messenger} />, root);

@@ -2,7 +2,10 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { ConversationMode } from '../../../shared/protocol';
 import { safeColor, textColorOn } from '../../color';
+import { I18nContext } from '../../i18n/context';
+import type { Translator } from '../../i18n/i18n';
 import type { Messenger } from '../messenger';
+import { UNREACHABLE } from '../models/conversation';
 import { AvailabilityNote } from './AvailabilityNote';
 import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
@@ -11,11 +14,11 @@ import { MessageLog } from './MessageLog';
 import { RequestsPanel, RequestsToggle } from './RequestsPanel';
 import { StatusLine } from './StatusLine';
 
-function subtitle(mode: ConversationMode, agentName: string): string {
-  if (mode === 'waiting') return 'Your request is with our team';
-  if (mode === 'human') return 'A person is helping you';
-  if (mode === 'closed') return 'Conversation closed';
-  return `${agentName} answers right away`;
+function subtitle(i18n: Translator, mode: ConversationMode, agentName: string): string {
+  if (mode === 'waiting') return i18n.t('subtitleWaiting');
+  if (mode === 'human') return i18n.t('subtitleHuman');
+  if (mode === 'closed') return i18n.t('subtitleClosed');
+  return i18n.t('subtitleAi', { agent: agentName });
 }
 
 export interface AppProps {
@@ -27,7 +30,9 @@ export interface AppProps {
  * banner's promise says what matters), handoff banner, conversation log and composer.
  */
 export function App({ messenger }: AppProps) {
-  const { connection, conversation } = messenger;
+  const { connection, conversation, preferences } = messenger;
+  const i18n = preferences.i18n.value;
+  const notice = conversation.notice.value;
   const site = connection.site.value;
   const agentName = site?.agentName ?? 'Kai';
   const connected = conversation.connected.value;
@@ -46,16 +51,26 @@ export function App({ messenger }: AppProps) {
     document.documentElement.style.setProperty('--fd-primary', color);
     document.documentElement.style.setProperty('--fd-on-primary', textColorOn(color));
   });
+  useSignalEffect(() => {
+    const root = document.documentElement;
+    const { language, dir } = preferences.i18n.value;
+    root.lang = language;
+    root.dir = dir;
+    const theme = preferences.theme.value;
+    if (theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  });
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>): void => {
     if (event.key === 'Escape' && messenger.embedded) messenger.minimise();
   };
 
   return (
+    <I18nContext.Provider value={i18n}>
     <div class="fd-app" onKeyDown={onKeyDown}>
       <Header
-        title={site?.name ?? 'Messenger'}
-        subtitle={subtitle(state.mode, agentName)}
+        title={site?.name ?? i18n.t('messenger')}
+        subtitle={subtitle(i18n, state.mode, agentName)}
         onMinimise={messenger.embedded ? messenger.minimise : undefined}
         actions={<RequestsToggle open={requestsOpen.value} onToggle={toggleRequests} />}
       />
@@ -77,7 +92,7 @@ export function App({ messenger }: AppProps) {
             messenger.focusComposer();
           }}
         />
-        {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}
+        {notice && <p class="fd-notice">{notice === UNREACHABLE ? i18n.t('escalateFailed') : notice}</p>}
         <Composer
           draft={conversation.draft}
           onSend={(text) => conversation.send(text)}
@@ -89,5 +104,6 @@ export function App({ messenger }: AppProps) {
         />
       </div>
     </div>
+    </I18nContext.Provider>
   );
 }

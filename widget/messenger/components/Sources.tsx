@@ -1,4 +1,5 @@
 import type { Source } from '../../../shared/protocol';
+import { useT } from '../../i18n/context';
 
 export interface SourcesProps {
   sources: Source[];
@@ -11,9 +12,10 @@ export function safeHref(url: string): string | null {
 
 /** The knowledge-base articles Kai drew on. */
 export function Sources({ sources }: SourcesProps) {
+  const i18n = useT();
   if (sources.length === 0) return null;
   return (
-    <ul class="fd-sources" aria-label="Sources">
+    <ul class="fd-sources" aria-label={i18n.t('sources')}>
       {sources.map((source) => {
         const href = safeHref(source.url);
         return (

@@ -103,6 +103,7 @@ export class ConnectionModel {
   private refreshes = 0;
 
   constructor(private readonly options: ConnectionOptions) {
+    this.options = { ...options };
     this.token = options.store.get(options.keys.token);
     this.userId = options.store.get(options.keys.user) ?? '';
   }
@@ -134,6 +135,11 @@ export class ConnectionModel {
     this.options.store.remove(this.options.keys.user);
     this._availability.value = null;
     this._status.value = 'idle';
+  }
+
+  /** The language the session tells the server (Kai's replies, the promise); sent with the next session call. */
+  setLanguage(language: string): void {
+    this.options.language = language;
   }
 
   dispose(): void {
