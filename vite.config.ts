@@ -29,7 +29,10 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist/public',
       emptyOutDir: true,
-      target: 'es2020',
+      // es2022 keeps class fields as they are (es2020 turns each into a defineProperty helper call). No
+      // modulepreload polyfill: a browser without modulepreload just fetches each chunk when it is imported.
+      target: 'es2022',
+      modulePreload: { polyfill: false },
       rollupOptions: {
         input: { messenger: 'widget/messenger/index.html', desk: 'desk/index.html', portal: 'widget/portal/index.html' },
       },
