@@ -10,15 +10,15 @@ import type { FrontdeskFunction, LoaderConfig } from './loader';
 /** What the first part hands to the rest. */
 export interface LoaderCore {
   config: LoaderConfig;
-  /** Null until the site's look arrived and the button is drawn. */
-  ui: Launcher | null;
-  look: LauncherLook | null;
+  /** Unset until the site's look arrived and the button is drawn. */
+  ui?: Launcher;
+  look?: LauncherLook;
   /** The visitor clicked before the rest arrived: open at once. */
-  clicked: boolean;
+  clicked?: boolean;
   /** Set by the rest: what a click on the button does from then on. */
-  onClick: (() => void) | null;
+  onClick?: () => void;
   /** Set by the rest: called when the button is drawn after it arrived. */
-  onDrawn: (() => void) | null;
+  onDrawn?: () => void;
 }
 
 /** How long the browser may wait for an idle moment before the rest is fetched anyway. */
@@ -29,7 +29,7 @@ export function startLoader(win: Window, config: LoaderConfig, loadRest: () => v
   const existing = win.Frontdesk;
   if (existing && (existing.loaded || existing.core)) return;
   const queue = (existing && existing.q) || [];
-  const core: LoaderCore = { config, ui: null, look: null, clicked: false, onClick: null, onDrawn: null };
+  const core: LoaderCore = { config }; // the rest of the fields are set as things happen
   const stub: FrontdeskFunction = function () {
     // The snippet's own format: a list of `arguments` objects.
     queue.push(arguments);

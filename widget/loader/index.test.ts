@@ -15,6 +15,8 @@ describe('loader entry', () => {
     // A script element made by the parser, not inserted by script (happy-dom would try to load it).
     document.head.innerHTML =
       '<script type="text/plain" nonce="n0nce" data-site="demo" src="https://frontdesk.example/widget.js"></script>';
+    // Browsers hide the nonce attribute once parsed and keep it as the `nonce` property; happy-dom has no such property.
+    Object.defineProperty(document.head.firstElementChild as HTMLScriptElement, 'nonce', { value: 'n0nce' });
     // The second part is added as a script; happy-dom must not try to fetch it.
     const added: HTMLScriptElement[] = [];
     vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {

@@ -16,7 +16,7 @@ const script = findLoaderScript(document);
 const siteKey = script ? script.dataset.site : undefined;
 if (script && siteKey) {
   const publicOrigin = new URL(script.src, location.href).origin;
-  startLoader(window, { siteKey, publicOrigin }, () => injectScript(document, `${publicOrigin}/widget-app.js`, script.nonce || script.getAttribute('nonce') || ''));
+  startLoader(window, { siteKey, publicOrigin }, () => injectScript(document, `${publicOrigin}/widget-app.js`, script.nonce));
 } else {
   console.warn('Frontdesk: no data-site');
 }

@@ -25,7 +25,7 @@ export interface Launcher {
 }
 
 // The icon is CSS (a speech bubble; panel.ts makes it a caret while open), fewer bytes than an SVG.
-const CSS = `:host{all:initial}.b{position:fixed;z-index:2147483000;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;cursor:pointer;display:flex;align-items:center;justify-content:center;background:var(--c);color:var(--t);box-shadow:0 4px 24px #0004}.l .b{right:auto;left:20px}.b:focus-visible{outline:3px solid var(--c);outline-offset:3px}.i{width:24px;height:20px;border-radius:10px 10px 10px 2px;background:currentColor}`;
+const CSS = `:host{all:initial}.b{position:fixed;z-index:2147483000;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;cursor:pointer;display:grid;place-items:center;background:var(--c);color:var(--t);box-shadow:0 4px 24px #0004}.l .b{right:auto;left:20px}.b:focus-visible{outline:3px solid var(--c);outline-offset:3px}.i{width:24px;height:20px;border-radius:10px 10px 10px 2px;background:currentColor}`;
 
 /** Creates `tag` with a class and attributes. */
 export function el<K extends keyof HTMLElementTagNameMap>(

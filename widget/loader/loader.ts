@@ -227,7 +227,7 @@ export function installFrontdesk(win: Window, config: LoaderConfig, core?: Loade
 function adoptCore(core: LoaderCore, onClick: () => void, start: (look: LauncherLook, ui: Launcher | null) => void): void {
   const take = (): void => {
     core.onClick = onClick;
-    start(core.look as LauncherLook, core.ui); // both set together when the button was drawn
+    start(core.look as LauncherLook, core.ui as Launcher); // both set together when the button was drawn
     if (core.clicked) onClick();
   };
   if (core.ui) take();

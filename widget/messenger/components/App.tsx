@@ -1,7 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { ConversationMode } from '../../../shared/protocol';
-import { safeColor, textColorOn } from '../../color';
+import { readableOn, safeColor, textColorOn } from '../../color';
 import { I18nContext } from '../../i18n/context';
 import type { Translator } from '../../i18n/i18n';
 import type { Messenger } from '../messenger';
@@ -50,6 +50,9 @@ export function App({ messenger }: AppProps) {
     const color = safeColor(connection.site.value?.color);
     document.documentElement.style.setProperty('--fd-primary', color);
     document.documentElement.style.setProperty('--fd-on-primary', textColorOn(color));
+    // The site colour as text on each theme's background (styles.css --fd-bg), kept at 4.5:1 or better.
+    document.documentElement.style.setProperty('--fd-link-light', readableOn(color, '#ffffff'));
+    document.documentElement.style.setProperty('--fd-link-dark', readableOn(color, '#111827'));
   });
   useSignalEffect(() => {
     const root = document.documentElement;
