@@ -15,11 +15,19 @@ const out = mkdtempSync(join(tmpdir(), 'frontdesk-bundles-'));
 let sizes: BundleSizes;
 
 beforeAll(async () => {
-  // The same three builds as `npm run build`, in its order (the first empties the folder).
-  for (const mode of ['production', 'loader', 'loader-app']) {
-    await build({ configFile: 'vite.config.ts', mode, logLevel: 'silent', build: { outDir: out } });
+  // vitest sets NODE_ENV=test, which would make a development build (Preact's devtools, unminified CSS).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    // The same three builds as `npm run build`, in its order (the first empties the folder).
+    for (const mode of ['production', 'loader', 'loader-app']) {
+      await build({ configFile: 'vite.config.ts', mode, logLevel: 'silent', build: { outDir: out } });
+    }
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
   }
   sizes = measureBundles(out);
+  for (const f of sizes.files) console.log(`${(f.bytes / 1024).toFixed(2)} KiB  ${f.file.replace(out, '')}`);
 }, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
