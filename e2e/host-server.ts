@@ -14,7 +14,7 @@ const defaultFrontdesk = process.env['FRONTDESK_URL'] ?? 'http://127.0.0.1:3111'
 function page(frontdesk: string): string {
   const escaped = frontdesk.replace(/[^\w:/.-]/g, '');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Acme Widgets: customer site</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Acme Widgets: customer site</title>
 <style>body{font-family:serif;margin:2rem} button{all:unset} /* a hostile page stylesheet the widget must survive */</style>
 </head><body>
 <h1>Acme Widgets</h1><p>A customer's website that embeds the Frontdesk messenger.</p>
