@@ -36,7 +36,7 @@ export interface BootOptions {
 
 /** Loader → messenger. */
 export type LoaderMessage =
-  | ({ type: 'boot'; timeZone?: string } & BootOptions)
+  | ({ type: 'boot'; timeZone?: string; page?: string } & BootOptions)
   | { type: 'consent' }
   | { type: 'open' }
   | { type: 'close' }
@@ -95,6 +95,8 @@ export function parseLoaderMessage(data: unknown): LoaderMessage | null {
       if (typeof m.language === 'string' && m.language.length <= 35) boot.language = m.language;
       if (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto') boot.theme = m.theme;
       if (typeof m.consent === 'boolean') boot.consent = m.consent;
+      // The host page's path (no query: it may hold tokens), for the help articles the messenger suggests.
+      if (typeof m.page === 'string' && m.page.length <= 500) boot.page = m.page;
       return boot;
     }
     default:

@@ -81,7 +81,7 @@ export function installFrontdesk(win: Window, config: LoaderConfig, core?: Loade
   };
 
   // The messenger reads the time zone itself (same browser), so the loader sends only what the site chose.
-  const bootMessage = (): LoaderMessage => ({ type: 'boot', ...options });
+  const bootMessage = (): LoaderMessage => ({ type: 'boot', ...options, page: win.location.pathname });
   const onFrameMessage = (message: MessengerMessage): void => {
     if (message.type === 'unread' && message.count !== unread) {
       unread = message.count;

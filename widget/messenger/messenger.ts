@@ -38,6 +38,8 @@ export interface Messenger {
   focusComposer(): void;
   /** The visitor's own minimise button: the loader hides the panel. */
   minimise(): void;
+  /** The host page's path (from `boot`), for the help articles suggested for it. */
+  page(): string;
   /** What "Your requests" calls the self-service routes with: the page's fetch and the visitor token (null before a session). */
   selfService: { fetch: typeof fetch; token: () => string | null };
   dispose(): void;
@@ -136,12 +138,14 @@ export function createMessenger(env: MessengerEnv): Messenger {
   let started = false;
   let sentLanguage = preferences.language;
   let user: BridgeUser | undefined;
+  let page = '';
   const session = (): void => {
     sentLanguage = preferences.language;
     connection.setLanguage(sentLanguage);
     void connection.session(user);
   };
   const start = (boot: LoaderMessage & { type: 'boot' }): void => {
+    page = boot.page ?? page;
     void preferences.boot(boot.language, boot.theme);
     if (!connection.canContinueAs(boot.user)) {
       connection.forget();
@@ -192,6 +196,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     embedded,
     focusComposer,
     minimise: () => post({ type: 'close' }),
+    page: () => page,
     selfService: { fetch: env.fetch, token: () => models.store.get(storageKeys(env.siteKey).token) },
     dispose: () => {
       if (bootTimer) clearTimeout(bootTimer);

@@ -6,6 +6,7 @@ import { I18nContext } from '../../i18n/context';
 import type { Translator } from '../../i18n/i18n';
 import type { Messenger } from '../messenger';
 import { UNREACHABLE } from '../models/conversation';
+import { ArticlesPanel } from './ArticlesPanel';
 import { AvailabilityNote } from './AvailabilityNote';
 import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
@@ -40,6 +41,12 @@ export function App({ messenger }: AppProps) {
   const handedOff = state.mode !== 'ai' || state.ticket !== null;
   /** "Your requests" shows instead of the chat (which stays mounted, hidden, so nothing in it is lost). */
   const requestsOpen = useSignal(false);
+  const articlesOpen = useSignal(false);
+  const backFromArticles = (draft: string): void => {
+    articlesOpen.value = false;
+    if (draft) conversation.draft.value = draft;
+    messenger.focusComposer();
+  };
   const toggleRequests = (): void => {
     requestsOpen.value = !requestsOpen.value;
     if (!requestsOpen.value) messenger.focusComposer();
@@ -79,7 +86,13 @@ export function App({ messenger }: AppProps) {
       />
       <StatusLine status={connection.status.value} error={connection.error.value} />
       {requestsOpen.value && <RequestsPanel messenger={messenger} />}
-      <div class="fd-chat" hidden={requestsOpen.value}>
+      {articlesOpen.value && !requestsOpen.value && <ArticlesPanel messenger={messenger} onDidntHelp={backFromArticles} />}
+      {articlesOpen.value && !requestsOpen.value && (
+        <button type="button" class="fd-link-button fd-help-link" onClick={() => backFromArticles('')}>
+          {i18n.t('backToChat')}
+        </button>
+      )}
+      <div class="fd-chat" hidden={requestsOpen.value || articlesOpen.value}>
         {!handedOff && <AvailabilityNote availability={connection.availability.value} />}
         <HandoffBanner state={state} />
         <MessageLog
@@ -96,6 +109,9 @@ export function App({ messenger }: AppProps) {
           }}
         />
         {notice && <p class="fd-notice">{notice === UNREACHABLE ? i18n.t('escalateFailed') : notice}</p>}
+        <button type="button" class="fd-link-button fd-help-link" onClick={() => (articlesOpen.value = true)}>
+          {i18n.t('helpArticles')}
+        </button>
         <Composer
           draft={conversation.draft}
           onSend={(text) => conversation.send(text)}
