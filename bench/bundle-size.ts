@@ -14,11 +14,20 @@ export const MESSENGER_BUDGET = 25 * 1024;
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
-/** The messenger page and every same-origin asset it references (scripts, module preloads, styles). */
+/**
+ * The messenger page and every same-origin asset it loads before anyone asks for more: what the page references
+ * (scripts, module preloads, styles) and, transitively, what those scripts import statically. Dynamic
+ * `import()`s (Your requests, Help articles, other languages) are loaded on use and not counted here.
+ */
 export function messengerFiles(dist = DIST): string[] {
   const html = `${dist}/widget/messenger/index.html`;
-  const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => `${dist}${m[1]}`);
-  return [html, ...new Set(refs)];
+  const files = new Set([...readFileSync(html, 'utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => `${dist}${m[1]}`));
+  for (const file of files) {
+    if (!file.endsWith('.js')) continue;
+    // Minified static imports: `import{a}from"./x.js"` or `import"./x.js"` (never `import("./x.js")`).
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)) files.add(`${dist}/assets/${m[1]}`);
+  }
+  return [html, ...files];
 }
 
 /** The language catalogues' chunks (`widget/i18n/<lang>.ts` → `assets/<lang>-<hash>.js`); English is bundled. */

@@ -1,6 +1,6 @@
 /**
  * The browser's texts in the visitor's language: catalogues of plain strings and plurals, and `Intl` for
- * dates, numbers and relative times. English is bundled (the fallback for a missing key); every other
+ * dates and numbers (relative times: `messenger/articles/relative-time.ts`, loaded with the articles). English is bundled (the fallback for a missing key); every other
  * language is its own chunk, loaded only when chosen. The choice itself is `shared/language.ts`'s.
  */
 import { directionOf, type Language } from '../../shared/language';
@@ -72,22 +72,6 @@ export class Translator {
     }
   }
 
-  /** "3 days ago", "in 2 hours", "yesterday": the distance from `now`, in the largest fitting unit. */
-  relative(iso: string, now = Date.now()): string {
-    const seconds = (Date.parse(iso) - now) / 1000;
-    if (Number.isNaN(seconds)) return '';
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['year', 31536000],
-      ['month', 2592000],
-      ['week', 604800],
-      ['day', 86400],
-      ['hour', 3600],
-      ['minute', 60],
-    ];
-    const format = new Intl.RelativeTimeFormat(this.language, { numeric: 'auto' });
-    for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-    return format.format(Math.round(seconds), 'second');
-  }
 }
 
 /** A translator for `language`, with its catalogue loaded. */

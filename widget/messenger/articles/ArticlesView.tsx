@@ -8,6 +8,8 @@ import { useT } from '../../i18n/context';
 import type { Messenger } from '../messenger';
 import { ArticlesModel } from './ArticlesModel';
 import { markdownBlocks } from './markdown-text';
+import { relativeTime } from './relative-time';
+import './articles.css';
 
 export interface ArticlesViewProps {
   messenger: Messenger;
@@ -31,7 +33,7 @@ export function ArticlesView({ messenger, onDidntHelp }: ArticlesViewProps) {
           {i18n.t('backToArticles')}
         </button>
         <h2 class="fd-article__title">{article.title}</h2>
-        <p class="fd-article__meta">{i18n.t('updated', { when: i18n.relative(article.updatedAt) })}</p>
+        <p class="fd-article__meta">{i18n.t('updated', { when: relativeTime(i18n.language, article.updatedAt) })}</p>
         {markdownBlocks(article.body).map((block, i) =>
           block.kind === 'heading' ? <h3 key={i}>{block.text}</h3> : <p key={i} class={block.kind === 'item' ? 'fd-article__item' : undefined}>{block.text}</p>,
         )}

@@ -313,6 +313,11 @@ export class ConversationModel {
     }
   }
 
+  /** The visitor read the conversation in another tab. */
+  markRead(): void {
+    this._unread.value = 0;
+  }
+
   /** The loader opened or closed the messenger. Opening clears the unread count. */
   setOpen(open: boolean): void {
     this.open = open;
