@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003_sla_clocks';
 import * as m0004 from './migrations/0004_queue_index';
 import * as m0005 from './migrations/0005_channels';
 import * as m0006 from './migrations/0006_core';
+import * as m0008mail from './migrations/0008_mail';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_queue_index': m0004,
   '0005_channels': m0005,
   '0006_core': m0006,
+  '0008_mail': m0008mail,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -58,6 +60,14 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Databases with one connection that every write goes through (SQLite): their transactions can share commits. */
+const singleWriter = new WeakSet<Db>();
+
+/** Whether every write to `db` goes through one connection (SQLite), so transactions can be grouped into commits. */
+export function hasSingleWriter(db: Db): boolean {
+  return singleWriter.has(db);
+}
+
 /** Opens the database named by a `sqlite:<path>` or `postgres://…` URL. */
 export function openDatabase(databaseUrl: string): Db {
   if (dialectOf(databaseUrl) === 'sqlite') {
@@ -74,7 +84,9 @@ export function openDatabase(databaseUrl: string): Db {
     // pages) are copied back once per checkpoint however often they were rewritten, and each checkpoint syncs.
     sqlite.pragma('wal_autocheckpoint = 4000');
     sqlite.pragma('journal_size_limit = 67108864');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    singleWriter.add(db);
+    return db;
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection the server ends (restart, failover, admin command) is dropped by the pool and replaced
