@@ -8,6 +8,8 @@ import { OperationsStore } from './operations/operations';
 import { dbPlugin } from './plugins/db.plugin';
 import { socketPlugin } from './plugins/socket.plugin';
 import { authPlugin } from './auth/auth.plugin';
+import { webSecurityPlugin } from './auth/web-security.plugin';
+import { identitySecretRoutes } from './sites/identity-secrets.routes';
 import { bootstrap, loadSecret } from './bootstrap';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { createKai } from './ai/create-kai';
@@ -56,16 +58,24 @@ function clockFrom(start: Date | undefined): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
+/** TRUST_PROXY as a hop count: the nearest `hops` proxies are believed. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole app without listening: infrastructure plugins, then the domain, then routes. */
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
-    trustProxy: false,
+    // Behind a proxy (TRUST_PROXY) request.ip is the client's, so rate limits are per client, not global.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // A slow client cannot hold a connection: the whole request within 30 s, and idle sockets closed after 60 s.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
   });
   installErrorHandler(app);
 
+  await app.register(webSecurityPlugin, { publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
@@ -89,8 +99,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
-  setUpVisitorNamespace(visitors, { ...ctx, kai, secret });
-  setUpDeskNamespace(desk, ctx);
+  setUpVisitorNamespace(visitors, { ...ctx, kai, secret, origins: app.webOrigins });
+  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins });
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
   const sweepMs = opts.sweepIntervalMs ?? 10_000;
@@ -109,6 +119,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(hoursRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
   await app.register(agentRoutes, { ctx });
+  await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   invalid_transition: 409,
+  misdirected_request: 421,
   internal: 500,
 };
 
@@ -22,6 +23,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large',
   rate_limited: 'Too many requests; slow down',
   invalid_transition: 'That status change is not allowed',
+  misdirected_request: 'This server does not answer for that host name',
   internal: 'Something went wrong on our side',
 };
 

@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002_visitor_language';
 import * as m0003 from './migrations/0003_sla_clocks';
 import * as m0004 from './migrations/0004_queue_index';
 import * as m0005 from './migrations/0005_channels';
+import * as m0007 from './migrations/0007_security';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_sla_clocks': m0003,
   '0004_queue_index': m0004,
   '0005_channels': m0005,
+  '0007_security': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -46,3 +46,26 @@ export function rateLimit(points: number, durationSeconds: number): (key: string
     }
   };
 }
+
+/** Typing indicators per person: a few changes a second is typing; more is a flood. */
+export const TYPING_BUDGET = { points: 20, seconds: 10 };
+
+/**
+ * A per-key budget for signals without an ack (typing): `true` while the key is within it. Synchronous, so a
+ * flood costs a counter, not a promise per event.
+ */
+export function budget(points: number, durationSeconds: number): (key: string) => boolean {
+  const windows = new Map<string, { start: number; used: number }>();
+  return (key) => {
+    const now = Date.now();
+    let w = windows.get(key);
+    if (!w || now - w.start >= durationSeconds * 1000) {
+      // Bounded memory: past 10,000 keys every window starts afresh (a flood of keys gains a window, no more).
+      if (windows.size > 10_000) windows.clear();
+      w = { start: now, used: 0 };
+      windows.set(key, w);
+    }
+    w.used += 1;
+    return w.used <= points;
+  };
+}

@@ -97,8 +97,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     const header = request.headers.authorization;
     if (header && /^Visitor\s/i.test(header)) {
       const token = /^Visitor\s+(\S+)$/i.exec(header)?.[1];
-      const visitorId = token ? verifyVisitorToken(ctx.secret, token) : null;
-      const visitor = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
+      const claim = token ? verifyVisitorToken(ctx.secret, token, ctx.now()) : null;
+      const visitor = claim ? await findVisitor(ctx.db, claim.visitorId) : undefined;
       return visitor ? { kind: 'visitor', visitor } : null;
     }
     const cookie = request.cookies[CUSTOMER_COOKIE];
