@@ -25,7 +25,8 @@ export type Customer = { kind: 'visitor'; visitor: VisitorRow } | { kind: 'porta
 export function customerIdentity(c: Customer): CustomerIdentity {
   return c.kind === 'portal'
     ? { kind: 'portal', email: c.email, verified: true }
-    : { kind: 'visitor', email: c.visitor.email, verified: Boolean(c.visitor.verified) };
+    : // `verified` speaks of the email: true only when the site's signed JWT carried it.
+      { kind: 'visitor', email: c.visitor.email ?? c.visitor.claimed_email, verified: Boolean(c.visitor.verified && c.visitor.email) };
 }
 
 /** The customer's own tickets: the one ownership rule (`sites/ownership.ts`). */
