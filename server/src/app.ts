@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
@@ -41,6 +42,8 @@ export interface AppOptions {
   kai?: KaiEngine;
   /** How often queued mail is sent (default 2 s). */
   outboxIntervalMs?: number;
+  /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
+  requestTimeoutMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
 }
@@ -63,6 +66,7 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 
 /** Builds the whole app without listening: infrastructure plugins, then the domain, then routes. */
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const requestTimeout = opts.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 256 * 1024,
@@ -70,8 +74,11 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     // Behind a proxy (TRUST_PROXY) request.ip is the client's, so rate limits are per client, not global.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // A slow client cannot hold a connection: the whole request within 30 s, and idle sockets closed after 60 s.
-    requestTimeout: 30_000,
+    requestTimeout,
     connectionTimeout: 60_000,
+    // Node checks request deadlines every connectionsCheckingInterval (30 s by default); check often enough
+    // that a stalled body is cut close to its deadline.
+    serverFactory: (handler) => createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) }, handler),
   });
   installErrorHandler(app);
 
