@@ -42,6 +42,8 @@ export interface AppOptions {
   kai?: KaiEngine;
   /** How often queued mail is sent (default 2 s). */
   outboxIntervalMs?: number;
+  /** Where logs go (tests read them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
   /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
   requestTimeoutMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
@@ -68,7 +70,14 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
   const requestTimeout = opts.requestTimeoutMs ?? 30_000;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Query strings can carry personal data (a search for an email, a sign-in token): only the path is logged.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], hostname: req.hostname, remoteAddress: req.ip }),
+      },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     // Behind a proxy (TRUST_PROXY) request.ip is the client's, so rate limits are per client, not global.
