@@ -172,12 +172,12 @@ describe('resource limits', () => {
     try {
       for (let i = 0; i < 10; i++) open.push(await connectVisitor(server, token));
       await expect(connectVisitor(server, token)).rejects.toThrow(/too many/);
-      open.pop()!.disconnect();
-      // The server counts the close before a new socket is let in; its own disconnect event is the barrier.
-      await new Promise<void>((resolve) => {
-        const retry = () => connectVisitor(server, token).then((s) => { open.push(s); resolve(); }, () => setImmediate(retry));
-        retry();
-      });
+      // Closed by the server, whose own disconnect handler frees the slot before the client hears of it.
+      const last = open.pop()!;
+      const gone = new Promise((resolve) => last.once('disconnect', resolve));
+      server.app.io.of('/visitor').sockets.get(last.id!)?.disconnect(true);
+      await gone;
+      open.push(await connectVisitor(server, token));
     } finally {
       for (const s of open) s.disconnect();
     }
