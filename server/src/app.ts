@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import type { ServerContext } from './context';
-import { installErrorHandler } from './errors';
+import { frameworkErrorHandler, installErrorHandler } from './errors';
 import { DomainEvents } from './events';
 import { OperationsStore } from './operations/operations';
 import { dbPlugin } from './plugins/db.plugin';
@@ -42,6 +42,8 @@ export interface AppOptions {
   kai?: KaiEngine;
   /** How often queued mail is sent (default 2 s). */
   outboxIntervalMs?: number;
+  /** Told of every route as it is registered (the fuzz tests walk them all). */
+  onRoute?: (route: { method: string; url: string }) => void;
   /** Where logs go (tests read them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
   /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
@@ -79,6 +81,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 256 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
     // Behind a proxy (TRUST_PROXY) request.ip is the client's, so rate limits are per client, not global.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
@@ -90,6 +93,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     serverFactory: (handler) => createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) }, handler),
   });
   installErrorHandler(app);
+  const onRoute = opts.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => [route.method].flat().forEach((method) => onRoute({ method, url: route.url })));
 
   await app.register(webSecurityPlugin, { publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });

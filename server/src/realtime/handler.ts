@@ -12,10 +12,12 @@ export function command<S extends z.ZodType, T>(
   log: FastifyBaseLogger,
   schema: S,
   run: (input: z.output<S>) => Promise<T>,
-): (payload: unknown, ack?: unknown) => void {
-  return (payload, ack) => {
+): (payload: unknown, ...rest: unknown[]) => void {
+  return (payload, ...rest) => {
+    // The ack is the last argument, however many a client sent before it.
+    const ack = rest.at(-1) ?? payload;
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-    const parsed = schema.safeParse(payload ?? {});
+    const parsed = schema.safeParse(typeof payload === 'function' ? {} : (payload ?? {}));
     if (!parsed.success) {
       reply({ ok: false, error: { code: 'validation_failed', message: describeIssues(parsed.error) } });
       return;
