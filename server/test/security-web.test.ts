@@ -209,3 +209,13 @@ describe('resource limits', () => {
     expect(closed).toMatch(/^HTTP\/1\.1 408/);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists the credential and identity routes', async () => {
+    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>(server, 'GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths['/api/auth/tokens']!)).toEqual(['get', 'post']);
+    for (const path of ['/api/auth/password', '/api/auth/tokens/{id}', '/api/agents/{id}', '/api/sites/{key}/identity-secrets', '/api/sites/{key}/identity-secrets/{id}']) {
+      expect(doc.body.paths[path], path).toBeDefined();
+    }
+  });
+});
