@@ -147,6 +147,8 @@ export interface Handoff {
   /** The visitor's own words that show the urgency and impact. */
   evidence: string[];
   identity: 'verified' | 'unverified' | 'anonymous';
+  /** An email the host page passed without proof: for the agent to weigh, never the ticket's requester. */
+  claimedEmail?: string;
   channel: Channel;
   deadline: string | null;
   /** The site rule that handed off (e.g. "category security always goes to a person"), when one did. */

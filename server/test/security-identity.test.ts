@@ -82,6 +82,8 @@ describe('a verified user id does not cover an email passed beside it', () => {
       const ticketId = state.data.ticket!.id;
       const detail = (await api<TicketDetail>(server, 'GET', `/api/tickets/${ticketId}`, { cookie })).body;
       expect(detail.requester.email).toBeNull();
+      // The agent still sees what the visitor said, marked as unproven.
+      expect(detail.handoff).toMatchObject({ identity: 'unverified', claimedEmail: VICTIM });
       const site = await server.app.db.selectFrom('sites').select('id').where('key', '=', 'demo').executeTakeFirstOrThrow();
       const victimSees = (await ownedTickets(server.app.db, portalOwner(site.id, VICTIM)).execute()).map((t) => t.id);
       expect(victimSees).toEqual([victimTicket.id]);
