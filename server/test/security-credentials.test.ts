@@ -87,9 +87,18 @@ describe('agents and their credentials', () => {
     return { id: created.body.id, cookie: session.cookie };
   }
 
-  it('every agent changes their own password', async () => {
+  it('every agent changes their own password; their other sessions and sockets end, this one stays', async () => {
     const a = await newAgent('changer@example.com');
+    const elsewhere = (await login(server, 'changer@example.com', 'temp-agent-password')).cookie;
+    const otherSocket = await connectDesk(server, elsewhere);
+    const ended = disconnected(otherSocket);
+    const ownSocket = await connectDesk(server, a.cookie);
     expect((await api(server, 'POST', '/api/auth/password', { cookie: a.cookie, body: { current: 'temp-agent-password', next: 'changed-password-1' } })).status).toBe(204);
+    await ended;
+    expect((await api(server, 'GET', '/api/auth/me', { cookie: elsewhere })).status).toBe(401);
+    expect((await api(server, 'GET', '/api/auth/me', { cookie: a.cookie })).status).toBe(200);
+    expect(ownSocket.connected).toBe(true);
+    ownSocket.disconnect();
     expect((await login(server, 'changer@example.com', 'changed-password-1')).status).toBe(200);
   });
 

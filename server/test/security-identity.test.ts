@@ -106,6 +106,8 @@ describe('verified identities and secret rotation', () => {
     const viaSecond = await widgetSession(server, { user: { id: 'victim-7', token: await jwtFor('victim-7', { email: VICTIM }, second) } });
     expect((await me<{ requests: CustomerRequest[] }>('/api/me/requests', viaSecond.token)).body.requests).toHaveLength(1);
     expect((await api(server, 'DELETE', `/api/sites/demo/identity-secrets/${first.id}`, { cookie })).status).toBe(204);
+    // What the deleted secret proved no longer counts, even for a token issued before.
+    expect((await me<{ requests: CustomerRequest[] }>('/api/me/requests', viaFirst.token)).body.requests).toEqual([]);
     expect((await api(server, 'DELETE', `/api/sites/demo/identity-secrets/${first.id}`, { cookie })).status).toBe(404);
     const stale = await widgetSession(server, { token: viaFirst.token, user: { id: 'victim-7', token: await jwtFor('victim-7', { email: VICTIM }, first) } });
     expect((await me<CustomerIdentity>('/api/me', stale.token)).body.verified).toBe(false);

@@ -77,9 +77,10 @@ export async function findAgentBySession(db: DbOrTx, token: string, now: Date): 
     .executeTakeFirst();
 }
 
-/** Sets a new password; the agent no longer has to change it. */
-export async function setAgentPassword(db: DbOrTx, agentId: string, password: string): Promise<void> {
+/** Sets a new password (the agent no longer has to change it) and ends their other sessions. */
+export async function setAgentPassword(db: DbOrTx, agentId: string, password: string, opts: { keepSession: string }): Promise<void> {
   await db.updateTable('agents').set({ password_hash: await hashPassword(password), must_change_password: 0 }).where('id', '=', agentId).execute();
+  await db.deleteFrom('sessions').where('agent_id', '=', agentId).where('id', '!=', opts.keepSession).execute();
 }
 
 /** Changes an agent's name, role or whether they are active. */

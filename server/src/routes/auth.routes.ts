@@ -70,7 +70,10 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
       const agent = request.agent!;
       if (!(await verifyPassword(agent.password_hash, current))) throw new AppError('forbidden', 'The current password is wrong');
       if (current === next) throw new AppError('validation_failed', 'next: choose a password different from the current one');
-      await setAgentPassword(app.db, agent.id, next);
+      // A new password ends every other session of the agent (someone may have known the old one).
+      const keep = sha256(request.cookies[SESSION_COOKIE] ?? '');
+      await setAgentPassword(app.db, agent.id, next, { keepSession: keep });
+      endDeskSockets(app.io, { agentId: agent.id, exceptCredentialHash: keep });
       return reply.status(204).send();
     },
   );

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { parse } from '../routes/validate';
 import { createIdentitySecret, deleteIdentitySecret } from './identity-secret.repository';
 import { findSiteByKey } from './site.repository';
+import { forgetVerifiedIdentities } from './visitor.repository';
 
 const createSchema = z.object({
   /** `jwt` (default): signs visitor JWTs, named by `kid`; `user_hash`: the HMAC-SHA256 of the user id. */
@@ -33,7 +34,13 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
 
   app.delete<{ Params: { key: string; id: string } }>('/api/sites/:key/identity-secrets/:id', async (request, reply) => {
     const site = await siteOf(request.params.key);
-    if (!(await deleteIdentitySecret(ctx.db, site.id, request.params.id))) throw new AppError('not_found', 'No such identity secret');
+    const deleted = await ctx.db.transaction().execute(async (tx) => {
+      if (!(await deleteIdentitySecret(tx, site.id, request.params.id))) return false;
+      // What the deleted secret proved is no longer proof: visitors verify again with a live secret.
+      await forgetVerifiedIdentities(tx, site.id);
+      return true;
+    });
+    if (!deleted) throw new AppError('not_found', 'No such identity secret');
     return reply.status(204).send();
   });
 };

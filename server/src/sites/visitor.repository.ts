@@ -53,6 +53,14 @@ export async function setVisitorIdentity(
     .execute();
 }
 
+/**
+ * Drops every verified identity of a site's visitors (after an identity secret is deleted, perhaps leaked):
+ * each is verified again from the next signed token its host page passes.
+ */
+export async function forgetVerifiedIdentities(db: DbOrTx, siteId: string): Promise<void> {
+  await db.updateTable('visitors').set({ verified: 0, email: null }).where('site_id', '=', siteId).where('verified', '=', 1).execute();
+}
+
 /** How long a visitor token is valid; the messenger gets a fresh one every time it starts a session. */
 export const VISITOR_TOKEN_DAYS = 30;
 
