@@ -68,3 +68,17 @@ describe('fuzzing every REST route', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('what the fuzzer found', () => {
+  it('NUL characters (which PostgreSQL text cannot hold) are a 400 in URLs, bodies and socket payloads alike', async () => {
+    const res = await fetch(`${server.url}/api/kb/articles?q=a%00b`, { headers: { cookie } });
+    expect(res.status).toBe(400);
+    const post = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'a\u0000b', description: 'x', channel: 'phone', requester: { email: 'n@example.com' } }),
+    });
+    expect(post.status).toBe(400);
+    expect(await post.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+});

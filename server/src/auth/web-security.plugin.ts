@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
+import { containsNul } from '../routes/validate';
 import { webOriginPolicy, type WebOriginPolicy } from './web-origin';
 
 declare module 'fastify' {
@@ -50,7 +51,10 @@ function securityHeaders(https: boolean): Record<string, string> {
   };
 }
 
-/** Host allowlist (DNS rebinding), same-origin state changes (CSRF), and security headers on every response. */
+/**
+ * Host allowlist (DNS rebinding), same-origin state changes (CSRF), security headers on every response, and no NUL
+ * characters in URLs or bodies (PostgreSQL cannot store them).
+ */
 export const webSecurityPlugin = fp(
   async (app, opts: WebSecurityOptions) => {
     const origins = webOriginPolicy(opts.publicUrl, opts.allowedHosts, () => {
@@ -66,6 +70,10 @@ export const webSecurityPlugin = fp(
         throw new AppError('misdirected_request', 'This server does not answer for that host name; set PUBLIC_URL (or ALLOWED_HOSTS)');
       }
       assertSameOrigin(request, origins);
+      if (/%00/.test(request.url)) throw new AppError('validation_failed', 'The request may not contain NUL characters');
+    });
+    app.addHook('preValidation', async (request) => {
+      if (containsNul(request.body)) throw new AppError('validation_failed', 'The request may not contain NUL characters');
     });
   },
   { name: 'web-security' },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues, type Ack } from '../../../shared/protocol';
 import { AppError, toErrorBody } from '../errors';
+import { containsNul } from '../routes/validate';
 import type { FastifyBaseLogger } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -17,7 +18,12 @@ export function command<S extends z.ZodType, T>(
     // The ack is the last argument, however many a client sent before it.
     const ack = rest.at(-1) ?? payload;
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-    const parsed = schema.safeParse(typeof payload === 'function' ? {} : (payload ?? {}));
+    const input = typeof payload === 'function' ? {} : (payload ?? {});
+    if (containsNul(input)) {
+      reply({ ok: false, error: { code: 'validation_failed', message: 'The payload may not contain NUL characters' } });
+      return;
+    }
+    const parsed = schema.safeParse(input);
     if (!parsed.success) {
       reply({ ok: false, error: { code: 'validation_failed', message: describeIssues(parsed.error) } });
       return;
