@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { migrateToLatest, openDatabase, optimize } from '../server/src/db/database';
 import type { TicketRow } from '../server/src/db/schema';
+import type { TicketStatus } from '../shared/protocol';
 import { DEFAULT_OPERATIONS } from '../server/src/operations/operations';
 import { deadlinesFor, routeNewTicket } from '../server/src/tickets/sla-clock';
 import { listTickets } from '../server/src/tickets/ticket.repository';
@@ -21,7 +22,7 @@ function percentile(sorted: number[], p: number): number {
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 const SPAN = 2 * 365 * 86_400_000;
-const STATUSES = ['new', 'open', 'open', 'pending', 'on_hold', 'solved', 'closed', 'closed'];
+const STATUSES: TicketStatus[] = ['new', 'open', 'open', 'pending', 'on_hold', 'solved', 'closed', 'closed'];
 const ZONES = ['Europe/London', 'America/New_York', 'America/Chicago', 'Asia/Tokyo', null];
 
 function ticketAt(i: number, siteId: string): TicketRow {

@@ -1,8 +1,9 @@
 /**
- * Pure SLA helpers for the queue: which deadline is running for a ticket, how urgent it is (from the deadline
- * itself and from the server's `ticket:sla` alerts), and the words for both.
+ * The desk's view of the SLA: how urgent a ticket's running deadline is (from the deadline itself and from the
+ * server's `ticket:sla` alerts), and the words for both. Which deadline runs is the shared rule's.
  */
 import type { SlaAlert, TicketSummary } from '../shared/protocol';
+import { runningDeadline as runningClock } from '../shared/sla';
 
 export type SlaClock = SlaAlert['clock'];
 
@@ -47,25 +48,14 @@ type DeadlineFields = Pick<
 >;
 
 /**
- * The deadline that matters for a ticket now: the first response until it is answered, then the next response
- * (while a customer's message waits) or the resolution; the server's `nextDueAt` (the earliest running one)
- * decides when it names one. Paused while `slaPausedAt` is set; none once solved or closed.
+ * The deadline that matters for a ticket now, by the shared SLA rule (`shared/sla.ts`): paused while
+ * `slaPausedAt` is set, none once solved or closed.
  */
 export function runningDeadline(t: DeadlineFields): RunningDeadline {
   if (t.status === 'solved' || t.status === 'closed') return { kind: 'none' };
   if (t.slaPausedAt) return { kind: 'paused', since: t.slaPausedAt };
-  const candidates: { clock: SlaClock; dueAt: string | null }[] = [
-    { clock: 'first_response', dueAt: t.firstRespondedAt ? null : t.firstResponseDueAt },
-    { clock: 'next_response', dueAt: t.nextResponseDueAt },
-    { clock: 'resolution', dueAt: t.resolutionDueAt },
-  ];
-  const running = candidates.filter((c): c is { clock: SlaClock; dueAt: string } => !Number.isNaN(instant(c.dueAt)));
-  if (t.nextDueAt && !Number.isNaN(instant(t.nextDueAt))) {
-    const match = running.find((c) => sameInstant(c.dueAt, t.nextDueAt));
-    return { kind: 'running', clock: match?.clock ?? running[0]?.clock ?? 'resolution', dueAt: t.nextDueAt };
-  }
-  const first = running[0];
-  return first ? { kind: 'running', ...first } : { kind: 'none' };
+  const running = runningClock(t);
+  return running ? { kind: 'running', ...running } : { kind: 'none' };
 }
 
 /** The instant the queue is ordered by: `nextDueAt`, nulls (and nonsense) last. */

@@ -1,5 +1,5 @@
 /**
- * Embedding on a customer's site (contract §4, widget/README.md): the loader leaves no trace until the visitor
+ * Embedding on a customer's site (README, Embedding the messenger; widget/README.md): the loader leaves no trace until the visitor
  * opens the messenger, the `Frontdesk(...)` queue works before the script has loaded, the widget works under a
  * strict CSP without violations, and the messenger page may be framed only by the site's allowed origins.
  */

@@ -4,7 +4,7 @@
  * messenger reports it with the session), so the availability line and the handoff promise are exact:
  *
  * - Saturday 17 Jan 2026, 12:00 UTC, nobody is open. In London the UK team opens Monday 09:00 local time.
- *   From Chicago (home centre US) routing takes the centre that opens next (contract §6): Monday 19 Jan is
+ *   From Chicago (home centre US) routing takes the centre that opens next (README, Support operations): Monday 19 Jan is
  *   Martin Luther King Jr. Day, a US federal holiday, and the UK opens first anyway (09:00 UTC = 03:00 CST).
  * - Tuesday 13 Jan 2026, 15:00 UTC = 10:00 in New York: the US team is in. A handoff promises a reply by the
  *   ticket's first-response deadline, in New York time.

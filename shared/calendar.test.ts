@@ -46,7 +46,7 @@ describe('time zones', () => {
     expect(isValidTimeZone('America/New_York')).toBe(true);
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
-    expect(isValidTimeZone('+01:00')).toBe(false); // contract §6: IANA zones, never fixed offsets
+    expect(isValidTimeZone('+01:00')).toBe(false); // IANA zones, never fixed offsets (README, Support operations)
     expect(isValidTimeZone('')).toBe(false);
     expect(isValidTimeZone(42)).toBe(false);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarProblems } from './calendar';
 import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, DEFAULT_SLA_TARGETS } from './operations';
 
-describe('support operations defaults (contract §6)', () => {
+describe('support operations defaults (README, Support operations)', () => {
   it('has the two centres with their zones, hours and holidays', () => {
     expect(DEFAULT_CENTRES.uk).toMatchObject({ timeZone: 'Europe/London', holidays: { country: 'GB', state: 'ENG' } });
     expect(DEFAULT_CENTRES.us).toMatchObject({ timeZone: 'America/New_York', holidays: { country: 'US' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_MATRIX, LEVELS, priorityOf } from './priority';
 
-describe('priority matrix (contract §6)', () => {
+describe('priority matrix (README, Support operations)', () => {
   it.each([
     ['high', 'high', 'high'],
     ['high', 'medium', 'high'],

@@ -288,7 +288,7 @@ export interface TicketSummary {
   supportPlan: string | null;
   /** When the customer withdrew (deleted) it; its personal content is erased. */
   withdrawnAt: string | null;
-  /** A phone call received outside the phone line's hours (queued, as the seed says). */
+  /** A phone call received outside the phone line's hours (it is queued like any other ticket). */
   outOfHours: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Remote-support tools (the seed: Zoom, Google Meet, Skype, Webex, or whatever the customer prefers): their
+ * Remote-support tools (Zoom, Google Meet, Skype, Webex, or whatever the customer prefers): their
  * names and which meeting links belong to each. Pure and dependency-free, so the desk can import it without
  * pulling zod into its bundle; the server validates with the same rule.
  */

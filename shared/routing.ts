@@ -1,5 +1,5 @@
 /**
- * Follow-the-sun routing (contract §6): which centre a ticket goes to. Pure; instants are epoch ms.
+ * Follow-the-sun routing (README, Support operations): which centre a ticket goes to. Pure; instants are epoch ms.
  */
 import { canonicalTimeZone, isOpenAt, nextCloseAt, nextOpenAt, type Calendar } from './calendar';
 import type { CentreId } from './protocol';

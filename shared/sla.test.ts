@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes } from './calendar';
 import { DEFAULT_CENTRES, DEFAULT_SLA_TARGETS } from './operations';
 import { LEVELS, type Level } from './priority';
-import { businessMinutesLeft, resumeDeadline, slaDeadlines, slaTargetProblems, type SlaTargets } from './sla';
+import { businessMinutesLeft, clocksAfterStatus, runningDeadline, slaDeadlines, slaTargetProblems, ticketDeadlines, type SlaClockInput, type SlaRules, type SlaTargets } from './sla';
 
 // Winter: UK centre 09:00–18:00Z, US centre 11:00–21:00Z, so the SLA clock runs 09:00–21:00Z on weekdays.
 // Summer: 08:00–17:00Z and 10:00–20:00Z. In the DST gap weeks (8–29 Mar, 25 Oct–1 Nov 2026): 09:00–20:00Z.
@@ -15,6 +15,14 @@ const centres = [DEFAULT_CENTRES.uk, DEFAULT_CENTRES.us];
 function deadlines(priority: Level, receivedAt: string, targets?: SlaTargets): [string | null, string | null] {
   const d = slaDeadlines(centres, priority, at(receivedAt), targets);
   return [iso(d.firstResponseDueAt), iso(d.resolutionDueAt)];
+}
+
+const RULES: SlaRules = { calendars: centres, targets: DEFAULT_SLA_TARGETS, nextResponse: { high: 60, medium: 240, low: 480 } };
+
+/** A high-priority open ticket's clocks with their deadlines, as the server stores them. */
+function ticket(over: Partial<SlaClockInput> & { receivedAt: string }) {
+  const input: SlaClockInput = { status: 'open', priority: 'high', slaPausedAt: null, slaPausedMinutes: 0, firstRespondedAt: null, nextResponseStartedAt: null, ...over };
+  return { ...input, ...ticketDeadlines(RULES, input) };
 }
 
 describe('slaDeadlines on the two centres', () => {
@@ -69,19 +77,46 @@ describe('pauses', () => {
     expect(businessMinutesLeft(centres, at('2026-01-12T14:00:00Z'), at('2026-01-12T13:00:00Z'))).toBe(0);
   });
 
-  it('moves a deadline by the business time a ticket was pending', () => {
-    // Due Mon 13:00Z, paused at 12:00Z (60 left), resumed at 20:30Z: 30 before the US closes, 30 from Tue 09:00Z.
-    expect(iso(resumeDeadline(centres, at('2026-01-12T13:00:00Z'), at('2026-01-12T12:00:00Z'), at('2026-01-12T20:30:00Z')))).toBe(
-      '2026-01-13T09:30:00.000Z',
-    );
-    // A pause that began after the deadline leaves it breached where it was.
-    expect(iso(resumeDeadline(centres, at('2026-01-12T13:00:00Z'), at('2026-01-12T14:00:00Z'), at('2026-01-12T15:00:00Z')))).toBe(
-      '2026-01-12T13:00:00.000Z',
-    );
-    // A pause entirely outside business time changes nothing: paused Sat, resumed Sun, due Mon 10:00Z.
-    expect(iso(resumeDeadline(centres, at('2026-01-12T10:00:00Z'), at('2026-01-10T12:00:00Z'), at('2026-01-11T12:00:00Z')))).toBe(
-      '2026-01-12T10:00:00.000Z',
-    );
+  it('moves the deadlines by the business time a ticket was pending', () => {
+    // High, received Mon 12:00Z: first response due 13:00Z. Pending at 12:00Z, resumed at 20:30Z: 510 business
+    // minutes paused, so 570 from receipt: 540 until the US closes at 21:00Z, 30 from Tue 09:00Z.
+    const received = ticket({ receivedAt: '2026-01-12T12:00:00Z' });
+    const paused = { ...received, ...clocksAfterStatus(RULES, received, 'pending', at('2026-01-12T12:00:00Z')), status: 'pending' as const };
+    expect(paused.slaPausedAt).toBe('2026-01-12T12:00:00.000Z');
+    expect(paused.nextDueAt).toBeNull();
+    const resumed = clocksAfterStatus(RULES, paused, 'open', at('2026-01-12T20:30:00Z'));
+    expect(resumed).toMatchObject({ slaPausedAt: null, slaPausedMinutes: 510, firstResponseDueAt: '2026-01-13T09:30:00.000Z', nextDueAt: '2026-01-13T09:30:00.000Z' });
+  });
+
+  it('leaves a deadline that had passed when the pause began where it was (a breach stays a breach)', () => {
+    const received = ticket({ receivedAt: '2026-01-12T12:00:00Z' });
+    const paused = { ...received, ...clocksAfterStatus(RULES, received, 'pending', at('2026-01-12T14:00:00Z')), status: 'pending' as const };
+    const resumed = clocksAfterStatus(RULES, paused, 'open', at('2026-01-12T15:00:00Z'));
+    expect(resumed.firstResponseDueAt).toBe('2026-01-12T13:00:00.000Z');
+    // The resolution deadline (20:00Z) had not passed: it moves by the hour paused.
+    expect(resumed.resolutionDueAt).toBe('2026-01-12T21:00:00.000Z');
+  });
+
+  it('a pause entirely outside business time moves nothing', () => {
+    const received = ticket({ receivedAt: '2026-01-09T20:30:00Z' });
+    const paused = { ...received, ...clocksAfterStatus(RULES, received, 'pending', at('2026-01-10T12:00:00Z')), status: 'pending' as const };
+    expect(clocksAfterStatus(RULES, paused, 'open', at('2026-01-11T12:00:00Z'))).toMatchObject({ slaPausedMinutes: 0, firstResponseDueAt: received.firstResponseDueAt });
+  });
+});
+
+describe('runningDeadline', () => {
+  it('is the earliest running clock: first response until answered, then next response or resolution', () => {
+    const t = ticket({ receivedAt: '2026-01-12T12:00:00Z' });
+    expect(runningDeadline(t)).toEqual({ clock: 'first_response', dueAt: '2026-01-12T13:00:00.000Z' });
+    const answered = { ...t, firstRespondedAt: '2026-01-12T12:10:00Z' };
+    expect(runningDeadline(answered)).toEqual({ clock: 'resolution', dueAt: t.resolutionDueAt });
+    const waiting = ticket({ receivedAt: '2026-01-12T12:00:00Z', firstRespondedAt: '2026-01-12T12:10:00Z', nextResponseStartedAt: '2026-01-12T12:30:00Z' });
+    expect(waiting.nextResponseDueAt).toBe('2026-01-12T13:30:00.000Z');
+    expect(runningDeadline(waiting)).toEqual({ clock: 'next_response', dueAt: '2026-01-12T13:30:00.000Z' });
+  });
+
+  it('stands still while the ticket waits on the customer or is done', () => {
+    for (const status of ['pending', 'solved', 'closed'] as const) expect(runningDeadline({ ...ticket({ receivedAt: '2026-01-12T12:00:00Z' }), status })).toBeNull();
   });
 });
 

@@ -44,7 +44,7 @@ export interface SlaNotice {
 
 /** How long a ticket that arrived live keeps its highlight. */
 export const FRESH_MS = 120_000;
-/** The server's page limit (contract §5). */
+/** The server's page limit (`limit` ≤ 200, README). */
 const PAGE_LIMIT = 200;
 
 /**

@@ -30,7 +30,7 @@ import { operationsRoutes } from './routes/operations.routes';
 import { portalRoutes } from './channels/portal/portal.routes';
 import { agentRoutes } from './routes/agents.routes';
 import { remoteSessionRoutes } from './routes/remote-sessions.routes';
-import { startOperationsClock } from './tickets/sla-monitor';
+import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
 import { attachmentRoutes } from './routes/attachments.routes';

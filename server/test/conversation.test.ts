@@ -102,8 +102,11 @@ describe.each(ENGINES.map((make) => [make().name, make] as const))('conversation
       const sync = await bob.socket.timeout(5000).emitWithAck('conversation:sync', { afterSeq: 0 });
       if (!sync.ok) throw new Error('sync failed');
       expect(sync.data.messages).toEqual([]);
+      const delivered = nextEvent<Message>(alice.socket, 'message:created', (m) => m.body === 'another private message');
       await send(alice.socket, 'another private message');
-      await new Promise((r) => setTimeout(r, 200));
+      await delivered;
+      // A barrier: anything the server emitted to Bob before this round trip has reached him by its ack.
+      await bob.socket.timeout(5000).emitWithAck('conversation:sync', { afterSeq: 0 });
       expect(leaked).toEqual([]);
       // A forged token is refused at the handshake.
       const forged = `${alice.session.visitorId}.forged-signature`;
@@ -151,7 +154,8 @@ describe.each(ENGINES.map((make) => [make().name, make] as const))('conversation
       const aiAfter: Message[] = [];
       socket.on('message:created', (m) => m.author.kind === 'ai' && aiAfter.push(m));
       await send(socket, 'How do I reset my password?');
-      await new Promise((r) => setTimeout(r, 300));
+      // A barrier: escalating runs after any Kai turn of this conversation, and its ack after what that turn emitted.
+      await socket.timeout(5000).emitWithAck('conversation:escalate', {});
       expect(aiAfter).toEqual([]);
     });
 

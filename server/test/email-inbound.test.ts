@@ -5,7 +5,7 @@
  * SUPPORT_EMAIL are refused.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketDetail, TicketSummary } from '../../shared/protocol';
+import type { Message, TicketDetail } from '../../shared/protocol';
 import { api, connectDesk, nextEvent } from './harness';
 import { EMAIL_TEST_START, SUPPORT, agentView, fixture, openEmailTestbed, sendMail, sendRaw, smtpDialogue, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
 import { writeFileSync } from 'node:fs';
@@ -176,12 +176,14 @@ describe('a reply', () => {
   it('threads by In-Reply-To/References onto its ticket (no new ticket), with the quoted history folded away', async () => {
     const { ticket, ack, messageId } = await janeWrites();
     const desk = await connectDesk(server, cookie);
-    const updated = nextEvent<TicketSummary>(desk, 'ticket:updated', (t) => t.id === ticket.id);
+    await desk.timeout(5000).emitWithAck('ticket:watch', { ticketId: ticket.id });
+    // An agent watching the ticket sees the reply live.
+    const live = nextEvent<{ ticketId: string; message: Message }>(desk, 'message:created', (e) => e.ticketId === ticket.id);
     at('2026-01-13T11:20:00Z');
     // Outlook keeps no ticket number in this subject: only the headers can thread it.
     const raw = fixture('outlook-reply.eml', { SUBJECT: 'Invoice export fails with error 500', IN_REPLY_TO: ack.parsed.messageId!, REFERENCES: `${messageId} ${ack.parsed.messageId!}`, MESSAGE_ID: '<reply-1@contoso.example>' });
     expect(await sendRaw(server.smtpPort, raw, { from: 'jane@contoso.example' })).toMatch(/added to request #1001/);
-    await updated;
+    expect((await live).message.body).toContain('It still fails after clearing the cache.');
     desk.close();
 
     expect(await tickets()).toHaveLength(1);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationState, Message, MessageDelta, TicketDetail } from '../../shared/protocol';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../src/ai/engine';
 import { triageOffline } from '../src/ai/offline/triage-rules';
-import { api, clientId, connectVisitor, nextEvent, signIn, startServer, widgetSession, type TestServer } from './harness';
+import { api, clientId, connectDesk, connectVisitor, nextEvent, signIn, startServer, widgetSession, type TestServer } from './harness';
 
 let server: TestServer | null = null;
 afterEach(async () => {
@@ -24,7 +24,8 @@ class ScriptedEngine implements KaiEngine {
     const { deltas, turn } = this.script(input);
     for (const d of deltas) {
       onToken?.(d);
-      await new Promise((r) => setTimeout(r, 5));
+      // Each delta in its own macrotask, as a model's chunks arrive (so the stream is seen in pieces).
+      await new Promise((r) => setImmediate(r));
     }
     return { ...turn, reply: deltas.join('') };
   }
@@ -96,6 +97,49 @@ describe('Kai in a conversation', () => {
     const last = engine.inputs[engine.inputs.length - 1]!;
     expect(last.history.some((h) => h.text.includes('SECRET NOTE'))).toBe(false);
     expect(last.history.map((h) => h.role)).toContain('kai');
+    socket.close();
+  });
+
+  it("after a hand-back, Kai's answers reach the desk watching the ticket, and asking again sends the visitor one update", async () => {
+    const engine = new ScriptedEngine(() => ({ deltas: ['Invoices are under Billing.'], turn: { action: 'answer', sources: [source], confidence: 0.9 } }));
+    server = await startServer({ kai: engine });
+    const cookie = await signIn(server);
+    const { socket } = await visitorOn(server);
+    const escalated = await socket.timeout(5000).emitWithAck('conversation:escalate', {});
+    if (!escalated.ok || !escalated.data.ticket) throw new Error('handoff failed');
+    const ticketId = escalated.data.ticket.id;
+    const desk = await connectDesk(server, cookie);
+    await desk.timeout(5000).emitWithAck('ticket:watch', { ticketId });
+    await api(server, 'POST', `/api/tickets/${ticketId}/handback`, { cookie, body: {} });
+
+    const seenByDesk = nextEvent<{ ticketId: string; message: Message }>(desk, 'message:created', (e) => e.message.author.kind === 'ai' && e.message.body.startsWith('Invoices'));
+    await socket.timeout(5000).emitWithAck('message:send', { clientId: clientId(), body: 'where are my invoices?' });
+    expect((await seenByDesk).ticketId).toBe(ticketId);
+
+    // Asked for a person again: the same ticket, and exactly one conversation:updated (events reach a socket in
+    // order, so every update of this command has arrived when its ack does).
+    const updates: ConversationState[] = [];
+    socket.on('conversation:updated', (state) => updates.push(state));
+    const again = await socket.timeout(5000).emitWithAck('conversation:escalate', {});
+    expect(again.ok && again.data.ticket?.id).toBe(ticketId);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ mode: 'waiting', ticket: { id: ticketId } });
+    desk.close();
+    socket.close();
+  });
+
+  it('tells the visitor when Talk to a person fails, instead of seeming to do nothing', async () => {
+    const engine = new ScriptedEngine(() => ({ deltas: ['Hello.'], turn: { action: 'answer', sources: [], confidence: 0.9 } }));
+    engine.triage = async () => {
+      throw new Error('triage is down');
+    };
+    server = await startServer({ kai: engine });
+    const { socket } = await visitorOn(server);
+    const ack = await socket.timeout(5000).emitWithAck('conversation:escalate', {});
+    expect(ack).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // The queue goes on: the next attempt is tried again, not stuck behind the failure.
+    const retry = await socket.timeout(5000).emitWithAck('conversation:escalate', {});
+    expect(retry.ok).toBe(false);
     socket.close();
   });
 

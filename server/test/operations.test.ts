@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationState, SlaAlert, TicketDetail, TicketSummary } from '../../shared/protocol';
-import { sweepOperations } from '../src/tickets/sla-monitor';
+import { sweepOperations } from '../src/tickets/operations-clock';
 import { api, clientId, connectDesk, connectVisitor, nextEvent, signIn, startServer, widgetSession, type TestServer } from './harness';
 
 const clock = { now: new Date('2026-01-13T10:00:00Z') };
@@ -32,7 +32,7 @@ async function create(body: Record<string, unknown>): Promise<TicketDetail> {
 const get = async (id: string) => (await api<TicketDetail>(server, 'GET', `/api/tickets/${id}`, { cookie })).body;
 const patch = async (id: string, body: Record<string, unknown>) => (await api<TicketDetail>(server, 'PATCH', `/api/tickets/${id}`, { cookie, body })).body;
 
-describe('follow-the-sun routing (contract §6)', () => {
+describe('follow-the-sun routing (README, Support operations)', () => {
   it.each([
     // [case, requester zone, receivedAt, expected centre]
     ['UK requester while the UK is open', 'Europe/London', '2026-01-13T10:00:00Z', 'uk'],

@@ -1,5 +1,5 @@
 /**
- * Phone calls (contract §5–§6): a call logged with `POST /api/tickets` and channel `phone` is flagged out of
+ * Phone calls (README, Phone): a call logged with `POST /api/tickets` and channel `phone` is flagged out of
  * hours when `receivedAt` falls outside the phone line's hours (Europe/London, Mon–Fri 08:30–17:30, bank holidays
  * closed), and the flag changes nothing about routing or deadlines.
  */

@@ -172,6 +172,20 @@ describe('public endpoints', () => {
     }
   });
 
+  it('while a centre is open, names the start of its next period, never now', async () => {
+    // Tue 13 Jan 2026 10:00Z: the UK centre is open (09:00–18:00 London); the US opens at 06:00 New York (11:00Z).
+    const clocked = await startServer({ now: () => new Date('2026-01-13T10:00:00Z'), sweepIntervalMs: 0 });
+    try {
+      const res = await api<{ id: string; openNow: boolean; nextOpenAt: string; nextCloseAt: string }[]>(clocked, 'GET', '/api/hours');
+      const uk = res.body.find((c) => c.id === 'uk')!;
+      expect(uk).toMatchObject({ openNow: true, nextCloseAt: '2026-01-13T18:00:00.000Z', nextOpenAt: '2026-01-14T09:00:00.000Z' });
+      const us = res.body.find((c) => c.id === 'us')!;
+      expect(us).toMatchObject({ openNow: false, nextOpenAt: '2026-01-13T11:00:00.000Z', nextCloseAt: '2026-01-13T21:00:00.000Z' });
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('renders a help article with raw HTML escaped', async () => {
     const res = await fetch(`${server.url}/help/reset-password`);
     expect(res.status).toBe(200);

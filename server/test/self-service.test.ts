@@ -317,7 +317,7 @@ describe('deleting (withdrawing) a request', () => {
     const db = server.app.db;
     const now = new Date().toISOString();
     await db.insertInto('attachments').values({ id: `att-${t.id}`, ticket_id: t.id, message_id: null, filename: 'id-card.txt', content_type: 'text/plain', size: 18, storage_key: key, created_at: now }).execute();
-    const mail = (id: string, status: string) => ({
+    const mail = (id: string, status: 'sent' | 'queued') => ({
       id,
       ticket_id: t.id,
       kind: 'reply',

@@ -1,105 +1,111 @@
 import type { ConversationState, Message, SendMessageInput } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
+import type { Tx } from '../db/database';
 import type { ConversationRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
-import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, listMessages, setConversationMode } from '../messages/message.repository';
-import { findVisitor } from '../sites/visitor.repository';
-import { recordCustomerReply } from '../tickets/customer-reply';
-import { announceUpdated } from '../tickets/ticket-lifecycle';
-import { findTicket, findTicketByConversation, insertTicketEvent, updateTicket, type Actor } from '../tickets/ticket.repository';
-import { announceState, conversationState, type ConversationContext } from './conversation-state';
-import { handOff, KAI_AUTHOR } from './handoff';
-import { enqueueKai, kaiTurnFor } from './kai-turn';
+import { changeConversationMode } from '../messages/conversation-mode';
+import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, listMessages } from '../messages/message.repository';
+import { addCustomerMessage } from '../tickets/customer-message';
+import { announceTicketChange } from '../tickets/ticket-lifecycle';
+import { findTicket, findTicketByConversation, insertTicketEvent, setTicketFields, type Actor } from '../tickets/ticket.repository';
+import { inTransaction } from '../work';
+import { conversationState, type ConversationContext } from './conversation-state';
+import { handOff, KAI_AUTHOR, raiseVisitorState } from './handoff';
+import { inKaiQueue, kaiTurnFor } from './kai-turn';
 
 export { conversationState, type ConversationContext } from './conversation-state';
 
-/** The visitor's current conversation, created on their first message. */
-async function ensureConversation(ctx: CoreContext, visitor: VisitorRow): Promise<ConversationRow> {
-  const open = await findOpenConversationOfVisitor(ctx.db, visitor.id);
-  if (open) return open;
-  return createConversation(ctx.db, { siteId: visitor.site_id, visitorId: visitor.id, mode: 'ai', now: ctx.now() });
+/** The visitor's current conversation, created (Kai answering) on their first message or request. */
+async function ensureConversation(ctx: CoreContext, tx: Tx, visitor: VisitorRow): Promise<{ conversation: ConversationRow; created: boolean }> {
+  const open = await findOpenConversationOfVisitor(tx, visitor.id);
+  if (open) return { conversation: open, created: false };
+  return { conversation: await createConversation(tx, { siteId: visitor.site_id, visitorId: visitor.id, mode: 'ai', now: ctx.now() }), created: true };
 }
 
 export async function syncConversation(ctx: CoreContext, visitor: VisitorRow, afterSeq: number): Promise<{ state: ConversationState; messages: Message[] }> {
   const conversation = await findOpenConversationOfVisitor(ctx.db, visitor.id);
-  const state = await conversationState(ctx, conversation, visitor.time_zone);
+  const state = await conversationState(ctx, ctx.db, conversation, visitor.time_zone);
   const messages = conversation ? await listMessages(ctx.db, conversation.id, { afterSeq, includeInternal: false }) : [];
   return { state, messages };
 }
 
 /**
- * A visitor's message: stored with its client id (a retry returns the stored one), acknowledged by the
- * caller, then answered by Kai while Kai is in charge, or passed to the ticket's agents after a handoff.
+ * A visitor's message: stored with its client id (a retry returns the stored one) in one transaction with what it
+ * does to the ticket, acknowledged by the caller after the commit, then answered by Kai while Kai is in charge,
+ * or passed to the ticket's agents after a handoff. `kaiTurn` settles when Kai is done (it never rejects: a
+ * failed turn is logged).
  */
 export async function sendVisitorMessage(
   ctx: ConversationContext,
   visitor: VisitorRow,
   input: SendMessageInput,
 ): Promise<{ message: Message; duplicate: boolean; kaiTurn: Promise<void> | null }> {
-  const conversation = await ensureConversation(ctx, visitor);
-  const now = ctx.now();
-  const author = { kind: 'customer' as const, name: visitor.name ?? 'Visitor', id: visitor.id };
-  const { message, duplicate, ticket } = await ctx.db.transaction().execute(async (tx) => {
-    const appended = await appendMessage(tx, { conversationId: conversation.id, clientId: input.clientId, author, body: input.body, now });
-    let ticket = await findTicketByConversation(tx, conversation.id);
-    if (!appended.duplicate && ticket && conversation.mode !== 'ai') {
-      ticket = await recordCustomerReply(ctx, tx, ticket, { kind: 'customer', id: visitor.id, name: author.name });
-    }
-    return { ...appended, ticket };
+  const { conversation, message, duplicate, ticket } = await inTransaction(ctx, async (work) => {
+    const { conversation, created } = await ensureConversation(ctx, work.tx, visitor);
+    const ticket = created ? undefined : await findTicketByConversation(work.tx, conversation.id);
+    const added = await addCustomerMessage(ctx, work, {
+      conversationId: conversation.id,
+      ticket,
+      author: { kind: 'customer', name: visitor.name ?? 'Visitor', id: visitor.id },
+      body: input.body,
+      clientId: input.clientId,
+      visitorId: visitor.id,
+      countsForTicket: conversation.mode !== 'ai',
+    });
+    return { conversation, ...added };
   });
   if (duplicate) return { message, duplicate, kaiTurn: null };
-  ctx.events.emit('message.created', { message, visitorId: visitor.id, ticketId: ticket && ticket.status !== 'closed' ? ticket.id : null });
   let kaiTurn: Promise<void> | null = null;
   if (ticket?.status === 'closed' && conversation.mode !== 'ai') {
     // A message after the ticket was closed starts a follow-up ticket linked to it.
-    kaiTurn = enqueueKai(ctx, conversation.id, () => handOff(ctx, visitor, conversation.id, { reason: 'visitor_request', followUpOf: ticket.id, afterSeq: message.seq - 1 }));
-  } else if (ticket) {
-    announceUpdated(ctx, ticket);
+    kaiTurn = inKaiQueue(ctx, conversation.id, () => handOff(ctx, visitor, conversation.id, { reason: 'visitor_request', followUpOf: ticket.id, afterSeq: message.seq - 1 }));
+  } else if (conversation.mode === 'ai') {
+    kaiTurn = inKaiQueue(ctx, conversation.id, () => kaiTurnFor(ctx, visitor, conversation.id, message));
   }
-  if (conversation.mode === 'ai') kaiTurn = enqueueKai(ctx, conversation.id, () => kaiTurnFor(ctx, visitor, conversation.id, message));
-  return { message, duplicate, kaiTurn };
+  return { message, duplicate, kaiTurn: kaiTurn?.catch(() => undefined) ?? null };
 }
 
-/** `Talk to a person`: hands the visitor's conversation to the team (idempotent). */
+/**
+ * `Talk to a person`: hands the visitor's conversation to the team (idempotent). A failure reaches the caller (the
+ * visitor's ack), so the messenger can say so instead of seeming to do nothing.
+ */
 export async function escalateConversation(ctx: ConversationContext, visitor: VisitorRow): Promise<ConversationState> {
-  const conversation = await ensureConversation(ctx, visitor);
-  // Wait for any Kai turn in flight so its answer lands before the handoff notice.
-  await enqueueKai(ctx, conversation.id, async () => {
+  const { conversation } = await inTransaction(ctx, (work) => ensureConversation(ctx, work.tx, visitor));
+  // After any Kai turn in flight, so its answer lands before the handoff notice.
+  await inKaiQueue(ctx, conversation.id, async () => {
     const current = await findConversation(ctx.db, conversation.id);
     if (current?.mode === 'ai') await handOff(ctx, visitor, conversation.id, { reason: 'button' });
   });
-  return conversationState(ctx, await findConversation(ctx.db, conversation.id), visitor.time_zone);
+  return conversationState(ctx, ctx.db, await findConversation(ctx.db, conversation.id), visitor.time_zone);
 }
 
 /**
  * An agent hands a chat back to Kai: Kai answers again from the next visitor message, and may hand off again.
- * The ticket stays as it is; the move is audited.
+ * The ticket stays as it is; the move is audited. One transaction; the visitor hears of it once.
  */
 export async function handBackToKai(ctx: ConversationContext, ticketId: string, actor: Actor, reason: string | null): Promise<void> {
-  const ticket = await findTicket(ctx.db, ticketId);
-  if (!ticket) throw new AppError('not_found', 'No such ticket');
-  const conversation = ticket.conversation_id ? await findConversation(ctx.db, ticket.conversation_id) : undefined;
-  if (!conversation || ticket.channel !== 'chat' || !conversation.visitor_id) throw new AppError('conflict', 'Only a chat can be handed back to Kai');
-  if (conversation.mode === 'ai') return;
-  if (conversation.mode === 'closed') throw new AppError('conflict', 'This chat is closed');
-  const now = ctx.now();
-  const message = await ctx.db.transaction().execute(async (tx) => {
-    await setConversationMode(tx, conversation.id, 'ai', now);
-    await insertTicketEvent(tx, { ticketId, type: 'handed_back_to_ai', actor, reason, at: now });
-    await updateTicket(tx, ticketId, { updated_at: now.toISOString() });
-    const { message } = await appendMessage(tx, {
+  await inTransaction(ctx, async (work) => {
+    const ticket = await findTicket(work.tx, ticketId);
+    if (!ticket) throw new AppError('not_found', 'No such ticket');
+    const conversation = ticket.conversation_id ? await findConversation(work.tx, ticket.conversation_id) : undefined;
+    if (!conversation || ticket.channel !== 'chat' || !conversation.visitor_id) throw new AppError('conflict', 'Only a chat can be handed back to Kai');
+    if (conversation.mode === 'ai') return;
+    if (conversation.mode === 'closed') throw new AppError('conflict', 'This chat is closed');
+    const now = ctx.now();
+    await changeConversationMode(work.tx, conversation, 'ai', now);
+    await insertTicketEvent(work.tx, { ticketId, type: 'handed_back_to_ai', actor, reason, at: now });
+    const after = { ...ticket, updated_at: now.toISOString() };
+    await setTicketFields(work.tx, ticketId, { updated_at: after.updated_at });
+    const { message } = await appendMessage(work.tx, {
       conversationId: conversation.id,
       author: KAI_AUTHOR,
       body: `${actor.name} has handed this chat back to me. Ask me anything, or ask for a person again at any time.`,
       now,
     });
-    return message;
+    work.raise('message.created', { message, visitorId: conversation.visitor_id, ticketId });
+    await announceTicketChange(ctx, work, ticket, after, { modeChanged: true });
+    await raiseVisitorState(ctx, work, conversation.id, { id: conversation.visitor_id, time_zone: ticket.requester_time_zone });
   });
-  ctx.events.emit('message.created', { message, visitorId: conversation.visitor_id, ticketId });
-  const updated = await findTicket(ctx.db, ticketId);
-  if (updated) announceUpdated(ctx, updated);
-  const visitor = await findVisitor(ctx.db, conversation.visitor_id);
-  if (visitor) await announceState(ctx, conversation.id, visitor);
 }
 
 /** Refuses access to a conversation that is not the visitor's own. */

@@ -1,11 +1,14 @@
 import type { Handoff, Source } from '../../../shared/protocol';
 import type { TriageResult } from '../ai/engine';
 import type { VisitorRow } from '../db/schema';
-import { appendMessage, listMessages, setConversationMode } from '../messages/message.repository';
+import { changeConversationMode } from '../messages/conversation-mode';
+import { appendMessage, findConversation, listMessages } from '../messages/message.repository';
 import { createTicket } from '../tickets/create-ticket';
-import { findTicketByConversation, insertTicketEvent, updateTicket } from '../tickets/ticket.repository';
-import { announceUpdated } from '../tickets/ticket-lifecycle';
-import { announceState, visitorTicket, type ConversationContext } from './conversation-state';
+import { announceTicketChange } from '../tickets/ticket-lifecycle';
+import { findTicketByConversation, insertTicketEvent, setTicketFields } from '../tickets/ticket.repository';
+import { visitorTicket } from '../tickets/visitor-view';
+import { inTransaction, type Work } from '../work';
+import { conversationState, type ConversationContext } from './conversation-state';
 
 const SUBJECT_MAX = 90;
 
@@ -46,19 +49,13 @@ export const KAI_AUTHOR = { kind: 'ai' as const, name: 'Kai' };
 /**
  * The handoff: create the ticket with Kai's packet (problem, what Kai tried and from which sources, urgency
  * and impact with their reasons and the visitor's words that show them, identity, channel, deadline), tell
- * the visitor who will answer and when, and silence Kai in this conversation. Idempotent per conversation.
+ * the visitor who will answer and when, and silence Kai in this conversation. Kai's triage runs first (it may ask a
+ * model); then everything is one transaction. Idempotent per conversation: asked again after a hand-back, the same
+ * ticket goes back to a person.
  */
 export async function handOff(ctx: ConversationContext, visitor: VisitorRow, conversationId: string, request: HandoffRequest): Promise<void> {
-  const now = ctx.now();
   const existing = await findTicketByConversation(ctx.db, conversationId);
-  if (existing && existing.status !== 'closed') {
-    // Handed back to Kai earlier and now asking for a person again: the same ticket, a person again.
-    await setConversationMode(ctx.db, conversationId, 'waiting', now);
-    await insertTicketEvent(ctx.db, { ticketId: existing.id, type: 'handed_to_person', actor: KAI_AUTHOR, reason: request.reason, at: now });
-    announceUpdated(ctx, await updateTicket(ctx.db, existing.id, { updated_at: now.toISOString() }));
-    await announceState(ctx, conversationId, visitor);
-    return;
-  }
+  if (existing && existing.status !== 'closed') return handBackToPerson(ctx, visitor, conversationId, request);
   const messages = await listMessages(ctx.db, conversationId, { includeInternal: false, afterSeq: request.afterSeq ?? 0 });
   const visitorWords = messages.filter((m) => m.author.kind === 'customer').map((m) => m.body);
   const kaiMessages = messages.filter((m) => m.author.kind === 'ai');
@@ -67,46 +64,71 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
   const triage = request.triage ?? (await ctx.kai.triage(text));
   const firstQuestion = meaningful.find((w) => !isPersonRequestOnly(w)) ?? meaningful[0] ?? 'Chat with a visitor';
   const subject = firstQuestion.replace(/\s+/g, ' ').slice(0, SUBJECT_MAX) + (firstQuestion.length > SUBJECT_MAX ? '…' : '');
-  const ticket = await createTicket(ctx, {
-    siteId: visitor.site_id,
-    subject,
-    description: text,
-    channel: 'chat',
-    requester: { name: visitor.name, email: visitor.email, timeZone: visitor.time_zone },
-    visitorId: visitor.id,
-    conversationId,
-    urgency: triage.urgency,
-    impact: triage.impact,
-    urgencyReason: triage.urgencyReason,
-    impactReason: triage.impactReason,
-    category: triage.category,
-    receivedAt: now,
-    handoff: {
-      reason: request.reason,
-      problem: request.summary ?? summarise(meaningful),
-      tried: kaiMessages.map((m) => m.body.split('\n')[0]!.slice(0, 160)),
-      sources: dedupeSources([...kaiMessages.flatMap((m) => m.sources), ...(request.sources ?? [])]),
-      urgency: { level: triage.urgency, reason: triage.urgencyReason },
-      impact: { level: triage.impact, reason: triage.impactReason },
-      evidence: triage.evidence,
-      identity: visitor.verified ? 'verified' : visitor.claimed_email || visitor.external_id ? 'unverified' : 'anonymous',
-      ...(visitor.claimed_email ? { claimedEmail: visitor.claimed_email } : {}),
+  const followUpOf = request.followUpOf ?? existing?.id ?? null;
+  await inTransaction(ctx, async (work) => {
+    const now = ctx.now();
+    const ticket = await createTicket(ctx, work, {
+      siteId: visitor.site_id,
+      subject,
+      description: text,
       channel: 'chat',
-      ...(request.policy ? { policy: request.policy } : {}),
-    },
-    actor: KAI_AUTHOR,
-    followUpOf: request.followUpOf ?? existing?.id ?? null,
-  });
-  await setConversationMode(ctx.db, conversationId, 'waiting', now);
-  const vt = visitorTicket(ctx, ticket, visitor.time_zone);
-  const { message } = await ctx.db.transaction().execute((tx) =>
-    appendMessage(tx, {
+      requester: { name: visitor.name, email: visitor.email, timeZone: visitor.time_zone },
+      visitorId: visitor.id,
+      conversationId,
+      urgency: triage.urgency,
+      impact: triage.impact,
+      urgencyReason: triage.urgencyReason,
+      impactReason: triage.impactReason,
+      category: triage.category,
+      receivedAt: now,
+      handoff: {
+        reason: request.reason,
+        problem: request.summary ?? summarise(meaningful),
+        tried: kaiMessages.map((m) => m.body.split('\n')[0]!.slice(0, 160)),
+        sources: dedupeSources([...kaiMessages.flatMap((m) => m.sources), ...(request.sources ?? [])]),
+        urgency: { level: triage.urgency, reason: triage.urgencyReason },
+        impact: { level: triage.impact, reason: triage.impactReason },
+        evidence: triage.evidence,
+        identity: visitor.verified ? 'verified' : visitor.claimed_email || visitor.external_id ? 'unverified' : 'anonymous',
+        ...(visitor.claimed_email ? { claimedEmail: visitor.claimed_email } : {}),
+        channel: 'chat',
+        ...(request.policy ? { policy: request.policy } : {}),
+      },
+      actor: KAI_AUTHOR,
+      followUpOf,
+    });
+    const conversation = await findConversation(work.tx, conversationId);
+    if (conversation) await changeConversationMode(work.tx, conversation, 'waiting', now);
+    const vt = visitorTicket(ctx.operations.get(), ticket, visitor.time_zone, now);
+    const { message } = await appendMessage(work.tx, {
       conversationId,
       author: KAI_AUTHOR,
-      body: `I've passed this to our support team as ${request.followUpOf || existing ? `a follow-up, ticket` : 'ticket'} #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
+      body: `I've passed this to our support team as ${followUpOf ? `a follow-up, ticket` : 'ticket'} #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
       now,
-    }),
-  );
-  ctx.events.emit('message.created', { message, visitorId: visitor.id, ticketId: ticket.id });
-  await announceState(ctx, conversationId, visitor);
+    });
+    work.raise('message.created', { message, visitorId: visitor.id, ticketId: ticket.id });
+    await raiseVisitorState(ctx, work, conversationId, visitor);
+  });
+}
+
+/** Asked for a person again after an agent handed the chat back to Kai: the same ticket, a person again. */
+async function handBackToPerson(ctx: ConversationContext, visitor: VisitorRow, conversationId: string, request: HandoffRequest): Promise<void> {
+  await inTransaction(ctx, async (work) => {
+    const now = ctx.now();
+    const ticket = await findTicketByConversation(work.tx, conversationId);
+    const conversation = await findConversation(work.tx, conversationId);
+    if (!ticket || !conversation) return;
+    await changeConversationMode(work.tx, conversation, 'waiting', now);
+    await insertTicketEvent(work.tx, { ticketId: ticket.id, type: 'handed_to_person', actor: KAI_AUTHOR, reason: request.reason, at: now });
+    const after = { ...ticket, updated_at: now.toISOString() };
+    await setTicketFields(work.tx, ticket.id, { updated_at: after.updated_at });
+    await announceTicketChange(ctx, work, ticket, after, { modeChanged: true });
+    await raiseVisitorState(ctx, work, conversationId, visitor);
+  });
+}
+
+/** Tells the visitor's tabs who answers now (once per command). */
+export async function raiseVisitorState(ctx: ConversationContext, work: Work, conversationId: string, visitor: Pick<VisitorRow, 'id' | 'time_zone'>): Promise<void> {
+  const state = await conversationState(ctx, work.tx, await findConversation(work.tx, conversationId), visitor.time_zone);
+  work.raise('conversation.updated', { conversationId, visitorId: visitor.id, state });
 }

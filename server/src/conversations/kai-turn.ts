@@ -4,6 +4,8 @@ import type { KaiEngine, VisitorRequestSummary } from '../ai/engine';
 import { triageOffline } from '../ai/offline/triage-rules';
 import type { VisitorRow } from '../db/schema';
 import { appendMessage, findConversation, listMessages, markHandoffOffered } from '../messages/message.repository';
+import { findTicketByConversation } from '../tickets/ticket.repository';
+import { inTransaction } from '../work';
 import { findSiteById, siteSettings } from '../sites/site.repository';
 import { ownedTickets, visitorOwner } from '../sites/ownership';
 import type { ConversationContext } from './conversation-state';
@@ -13,33 +15,47 @@ import { policyHandoff, withHandoffOffer } from './handoff-policy';
 /** Kai's turns run one at a time per conversation, in the order the messages arrived. */
 const kaiQueues = new WeakMap<KaiEngine, Map<string, Promise<void>>>();
 
-export function enqueueKai(ctx: ConversationContext, conversationId: string, job: () => Promise<void>): Promise<void> {
+/**
+ * Runs `job` after every earlier job of the conversation. The returned promise is the job's own (a failure reaches
+ * a caller that waits, e.g. `Talk to a person`); the queue logs the failure and goes on with the next job.
+ */
+export function inKaiQueue<T>(ctx: ConversationContext, conversationId: string, job: () => Promise<T>): Promise<T> {
   let queues = kaiQueues.get(ctx.kai);
   if (!queues) kaiQueues.set(ctx.kai, (queues = new Map()));
   const previous = queues.get(conversationId) ?? Promise.resolve();
-  const next = previous.then(job).catch((err: unknown) => ctx.log.error({ err, conversationId }, 'Kai turn failed'));
-  queues.set(conversationId, next);
-  void next.then(() => {
-    if (queues.get(conversationId) === next) queues.delete(conversationId);
+  const run = previous.then(job);
+  const settled = run.then(
+    () => undefined,
+    (err: unknown) => ctx.log.error({ err, conversationId }, 'Kai turn failed'),
+  );
+  queues.set(conversationId, settled);
+  void settled.then(() => {
+    if (queues.get(conversationId) === settled) queues.delete(conversationId);
   });
-  return next;
+  return run;
 }
 
 function setKaiTyping(ctx: ConversationContext, conversationId: string, visitor: VisitorRow, name: string, typing: boolean): void {
   ctx.events.emit('typing.changed', { conversationId, visitorId: visitor.id, ticketId: null, author: { kind: 'ai', name }, typing });
 }
 
+/**
+ * Stores Kai's reply and raises it for the visitor and, when the chat has a ticket (an agent handed it back to
+ * Kai), for the agents watching that ticket.
+ */
 async function postKaiMessage(
   ctx: ConversationContext,
   conversationId: string,
   visitor: VisitorRow,
-  props: { name: string; body: string; sources: Source[]; streamId?: string },
+  props: { name: string; body: string; sources: Source[]; streamId: string; offeredHandoff: boolean },
 ): Promise<Message> {
-  const { message } = await ctx.db
-    .transaction()
-    .execute((tx) => appendMessage(tx, { conversationId, author: { kind: 'ai', name: props.name }, body: props.body, sources: props.sources, now: ctx.now() }));
-  ctx.events.emit('message.created', { message: props.streamId ? { ...message, streamId: props.streamId } : message, visitorId: visitor.id, ticketId: null });
-  return message;
+  return inTransaction(ctx, async (work) => {
+    const { message } = await appendMessage(work.tx, { conversationId, author: { kind: 'ai', name: props.name }, body: props.body, sources: props.sources, now: ctx.now() });
+    if (props.offeredHandoff) await markHandoffOffered(work.tx, conversationId);
+    const ticket = await findTicketByConversation(work.tx, conversationId);
+    work.raise('message.created', { message: { ...message, streamId: props.streamId }, visitorId: visitor.id, ticketId: ticket && ticket.status !== 'closed' ? ticket.id : null });
+    return message;
+  });
 }
 
 /** The visitor's own requests, by the one ownership rule (`sites/ownership.ts`). */
@@ -98,8 +114,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
       previousVisitorMessages: visible.filter((m) => m.author.kind === 'customer').map((m) => m.body),
       offeredHandoff: Boolean(conversation.offered_handoff),
     });
-    await postKaiMessage(ctx, conversationId, visitor, { name, body: turn.reply, sources: turn.sources, streamId });
-    if (turn.action === 'offer_handoff') await markHandoffOffered(ctx.db, conversationId);
+    await postKaiMessage(ctx, conversationId, visitor, { name, body: turn.reply, sources: turn.sources, streamId, offeredHandoff: turn.action === 'offer_handoff' });
   } finally {
     setKaiTyping(ctx, conversationId, visitor, name, false);
   }

@@ -3,6 +3,13 @@
  * structured values JSON text, so SQLite and PostgreSQL store the same thing.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Level } from '../../../shared/priority';
+import type { AuthorKind, CentreId, Channel, ConversationMode, RemoteTool, TicketStatus } from '../../../shared/protocol';
+
+/** Who did something recorded in the audit trail. */
+export type ActorKind = 'agent' | 'customer' | 'ai' | 'system';
+/** An agent's role. */
+export type AgentRole = 'admin' | 'agent';
 
 export interface SettingTable {
   key: string;
@@ -40,8 +47,7 @@ export interface ConversationTable {
   id: string;
   site_id: string;
   visitor_id: string | null;
-  /** ai | waiting | human | closed */
-  mode: string;
+  mode: ConversationMode;
   last_seq: number;
   /** The handoff offer is made at most once per conversation. */
   offered_handoff: number;
@@ -54,7 +60,7 @@ export interface MessageTable {
   conversation_id: string;
   seq: number;
   client_id: string | null;
-  author_kind: string;
+  author_kind: AuthorKind;
   author_name: string;
   author_id: string | null;
   body: string;
@@ -75,19 +81,19 @@ export interface TicketTable {
   conversation_id: string | null;
   subject: string;
   description: string;
-  status: string;
-  urgency: string;
-  impact: string;
-  priority: string;
+  status: TicketStatus;
+  urgency: Level;
+  impact: Level;
+  priority: Level;
   urgency_reason: string | null;
   impact_reason: string | null;
   category: string;
-  channel: string;
+  channel: Channel;
   requester_name: string | null;
   requester_email: string | null;
   requester_time_zone: string | null;
   visitor_id: string | null;
-  centre: string;
+  centre: CentreId;
   assignee_id: string | null;
   received_at: string;
   created_at: string;
@@ -115,7 +121,7 @@ export interface TicketTable {
   /** The extended-support arrangement whose calendar the SLA runs on, if any. */
   support_plan: string | null;
   /** The requester's home centre, for routing again at a centre's close. */
-  home_centre: string | null;
+  home_centre: CentreId | null;
   /** When the customer withdrew (deleted) it; its personal content is erased. */
   withdrawn_at: string | null;
   /** A phone call received outside the phone line's hours. */
@@ -126,7 +132,7 @@ export interface TicketEventTable {
   id: string;
   ticket_id: string;
   type: string;
-  actor_kind: string;
+  actor_kind: ActorKind;
   actor_id: string | null;
   actor_name: string;
   from_value: string | null;
@@ -140,7 +146,7 @@ export interface AgentTable {
   email: string;
   name: string;
   password_hash: string;
-  role: string;
+  role: AgentRole;
   /** 0 once an admin deactivates the agent: no sign-in, no session, token or socket. */
   active: Generated<number>;
   /** 1 for the first run's generated password: the agent must choose a new one first. */
@@ -191,8 +197,7 @@ export interface KbArticleTable {
 export interface EmailMessageTable {
   message_id: string;
   ticket_id: string;
-  /** in | out */
-  direction: string;
+  direction: 'in' | 'out';
   created_at: string;
 }
 
@@ -210,8 +215,7 @@ export interface EmailOutboxTable {
   message_id: string;
   in_reply_to: string | null;
   references: string | null;
-  /** queued | sent | failed */
-  status: string;
+  status: 'queued' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
@@ -261,8 +265,7 @@ export interface CustomerSessionTable {
 export interface RemoteSessionTable {
   id: string;
   ticket_id: string;
-  /** zoom | google_meet | skype | webex | other */
-  tool: string;
+  tool: RemoteTool;
   url: string;
   starts_at: string | null;
   note: string | null;
@@ -273,7 +276,7 @@ export interface RemoteSessionTable {
 export interface CustomerPreferenceTable {
   /** `email:<address>` or `visitor:<id>` */
   customer_key: string;
-  preferred_tool: string | null;
+  preferred_tool: RemoteTool | null;
   updated_at: string;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, AuthorKind, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
+import type { Author, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
 import type { DbOrTx, Tx } from '../db/database';
+import { readCard, readSources } from '../db/json-columns';
 import type { ConversationRow, MessageRow } from '../db/schema';
 
 export function toMessage(row: MessageRow): Message {
@@ -9,13 +10,13 @@ export function toMessage(row: MessageRow): Message {
     conversationId: row.conversation_id,
     seq: Number(row.seq),
     clientId: row.client_id,
-    author: { kind: row.author_kind as AuthorKind, name: row.author_name },
+    author: { kind: row.author_kind, name: row.author_name },
     body: row.body,
     internal: Boolean(row.internal),
-    sources: JSON.parse(row.sources) as Source[],
+    sources: readSources(row.sources),
     createdAt: row.created_at,
     ...(row.quoted ? { quoted: row.quoted } : {}),
-    ...(row.card ? { card: JSON.parse(row.card) as MessageCard } : {}),
+    ...(row.card ? { card: readCard(row.card) } : {}),
   };
 }
 
@@ -87,15 +88,15 @@ export async function findMessageByClientId(db: DbOrTx, conversationId: string, 
 /**
  * Appends a message with the conversation's next sequence number. Runs in the caller's transaction so the
  * counter and the row commit together; a repeated client id returns the stored message (`duplicate: true`).
+ * The happy path is two statements: the counter, then the insert, which the UNIQUE (conversation, client id)
+ * constraint turns into nothing for a retry; the counter is then put back, still inside the transaction (whose row
+ * lock on the conversation keeps anyone else from numbering in between), so sequences have no gaps.
  */
 export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
-  if (input.clientId) {
-    const existing = await findMessageByClientId(tx, input.conversationId, input.clientId);
-    if (existing) return { message: existing, duplicate: true };
-  }
+  const at = input.now.toISOString();
   const { last_seq } = await tx
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: input.now.toISOString() }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: at }))
     .where('id', '=', input.conversationId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
@@ -110,12 +111,35 @@ export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ messag
     body: input.body,
     internal: input.internal ? 1 : 0,
     sources: JSON.stringify(input.sources ?? []),
-    created_at: input.now.toISOString(),
+    created_at: at,
     quoted: input.quoted ?? null,
     card: input.card ? JSON.stringify(input.card) : null,
   };
-  await tx.insertInto('messages').values(row).execute();
-  return { message: toMessage(row), duplicate: false };
+  const inserted = await tx
+    .insertInto('messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
+    .executeTakeFirst();
+  if (input.clientId && Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    await tx.updateTable('conversations').set((eb) => ({ last_seq: eb('last_seq', '-', 1) })).where('id', '=', input.conversationId).execute();
+    const existing = await findMessageByClientId(tx, input.conversationId, input.clientId);
+    if (!existing) throw new Error('a message with this client id conflicted but cannot be read');
+    return { message: existing, duplicate: true };
+  }
+  const message: Message = {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    author: { kind: row.author_kind, name: row.author_name },
+    body: row.body,
+    internal: Boolean(row.internal),
+    sources: input.sources ?? [],
+    createdAt: at,
+    ...(row.quoted ? { quoted: row.quoted } : {}),
+    ...(input.card ? { card: input.card } : {}),
+  };
+  return { message, duplicate: false };
 }
 
 /** Messages after a sequence number, in order. Visitors never get internal notes. */

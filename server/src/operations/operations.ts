@@ -7,7 +7,7 @@ import { slaTargetProblems, type SlaTargets } from '../../../shared/sla';
 import type { DbOrTx } from '../db/database';
 
 /**
- * A bespoke arrangement (the seed's "extended or out-of-hours support and dedicated resources"): customers it
+ * A bespoke arrangement (extended or out-of-hours support with dedicated resources): customers it
  * matches get its own calendar for their SLA clocks and, optionally, a dedicated team.
  */
 export interface SupportPlan {
@@ -20,7 +20,7 @@ export interface SupportPlan {
   team?: string;
 }
 
-/** Everything about how support runs that an admin may edit; contract §6 gives the defaults. */
+/** Everything about how support runs that an admin may edit; the README's Support operations section gives the defaults. */
 export interface Operations {
   centres: Record<CentreId, Calendar>;
   phoneLine: Calendar;

@@ -1,16 +1,17 @@
+import type { TicketSummary } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
-import { conversationState } from '../conversations/conversation.service';
-import { findConversation } from '../messages/message.repository';
-import { findVisitor } from '../sites/visitor.repository';
-import { findTicket } from '../tickets/ticket.repository';
 import { DESK_ROOM, ticketRoom, type DeskNamespace } from './desk.socket';
 import { visitorRoom, type VisitorNamespace } from './visitor.socket';
 
+/** Queue updates for one ticket within this window reach the desks as one `ticket:updated` (the newest). */
+export const DESK_UPDATE_WINDOW_MS = 50;
+
 /**
- * Maps domain events to socket rooms. Internal notes go only to agents; the visitor's room gets only what
- * the visitor may see.
+ * Maps domain events to socket rooms, from the event alone (no row is read here). Internal notes go only to
+ * agents; the visitor's room gets only what the visitor may see.
  */
 export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace, desk: DeskNamespace): () => void {
+  const queueUpdates = coalesce<TicketSummary>(DESK_UPDATE_WINDOW_MS, (ticket) => desk.to(DESK_ROOM).emit('ticket:updated', ticket));
   const offs = [
     ctx.events.on('message.created', ({ message, visitorId, ticketId }) => {
       if (visitorId && !message.internal) visitors.to(visitorRoom(visitorId)).emit('message:created', message);
@@ -25,10 +26,9 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
     ctx.events.on('ticket.created', ({ ticket }) => {
       desk.to(DESK_ROOM).emit('ticket:created', ticket);
     }),
-    ctx.events.on('ticket.updated', ({ ticket }) => {
-      desk.to(DESK_ROOM).emit('ticket:updated', ticket);
-      // The visitor's messenger shows the ticket's status and promise: refresh it.
-      void refreshVisitorState(ctx, ticket.id, visitors).catch((err: unknown) => ctx.log.warn({ err }, 'visitor state refresh failed'));
+    ctx.events.on('ticket.updated', ({ ticket, visitorId, visitorState }) => {
+      queueUpdates.push(ticket.id, ticket);
+      if (visitorId && visitorState) visitors.to(visitorRoom(visitorId)).emit('conversation:updated', visitorState);
     }),
     ctx.events.on('ticket.sla', (alert) => {
       desk.to(DESK_ROOM).emit('ticket:sla', alert);
@@ -41,13 +41,31 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
       }
     }),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    offs.forEach((off) => off());
+    queueUpdates.flush();
+  };
 }
 
-async function refreshVisitorState(ctx: CoreContext, ticketId: string, visitors: VisitorNamespace): Promise<void> {
-  const ticket = await findTicket(ctx.db, ticketId);
-  if (!ticket?.visitor_id || !ticket.conversation_id) return;
-  const visitor = await findVisitor(ctx.db, ticket.visitor_id);
-  const state = await conversationState(ctx, await findConversation(ctx.db, ticket.conversation_id), visitor?.time_zone ?? null);
-  visitors.to(visitorRoom(ticket.visitor_id)).emit('conversation:updated', state);
+/**
+ * Keeps the newest value per key for `windowMs` after the first, then sends it: a burst of changes to one ticket
+ * costs the desks one message.
+ */
+function coalesce<T>(windowMs: number, send: (value: T) => void): { push: (key: string, value: T) => void; flush: () => void } {
+  const pending = new Map<string, T>();
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const values = [...pending.values()];
+    pending.clear();
+    values.forEach(send);
+  };
+  return {
+    push: (key, value) => {
+      pending.set(key, value);
+      timer ??= setTimeout(flush, windowMs);
+    },
+    flush,
+  };
 }

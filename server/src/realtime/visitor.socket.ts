@@ -13,6 +13,7 @@ import { findVisitor, verifyVisitorToken } from '../sites/visitor.repository';
 import { findTicketByConversation } from '../tickets/ticket.repository';
 import { budget, command, rateLimit, TYPING_BUDGET } from './handler';
 import { handshakeAllowed, type WebOriginPolicy } from '../auth/web-origin';
+import type { VisitorRow } from '../db/schema';
 
 export interface VisitorSocketData {
   visitorId: string;
@@ -26,6 +27,9 @@ export const MAX_SOCKETS_PER_VISITOR = 10;
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
 
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
+
+/** How long a socket reuses the visitor's row before reading it again. */
+const VISITOR_FRESH_MS = 5_000;
 
 /**
  * The messenger's side. A socket proves its visitor with the signed token from `POST /api/widget/session`
@@ -67,9 +71,14 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
     }
     void socket.join(visitorRoom(visitorId));
     const limit = () => limited(visitorId);
+    // The visitor's row, read again at most every VISITOR_FRESH_MS: a message needs it, but it changes only when a
+    // page starts a new widget session (name, email, language), which may take that long to show on this socket.
+    let cached: { visitor: VisitorRow; at: number } | null = null;
     const loadVisitor = async () => {
+      if (cached && performance.now() - cached.at < VISITOR_FRESH_MS) return cached.visitor;
       const visitor = await findVisitor(ctx.db, visitorId);
       if (!visitor) throw new Error('visitor vanished');
+      cached = { visitor, at: performance.now() };
       return visitor;
     };
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { operationsPatchSchema, type Operations } from '../operations/operations';
-import { recomputeOpenTickets } from '../tickets/sla-monitor';
+import { recomputeOpenTickets } from '../tickets/operations-clock';
 import { parse } from './validate';
 
 /** Support operations settings. Every agent reads them; only an admin changes them, and deadlines follow. */

@@ -3,6 +3,7 @@ import { remoteSessionSchema } from '../../../shared/api';
 import type { RemoteSessionList } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { inTransaction } from '../work';
 import { offerRemoteSession, sessionCalendar, sessionHours } from '../tickets/offer-remote-session';
 import { customerKeys, findPreferredTool, listRemoteSessions } from '../tickets/remote-session.repository';
 import { findTicket } from '../tickets/ticket.repository';
@@ -15,14 +16,16 @@ export const remoteSessionRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = asy
   app.post<{ Params: { id: string } }>('/api/tickets/:id/remote-sessions', async (request, reply) => {
     const body = parse(remoteSessionSchema, request.body);
     const agent = request.agent!;
-    const result = await offerRemoteSession(ctx, {
-      ticketId: request.params.id,
-      agent: { id: agent.id, name: agent.name },
-      tool: body.tool,
-      url: body.url,
-      startsAt: body.startsAt ? new Date(body.startsAt) : null,
-      note: body.note,
-    });
+    const result = await inTransaction(ctx, (work) =>
+      offerRemoteSession(ctx, work, {
+        ticketId: request.params.id,
+        agent: { id: agent.id, name: agent.name },
+        tool: body.tool,
+        url: body.url,
+        startsAt: body.startsAt ? new Date(body.startsAt) : null,
+        note: body.note,
+      }),
+    );
     return reply.status(201).send(result);
   });
 

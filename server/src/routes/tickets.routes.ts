@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createTicketSchema, handbackSchema, listTicketsQuerySchema, updateTicketSchema } from '../../../shared/api';
 import { handBackToKai } from '../conversations/conversation.service';
 import { isValidTimeZone } from '../../../shared/calendar';
-import { agentReplySchema, type ConversationMode } from '../../../shared/protocol';
+import { agentReplySchema } from '../../../shared/protocol';
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -14,7 +14,8 @@ import { addAgentMessage } from '../tickets/ticket-messages';
 import { toTicketDetail, toTicketSummary } from '../tickets/ticket.presenter';
 import { findTicket, listTicketEvents, listTickets } from '../tickets/ticket.repository';
 import { customerKeys, findPreferredTool } from '../tickets/remote-session.repository';
-import { changeTicket } from '../tickets/update-ticket';
+import { changeTicket } from '../tickets/change-ticket';
+import { inTransaction } from '../work';
 import { parse } from './validate';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -71,7 +72,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     const needsTriage = !body.urgency || !body.impact || !body.category;
     const triage = needsTriage ? await kai.triage(`${body.subject}\n${body.description}`) : null;
     const agent = request.agent!;
-    const row = await createTicket(ctx, {
+    const row = await inTransaction(ctx, (work) => createTicket(ctx, work, {
       siteId: site.id,
       subject: body.subject,
       description: body.description,
@@ -84,7 +85,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
       category: body.category ?? triage!.category,
       receivedAt,
       actor: { kind: 'agent', id: agent.id, name: agent.name },
-    });
+    }));
     return reply.status(201).send(await detail(row.id));
   });
 
@@ -95,7 +96,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     const conversation = row.conversation_id ? await findConversation(ctx.db, row.conversation_id) : undefined;
     const preferredTool = await findPreferredTool(ctx.db, customerKeys(row));
     const attachments = await listAttachments(ctx.db, row.id);
-    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), (conversation?.mode as ConversationMode | undefined) ?? null, preferredTool, attachments);
+    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), conversation?.mode ?? null, preferredTool, attachments);
   }
 
   app.get<{ Params: { id: string } }>('/api/tickets/:id', async (request) => detail(request.params.id));
@@ -103,7 +104,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
   app.patch<{ Params: { id: string } }>('/api/tickets/:id', async (request) => {
     const body = parse(updateTicketSchema, request.body);
     const agent = request.agent!;
-    await changeTicket(ctx, request.params.id, body, { kind: 'agent', id: agent.id, name: agent.name });
+    await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, body, { kind: 'agent', id: agent.id, name: agent.name }));
     return detail(request.params.id);
   });
 
@@ -116,13 +117,9 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
 
   app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', async (request, reply) => {
     const body = parse(agentReplySchema, request.body);
-    const { message, duplicate } = await addAgentMessage(ctx, {
-      ticketId: request.params.id,
-      agent: request.agent!,
-      body: body.body,
-      internal: body.internal,
-      clientId: body.clientId,
-    });
+    const { message, duplicate } = await inTransaction(ctx, (work) =>
+      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId }),
+    );
     return reply.status(duplicate ? 200 : 201).send(message);
   });
 };

@@ -11,6 +11,7 @@ import { findSiteById } from '../sites/site.repository';
 import { deadlinesFor, routeNewTicket } from './sla-clock';
 import { insertTicket, insertTicketEvent, nextTicketNumber, type Actor } from './ticket.repository';
 import { toTicketSummary } from './ticket.presenter';
+import type { Work } from '../work';
 
 export interface CreateTicketInput {
   siteId: string;
@@ -41,92 +42,90 @@ export interface CreateTicketInput {
 
 /**
  * Whether a call at `receivedAt` came in while the phone line was closed (its hours and holidays). Only
- * recorded: the phone line never changes a ticket's routing or deadlines (contract §6).
+ * recorded: the phone line never changes a ticket's routing or deadlines (README, Support operations).
  */
 export function isOutOfHoursCall(ops: Pick<Operations, 'phoneLine'>, receivedAt: Date): boolean {
   return !isOpenAt(ops.phoneLine, receivedAt.getTime());
 }
 
 /**
- * Creates a ticket: priority from the matrix, centre by follow-the-sun routing, SLA deadlines from the
- * calendars, an audit event, and the announcement to the desk.
+ * Creates a ticket in the caller's transaction: priority from the matrix, centre by follow-the-sun routing, SLA
+ * deadlines from the calendars, an audit event, and `ticket.created` for after the commit.
  */
-export async function createTicket(ctx: CoreContext, input: CreateTicketInput): Promise<TicketRow> {
+export async function createTicket(ctx: CoreContext, work: Work, input: CreateTicketInput): Promise<TicketRow> {
   const now = ctx.now();
+  const tx = work.tx;
   const ops = ctx.operations.get();
   const { priority, centre, homeCentre } = routeNewTicket(ops, { urgency: input.urgency, impact: input.impact, receivedAt: input.receivedAt, timeZone: input.requester.timeZone ?? null });
-  const site = await findSiteById(ctx.db, input.siteId);
+  const site = await findSiteById(tx, input.siteId);
   const plan = planFor(ops, { email: input.requester.email ?? null, siteKey: site?.key ?? null });
   const outOfHours = input.outOfHours ?? (input.channel === 'phone' && isOutOfHoursCall(ops, input.receivedAt));
   const outOfHoursNote = outOfHours ? `; Call received out of hours (phone line ${describeOpeningHours(ops.phoneLine, { days: false })}); queued` : '';
-  const row = await ctx.db.transaction().execute(async (tx) => {
-    let conversationId = input.conversationId ?? null;
-    if (!conversationId) {
-      const conversation = await createConversation(tx, { siteId: input.siteId, visitorId: input.visitorId ?? null, mode: 'waiting', now });
-      conversationId = conversation.id;
-      await appendMessage(tx, {
-        conversationId,
-        author: { kind: 'customer', name: input.requester.name || input.requester.email || 'Customer' },
-        body: input.description,
-        now: input.receivedAt,
-      });
-    }
-    const ticket: TicketRow = {
-      id: randomUUID(),
-      number: await nextTicketNumber(tx),
-      site_id: input.siteId,
-      conversation_id: conversationId,
-      subject: input.subject,
-      description: input.description,
-      status: 'new',
-      urgency: input.urgency,
-      impact: input.impact,
-      priority,
-      urgency_reason: input.urgencyReason ?? null,
-      impact_reason: input.impactReason ?? null,
-      category: input.category,
-      channel: input.channel,
-      requester_name: input.requester.name ?? null,
-      requester_email: input.requester.email ?? null,
-      requester_time_zone: input.requester.timeZone ?? null,
-      visitor_id: input.visitorId ?? null,
-      centre,
-      assignee_id: null,
-      received_at: input.receivedAt.toISOString(),
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      first_response_due_at: null,
-      resolution_due_at: null,
-      next_due_at: null,
-      first_responded_at: null,
-      solved_at: null,
-      handoff: null,
-      next_response_due_at: null,
-      next_response_started_at: null,
-      sla_paused_at: null,
-      sla_paused_minutes: 0,
-      sla_warned_for: null,
-      sla_breached_for: null,
-      follow_up_of: input.followUpOf ?? null,
-      support_plan: plan?.id ?? null,
-      home_centre: homeCentre,
-      withdrawn_at: null,
-      out_of_hours: outOfHours ? 1 : 0,
-    };
-    Object.assign(ticket, deadlinesFor(ops, ticket));
-    const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;
-    ticket.handoff = handoff ? JSON.stringify(handoff) : null;
-    await insertTicket(tx, ticket);
-    await insertTicketEvent(tx, {
-      ticketId: ticket.id,
-      type: 'created',
-      actor: input.actor,
-      to: 'new',
-      reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${centre.toUpperCase()}${plan ? `; ${plan.name}` : ''}${input.followUpOf ? '; follows up a closed ticket' : ''}${outOfHoursNote}`,
-      at: now,
+  let conversationId = input.conversationId ?? null;
+  if (!conversationId) {
+    const conversation = await createConversation(tx, { siteId: input.siteId, visitorId: input.visitorId ?? null, mode: 'waiting', now });
+    conversationId = conversation.id;
+    await appendMessage(tx, {
+      conversationId,
+      author: { kind: 'customer', name: input.requester.name || input.requester.email || 'Customer' },
+      body: input.description,
+      now: input.receivedAt,
     });
-    return ticket;
+  }
+  const ticket: TicketRow = {
+    id: randomUUID(),
+    number: await nextTicketNumber(tx),
+    site_id: input.siteId,
+    conversation_id: conversationId,
+    subject: input.subject,
+    description: input.description,
+    status: 'new',
+    urgency: input.urgency,
+    impact: input.impact,
+    priority,
+    urgency_reason: input.urgencyReason ?? null,
+    impact_reason: input.impactReason ?? null,
+    category: input.category,
+    channel: input.channel,
+    requester_name: input.requester.name ?? null,
+    requester_email: input.requester.email ?? null,
+    requester_time_zone: input.requester.timeZone ?? null,
+    visitor_id: input.visitorId ?? null,
+    centre,
+    assignee_id: null,
+    received_at: input.receivedAt.toISOString(),
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    first_response_due_at: null,
+    resolution_due_at: null,
+    next_due_at: null,
+    first_responded_at: null,
+    solved_at: null,
+    handoff: null,
+    next_response_due_at: null,
+    next_response_started_at: null,
+    sla_paused_at: null,
+    sla_paused_minutes: 0,
+    sla_warned_for: null,
+    sla_breached_for: null,
+    follow_up_of: input.followUpOf ?? null,
+    support_plan: plan?.id ?? null,
+    home_centre: homeCentre,
+    withdrawn_at: null,
+    out_of_hours: outOfHours ? 1 : 0,
+  };
+  Object.assign(ticket, deadlinesFor(ops, ticket));
+  const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;
+  ticket.handoff = handoff ? JSON.stringify(handoff) : null;
+  await insertTicket(tx, ticket);
+  await insertTicketEvent(tx, {
+    ticketId: ticket.id,
+    type: 'created',
+    actor: input.actor,
+    to: 'new',
+    reason: `Priority ${priority} from urgency ${input.urgency} × impact ${input.impact}; routed to ${centre.toUpperCase()}${plan ? `; ${plan.name}` : ''}${input.followUpOf ? '; follows up a closed ticket' : ''}${outOfHoursNote}`,
+    at: now,
   });
-  ctx.events.emit('ticket.created', { ticket: toTicketSummary(row) });
-  return row;
+  work.raise('ticket.created', { ticket: toTicketSummary(ticket) });
+  return ticket;
 }

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { Operations } from '../operations/operations';
 import { customerKeys, insertRemoteSession, rememberPreferredTool } from './remote-session.repository';
 import { addAgentMessage } from './ticket-messages';
+import type { Work } from '../work';
 import { findTicket, insertTicketEvent } from './ticket.repository';
 
 /** A start time this close behind the clock still counts as "now" (the form's minute precision, typing time). */
@@ -82,9 +83,9 @@ export interface OfferRemoteSessionInput {
  * message with the card (live to the visitor, mailed on an email ticket like any public reply), all in one
  * transaction.
  */
-export async function offerRemoteSession(ctx: CoreContext, input: OfferRemoteSessionInput): Promise<{ session: RemoteSession; message: Message }> {
+export async function offerRemoteSession(ctx: CoreContext, work: Work, input: OfferRemoteSessionInput): Promise<{ session: RemoteSession; message: Message }> {
   const now = ctx.now();
-  const ticket = await findTicket(ctx.db, input.ticketId);
+  const ticket = await findTicket(work.tx, input.ticketId);
   if (!ticket) throw new AppError('not_found', 'No such ticket');
   if (ticket.withdrawn_at) throw new AppError('conflict', 'The customer withdrew this ticket');
   if (ticket.status === 'closed') throw new AppError('conflict', 'A closed ticket cannot get a remote session');
@@ -95,28 +96,22 @@ export async function offerRemoteSession(ctx: CoreContext, input: OfferRemoteSes
   const toolName = remoteToolName(input.tool);
   const startsAt = input.startsAt ? input.startsAt.toISOString() : null;
   const card: MessageCard = { type: 'remote_session', tool: input.tool, toolName, url: input.url, startsAt, note: input.note };
-  const actor = { kind: 'agent' as const, id: input.agent.id, name: input.agent.name };
-  const stored: { session?: RemoteSession } = {};
-  const { message } = await addAgentMessage(ctx, {
+  const { message } = await addAgentMessage(ctx, work, {
     ticketId: ticket.id,
     agent: input.agent,
     body: invitationText({ agentName: input.agent.name, tool: input.tool, url: input.url, startsAt: input.startsAt, note: input.note }),
     internal: false,
     card,
-    within: async (tx, current) => {
-      stored.session = await insertRemoteSession(tx, { ticketId: current.id, tool: input.tool, url: input.url, startsAt, note: input.note, agentId: input.agent.id, now });
-      await rememberPreferredTool(tx, customerKeys(current), input.tool, now);
-      await insertTicketEvent(tx, {
-        ticketId: current.id,
-        type: 'remote_session_offered',
-        actor,
-        to: input.tool,
-        reason: `${toolName} ${input.url}${startsAt ? ` at ${startsAt}` : ', now'}`,
-        at: now,
-      });
-    },
   });
-  // `within` runs for every new message; no clientId is sent, so the message is always new.
-  if (!stored.session) throw new AppError('internal', 'The remote session was not stored');
-  return { session: stored.session, message };
+  const session = await insertRemoteSession(work.tx, { ticketId: ticket.id, tool: input.tool, url: input.url, startsAt, note: input.note, agentId: input.agent.id, now });
+  await rememberPreferredTool(work.tx, customerKeys(ticket), input.tool, now);
+  await insertTicketEvent(work.tx, {
+    ticketId: ticket.id,
+    type: 'remote_session_offered',
+    actor: { kind: 'agent', id: input.agent.id, name: input.agent.name },
+    to: input.tool,
+    reason: `${toolName} ${input.url}${startsAt ? ` at ${startsAt}` : ', now'}`,
+    at: now,
+  });
+  return { session, message };
 }

@@ -6,20 +6,36 @@ import type { Operations } from '../operations/operations';
 
 const CENTRE_NAMES: Record<CentreId, string> = { uk: 'UK', us: 'US' };
 
+/** Intl formatters are costly to build; one per zone and style is kept (a few zones are in use at a time). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size > 1000) formatters.clear();
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function formatter(timeZone: string, withDay: boolean): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-  });
+  return cached(`${withDay ? 'day' : 'time'}:${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    }),
+  );
 }
 
 /** "14:30" when on the visitor's today, else "Mon 1 Dec, 09:45"; in the visitor's zone (UTC when unknown). */
 export function formatForVisitor(t: Date, timeZone: string | null, now: Date): string {
   const tz = timeZone ?? 'UTC';
-  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: tz });
+  const dayFormat = cached(`date:${tz}`, () => new Intl.DateTimeFormat('en-CA', { timeZone: tz }));
+  const day = (d: Date) => dayFormat.format(d);
   const sameDay = day(t) === day(now);
   const text = formatter(tz, !sameDay).format(t);
   return timeZone ? `${text} your time` : `${text} UTC`;

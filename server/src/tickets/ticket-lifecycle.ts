@@ -1,11 +1,13 @@
 import type { TicketStatus } from '../../../shared/protocol';
 import { AppError } from '../errors';
 import type { CoreContext } from '../context';
-import type { Tx } from '../db/database';
 import type { TicketRow } from '../db/schema';
-import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
+import { findConversation } from '../messages/message.repository';
+import type { Work } from '../work';
+import { insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 import { toTicketSummary } from './ticket.presenter';
 import { clocksAfterStatus } from './sla-clock';
+import { conversationStateOf, visitorSeesChange } from './visitor-view';
 
 /** Every move a ticket may make. `solved → open` is a reopen; `closed` is final (a reply starts a follow-up). */
 export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
@@ -22,33 +24,32 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 }
 
 /**
- * The one way a ticket's status changes: checks the move against TRANSITIONS, records who did it and why,
- * and announces the change. Runs in the caller's transaction; the event is emitted by the caller after commit
- * via the returned row.
+ * The one way a ticket's status changes: checks the move against TRANSITIONS (a customer's withdrawal, deleting
+ * a request, is the one other move: from any status, a closed one too, to `closed`, audited as `withdrawn`),
+ * moves the SLA clocks, records who did it and why. Takes the row the caller read in this transaction and returns
+ * the new one; `announceTicketChange` tells the desk once the command is done.
  */
 export async function transition(
   ctx: CoreContext,
-  tx: Tx,
-  props: { ticketId: string; to: TicketStatus; actor: Actor; reason?: string | null },
+  work: Work,
+  ticket: TicketRow,
+  props: { to: TicketStatus; actor: Actor; reason?: string | null; withdrawal?: boolean },
 ): Promise<TicketRow> {
-  const ticket = await findTicket(tx, props.ticketId);
-  if (!ticket) throw new AppError('not_found', 'No such ticket');
-  const from = ticket.status as TicketStatus;
-  if (from === props.to) return ticket;
-  if (!canTransition(from, props.to)) {
-    throw new AppError('invalid_transition', `A ${from} ticket cannot become ${props.to}`);
-  }
+  const from = ticket.status;
+  if (from === props.to && !props.withdrawal) return ticket;
+  const allowed = props.withdrawal ? props.to === 'closed' : canTransition(from, props.to);
+  if (!allowed) throw new AppError('invalid_transition', `A ${from} ticket cannot become ${props.to}`);
   const now = ctx.now();
   const solvedAt = props.to === 'solved' ? now.toISOString() : props.to === 'closed' ? ticket.solved_at : null;
-  const updated = await updateTicket(tx, ticket.id, {
+  const updated = await updateTicket(work.tx, ticket.id, {
     status: props.to,
     solved_at: solvedAt,
     updated_at: now.toISOString(),
     ...clocksAfterStatus(ctx.operations.get(), ticket, props.to, now),
   });
-  await insertTicketEvent(tx, {
+  await insertTicketEvent(work.tx, {
     ticketId: ticket.id,
-    type: from === 'solved' && props.to === 'open' ? 'reopened' : 'status_changed',
+    type: props.withdrawal ? 'withdrawn' : from === 'solved' && props.to === 'open' ? 'reopened' : 'status_changed',
     actor: props.actor,
     from,
     to: props.to,
@@ -58,7 +59,28 @@ export async function transition(
   return updated;
 }
 
-/** Announces a changed ticket to the desk. */
-export function announceUpdated(ctx: CoreContext, row: TicketRow): void {
-  ctx.events.emit('ticket.updated', { ticket: toTicketSummary(row) });
+/** Whether a change is one the desk should hear about: any field of the summary but the activity time. */
+function summaryChanged(before: TicketRow, after: TicketRow): boolean {
+  const a = toTicketSummary(before);
+  const b = toTicketSummary(after);
+  for (const key of Object.keys(b) as (keyof typeof b)[]) {
+    if (key !== 'updatedAt' && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return true;
+  }
+  return false;
+}
+
+/**
+ * Raises `ticket.updated` for a command's change to a ticket, once, when something agents see changed; with the
+ * visitor's new conversation state when the change shows in their messenger (read here, in the transaction, so
+ * the delivery layer never reads rows). A handoff or hand-back changes who answers the chat (`modeChanged`): the
+ * desk hears of it although the summary is the same, and the command tells the visitor itself.
+ */
+export async function announceTicketChange(ctx: CoreContext, work: Work, before: TicketRow | undefined, after: TicketRow, opts: { modeChanged?: boolean } = {}): Promise<void> {
+  if (before && !opts.modeChanged && !summaryChanged(before, after)) return;
+  let visitorState = null;
+  if (!opts.modeChanged && after.visitor_id && after.conversation_id && after.channel === 'chat' && visitorSeesChange(before, after)) {
+    const conversation = await findConversation(work.tx, after.conversation_id);
+    visitorState = conversationStateOf(ctx.operations.get(), conversation, after, after.requester_time_zone, ctx.now());
+  }
+  work.raise('ticket.updated', { ticket: toTicketSummary(after), visitorId: after.visitor_id, visitorState });
 }

@@ -1,5 +1,5 @@
-import type { CentreId, Channel, ConversationMode, Handoff, Message, RemoteTool, TicketAttachment, TicketDetail, TicketEvent, TicketStatus, TicketSummary } from '../../../shared/protocol';
-import type { Level } from '../../../shared/priority';
+import type { ConversationMode, Message, RemoteTool, TicketAttachment, TicketDetail, TicketEvent, TicketSummary } from '../../../shared/protocol';
+import { readHandoff } from '../db/json-columns';
 import type { TicketEventRow, TicketRow } from '../db/schema';
 import type { AttachmentRow } from '../attachments/attachment.repository';
 
@@ -9,12 +9,12 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
     id: row.id,
     number: Number(row.number),
     subject: row.subject,
-    status: row.status as TicketStatus,
-    priority: row.priority as Level,
-    urgency: row.urgency as Level,
-    impact: row.impact as Level,
-    channel: row.channel as Channel,
-    centre: row.centre as CentreId,
+    status: row.status,
+    priority: row.priority,
+    urgency: row.urgency,
+    impact: row.impact,
+    channel: row.channel,
+    centre: row.centre,
     requester: { name: row.requester_name, email: row.requester_email, timeZone: row.requester_time_zone },
     assigneeId: row.assignee_id,
     category: row.category,
@@ -42,7 +42,7 @@ export function toTicketEvent(row: TicketEventRow): TicketEvent {
   return {
     id: row.id,
     type: row.type,
-    actor: { kind: row.actor_kind as TicketEvent['actor']['kind'], name: row.actor_name },
+    actor: { kind: row.actor_kind, name: row.actor_name },
     from: row.from_value,
     to: row.to_value,
     reason: row.reason,
@@ -67,7 +67,7 @@ export function toTicketDetail(
     conversationMode,
     urgencyReason: row.urgency_reason,
     impactReason: row.impact_reason,
-    handoff: row.handoff ? (JSON.parse(row.handoff) as Handoff) : null,
+    handoff: readHandoff(row.handoff),
     messages,
     events: events.map(toTicketEvent),
     attachments: attachments.map(toTicketAttachment),

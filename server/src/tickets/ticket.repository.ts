@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import type { NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
+import type { CentreId, Channel, TicketStatus } from '../../../shared/protocol';
+import type { Level } from '../../../shared/priority';
+import type { ActorKind, NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
 
 /** Who did something to a ticket, for the audit trail. */
 export interface Actor {
-  kind: 'agent' | 'customer' | 'ai' | 'system';
+  kind: ActorKind;
   id?: string | null;
   name: string;
 }
@@ -32,6 +34,11 @@ export async function updateTicket(db: DbOrTx, id: string, changes: TicketUpdate
   return db.updateTable('tickets').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Writes some columns of a ticket whose new values the caller already has (no row comes back). */
+export async function setTicketFields(db: DbOrTx, id: string, changes: TicketUpdate): Promise<void> {
+  await db.updateTable('tickets').set(changes).where('id', '=', id).execute();
+}
+
 /** Ticket numbers are human references, increasing from 1001; call inside the creating transaction. */
 export async function nextTicketNumber(db: DbOrTx): Promise<number> {
   const row = await db.selectFrom('tickets').select((eb) => eb.fn.max('number').as('max')).executeTakeFirst();
@@ -40,10 +47,10 @@ export async function nextTicketNumber(db: DbOrTx): Promise<number> {
 }
 
 export interface TicketFilters {
-  status?: string[];
-  priority?: string[];
-  channel?: string[];
-  centre?: string[];
+  status?: TicketStatus[];
+  priority?: Level[];
+  channel?: Channel[];
+  centre?: CentreId[];
   assignee?: string | null;
   limit: number;
   /** Opaque cursor from the previous page: the last row's next_due_at and id. */
@@ -91,6 +98,17 @@ const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 /** Exactly the expression of the tickets_queue_order indexes (migration 0004), so the queue is read in index order. */
 const QUEUE_KEY = sql<string>`coalesce(next_due_at, '9999-12-31T23:59:59.999Z')`;
 
+let eventCounter = 0;
+
+/**
+ * Audit events of one instant (a command writes several with the same time) must read back in the order they
+ * happened, so their ids sort in insertion order within a process: the wall clock, a counter, then randomness.
+ */
+function orderedEventId(): string {
+  eventCounter = (eventCounter + 1) % 1_679_616;
+  return `${Date.now().toString(36).padStart(9, '0')}${eventCounter.toString(36).padStart(4, '0')}-${randomUUID()}`;
+}
+
 export async function insertTicketEvent(
   db: DbOrTx,
   e: { ticketId: string; type: string; actor: Actor; from?: string | null; to?: string | null; reason?: string | null; at: Date },
@@ -98,7 +116,7 @@ export async function insertTicketEvent(
   await db
     .insertInto('ticket_events')
     .values({
-      id: randomUUID(),
+      id: orderedEventId(),
       ticket_id: e.ticketId,
       type: e.type,
       actor_kind: e.actor.kind,
@@ -114,4 +132,58 @@ export async function insertTicketEvent(
 
 export async function listTicketEvents(db: DbOrTx, ticketId: string): Promise<TicketEventRow[]> {
   return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at', 'asc').orderBy('id').execute();
+}
+
+// ---- the operations clock's reads and claims ----
+
+/** Untaken tickets (new or open, no assignee) of a centre, for handover at its close. */
+export async function listUntakenTicketIds(db: DbOrTx, centre: CentreId, limit: number): Promise<{ id: string }[]> {
+  return db.selectFrom('tickets').select('id').where('centre', '=', centre).where('status', 'in', ['new', 'open']).where('assignee_id', 'is', null).limit(limit).execute();
+}
+
+/** Moves a ticket to another centre if it is still untaken in `from`; the row, or undefined when someone else won. */
+export async function moveUntakenTicket(db: DbOrTx, id: string, move: { from: CentreId; to: CentreId; at: string }): Promise<TicketRow | undefined> {
+  return db
+    .updateTable('tickets')
+    .set({ centre: move.to, updated_at: move.at })
+    .where('id', '=', id)
+    .where('centre', '=', move.from)
+    .where('assignee_id', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listSolvedBefore(db: DbOrTx, cutoff: string, limit: number): Promise<{ id: string }[]> {
+  return db.selectFrom('tickets').select('id').where('status', '=', 'solved').where('solved_at', '<=', cutoff).limit(limit).execute();
+}
+
+export async function listOpenTickets(db: DbOrTx): Promise<TicketRow[]> {
+  return db.selectFrom('tickets').selectAll().where('status', 'not in', ['solved', 'closed']).execute();
+}
+
+const ALERT_MARK = { warning: 'sla_warned_for', breach: 'sla_breached_for' } as const;
+
+/** Tickets whose running deadline lies in (after, until] and that have not had this alert for that deadline. */
+export async function listDueForAlert(db: DbOrTx, kind: 'warning' | 'breach', window: { after: string | null; until: string }, limit: number): Promise<TicketRow[]> {
+  const mark = ALERT_MARK[kind];
+  let q = db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('next_due_at', '<=', window.until)
+    .where((eb) => eb.or([eb(mark, 'is', null), eb(mark, '!=', eb.ref('next_due_at'))]));
+  if (window.after) q = q.where('next_due_at', '>', window.after);
+  return q.orderBy('next_due_at').limit(limit).execute();
+}
+
+/** Records that this alert was sent for the ticket's current deadline; false when another pass already did. */
+export async function claimSlaAlert(db: DbOrTx, kind: 'warning' | 'breach', t: Pick<TicketRow, 'id' | 'next_due_at'>): Promise<boolean> {
+  const mark = ALERT_MARK[kind];
+  const claimed = await db
+    .updateTable('tickets')
+    .set({ [mark]: t.next_due_at })
+    .where('id', '=', t.id)
+    .where('next_due_at', '=', t.next_due_at)
+    .where((eb) => eb.or([eb(mark, 'is', null), eb(mark, '!=', eb.ref('next_due_at'))]))
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
 }

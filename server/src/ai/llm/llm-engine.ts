@@ -181,7 +181,7 @@ export class LlmEngine implements KaiEngine {
   }
 
   async respond(input: KaiInput, onToken?: (delta: string) => void): Promise<KaiTurn> {
-    // Asking in words for a person is honoured at once, whatever the model would say (contract §4).
+    // Asking in words for a person is honoured at once, whatever the model would say (README, Embedding the messenger).
     if (asksForPerson(input.message.trim())) {
       return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'visitor_request' };
     }

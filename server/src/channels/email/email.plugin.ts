@@ -3,7 +3,7 @@ import type { KaiEngine } from '../../ai/engine';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import type { ServerContext } from '../../context';
 import { startInboundServer, type InboundServer } from './inbound-server';
-import { mailAgentReplies, queueMissedReplies } from './outgoing-mail';
+import { mailAgentReplies } from './outgoing-mail';
 import { MAX_MESSAGE_BYTES, receiveMail, type EmailContext } from './receive-mail';
 
 declare module 'fastify' {
@@ -35,11 +35,7 @@ export const emailPlugin = fp(
     };
 
     const mailCtx = { ...ctx, supportEmail: ctx.config.supportEmail };
-    const stopReplies = mailAgentReplies(mailCtx, track);
-    const recover = () => track(queueMissedReplies(mailCtx).catch((err: unknown) => ctx.log.error({ err }, 'recovering reply mail failed')));
-    recover();
-    const recovery = setInterval(recover, 60_000);
-    recovery.unref();
+    const stopReplies = mailAgentReplies(mailCtx);
 
     let inbound: InboundServer | null = null;
     if (ctx.config.smtpInboundPort !== undefined) {
@@ -67,7 +63,6 @@ export const emailPlugin = fp(
     // Registered after the database, so this runs before it closes (onClose runs in reverse order).
     app.addHook('onClose', async () => {
       await inbound?.close();
-      clearInterval(recovery);
       stopReplies();
       await Promise.race([settled(), new Promise((r) => setTimeout(r, 3_000).unref())]);
     });

@@ -11,7 +11,6 @@ import type { TicketRow } from '../../db/schema';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
-import { toMessage } from '../../messages/message.repository';
 import { enqueueMail } from './outbox';
 import { threadOf, trimReferences } from './threading';
 
@@ -126,74 +125,41 @@ export function agentReplyText(ticket: Pick<TicketRow, 'number'>, message: Pick<
   return `${message.body.trim()}\n\n--\n${message.author.name}\nRequest #${ticket.number}: reply to this email to answer; please keep [#${ticket.number}] in the subject.\n`;
 }
 
-/** Queues the mail for an agent's public reply on an email ticket; internal notes and other channels send nothing. */
-export async function mailAgentReply(ctx: MailContext, ticketId: string, message: Message): Promise<boolean> {
+/**
+ * Queues the mail for an agent's public reply on an email ticket, in the reply's own transaction (so a reply that
+ * commits always has its mail, and a rolled-back one has none); internal notes and other channels send nothing.
+ */
+export async function mailAgentReply(ctx: MailContext, tx: Tx, ticketId: string, message: Message): Promise<boolean> {
   if (message.internal || message.author.kind !== 'agent') return false;
-  const ticket = await findTicket(ctx.db, ticketId);
+  const ticket = await findTicket(tx, ticketId);
   if (!ticket || ticket.channel !== 'email' || !ticket.requester_email || ticket.withdrawn_at) return false;
-  const thread = await threadOf(ctx.db, ticket.id);
-  return ctx.db.transaction().execute(async (tx) => {
-    // Each reply is mailed once, whether the live listener or the recovery pass gets to it first.
-    const queued = await tx.selectFrom('email_outbox').select('id').where('source_message_id', '=', message.id).executeTakeFirst();
-    if (queued) return false;
-    await enqueueMail(
-      tx,
-      ctx.supportEmail,
-      {
-        ticketId: ticket.id,
-        sourceMessageId: message.id,
-        kind: 'reply',
-        to: ticket.requester_email!,
-        subject: replySubject(ticket.number, ticket.subject),
-        text: agentReplyText(ticket, message),
-        inReplyTo: thread.latestIncoming ?? thread.ids[thread.ids.length - 1] ?? null,
-        references: trimReferences(thread.ids),
-      },
-      ctx.now(),
-    );
-    return true;
-  });
+  const thread = await threadOf(tx, ticket.id);
+  await enqueueMail(
+    tx,
+    ctx.supportEmail,
+    {
+      ticketId: ticket.id,
+      sourceMessageId: message.id,
+      kind: 'reply',
+      to: ticket.requester_email,
+      subject: replySubject(ticket.number, ticket.subject),
+      text: agentReplyText(ticket, message),
+      inReplyTo: thread.latestIncoming ?? thread.ids[thread.ids.length - 1] ?? null,
+      references: trimReferences(thread.ids),
+    },
+    ctx.now(),
+  );
+  return true;
 }
 
 /**
- * Queues the mail of any agent reply on an email ticket that has none yet: the live listener runs just after
- * the reply is saved, so a process that dies in between would otherwise lose that mail. Runs at start and
- * every minute over the last week's replies.
+ * Mails agents' public replies on email tickets: each reply's mail is queued in the transaction that stores the
+ * reply (a transactional outbox), so none is lost or sent twice whatever the process does. Returns the unsubscribe
+ * function.
  */
-export async function queueMissedReplies(ctx: MailContext): Promise<number> {
-  const since = new Date(ctx.now().getTime() - 7 * 86_400_000).toISOString();
-  const missed = await ctx.db
-    .selectFrom('messages')
-    .innerJoin('tickets', 'tickets.conversation_id', 'messages.conversation_id')
-    .leftJoin('email_outbox', 'email_outbox.source_message_id', 'messages.id')
-    .select(['messages.id as messageId', 'tickets.id as ticketId'])
-    .where('tickets.channel', '=', 'email')
-    .where('tickets.withdrawn_at', 'is', null)
-    .where('messages.author_kind', '=', 'agent')
-    .where('messages.internal', '=', 0)
-    .where('messages.created_at', '>=', since)
-    .where('email_outbox.id', 'is', null)
-    .limit(200)
-    .execute();
-  let queued = 0;
-  for (const m of missed) {
-    const row = await ctx.db.selectFrom('messages').selectAll().where('id', '=', m.messageId).executeTakeFirstOrThrow();
-    if (await mailAgentReply(ctx, m.ticketId, toMessage(row))) queued++;
-  }
-  return queued;
-}
-
-/**
- * Mails agents' public replies on email tickets as they are written (`message.created`). The work is
- * asynchronous; `track` lets the owner wait for it (tests, shutdown). Returns the unsubscribe function.
- */
-export function mailAgentReplies(ctx: MailContext, track: (work: Promise<unknown>) => void): () => void {
-  return ctx.events.on('message.created', ({ message, ticketId }) => {
+export function mailAgentReplies(ctx: MailContext): () => void {
+  return ctx.events.withinTransaction('message.created', async (tx, { message, ticketId }) => {
     if (!ticketId || message.internal || message.author.kind !== 'agent') return;
-    track(
-      mailAgentReply(ctx, ticketId, message).catch((err: unknown) => {
-        ctx.log.error({ err, ticketId, messageId: message.id }, 'queueing the reply mail failed');
-      }),
-    );
+    await mailAgentReply(ctx, tx, ticketId, message);
   });
 }

@@ -14,8 +14,8 @@ import type { DbOrTx, Tx } from '../../db/database';
 import type { SiteRow, TicketRow } from '../../db/schema';
 import { appendMessage } from '../../messages/message.repository';
 import { createTicket } from '../../tickets/create-ticket';
-import { recordCustomerReply } from '../../tickets/customer-reply';
-import { announceUpdated } from '../../tickets/ticket-lifecycle';
+import { addCustomerMessage } from '../../tickets/customer-message';
+import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { automatedReason, headerValue, suppressesAutoResponses, type MailHeader } from './automated';
 import { MAX_TEXT_LENGTH, baseSubject, cleanSubject, headerList, limitText, readableText, safeFilename, splitReply } from './mail-text';
@@ -267,7 +267,7 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
   const subject = closed ? cleanSubject(baseSubject(mail.subject)) : mail.subject;
   const t = await triage(ctx, `${subject}\n${mail.body}`);
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.requesterEmail };
-  const created = await createTicket(ctx, {
+  const created = await inTransaction(ctx, (work) => createTicket(ctx, work, {
     siteId: site.id,
     subject,
     description: mail.body,
@@ -281,7 +281,7 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
     receivedAt: receivedAtFor(mail.date, ctx.now()),
     actor,
     followUpOf: closed?.id ?? null,
-  });
+  }));
   // From here on the ticket exists: a failure is logged, never turned into "try again" (that would duplicate it).
   try {
     const first = await ctx.db.selectFrom('messages').select('id').where('conversation_id', '=', created.conversation_id!).orderBy('seq').limit(1).executeTakeFirst();
@@ -323,12 +323,14 @@ async function addReply(ctx: EmailContext, mail: ReadMail, found: TicketRow): Pr
   // Files first (outside the transaction), removed again if the transaction fails.
   const rows = await storeFiles(ctx, found.id, null, kept);
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.fromAddress };
-  let result: { message: Message; ticket: TicketRow; note: Message | null };
+  let result: { ticket: TicketRow };
   try {
-    result = await ctx.db.transaction().execute(async (tx) => {
-      const { message } = await appendMessage(tx, { conversationId, author: { kind: 'customer', name: mail.name ?? mail.fromAddress }, body: mail.body, quoted: mail.quoted, now: ctx.now() });
+    result = await inTransaction(ctx, async (work) => {
+      const tx = work.tx;
       const current = (await findTicket(tx, found.id)) ?? found;
-      const ticket = await recordCustomerReply(ctx, tx, current, actor);
+      const added = await addCustomerMessage(ctx, work, { conversationId, ticket: current, author: { kind: 'customer', name: actor.name }, body: mail.body, quoted: mail.quoted, visitorId: current.visitor_id });
+      const message = added.message;
+      const ticket = added.ticket ?? current;
       if (mail.messageId) await tx.insertInto('email_messages').values({ message_id: mail.messageId, ticket_id: ticket.id, direction: 'in', created_at: ctx.now().toISOString() }).execute();
       for (const row of rows) await insertAttachment(tx, { ...row, message_id: message.id });
       const note = await noteRejected(ctx, tx, conversationId, rejected);
@@ -336,15 +338,13 @@ async function addReply(ctx: EmailContext, mail: ReadMail, found: TicketRow): Pr
         const site = await defaultSite(tx);
         await queueAttachmentNotice(ctx, tx, { ticket, to: mail.requesterEmail, inReplyTo: mail.messageId, references: [...[...mail.ids].reverse(), ...(mail.messageId ? [mail.messageId] : [])], rejected, siteName: site.name });
       }
-      return { message, ticket, note };
+      if (note) work.raise('message.created', { message: note, visitorId: null, ticketId: ticket.id });
+      return { ticket };
     });
   } catch (err) {
     await ctx.store.remove(rows.map((r) => r.storage_key));
     throw err;
   }
-  ctx.events.emit('message.created', { message: result.message, visitorId: result.ticket.visitor_id, ticketId: result.ticket.id });
-  if (result.note) ctx.events.emit('message.created', { message: result.note, visitorId: result.ticket.visitor_id, ticketId: result.ticket.id });
-  announceUpdated(ctx, result.ticket);
   ctx.log.info({ ticketId: result.ticket.id, number: result.ticket.number, status: result.ticket.status }, 'email added to its ticket');
   return { kind: 'reply', ticketId: result.ticket.id, number: Number(result.ticket.number) };
 }

@@ -8,9 +8,10 @@ import type { TicketRow, VisitorRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendMessage, createConversation, findOpenConversationOfVisitor, listMessages } from '../../messages/message.repository';
 import { createTicket } from '../../tickets/create-ticket';
-import { recordCustomerReply } from '../../tickets/customer-reply';
 import { describePromise } from '../../tickets/promise';
-import { announceUpdated, transition } from '../../tickets/ticket-lifecycle';
+import { announceTicketChange, transition } from '../../tickets/ticket-lifecycle';
+import { addCustomerMessage, customerWaitsAgain } from '../../tickets/customer-message';
+import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { combineStatedUrgency } from './stated-urgency';
 import { ownedTickets, portalOwner, visitorOwner } from '../../sites/ownership';
@@ -108,7 +109,7 @@ export interface SelfServiceContext extends CoreContext {
 }
 
 /**
- * The customer's reply on one of their requests. A pending or solved request reopens (recordCustomerReply);
+ * The customer's reply on one of their requests. A pending or solved request reopens (addCustomerMessage);
  * a closed one is final, so the reply starts a follow-up request linked to it, as in the chat.
  */
 export async function replyAsCustomer(
@@ -133,13 +134,12 @@ export async function replyAsCustomer(
     const actor = actorFor(c, current);
     const visitorId = c.kind === 'visitor' ? c.visitor.id : current.visitor_id;
     const triage = await ctx.kai.triage(input.body);
+    const followUp = await inTransaction(ctx, async (work) => {
     // The follow-up's conversation starts with the reply itself, under its client id.
-    const conversationId = await ctx.db.transaction().execute(async (tx) => {
-      const conversation = await createConversation(tx, { siteId: current.site_id, visitorId, mode: 'waiting', now: ctx.now() });
-      await appendMessage(tx, { conversationId: conversation.id, clientId: input.clientId ?? null, author: { kind: 'customer', name: actor.name, id: actor.id ?? null }, body: input.body, now: ctx.now() });
-      return conversation.id;
-    });
-    const followUp = await createTicket(ctx, {
+    const conversation = await createConversation(work.tx, { siteId: current.site_id, visitorId, mode: 'waiting', now: ctx.now() });
+    await appendMessage(work.tx, { conversationId: conversation.id, clientId: input.clientId ?? null, author: { kind: 'customer', name: actor.name, id: actor.id ?? null }, body: input.body, now: ctx.now() });
+    const conversationId = conversation.id;
+    return createTicket(ctx, work, {
       siteId: current.site_id,
       subject: `Follow-up: ${current.subject}`.slice(0, 200),
       description: input.body,
@@ -160,28 +160,23 @@ export async function replyAsCustomer(
       actor,
       followUpOf: current.id,
     });
+    });
     return { ticket: followUp, followUp: true, duplicate: false };
   }
   const actor = actorFor(c, current);
-  const now = ctx.now();
   const conversationId = current.conversation_id;
-  const { message, duplicate, ticket } = await ctx.db.transaction().execute(async (tx) => {
-    const appended = await appendMessage(tx, {
+  const { duplicate, ticket } = await inTransaction(ctx, async (work) => {
+    const fresh = (await findTicket(work.tx, current.id)) ?? current;
+    return addCustomerMessage(ctx, work, {
       conversationId,
-      clientId: input.clientId ?? null,
+      ticket: fresh,
       author: { kind: 'customer', name: actor.name, id: actor.id ?? null },
       body: input.body,
-      now,
+      clientId: input.clientId ?? null,
+      visitorId: await liveVisitor(work.tx, fresh),
     });
-    const fresh = (await findTicket(tx, current.id)) ?? current;
-    const ticket = appended.duplicate ? fresh : await recordCustomerReply(ctx, tx, fresh, actor);
-    return { ...appended, ticket };
   });
-  if (!duplicate) {
-    ctx.events.emit('message.created', { message, visitorId: await liveVisitor(ctx.db, ticket), ticketId: ticket.id });
-    announceUpdated(ctx, ticket);
-  }
-  return { ticket, followUp: false, duplicate };
+  return { ticket: ticket ?? current, followUp: false, duplicate };
 }
 
 /** The customer reopens a solved request (audited as `reopened` by the customer); the team owes a reply again. */
@@ -189,13 +184,13 @@ export async function reopenAsCustomer(ctx: CoreContext, c: Customer, ticketId: 
   const current = await findOwnTicket(ctx.db, c, ticketId);
   if (current.status !== 'solved') throw new AppError('invalid_transition', 'Only a solved request can be reopened');
   const actor = actorFor(c, current);
-  const ticket = await ctx.db.transaction().execute(async (tx) => {
-    const reopened = await transition(ctx, tx, { ticketId: current.id, to: 'open', actor, reason: 'Reopened by the customer' });
+  return inTransaction(ctx, async (work) => {
+    const reopened = await transition(ctx, work, current, { to: 'open', actor, reason: 'Reopened by the customer' });
     // The customer is waiting again: the next-response clock starts, as after a reply.
-    return recordCustomerReply(ctx, tx, reopened, actor);
+    const ticket = await customerWaitsAgain(ctx, work, reopened, actor);
+    await announceTicketChange(ctx, work, current, ticket);
+    return ticket;
   });
-  announceUpdated(ctx, ticket);
-  return ticket;
 }
 
 /**
@@ -207,7 +202,7 @@ export async function createPortalRequest(ctx: SelfServiceContext, c: Customer, 
   if (c.kind !== 'portal') throw new AppError('forbidden', 'Start a new request in the chat');
   const triage = combineStatedUrgency(await ctx.kai.triage(`${body.subject}\n${body.description}`), body.urgency);
   const problem = body.description.replace(/\s+/g, ' ').trim();
-  return createTicket(ctx, {
+  return inTransaction(ctx, (work) => createTicket(ctx, work, {
     siteId: c.siteId,
     subject: body.subject,
     description: body.description,
@@ -231,5 +226,5 @@ export async function createPortalRequest(ctx: SelfServiceContext, c: Customer, 
       channel: 'portal',
     },
     actor: { kind: 'customer', id: null, name: c.email },
-  });
+  }));
 }

@@ -10,6 +10,7 @@ import { findSiteById, findSiteByKey } from '../../sites/site.repository';
 import { findVisitor, verifyVisitorToken } from '../../sites/visitor.repository';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import { withdrawTicket } from '../../tickets/withdraw-ticket';
+import { inTransaction } from '../../work';
 import { enqueueMail } from '../email/outbox';
 import {
   consumeLoginToken,
@@ -236,7 +237,9 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   app.delete<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
     const customer = await requireCustomer(request);
     const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
-    await withdrawTicket(ctx, { ticketId: ticket.id, removeFiles: (keys) => attachments.remove(keys) });
+    const { removedAttachments } = await inTransaction(ctx, (work) => withdrawTicket(ctx, work, ticket.id));
+    // The files go after the commit: a rolled-back withdrawal keeps them.
+    if (removedAttachments.length > 0) await attachments.remove(removedAttachments).catch((err: unknown) => ctx.log.warn({ err, ticketId: ticket.id }, 'removing attachment files failed'));
     return reply.status(204).send();
   });
 };
