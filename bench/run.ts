@@ -6,7 +6,8 @@
  * - Kai offline on a 1,000-article knowledge base: answer p99 < 20 ms, triage p99 < 5 ms (kb-scale.ts);
  * - the LLM engine: what the server adds between the model's first token and the widget's first token,
  *   against aimock, p50 < 5 ms, with the guardrails' hold-back reported apart (llm-overhead.ts);
- * - SLA deadlines and the desk queue over 100,000 tickets (operations.ts).
+ * - SLA deadlines and the desk queue over 100,000 tickets (operations.ts);
+ * - the message path under load against a bare socket.io relay, memory per idle socket and a step-up (load.ts).
  */
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +25,7 @@ import { benchKbScale } from './kb-scale';
 import { benchLlmOverhead } from './llm-overhead';
 import { benchDeadlines, benchQueue } from './operations';
 import { DEMO_QUESTIONS } from './kb-corpus';
+import { benchLoad } from './load';
 
 const QUESTIONS = DEMO_QUESTIONS;
 
@@ -130,3 +132,4 @@ await benchKbScale();
 await benchLlmOverhead();
 await benchDeadlines();
 await benchQueue();
+await benchLoad();

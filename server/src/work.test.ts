@@ -66,4 +66,20 @@ describe('inTransaction', () => {
     expect(bed.published).toEqual([]);
     offFailing();
   });
+
+  it('groups concurrent commands into shared commits, each in its own savepoint: one failing rolls back alone', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        inTransaction(bed.ctx, async (work) => {
+          const t = await createTicket(bed.ctx, work, { ...phoneTicket(bed.siteId), subject: `Ticket ${i}` });
+          if (i === 4) throw new Error('the fifth fails');
+          return t;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const stored = await bed.ctx.db.selectFrom('tickets').select('subject').orderBy('number').execute();
+    expect(stored.map((t) => t.subject)).toEqual(['Ticket 0', 'Ticket 1', 'Ticket 2', 'Ticket 3', 'Ticket 5', 'Ticket 6', 'Ticket 7', 'Ticket 8', 'Ticket 9']);
+    expect(bed.published.filter((p) => p.event === 'ticket.created')).toHaveLength(9);
+  });
 });

@@ -60,6 +60,14 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Databases with one connection that every write goes through (SQLite): their transactions can share commits. */
+const singleWriter = new WeakSet<Db>();
+
+/** Whether every write to `db` goes through one connection (SQLite), so transactions can be grouped into commits. */
+export function hasSingleWriter(db: Db): boolean {
+  return singleWriter.has(db);
+}
+
 /** Opens the database named by a `sqlite:<path>` or `postgres://…` URL. */
 export function openDatabase(databaseUrl: string): Db {
   if (dialectOf(databaseUrl) === 'sqlite') {
@@ -76,7 +84,9 @@ export function openDatabase(databaseUrl: string): Db {
     // pages) are copied back once per checkpoint however often they were rewritten, and each checkpoint syncs.
     sqlite.pragma('wal_autocheckpoint = 4000');
     sqlite.pragma('journal_size_limit = 67108864');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    singleWriter.add(db);
+    return db;
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection the server ends (restart, failover, admin command) is dropped by the pool and replaced

@@ -6,14 +6,12 @@ import { agentReplySchema } from '../../../shared/protocol';
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { listAttachments } from '../attachments/attachment.repository';
-import { findConversation, listMessages } from '../messages/message.repository';
 import { findSiteByKey } from '../sites/site.repository';
 import { createTicket } from '../tickets/create-ticket';
 import { addAgentMessage } from '../tickets/ticket-messages';
-import { toTicketDetail, toTicketSummary } from '../tickets/ticket.presenter';
-import { findTicket, listTicketEvents, listTickets } from '../tickets/ticket.repository';
-import { customerKeys, findPreferredTool } from '../tickets/remote-session.repository';
+import { toTicketSummary } from '../tickets/ticket.presenter';
+import { readTicketDetail } from '../tickets/ticket-detail';
+import { listTickets } from '../tickets/ticket.repository';
 import { changeTicket } from '../tickets/change-ticket';
 import { inTransaction } from '../work';
 import { parse } from './validate';
@@ -89,15 +87,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     return reply.status(201).send(await detail(row.id));
   });
 
-  async function detail(id: string) {
-    const row = await findTicket(ctx.db, id);
-    if (!row) throw new AppError('not_found', 'No such ticket');
-    const messages = row.conversation_id ? await listMessages(ctx.db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
-    const conversation = row.conversation_id ? await findConversation(ctx.db, row.conversation_id) : undefined;
-    const preferredTool = await findPreferredTool(ctx.db, customerKeys(row));
-    const attachments = await listAttachments(ctx.db, row.id);
-    return toTicketDetail(row, messages, await listTicketEvents(ctx.db, row.id), conversation?.mode ?? null, preferredTool, attachments);
-  }
+  const detail = (id: string) => readTicketDetail(ctx.db, id);
 
   app.get<{ Params: { id: string } }>('/api/tickets/:id', async (request) => detail(request.params.id));
 
