@@ -3,19 +3,23 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
 /**
- * Two builds from one file:
- * - default: the messenger (iframe app) and the desk, as pages under dist/public/.
- * - `--mode loader`: the script-tag loader, a tiny IIFE at dist/public/widget.js.
+ * Three builds from one file:
+ * - default: the messenger (iframe app), the portal and the desk, as pages under dist/public/.
+ * - `--mode loader`: the script-tag loader's first part, a tiny IIFE at dist/public/widget.js (the button and
+ *   the queue).
+ * - `--mode loader-app`: its second part, dist/public/widget-app.js (commands, iframe, bridge), which
+ *   widget.js adds when the browser is idle or at the first click.
  * Tests (vitest) run as four projects: shared, server, widget, desk.
  */
 export default defineConfig(({ mode }) => {
-  if (mode === 'loader') {
+  if (mode === 'loader' || mode === 'loader-app') {
+    const [entry, file] = mode === 'loader' ? ['widget/loader/index.ts', 'widget.js'] : ['widget/loader/app.ts', 'widget-app.js'];
     return {
       build: {
         outDir: 'dist/public',
         emptyOutDir: false,
         target: 'es2019',
-        lib: { entry: 'widget/loader/index.ts', name: 'FrontdeskLoader', formats: ['iife'], fileName: () => 'widget.js' },
+        lib: { entry, name: 'FrontdeskLoader', formats: ['iife'], fileName: () => file },
         minify: true,
       },
     };
@@ -25,7 +29,10 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist/public',
       emptyOutDir: true,
-      target: 'es2020',
+      // es2022 keeps class fields as they are (es2020 turns each into a defineProperty helper call). No
+      // modulepreload polyfill: a browser without modulepreload just fetches each chunk when it is imported.
+      target: 'es2022',
+      modulePreload: { polyfill: false },
       rollupOptions: {
         input: { messenger: 'widget/messenger/index.html', desk: 'desk/index.html', portal: 'widget/portal/index.html' },
       },

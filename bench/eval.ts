@@ -5,6 +5,7 @@
  *   npm run eval                      the embedded offline engine over the demo knowledge base
  *   npm run eval -- --engine llm      the engine createKai picks from the environment (needs OPENAI_API_KEY)
  *   npm run eval -- --list dev        list the mistakes on the dev split instead (tune on dev, never on test)
+ *   npm run eval -- --list dev --verbose   also list the third-party tickets triaged wrong on that split
  *
  * A measurement, not a test: the floors that fail CI are in server/src/ai/eval/eval.test.ts.
  */
@@ -27,12 +28,16 @@ import {
   type TriageReport,
 } from '../server/src/ai/eval/evaluate';
 import { loadAnswerSet, loadTriageSet } from '../server/src/ai/eval/sets';
+import { loadThirdPartyTickets, ticketText } from '../server/src/ai/eval/third-party';
+import { byLanguage, evaluateThirdParty, FOLDS, type ThirdPartyReport } from '../server/src/ai/eval/third-party-eval';
+import type { PriorityFigures } from '../server/src/ai/eval/baselines';
 import { loadConfig } from '../server/src/config';
 
 const { values } = parseArgs({
   options: {
     engine: { type: 'string', default: 'offline' },
     list: { type: 'string', default: 'test' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 const listSplit = values.list as SplitFilter;
@@ -67,6 +72,19 @@ function printAnswers(split: SplitFilter, r: AnswerReport): void {
 
 const short = (l: Level) => l[0]!.toUpperCase();
 
+function figuresRow(name: string, f: PriorityFigures): string {
+  return `    ${name.padEnd(22)} ${pct(f.accuracy)}    ${pct(f.macroF1)}    ${pct(f.highRecall)}    ${pct(f.withinOne)}`;
+}
+
+function printThirdParty(split: 'dev' | 'test', r: ThirdPartyReport): void {
+  console.log(`\n### Third-party tickets, ${split}, ${r.language} (n=${r.n}; baselines: ${FOLDS}-fold cross-validation on these tickets)`);
+  console.log(`    ${'priority'.padEnd(22)}  accuracy  macro-F1  high recall  within one`);
+  console.log(figuresRow(`Kai (${r.n} unseen)`, r.kai));
+  console.log(figuresRow('naive Bayes baseline', r.naiveBayes));
+  console.log(figuresRow('majority baseline', r.majority));
+  console.log(levelTable('Kai priority', r.kai).slice(1).join('\n'));
+}
+
 async function main(): Promise<void> {
   if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
   if (values.engine !== 'offline' && values.engine !== 'llm') throw new Error('--engine must be offline or llm');
@@ -74,7 +92,7 @@ async function main(): Promise<void> {
   let engine: KaiEngine;
   if (values.engine === 'llm') {
     const config = loadConfig();
-    if (!config.openai) throw new Error('--engine llm needs OPENAI_API_KEY (and usually OPENAI_BASE_URL, AI_MODEL)');
+    if (!config.openai) throw new Error('--engine llm needs OPENAI_BASE_URL (a local model server) or OPENAI_API_KEY, and usually AI_MODEL');
     engine = createKai(config, demo.kb, pino({ level: 'warn' }));
   } else if (values.engine === 'offline') {
     engine = new OfflineEngine(demo.kb);
@@ -108,6 +126,19 @@ async function main(): Promise<void> {
     printAnswers(split, answersOf(split));
   }
 
+  const thirdParty = loadThirdPartyTickets();
+  const thirdPartyReports: ThirdPartyReport[] = [];
+  if (!thirdParty) console.log('\n### Third-party tickets: server/src/ai/eval/third-party/ is missing from this copy (see its LICENSE.md)');
+  else {
+    for (const split of ['dev', 'test'] as const) {
+      for (const tickets of byLanguage(thirdParty, split)) {
+        const report = await evaluateThirdParty(engine, tickets);
+        printThirdParty(split, report);
+        if (split === listSplit || listSplit === 'all') thirdPartyReports.push(report);
+      }
+    }
+  }
+
   const tri = triageOf(listSplit);
   console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);
   for (const o of tri.misclassified) {
@@ -121,6 +152,14 @@ async function main(): Promise<void> {
   for (const o of ans.misses) {
     const got = o.refused ? 'refused' : (o.firstSlug ?? `${o.action}, no source`);
     console.log(`  ${o.item.id}  ${(o.item.article ?? '(none)').padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
+  }
+  if (values.verbose) {
+    for (const r of thirdPartyReports) {
+      console.log(`\n## Third-party ${r.language} tickets Kai got wrong (truth → predicted)`);
+      r.tickets.forEach((t, i) => {
+        if (r.predicted[i] !== t.priority) console.log(`  ${t.id}  ${short(t.priority)} → ${short(r.predicted[i]!)}  ${cut(ticketText(t), 110)}`);
+      });
+    }
   }
   console.log(`\n(${(elapsed / (triageSet.length + answerSet.length)).toFixed(2)} ms per item)`);
   await demo.db.destroy();

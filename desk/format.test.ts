@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue, formatDuration, safeHref } from './format';
+import { formatDue, formatDuration } from './format';
 
 const now = Date.parse('2025-03-03T12:00:00Z');
 
@@ -24,16 +24,3 @@ describe('formatDue', () => {
   });
 });
 
-describe('safeHref', () => {
-  it('allows http(s) and site-relative links', () => {
-    expect(safeHref('https://help.example.com/a?b=1')).toBe('https://help.example.com/a?b=1');
-    expect(safeHref('http://example.com')).toBe('http://example.com/');
-    expect(safeHref('/kb/reset')).toBe('/kb/reset');
-  });
-
-  it('refuses script and other schemes', () => {
-    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'mailto:a@b.c', 'kb/relative', '']) {
-      expect(safeHref(url), url).toBeUndefined();
-    }
-  });
-});

@@ -115,19 +115,3 @@ export function localTimeIn(timeZone: string, now: number): string | null {
     return null;
   }
 }
-
-/**
- * The href for a link taken from data (Kai's sources): only http(s) URLs and site-relative paths.
- * Anything else (`javascript:`, `data:`, …) gets no href at all and renders as plain text.
- */
-export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  if (url.startsWith('/')) return url;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-}

@@ -47,8 +47,10 @@ test.describe('embedding the messenger on a customer site', () => {
     expect(await context.cookies()).toEqual([]);
     expect(await context.cookies([HOST_URL, FRONTDESK_URL])).toEqual([]);
     expect(await hostStorage(page)).toEqual({ local: [], session: [], cookie: '' });
-    // Only the loader and the site's look were fetched: no messenger page, session or socket yet.
-    expect(frontdeskRequests.sort()).toEqual(['/api/widget/sites/demo', '/widget.js']);
+    // Only the loader, the site's look and (on idle) the loader's second part were fetched: code, no state;
+    // no messenger page, session or socket yet.
+    await expect.poll(() => frontdeskRequests.includes('/widget-app.js')).toBe(true);
+    expect(frontdeskRequests.sort()).toEqual(['/api/widget/sites/demo', '/widget-app.js', '/widget.js']);
 
     // Open: the same control is now "Close messenger" and the iframe exists.
     await launcher.click();

@@ -103,7 +103,13 @@ export const listTicketsQuerySchema = z.object({
 export const handbackSchema = z.object({ reason: z.string().trim().max(500).optional() });
 
 export const triageSchema = z.object({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH * 4) });
-export const previewSchema = z.object({ message: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
+export const previewSchema = z.object({
+  message: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  /** Preview as this verified visitor (the site's VIP rules apply to them), else as an anonymous one. */
+  visitor: z.object({ email: z.email().max(320).optional(), userId: z.string().min(1).max(200).optional() }).optional(),
+  /** The visitor's language (BCP 47); default the site's. */
+  language: z.string().trim().min(2).max(35).optional(),
+});
 
 export const kbArticleSchema = z.object({
   title: z.string().trim().min(1).max(200),

@@ -21,9 +21,23 @@ export interface BridgeUser {
   token?: string;
 }
 
+/** `light` or `dark` forces a theme; `auto` (the default) follows `prefers-color-scheme`. */
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+/** What `Frontdesk('boot', …)` may set, as it travels to the messenger. */
+export interface BootOptions {
+  user?: BridgeUser;
+  /** BCP 47 tag the site chose for the visitor. */
+  language?: string;
+  theme?: ThemeChoice;
+  /** `false`: store nothing in the browser until a later `consent` message. */
+  consent?: boolean;
+}
+
 /** Loader → messenger. */
 export type LoaderMessage =
-  | { type: 'boot'; user?: BridgeUser; timeZone?: string }
+  | ({ type: 'boot'; timeZone?: string; page?: string } & BootOptions)
+  | { type: 'consent' }
   | { type: 'open' }
   | { type: 'close' }
   | { type: 'prefill'; text: string }
@@ -67,6 +81,7 @@ export function parseLoaderMessage(data: unknown): LoaderMessage | null {
     case 'open':
     case 'close':
     case 'shutdown':
+    case 'consent':
       return { type: m.type };
     case 'prefill':
       return typeof m.text === 'string' ? { type: 'prefill', text: m.text } : null;
@@ -77,6 +92,11 @@ export function parseLoaderMessage(data: unknown): LoaderMessage | null {
         boot.user = m.user;
       }
       if (typeof m.timeZone === 'string') boot.timeZone = m.timeZone;
+      if (typeof m.language === 'string' && m.language.length <= 35) boot.language = m.language;
+      if (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto') boot.theme = m.theme;
+      if (typeof m.consent === 'boolean') boot.consent = m.consent;
+      // The host page's path (no query: it may hold tokens), for the help articles the messenger suggests.
+      if (typeof m.page === 'string' && m.page.length <= 500) boot.page = m.page;
       return boot;
     }
     default:

@@ -1,5 +1,5 @@
 import type { Source } from '../../shared/protocol';
-import { safeHref } from '../format';
+import { safeHref } from '../../shared/safe-text';
 
 export interface SourceLinkProps {
   source: Source;

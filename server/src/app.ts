@@ -23,6 +23,7 @@ import { ticketRoutes } from './routes/tickets.routes';
 import { widgetRoutes } from './routes/widget.routes';
 import { aiRoutes } from './routes/ai.routes';
 import { kbRoutes } from './routes/kb.routes';
+import { widgetArticleRoutes } from './routes/widget-articles.routes';
 import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(attachmentRoutes, { ctx });
   await app.register(aiRoutes, { ctx, kai });
   await app.register(kbRoutes, { ctx, kb });
+  await app.register(widgetArticleRoutes, { ctx: { ...ctx, secret }, kb });
   await app.register(hoursRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
   await app.register(agentRoutes, { ctx });

@@ -74,7 +74,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string;
   redisUrl: string | undefined;
-  openai: { apiKey: string; baseUrl: string | undefined; model: string } | null;
+  /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: local model servers (Ollama, vLLM, llama.cpp) need no key. */
+  openai: { apiKey: string | null; baseUrl: string | undefined; model: string } | null;
   aiModel: string;
   admin: { email: string; password: string } | null;
   /** ADMIN_NAME: the first admin's display name. */
@@ -117,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
-    openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL } : null,
+    openai: e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? { apiKey: e.OPENAI_API_KEY ?? null, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL } : null,
     aiModel: e.AI_MODEL,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     adminName: e.ADMIN_NAME,

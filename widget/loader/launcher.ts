@@ -1,7 +1,8 @@
 /**
- * The loader's DOM: a shadow-rooted host with the launcher button, its unread badge, and the panel that holds
- * the messenger iframe. Plain DOM, no framework, CSP-safe: styles go in a constructed stylesheet
- * (adoptedStyleSheets) when the browser has them, else a <style> element; colours are set through the CSSOM.
+ * The launcher button in a shadow-rooted host, as `widget.js` draws it (closed, no panel yet). Plain DOM, no
+ * framework, CSP-safe: styles go in a constructed stylesheet (adoptedStyleSheets, not subject to CSP
+ * `style-src`) when the browser has them, else a <style> element; colours are set through the CSSOM.
+ * The panel, the open state and the badge's count are `panel.ts`'s (the loader's second part).
  */
 import { textColorOn } from '../color';
 
@@ -15,106 +16,52 @@ export interface LauncherLook {
 export interface Launcher {
   host: HTMLElement;
   root: ShadowRoot;
+  wrap: HTMLElement;
   button: HTMLButtonElement;
-  badge: HTMLElement;
-  panel: HTMLElement;
-  icon: SVGPathElement;
+  /** Created with the first unread count. */
+  badge?: HTMLElement;
+  /** Created at the first open. */
+  panel?: HTMLElement;
 }
 
-// Under 480px the panel fills the screen but for a strip at the bottom that keeps the launcher (named
-// "Close messenger" while open) visible and usable, so the same control closes the messenger everywhere.
-const CSS = `:host{all:initial}
-[hidden]{display:none!important}
-.b,.p{position:fixed;z-index:2147483000;right:20px}
-.l .b,.l .p{right:auto;left:20px}
-.b{bottom:20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;cursor:pointer;display:flex;align-items:center;justify-content:center;background:var(--c);color:var(--t);box-shadow:0 4px 24px #0004}
-.b:focus-visible{outline:3px solid var(--c);outline-offset:3px}
-.b svg{width:28px;height:28px;fill:currentColor}
-.u{position:absolute;top:-4px;right:-4px;min-width:12px;padding:0 4px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/20px sans-serif}
-.p{bottom:88px;width:380px;height:600px;max-height:calc(100vh - 108px);border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 4px 24px #0004}
-.p iframe{width:100%;height:100%;border:0;display:block}
-@media (max-width:480px){.p,.l .p{inset:0 0 76px;width:auto;height:auto;max-height:none;border-radius:0 0 16px 16px}.b{bottom:10px}}`;
+// The icon is CSS (a speech bubble; panel.ts makes it a caret while open), fewer bytes than an SVG.
+const CSS = `:host{all:initial}.b{position:fixed;z-index:2147483000;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;cursor:pointer;display:grid;place-items:center;background:var(--c);color:var(--t);box-shadow:0 4px 24px #0004}.l .b{right:auto;left:20px}.b:focus-visible{outline:3px solid var(--c);outline-offset:3px}.i{width:24px;height:20px;border-radius:10px 10px 10px 2px;background:currentColor}`;
 
-/** Chat bubble (closed) and a down-pointing caret (open), 24×24 viewBox. */
-const ICON_CLOSED = 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z';
-const ICON_OPEN = 'M6 9l6 7 6-7z';
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string): HTMLElementTagNameMap[K] {
+/** Creates `tag` with a class and attributes. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
-  if (className) node.className = className;
+  node.className = className;
+  for (const name in attributes) node.setAttribute(name, attributes[name] as string);
   return node;
 }
 
-function adoptStyles(doc: Document, root: ShadowRoot): void {
-  try {
-    // Constructed stylesheets are not subject to CSP style-src, so this works under a strict policy.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // Older browsers: fall back to a <style> element (needs style-src to allow it).
-  }
-  const style = el(doc, 'style');
-  style.textContent = CSS;
-  root.appendChild(style);
+/** Adds `css` to the shadow root as a constructed stylesheet (not subject to the host's CSP `style-src`). */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = root.adoptedStyleSheets.concat(sheet);
 }
 
-/** Draws the launcher into `doc.body` and returns its elements. */
+/** Draws the closed launcher into `doc.body` and returns its elements. */
 export function createLauncher(doc: Document, look: LauncherLook, onClick: () => void): Launcher {
-  const host = el(doc, 'div');
-  host.setAttribute('data-frontdesk', '');
+  const host = el(doc, 'div', '', { 'data-frontdesk': '' });
   host.style.setProperty('--c', look.color);
   host.style.setProperty('--t', textColorOn(look.color));
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(doc, root);
+  adoptStyles(root, CSS);
 
   const wrap = el(doc, 'div', look.position === 'left' ? 'l' : '');
-  const panel = el(doc, 'div', 'p');
-  panel.id = 'fd-panel';
-  panel.hidden = true;
-
-  const button = el(doc, 'button', 'b');
-  button.type = 'button';
-  button.setAttribute('aria-controls', panel.id);
-  button.setAttribute('aria-describedby', 'fd-unread');
-
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = doc.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const icon = doc.createElementNS(svgNs, 'path');
-  svg.appendChild(icon);
-
-  // The accessible name stays exactly "Open messenger"; the count is the button's description instead.
-  const badge = el(doc, 'span', 'u');
-  badge.id = 'fd-unread';
-  badge.setAttribute('aria-hidden', 'true');
-
-  button.append(svg, badge);
+  // The accessible name stays exactly "Open messenger" (an unread count becomes its description).
+  const button = el(doc, 'button', 'b', { type: 'button', 'aria-label': 'Open messenger', 'aria-expanded': 'false' });
+  button.appendChild(el(doc, 'span', 'i'));
   button.addEventListener('click', onClick);
-  wrap.append(panel, button);
+  wrap.appendChild(button);
   root.appendChild(wrap);
   doc.body.appendChild(host);
-  return { host, root, button, badge, panel, icon };
-}
-
-/** Brings the launcher in line with the open state and unread count. */
-export function renderLauncher(ui: Launcher, open: boolean, unread: number): void {
-  ui.button.setAttribute('aria-label', open ? 'Close messenger' : 'Open messenger');
-  ui.button.setAttribute('aria-expanded', String(open));
-  ui.icon.setAttribute('d', open ? ICON_OPEN : ICON_CLOSED);
-  ui.panel.hidden = !open;
-  const show = unread > 0 && !open;
-  ui.badge.hidden = !show;
-  ui.badge.textContent = show ? (unread > 99 ? '99+' : String(unread)) : '';
-}
-
-/** Adds the messenger iframe to the panel (first open only). */
-export function createFrame(doc: Document, ui: Launcher, src: string): HTMLIFrameElement {
-  const frame = el(doc, 'iframe');
-  frame.title = 'Messenger';
-  frame.src = src;
-  ui.panel.appendChild(frame);
-  return frame;
+  return { host, root, wrap, button };
 }

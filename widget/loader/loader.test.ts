@@ -173,7 +173,7 @@ describe('loader', () => {
     expect(fake.postMessage).not.toHaveBeenCalled();
     fromFrame({ type: 'ready' }, fake);
     expect(posted(fake)).toEqual(['boot', 'open', 'prefill']);
-    expect(fake.postMessage.mock.calls[0]?.[0]).toEqual({ source: 'frontdesk', type: 'boot', user: { id: 'u1', name: 'Ada' } });
+    expect(fake.postMessage.mock.calls[0]?.[0]).toEqual({ source: 'frontdesk', type: 'boot', page: '/', user: { id: 'u1', name: 'Ada' } });
     expect(fake.postMessage.mock.calls[2]?.[0]).toEqual({ source: 'frontdesk', type: 'prefill', text: 'Hello there' });
     api('close');
     expect(posted(fake).at(-1)).toBe('close');
@@ -192,7 +192,7 @@ describe('loader', () => {
     fromFrame({ type: 'unread', count: 4 }, window);
     expect(fake.postMessage).not.toHaveBeenCalled();
     expect(unread).not.toHaveBeenCalled();
-    expect(root().querySelector('.u')?.textContent).toBe('');
+    expect(root().querySelector('.u')?.textContent ?? '').toBe('');
 
     fromFrame({ type: 'unread', count: 3 }, fake);
     expect(unread).toHaveBeenCalledWith(3);

@@ -1,10 +1,15 @@
 /**
- * The `Frontdesk(command, ...args)` global: draws the launcher, creates the messenger iframe on first open and
- * talks to it over the bridge. Writes no cookie and no storage: the iframe keeps its own state.
+ * The full `Frontdesk(command, ...args)` global (`widget-app.js`): commands, events, the open state and the
+ * messenger iframe. Writes no cookie and no storage: the iframe keeps its own state. `widget.js` (core.ts) draws
+ * the button and queues calls until this arrives; tests install this part alone.
  */
-import { envelope, parseMessengerMessage, type BridgeUser, type LoaderMessage } from '../bridge';
-import { DEFAULT_COLOR, safeColor } from '../color';
-import { createFrame, createLauncher, renderLauncher, type Launcher, type LauncherLook } from './launcher';
+import type { BridgeUser, LoaderMessage, MessengerMessage } from '../bridge';
+import type { LoaderCore } from './core';
+import { createFrameLink } from './frame-link';
+import { createLauncher, type Launcher, type LauncherLook } from './launcher';
+import { followViewport, renderLauncher } from './panel';
+import { fetchLook, whenBody } from './look';
+import { readBootOptions, type BootOptions } from './boot-options';
 
 /** Events a site can subscribe to with `Frontdesk('on', event, fn)`. */
 export const LOADER_EVENTS = ['ready', 'open', 'close', 'unread', 'ticket:created'] as const;
@@ -17,8 +22,10 @@ export interface FrontdeskFunction {
   (command: string, ...args: unknown[]): void;
   /** Calls made before the loader ran (each an `arguments` object). */
   q?: ArrayLike<unknown>[];
-  /** Set by the loader, so a second copy of the script does nothing. */
+  /** Set by the full loader, so a second copy of the script does nothing. */
   loaded?: boolean;
+  /** Set by `widget.js` for `widget-app.js`: the button it drew and the visitor's early click. */
+  core?: LoaderCore;
 }
 
 declare global {
@@ -34,56 +41,14 @@ export interface LoaderConfig {
   publicOrigin: string;
 }
 
-const SETTINGS_TIMEOUT_MS = 3000;
 /** How long a shut-down iframe stays attached so it can act on `shutdown` (forget the visitor) first. */
 const SHUTDOWN_GRACE_MS = 1000;
 
-async function fetchLook(win: Window, config: LoaderConfig): Promise<LauncherLook> {
-  const fallback: LauncherLook = { color: DEFAULT_COLOR, position: 'right' };
-  try {
-    const url = `${config.publicOrigin}/api/widget/sites/${encodeURIComponent(config.siteKey)}`;
-    // Without AbortSignal.timeout (pre-2022 browsers) the request simply has no deadline.
-    const signal = AbortSignal.timeout ? AbortSignal.timeout(SETTINGS_TIMEOUT_MS) : undefined;
-    const response = await win.fetch(url, { credentials: 'omit', signal });
-    // An error answer ({ error }) has neither field, so it yields the defaults like a failed request does.
-    const site = (await response.json()) as { color?: unknown; position?: unknown };
-    return { color: safeColor(site.color), position: site.position === 'left' ? 'left' : 'right' };
-  } catch {
-    return fallback;
-  }
-}
-
-function readUser(options: unknown): BridgeUser | undefined {
-  // Site code may pass anything: only string fields travel (a function would make postMessage throw).
-  const user = options ? (options as { user?: Partial<Record<keyof BridgeUser, unknown>> }).user : undefined;
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  return user && typeof user.id === 'string'
-    ? { id: user.id, email: text(user.email), name: text(user.name), token: text(user.token) }
-    : undefined;
-}
-
-/** Installs `win.Frontdesk`, drains the snippet's queue and draws the launcher once the site's look is known. */
-export function installFrontdesk(win: Window, config: LoaderConfig): FrontdeskFunction {
-  const existing = win.Frontdesk;
-  // Optional chaining is avoided in this file: the es2019 target expands it into longer code.
-  if (existing && existing.loaded) return existing;
-  const doc = win.document;
-  const handlers = new Map<LoaderEvent, Set<Handler>>(LOADER_EVENTS.map((e) => [e, new Set<Handler>()]));
-  const warn = (text: string, value: unknown): void => console.warn('Frontdesk:', text, value);
-
-  let look: LauncherLook | null = null; // null until the settings arrived: commands wait in `waiting`
-  const waiting: unknown[][] = [];
-  let ui: Launcher | null = null;
-  let frame: HTMLIFrameElement | null = null;
-  let frameReady = false;
-  let toFrame: LoaderMessage[] = [];
-  let open = false;
-  let unread = 0;
-  let user: BridgeUser | undefined;
-
+function createEvents(): { on: Map<LoaderEvent, Set<Handler>>; emit: (event: LoaderEvent, payload?: unknown) => void } {
+  const on = new Map<LoaderEvent, Set<Handler>>(LOADER_EVENTS.map((e) => [e, new Set<Handler>()]));
   const emit = (event: LoaderEvent, payload?: unknown): void => {
-    // Every LoaderEvent got its set when `handlers` was built from LOADER_EVENTS.
-    (handlers.get(event) as Set<Handler>).forEach((fn) => {
+    // Every LoaderEvent got its set when `on` was built from LOADER_EVENTS.
+    (on.get(event) as Set<Handler>).forEach((fn) => {
       try {
         fn(payload);
       } catch (error) {
@@ -91,109 +56,114 @@ export function installFrontdesk(win: Window, config: LoaderConfig): FrontdeskFu
       }
     });
   };
+  return { on, emit };
+}
 
-  const post = (message: LoaderMessage): void => {
-    if (!frame) return;
-    if (frameReady && frame.contentWindow) frame.contentWindow.postMessage(envelope(message), config.publicOrigin);
-    else toFrame.push(message);
+/** Installs `win.Frontdesk`, drains the snippet's queue and draws the launcher once the site's look is known. */
+export function installFrontdesk(win: Window, config: LoaderConfig, core?: LoaderCore): FrontdeskFunction {
+  const existing = win.Frontdesk;
+  // Optional chaining is avoided in the loader: the es2019 target expands it into longer code.
+  if (existing && existing.loaded) return existing;
+  const doc = win.document;
+  const events = createEvents();
+  const warn = (text: string, value: unknown): void => console.warn('Frontdesk:', text, value);
+
+  let look: LauncherLook | null = null; // null until the settings arrived: commands wait in `waiting`
+  const waiting: unknown[][] = [];
+  let ui: Launcher | null = null;
+  let open = false;
+  let unread = 0;
+  let options: BootOptions = {};
+  let unfollow: (() => void) | null = null;
+  const stopFollowing = (): void => {
+    if (unfollow) unfollow();
+    unfollow = null;
   };
 
-  // The messenger reads the time zone itself (same browser), so the loader sends only the user.
-  const bootMessage = (): LoaderMessage => ({ type: 'boot', user });
+  // The messenger reads the time zone itself (same browser), so the loader sends only what the site chose.
+  const bootMessage = (): LoaderMessage => ({ type: 'boot', ...options, page: win.location.pathname });
+  const onFrameMessage = (message: MessengerMessage): void => {
+    if (message.type === 'unread' && message.count !== unread) {
+      unread = message.count;
+      render();
+      events.emit('unread', unread);
+    } else if (message.type === 'close') closeMessenger();
+    else if (message.type === 'ticket:created') events.emit('ticket:created', message.ticket);
+  };
+  const src = `${config.publicOrigin}/messenger?site=${encodeURIComponent(config.siteKey)}&origin=${encodeURIComponent(win.location.origin)}`;
+  const link = createFrameLink(win, src, config.publicOrigin, onFrameMessage, () => [bootMessage(), { type: open ? 'open' : 'close' }]);
 
   const render = (): void => {
     if (ui) renderLauncher(ui, open, unread);
   };
+  const onClick = (): void => (open ? closeMessenger() : openMessenger(true));
 
   const draw = (): void => {
     if (ui || !look) return;
-    ui = createLauncher(doc, look, () => (open ? closeMessenger() : openMessenger(true)));
+    ui = createLauncher(doc, look, onClick);
     render();
-    emit('ready');
+    events.emit('ready');
   };
 
   function openMessenger(byUser = false): void {
     if (!ui) return;
-    if (!frame) {
-      const src = `${config.publicOrigin}/messenger?site=${encodeURIComponent(config.siteKey)}&origin=${encodeURIComponent(win.location.origin)}`;
-      frame = createFrame(doc, ui, src);
-      toFrame = [bootMessage()];
-    }
+    const frame = link.ensure(ui, bootMessage());
     if (byUser) frame.focus();
     if (open) return;
     open = true;
     render();
-    post({ type: 'open' });
-    emit('open');
+    unfollow = followViewport(win, ui);
+    link.post({ type: 'open' });
+    events.emit('open');
   }
 
   function closeMessenger(): void {
     if (!ui || !open) return;
-    const hadFocus = ui.root.activeElement === frame;
+    const hadFocus = ui.root.activeElement === link.frame();
     open = false;
     render();
+    stopFollowing();
     if (hadFocus) ui.button.focus();
-    post({ type: 'close' });
-    emit('close');
+    link.post({ type: 'close' });
+    events.emit('close');
   }
 
   const shutdown = (): void => {
     if (!ui) return;
-    post({ type: 'shutdown' });
+    link.post({ type: 'shutdown' });
+    stopFollowing();
     const host = ui.host;
     host.style.setProperty('display', 'none');
     win.setTimeout(() => host.remove(), SHUTDOWN_GRACE_MS);
-    ui = frame = null;
-    frameReady = open = false;
-    toFrame = [];
+    ui = null;
+    link.reset();
+    open = false;
     unread = 0;
-    user = undefined;
-  };
-
-  const onMessage = (event: MessageEvent): void => {
-    if (!frame || event.origin !== config.publicOrigin || event.source !== frame.contentWindow) return;
-    const message = parseMessengerMessage(event.data);
-    if (!message) return;
-    switch (message.type) {
-      case 'ready': {
-        // A second `ready` means the iframe reloaded: tell it again who the visitor is and whether it is open.
-        const queued = frameReady ? [bootMessage(), { type: open ? 'open' : 'close' } as const] : toFrame;
-        frameReady = true;
-        toFrame = [];
-        queued.forEach(post);
-        break;
-      }
-      case 'unread':
-        if (message.count !== unread) {
-          unread = message.count;
-          render();
-          emit('unread', unread);
-        }
-        break;
-      case 'close':
-        closeMessenger();
-        break;
-      case 'ticket:created':
-        emit('ticket:created', message.ticket);
-        break;
-    }
+    options = {};
   };
 
   const exec = (command: unknown, args: unknown[]): void => {
     switch (command) {
       case 'boot':
-        user = readUser(args[0]);
-        if (ui) post(bootMessage());
+        options = readBootOptions(args[0]);
+        if (ui) link.post(bootMessage());
         else draw();
         break;
       case 'update': {
-        const next = readUser(args[0]);
+        const next = readBootOptions(args[0]).user;
         if (next) {
-          user = user && user.id === next.id ? { ...user, ...next } : next;
-          post(bootMessage());
+          const user: BridgeUser | undefined = options.user;
+          options.user = user && user.id === next.id ? { ...user, ...next } : next;
+          link.post(bootMessage());
         }
         break;
       }
+      case 'consent':
+        if (args[0] === true) {
+          options.consent = true;
+          link.post({ type: 'consent' });
+        }
+        break;
       case 'shutdown':
         shutdown();
         break;
@@ -209,7 +179,7 @@ export function installFrontdesk(win: Window, config: LoaderConfig): FrontdeskFu
         break;
       case 'showNewMessage':
         openMessenger();
-        if (typeof args[0] === 'string') post({ type: 'prefill', text: args[0] });
+        if (typeof args[0] === 'string') link.post({ type: 'prefill', text: args[0] });
         break;
       default:
         warn('unknown command', command);
@@ -219,7 +189,7 @@ export function installFrontdesk(win: Window, config: LoaderConfig): FrontdeskFu
   const run = (command: unknown, args: unknown[]): void => {
     if (command === 'on' || command === 'off') {
       const [event, fn] = args;
-      const set = handlers.get(event as LoaderEvent); // unknown names find no set and are reported below
+      const set = events.on.get(event as LoaderEvent); // unknown names find no set and are reported below
       if (!set || typeof fn !== 'function') return warn(`bad ${command}`, event);
       const handler = fn as Handler; // checked to be a function just above
       if (command === 'off') set.delete(handler);
@@ -234,20 +204,32 @@ export function installFrontdesk(win: Window, config: LoaderConfig): FrontdeskFu
   const api: FrontdeskFunction = (command, ...args) => run(command, args);
   api.loaded = true;
   win.Frontdesk = api;
-  win.addEventListener('message', onMessage);
   for (const call of Array.from((existing && existing.q) || [])) {
     const [command, ...args] = Array.from(call);
     run(command, args);
   }
 
-  void fetchLook(win, config).then((result) => {
-    const start = (): void => {
-      look = result;
-      draw();
-      for (const [command, ...args] of waiting.splice(0)) exec(command, args);
-    };
-    if (doc.body) start();
-    else doc.addEventListener('DOMContentLoaded', start, { once: true });
-  });
+  const start = (result: LauncherLook, drawn: Launcher | null): void => {
+    look = result;
+    if (drawn) {
+      ui = drawn;
+      render();
+      events.emit('ready');
+    } else draw();
+    for (const [command, ...args] of waiting.splice(0)) exec(command, args);
+  };
+  if (core) adoptCore(core, onClick, start);
+  else void fetchLook(win, config.publicOrigin, config.siteKey).then((result) => whenBody(doc, () => start(result, null)));
   return api;
+}
+
+/** Takes over the button `widget.js` drew (now, or when it is drawn), and an early click on it. */
+function adoptCore(core: LoaderCore, onClick: () => void, start: (look: LauncherLook, ui: Launcher | null) => void): void {
+  const take = (): void => {
+    core.onClick = onClick;
+    start(core.look as LauncherLook, core.ui as Launcher); // both set together when the button was drawn
+    if (core.clicked) onClick();
+  };
+  if (core.ui) take();
+  else core.onDrawn = take;
 }

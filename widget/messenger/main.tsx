@@ -2,10 +2,10 @@
  * Entry of the messenger, the Preact app inside the iframe at `/messenger?site={key}&origin={host origin}`.
  */
 import { render } from 'preact';
-import { io } from 'socket.io-client';
 import type { VisitorClientSocket } from './models/connection';
 import { App } from './components/App';
 import { createMessenger, readParentOrigin } from './messenger';
+import { LightSocket } from './socket/light-socket';
 import { messengerStore } from './storage';
 import './styles.css';
 
@@ -29,9 +29,8 @@ if (root && siteKey) {
     store: messengerStore(window),
     fetch: window.fetch.bind(window),
     timeZone: timeZone(),
-    language: navigator.language,
-    openSocket: (token): VisitorClientSocket =>
-      io('/visitor', { auth: (cb) => cb({ token: token() }), transports: ['websocket', 'polling'] }),
+    languages: navigator.languages && navigator.languages.length > 0 ? navigator.languages : [navigator.language],
+    openSocket: (token): VisitorClientSocket => new LightSocket('/visitor', { auth: () => ({ token: token() }) }),
   });
   render(<App messenger={messenger} />, root);
 } else if (root) {

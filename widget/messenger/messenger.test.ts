@@ -81,7 +81,7 @@ describe('createMessenger (embedded)', () => {
     for (const call of parent.postMessage.mock.calls) expect(call[1]).toBe(HOST);
     fromLoader({ type: 'boot', user: { id: 'u1', name: 'Ada' } });
     await settle();
-    expect(bodies).toEqual([{ siteKey: 'demo', origin: HOST, timeZone: 'America/New_York', user: { id: 'u1', name: 'Ada' } }]);
+    expect(bodies).toEqual([{ siteKey: 'demo', origin: HOST, timeZone: 'America/New_York', language: 'en', user: { id: 'u1', name: 'Ada' } }]);
     expect(sockets).toHaveLength(1);
   });
 

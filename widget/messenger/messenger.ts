@@ -4,8 +4,11 @@
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import { envelope, parseLoaderMessage, type BridgeUser, type LoaderMessage, type MessengerMessage } from '../bridge';
+import { ConsentStore } from './consent-store';
 import { asVisitorSocket, ConnectionModel, type ConnectionOptions } from './models/connection';
 import { ConversationModel } from './models/conversation';
+import { PreferencesModel } from './preferences';
+import { TabsLink } from './tabs';
 import { storageKeys, type KeyValueStore } from './storage';
 
 export interface MessengerEnv {
@@ -17,8 +20,8 @@ export interface MessengerEnv {
   fetch: typeof fetch;
   openSocket: ConnectionOptions['openSocket'];
   timeZone?: string;
-  /** The browser's language (BCP 47), sent with the session so Kai answers in it. */
-  language?: string;
+  /** The browser's languages (BCP 47, `navigator.languages`), the last choice after boot's and the site's. */
+  languages?: readonly string[];
   /** How long to wait for the loader's `boot` (which may carry the user) before starting anonymously. */
   bootTimeoutMs?: number;
 }
@@ -26,6 +29,8 @@ export interface MessengerEnv {
 export interface Messenger {
   connection: ConnectionModel;
   conversation: ConversationModel;
+  /** Language (texts, formats, direction) and theme. */
+  preferences: PreferencesModel;
   /** Bumped whenever the composer should take focus (open, prefill). */
   focusRequests: ReadonlySignal<number>;
   /** Whether a loader page embeds us (else we run standalone at /messenger). */
@@ -34,6 +39,8 @@ export interface Messenger {
   focusComposer(): void;
   /** The visitor's own minimise button: the loader hides the panel. */
   minimise(): void;
+  /** The host page's path (from `boot`), for the help articles suggested for it. */
+  page(): string;
   /** What "Your requests" calls the self-service routes with: the page's fetch and the visitor token (null before a session). */
   selfService: { fetch: typeof fetch; token: () => string | null };
   dispose(): void;
@@ -52,20 +59,20 @@ export function readParentOrigin(value: string | null): string | null {
   }
 }
 
-export function createMessenger(env: MessengerEnv): Messenger {
-  const { win } = env;
-  const keys = storageKeys(env.siteKey);
-  const embedded = env.parentOrigin !== null && win.parent !== win;
-  const post = (message: MessengerMessage): void => {
-    if (embedded && env.parentOrigin) win.parent.postMessage(envelope(message), env.parentOrigin);
-  };
-  const focusRequests = signal(0);
-  const focusComposer = (): void => {
-    focusRequests.value++;
-  };
+interface Models {
+  store: ConsentStore;
+  preferences: PreferencesModel;
+  conversation: ConversationModel;
+  connection: ConnectionModel;
+}
 
+function createModels(env: MessengerEnv, post: (message: MessengerMessage) => void, embedded: boolean): Models {
+  const keys = storageKeys(env.siteKey);
+  // Embedded, nothing is written until `boot` says whether the site has the visitor's consent.
+  const store = new ConsentStore(env.store, !embedded);
+  const preferences = new PreferencesModel(env.languages ?? []);
   const conversation = new ConversationModel({
-    store: env.store,
+    store,
     outboxKey: keys.outbox,
     onTicketCreated: (ticket) => post({ type: 'ticket:created', ticket }),
   });
@@ -73,8 +80,8 @@ export function createMessenger(env: MessengerEnv): Messenger {
     siteKey: env.siteKey,
     origin: env.parentOrigin,
     timeZone: env.timeZone,
-    language: env.language,
-    store: env.store,
+    language: preferences.language,
+    store,
     keys,
     fetch: env.fetch,
     openSocket: env.openSocket,
@@ -82,23 +89,20 @@ export function createMessenger(env: MessengerEnv): Messenger {
     onNewVisitor: () => conversation.clear({ keepOutbox: true }),
   });
   conversation.setOpen(!embedded);
+  return { store, preferences, conversation, connection };
+}
 
-  let started = false;
-  const start = (user: BridgeUser | undefined): void => {
-    if (!connection.canContinueAs(user)) {
-      connection.forget();
-      conversation.clear();
-    } else if (started && !user) {
-      return; // still the same anonymous visitor: nothing to tell the server
-    }
-    started = true;
-    void connection.session(user);
-  };
-
-  const onBridge = (message: LoaderMessage): void => {
+/** Turns the loader's messages into model calls; `start` makes (or renews) the session. */
+function bridgeHandler(models: Models, start: (message: LoaderMessage & { type: 'boot' }) => void, focusComposer: () => void) {
+  const { store, conversation, connection } = models;
+  return (message: LoaderMessage): void => {
     switch (message.type) {
       case 'boot':
-        start(message.user);
+        if (message.consent !== false) store.grant();
+        start(message);
+        break;
+      case 'consent':
+        store.grant();
         break;
       case 'open':
         conversation.setOpen(true);
@@ -114,15 +118,90 @@ export function createMessenger(env: MessengerEnv): Messenger {
       case 'shutdown':
         connection.forget();
         conversation.clear();
-        started = false;
         break;
     }
   };
+}
+
+/**
+ * One unread count and one sound per new message across the site's tabs: a read anywhere clears every tab's
+ * count, and one tab of those that got the message plays the chime (only while closed or in the background).
+ */
+function shareAcrossTabs(win: Window, siteKey: string, conversation: ConversationModel): { link: TabsLink; stop: () => void } {
+  const Channel = (win as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  const link = new TabsLink(Channel ? new Channel(`frontdesk:${siteKey}`) : null, () => conversation.markRead());
+  let before = conversation.unread.peek();
+  const stopSound = effect(() => {
+    const unread = conversation.unread.value;
+    const newest = conversation.messages.peek().at(-1);
+    if (unread > before && newest) {
+      void link.claimSound(newest.id).then((mine) => {
+        if (mine) void import('./chime').then(({ playChime }) => playChime(win));
+      });
+    }
+    before = unread;
+  });
+  return {
+    link,
+    stop: () => {
+      stopSound();
+      link.close();
+    },
+  };
+}
+
+export function createMessenger(env: MessengerEnv): Messenger {
+  const { win } = env;
+  const embedded = env.parentOrigin !== null && win.parent !== win;
+  const post = (message: MessengerMessage): void => {
+    if (embedded && env.parentOrigin) win.parent.postMessage(envelope(message), env.parentOrigin);
+  };
+  const focusRequests = signal(0);
+  const focusComposer = (): void => {
+    focusRequests.value++;
+  };
+  const models = createModels(env, post, embedded);
+  const { connection, conversation, preferences } = models;
+
+  let started = false;
+  let sentLanguage = preferences.language;
+  let user: BridgeUser | undefined;
+  let page = '';
+  const session = (): void => {
+    sentLanguage = preferences.language;
+    connection.setLanguage(sentLanguage);
+    void connection.session(user);
+  };
+  const start = (boot: LoaderMessage & { type: 'boot' }): void => {
+    page = boot.page ?? page;
+    void preferences.boot(boot.language, boot.theme);
+    if (!connection.canContinueAs(boot.user)) {
+      connection.forget();
+      conversation.clear();
+    } else if (started && !boot.user && preferences.language === sentLanguage) {
+      return; // still the same anonymous visitor: nothing to tell the server
+    }
+    started = true;
+    user = boot.user;
+    session();
+  };
+  const onBridge = bridgeHandler(models, start, focusComposer);
+  const tabs = shareAcrossTabs(win, env.siteKey, conversation);
+  // The site's default language comes with the session; tell the server again if it changes the choice.
+  const stopSiteLanguage = effect(() => {
+    const site = connection.site.value;
+    if (!site) return;
+    void preferences.setSiteDefault(site.language);
+    if (preferences.language !== sentLanguage) session();
+  });
 
   const onMessage = (event: MessageEvent): void => {
     if (event.origin !== env.parentOrigin || event.source !== win.parent) return;
     const message = parseLoaderMessage(event.data);
-    if (message) onBridge(message);
+    if (!message) return;
+    if (message.type === 'shutdown') started = false;
+    if (message.type === 'open') tabs.link.read();
+    onBridge(message);
   };
 
   let bootTimer: ReturnType<typeof setTimeout> | null = null;
@@ -131,25 +210,29 @@ export function createMessenger(env: MessengerEnv): Messenger {
     win.addEventListener('message', onMessage);
     // The loader answers `ready` with `boot` at once; without it (an old loader, a blocked message) start anyway.
     bootTimer = setTimeout(() => {
-      if (!started) start(undefined);
+      if (!started) onBridge({ type: 'boot' });
     }, env.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS);
     post({ type: 'ready' });
     stopUnread = effect(() => post({ type: 'unread', count: conversation.unread.value }));
   } else {
-    start(undefined);
+    start({ type: 'boot' });
   }
 
   return {
     connection,
     conversation,
+    preferences,
     focusRequests,
     embedded,
     focusComposer,
     minimise: () => post({ type: 'close' }),
-    selfService: { fetch: env.fetch, token: () => env.store.get(keys.token) },
+    page: () => page,
+    selfService: { fetch: env.fetch, token: () => models.store.get(storageKeys(env.siteKey).token) },
     dispose: () => {
       if (bootTimer) clearTimeout(bootTimer);
       stopUnread();
+      stopSiteLanguage();
+      tabs.stop();
       win.removeEventListener('message', onMessage);
       conversation.dispose();
       connection.dispose();

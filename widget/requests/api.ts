@@ -2,19 +2,11 @@
  * The one HTTP client of the customer self-service routes (`/api/me/…`), used by the messenger's "Your
  * requests" (with the visitor token) and by the portal (with its session cookie). Same origin only.
  */
-import type { ErrorBody, ErrorCode } from '../../shared/errors';
+import { HttpError, requestJson } from '../../shared/http-client';
 import type { StatedUrgency, CustomerIdentity, CustomerReplyResult, CustomerRequest, CustomerRequestDetail } from '../../shared/self-service';
 
-/** A refused or failed call: the server's `{ error: { code, message } }`, or a network failure (status 0). */
-export class RequestsApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'network',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A refused or failed call: the browser's one HTTP error (`shared/http-client.ts`). */
+export { HttpError as RequestsApiError };
 
 export interface NewCustomerRequest {
   subject: string;
@@ -70,27 +62,7 @@ export class RequestsApi {
     await this.call('POST', '/api/portal/logout');
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    // A body-less call sends no content type: the server refuses an empty JSON body.
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers?.() };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await this.options.fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new RequestsApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
-    }
-    const text = await response.text().catch(() => '');
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const error = (json as { error?: ErrorBody } | null)?.error;
-      throw new RequestsApiError(response.status, error?.code ?? 'internal', error?.message ?? `The server answered ${response.status}`);
-    }
-    return json as T; // the server's answer to this route, per shared/self-service.ts
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return requestJson<T>(this.options.fetch, method, path, { body, headers: this.options.headers?.() });
   }
 }

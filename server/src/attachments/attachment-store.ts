@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 /**
  * Files on disk under ATTACHMENTS_DIR. Names on disk are ids we mint (`<ticketId>/<attachmentId>`), never
- * a sender's file name, so nothing a mail says can choose or escape the path.
+ * a sender's file name, so nothing a mail says can choose or escape the path. Mail being received is
+ * spooled under `incoming/` (raw mail and the files read from it) and moved into place, never held in memory.
  */
 export class AttachmentStore {
   readonly root: string;
@@ -14,10 +15,20 @@ export class AttachmentStore {
     this.root = resolve(root);
   }
 
-  /** Creates the folder (and `quarantine/`); fails with a line naming ATTACHMENTS_DIR when it cannot. */
+  /** Where mail being received is spooled. */
+  get incomingDir(): string {
+    return join(this.root, 'incoming');
+  }
+
+  /**
+   * Creates the folder (with `quarantine/` and `incoming/`, emptied: what a stopped process was receiving is
+   * resent by its sender, who never got our answer); fails with a line naming ATTACHMENTS_DIR when it cannot.
+   */
   async prepare(): Promise<void> {
     try {
       await mkdir(join(this.root, 'quarantine'), { recursive: true });
+      await mkdir(this.incomingDir, { recursive: true });
+      for (const name of await readdir(this.incomingDir)) await rm(join(this.incomingDir, name), { force: true, recursive: true });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new Error(`Invalid configuration: ATTACHMENTS_DIR: cannot create ${this.root} (${reason})`);
@@ -32,6 +43,34 @@ export class AttachmentStore {
   /** Keeps the raw bytes of a mail that could not be read, for an admin to look at. */
   async saveQuarantined(bytes: Buffer): Promise<string> {
     return this.#write(`quarantine/${randomUUID()}.eml`, bytes);
+  }
+
+  /** A fresh path under `incoming/` for a mail being received. */
+  spoolPath(): string {
+    return join(this.incomingDir, `${randomUUID()}.eml`);
+  }
+
+  /** A fresh folder under `incoming/` for the files read from one mail. */
+  async stagingDir(): Promise<string> {
+    const dir = join(this.incomingDir, randomUUID());
+    await mkdir(dir);
+    return dir;
+  }
+
+  /** Moves a spooled file (under `incoming/`) into place as an attachment of a ticket; returns its storage key. */
+  async adopt(ticketId: string, attachmentId: string, spooled: string): Promise<string> {
+    return this.#move(`${safeSegment(ticketId)}/${safeSegment(attachmentId)}`, spooled);
+  }
+
+  /** Moves a spooled raw mail into `quarantine/`; returns its storage key. */
+  async adoptQuarantined(spooled: string): Promise<string> {
+    return this.#move(`quarantine/${randomUUID()}.eml`, spooled);
+  }
+
+  /** Removes spooled files and staging folders (best effort; only under `incoming/`). */
+  async discard(spooled: readonly string[]): Promise<void> {
+    const inside = spooled.filter((p) => resolve(p).startsWith(this.incomingDir + sep));
+    await Promise.all(inside.map((p) => rm(p, { force: true, recursive: true }).catch(() => undefined)));
   }
 
   /** The file behind a storage key, or null when the key points outside the folder or the file is gone. */
@@ -59,6 +98,15 @@ export class AttachmentStore {
     const path = this.#path(key)!;
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes, { flag: 'wx' });
+    return key;
+  }
+
+  async #move(key: string, spooled: string): Promise<string> {
+    const from = resolve(spooled);
+    if (!from.startsWith(this.incomingDir + sep)) throw new Error('only files under incoming/ can be moved into place');
+    const path = this.#path(key)!;
+    await mkdir(dirname(path), { recursive: true });
+    await rename(from, path);
     return key;
   }
 

@@ -4,15 +4,16 @@
  */
 import type { KaiTurn } from '../ai/engine';
 import { asksHowToContact, soundsFrustrated } from '../ai/intents';
+import { triageOffline } from '../ai/offline/triage-rules';
+import { textsFor } from '../i18n';
 import { queryTerms } from '../kb/text';
-import type { HandoffRules } from '../sites/site.repository';
+import { DEFAULT_SITE_SETTINGS, type HandoffRules, type SiteSettings } from '../sites/site.repository';
 
 /** Below this confidence an answer comes with the offer of a person. */
 export const LOW_CONFIDENCE = 0.6;
 /** The same question this many turns running earns the offer. */
 export const REPEATS_FOR_OFFER = 3;
 
-export const OFFER_TEXT = 'Would you like me to connect you with a person, or shall I keep trying?';
 
 
 /** Two questions are "the same" when most of their meaningful terms agree. */
@@ -45,12 +46,16 @@ export function offerReason(input: { message: string; previousVisitorMessages: s
  * three turns running, low confidence, or a question about contacting support. A turn that already hands off
  * or offers is left alone.
  */
-export function withHandoffOffer(turn: KaiTurn, input: { message: string; previousVisitorMessages: string[]; offeredHandoff: boolean }): KaiTurn {
+export function withHandoffOffer(
+  turn: KaiTurn,
+  input: { message: string; previousVisitorMessages: string[]; offeredHandoff: boolean; language?: string | null | undefined },
+): KaiTurn {
   if (turn.action !== 'answer' || input.offeredHandoff) return turn;
   const reason = offerReason({ ...input, turn });
   if (!reason) return turn;
-  const apology = reason === 'frustration' ? "I'm sorry this has been frustrating. " : reason === 'repeated_question' ? "It looks like my answers aren't getting you there. " : '';
-  const reply = turn.reply ? `${apology}${turn.reply}\n\n${OFFER_TEXT}` : `${apology}${OFFER_TEXT}`;
+  const texts = textsFor(input.language);
+  const apology = reason === 'frustration' ? texts.frustratedApology : reason === 'repeated_question' ? texts.repeatedApology : '';
+  const reply = turn.reply ? `${apology}${turn.reply}\n\n${texts.offer}` : `${apology}${texts.offer}`;
   return { ...turn, action: 'offer_handoff', reply };
 }
 
@@ -62,4 +67,30 @@ export function policyHandoff(rules: HandoffRules, input: { category: string; ve
     if (input.externalId && rules.vipUserIds.includes(input.externalId)) return 'VIP customer';
   }
   return null;
+}
+
+/** Who wrote, as far as the site's rules care: VIP rules apply only to a verified identity. */
+export interface VisitorIdentity {
+  verified: boolean;
+  email: string | null;
+  externalId: string | null;
+}
+
+/** What a conversation decides before Kai is asked: the name Kai speaks under, and a site rule that hands off. */
+export interface TurnPlan {
+  agentName: string;
+  /** Why a site rule hands this message to a person at once, or null when Kai answers. */
+  policy: string | null;
+}
+
+/**
+ * The one decision both a real conversation (kai-turn.ts) and the desk's preview (`POST /api/ai/preview`) make
+ * before Kai answers, so that "Try Kai" shows what a visitor would get: the site's agent name and its handoff
+ * rules (categories such as security, VIP customers), judged on the offline triage's category.
+ */
+export function planTurn(message: string, settings: SiteSettings | null, visitor: VisitorIdentity): TurnPlan {
+  const agentName = settings?.agentName ?? DEFAULT_SITE_SETTINGS.agentName;
+  if (!settings) return { agentName, policy: null };
+  const { category } = triageOffline(message);
+  return { agentName, policy: policyHandoff(settings.handoffRules, { category, ...visitor }) };
 }

@@ -1,8 +1,10 @@
 import type { Handoff, Source } from '../../../shared/protocol';
 import type { TriageResult } from '../ai/engine';
+import { asksOnlyForPerson } from '../ai/intents';
 import type { VisitorRow } from '../db/schema';
 import { changeConversationMode } from '../messages/conversation-mode';
 import { appendMessage, findConversation, listMessages } from '../messages/message.repository';
+import { textsFor } from '../i18n';
 import { createTicket } from '../tickets/create-ticket';
 import { announceTicketChange } from '../tickets/ticket-lifecycle';
 import { findTicketByConversation, insertTicketEvent, setTicketFields } from '../tickets/ticket.repository';
@@ -26,12 +28,8 @@ export interface HandoffRequest {
   afterSeq?: number;
 }
 
-function isPersonRequestOnly(text: string): boolean {
-  return /\b(human|person|agent|someone|representative|operator)\b/i.test(text) && text.length < 60;
-}
-
 function summarise(words: string[]): string {
-  const question = words.filter((w) => !isPersonRequestOnly(w));
+  const question = words.filter((w) => !asksOnlyForPerson(w));
   const joined = (question.length ? question : words).join(' ').replace(/\s+/g, ' ').trim();
   if (!joined) return 'The visitor asked to talk to a person without describing a problem yet.';
   return joined.length > 280 ? `${joined.slice(0, 277)}…` : joined;
@@ -62,7 +60,7 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
   const meaningful = visitorWords.filter((w) => !/^\W*(hi|hello|hey)\W*$/i.test(w));
   const text = meaningful.join('\n') || 'The visitor asked to talk to a person.';
   const triage = request.triage ?? (await ctx.kai.triage(text));
-  const firstQuestion = meaningful.find((w) => !isPersonRequestOnly(w)) ?? meaningful[0] ?? 'Chat with a visitor';
+  const firstQuestion = meaningful.find((w) => !asksOnlyForPerson(w)) ?? meaningful[0] ?? 'Chat with a visitor';
   const subject = firstQuestion.replace(/\s+/g, ' ').slice(0, SUBJECT_MAX) + (firstQuestion.length > SUBJECT_MAX ? '…' : '');
   const followUpOf = request.followUpOf ?? existing?.id ?? null;
   await inTransaction(ctx, async (work) => {
@@ -99,11 +97,11 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
     });
     const conversation = await findConversation(work.tx, conversationId);
     if (conversation) await changeConversationMode(work.tx, conversation, 'waiting', now);
-    const vt = visitorTicket(ctx.operations.get(), ticket, visitor.time_zone, now);
+    const vt = visitorTicket(ctx.operations.get(), ticket, visitor.time_zone, now, visitor.language);
     const { message } = await appendMessage(work.tx, {
       conversationId,
       author: KAI_AUTHOR,
-      body: `I've passed this to our support team as ${followUpOf ? `a follow-up, ticket` : 'ticket'} #${vt.number} (${vt.priority} priority). ${vt.promise} You can keep writing here; everything you add goes to the same ticket.`,
+      body: textsFor(visitor.language).handoffNotice({ number: vt.number, priority: vt.priority, promise: vt.promise, followUp: Boolean(followUpOf) }),
       now,
     });
     work.raise('message.created', { message, visitorId: visitor.id, ticketId: ticket.id });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Message, Source } from '../../../shared/protocol';
 import type { KaiEngine, VisitorRequestSummary } from '../ai/engine';
-import { triageOffline } from '../ai/offline/triage-rules';
 import type { VisitorRow } from '../db/schema';
 import { appendMessage, findConversation, listMessages, markHandoffOffered } from '../messages/message.repository';
 import { findTicketByConversation } from '../tickets/ticket.repository';
@@ -9,8 +8,8 @@ import { inTransaction } from '../work';
 import { findSiteById, siteSettings } from '../sites/site.repository';
 import { ownedTickets, visitorOwner } from '../sites/ownership';
 import type { ConversationContext } from './conversation-state';
-import { handOff, KAI_AUTHOR } from './handoff';
-import { policyHandoff, withHandoffOffer } from './handoff-policy';
+import { handOff } from './handoff';
+import { planTurn, withHandoffOffer } from './handoff-policy';
 
 /** Kai's turns run one at a time per conversation, in the order the messages arrived. */
 const kaiQueues = new WeakMap<KaiEngine, Map<string, Promise<void>>>();
@@ -73,12 +72,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
   if (!conversation || conversation.mode !== 'ai') return;
   const site = await findSiteById(ctx.db, visitor.site_id);
   const settings = site ? siteSettings(site) : null;
-  const name = settings?.agentName ?? KAI_AUTHOR.name;
-
-  const ruleTriage = triageOffline(message.body);
-  const policy = settings
-    ? policyHandoff(settings.handoffRules, { category: ruleTriage.category, verified: Boolean(visitor.verified), email: visitor.email, externalId: visitor.external_id })
-    : null;
+  const { agentName: name, policy } = planTurn(message.body, settings, { verified: Boolean(visitor.verified), email: visitor.email, externalId: visitor.external_id });
   if (policy) {
     await handOff(ctx, visitor, conversationId, { reason: 'policy', policy });
     return;
@@ -113,6 +107,7 @@ export async function kaiTurnFor(ctx: ConversationContext, visitor: VisitorRow, 
       message: message.body,
       previousVisitorMessages: visible.filter((m) => m.author.kind === 'customer').map((m) => m.body),
       offeredHandoff: Boolean(conversation.offered_handoff),
+      language: visitor.language ?? settings?.language,
     });
     await postKaiMessage(ctx, conversationId, visitor, { name, body: turn.reply, sources: turn.sources, streamId, offeredHandoff: turn.action === 'offer_handoff' });
   } finally {

@@ -240,6 +240,8 @@ export interface QuarantineTable {
   sender: string | null;
   subject: string | null;
   storage_key: string | null;
+  /** Bytes of the kept raw mail (0008_mail); null when none was kept. */
+  size: number | null;
   created_at: string;
 }
 

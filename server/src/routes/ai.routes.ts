@@ -4,7 +4,8 @@ import { priorityOf } from '../../../shared/priority';
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { findSiteByKey } from '../sites/site.repository';
+import { planTurn, withHandoffOffer } from '../conversations/handoff-policy';
+import { findSiteByKey, siteSettings } from '../sites/site.repository';
 import { parse } from './validate';
 
 export const aiRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine }> = async (app, { ctx, kai }) => {
@@ -23,11 +24,18 @@ export const aiRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine }> 
     };
   });
 
+  // The same decisions as a real conversation's first turn (kai-turn.ts): the site's agent name and handoff
+  // rules before Kai is asked, the offer rule after; only nothing is stored.
   app.post<{ Querystring: { site?: string } }>('/api/ai/preview', async (request) => {
-    const { message } = parse(previewSchema, request.body);
+    const { message, visitor, language } = parse(previewSchema, request.body);
     const site = await findSiteByKey(ctx.db, request.query.site ?? 'demo');
     if (!site) throw new AppError('not_found', 'No such site');
-    const turn = await kai.respond({ siteId: site.id, message, history: [], agentName: 'Kai', offeredHandoff: false });
-    return { reply: turn.reply, sources: turn.sources, action: turn.action, confidence: turn.confidence };
+    const settings = siteSettings(site);
+    const identity = { verified: Boolean(visitor), email: visitor?.email ?? null, externalId: visitor?.userId ?? null };
+    const { agentName, policy } = planTurn(message, settings, identity);
+    if (policy) return { reply: '', sources: [], action: 'handoff' as const, confidence: 1, agentName, handoffReason: 'policy', policy };
+    const engineTurn = await kai.respond({ siteId: site.id, message, history: [], agentName, offeredHandoff: false, language: language ?? settings.language });
+    const turn = engineTurn.action === 'handoff' ? engineTurn : withHandoffOffer(engineTurn, { message, previousVisitorMessages: [], offeredHandoff: false, language: language ?? settings.language });
+    return { reply: turn.reply, sources: turn.sources, action: turn.action, confidence: turn.confidence, agentName, handoffReason: turn.handoffReason ?? null };
   });
 };

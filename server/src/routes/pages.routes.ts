@@ -7,20 +7,19 @@ import { Marked } from 'marked';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { findArticleBySlug } from '../kb/kb.repository';
+import { escapeHtml, safeHref } from '../../../shared/safe-text';
 import { allowedOrigins, findSiteByKey } from '../sites/site.repository';
 
 export const DIST_DIR = fileURLToPath(new URL('../../../dist/public/', import.meta.url));
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const safeHref = (href: string) => (/^(https?:|mailto:|\/|#)/i.test(href) ? href : '#');
 
 /** Markdown for help pages: raw HTML in an article is shown as text, and only safe link schemes survive. */
 const markdown = new Marked({
   renderer: {
     html: ({ text }) => escapeHtml(text),
     link({ href, text }) {
-      return `<a href="${escapeHtml(safeHref(href))}">${escapeHtml(text)}</a>`;
+      return `<a href="${escapeHtml(safeHref(href, { mail: true, fragment: true }) ?? '#')}">${escapeHtml(text)}</a>`;
     },
     image: ({ text }) => escapeHtml(text),
   },

@@ -2,6 +2,8 @@ import { isOpenAt, nextOpenAt } from '../../../shared/calendar';
 import { homeCentreFor, routeTicket } from '../../../shared/routing';
 import type { CentreId } from '../../../shared/protocol';
 import type { TicketRow } from '../db/schema';
+import { pickLanguage } from '../../../shared/language';
+import { LOCALES, textsFor } from '../i18n';
 import type { Operations } from '../operations/operations';
 
 const CENTRE_NAMES: Record<CentreId, string> = { uk: 'UK', us: 'US' };
@@ -19,9 +21,10 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
   return f;
 }
 
-function formatter(timeZone: string, withDay: boolean): Intl.DateTimeFormat {
-  return cached(`${withDay ? 'day' : 'time'}:${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-GB', {
+function formatter(timeZone: string, withDay: boolean, language?: string | null): Intl.DateTimeFormat {
+  const locale = LOCALES[pickLanguage(language)];
+  return cached(`${withDay ? 'day' : 'time'}:${timeZone}:${locale}`, () =>
+    new Intl.DateTimeFormat(locale, {
       timeZone,
       hour: '2-digit',
       minute: '2-digit',
@@ -32,13 +35,14 @@ function formatter(timeZone: string, withDay: boolean): Intl.DateTimeFormat {
 }
 
 /** "14:30" when on the visitor's today, else "Mon 1 Dec, 09:45"; in the visitor's zone (UTC when unknown). */
-export function formatForVisitor(t: Date, timeZone: string | null, now: Date): string {
+export function formatForVisitor(t: Date, timeZone: string | null, now: Date, language?: string | null): string {
   const tz = timeZone ?? 'UTC';
   const dayFormat = cached(`date:${tz}`, () => new Intl.DateTimeFormat('en-CA', { timeZone: tz }));
   const day = (d: Date) => dayFormat.format(d);
   const sameDay = day(t) === day(now);
-  const text = formatter(tz, !sameDay).format(t);
-  return timeZone ? `${text} your time` : `${text} UTC`;
+  const text = formatter(tz, !sameDay, language).format(t);
+  const texts = textsFor(language).promise;
+  return timeZone ? texts.yourTime(text) : texts.utc(text);
 }
 
 /**
@@ -50,20 +54,23 @@ export function describePromise(
   ticket: Pick<TicketRow, 'centre' | 'status' | 'first_response_due_at' | 'first_responded_at' | 'support_plan'>,
   timeZone: string | null,
   now: Date,
+  /** The visitor's language (BCP 47); English by default. */
+  language?: string | null,
 ): string {
-  if (ticket.status === 'solved') return 'This request is solved. Reply here if you need more help and it reopens.';
-  if (ticket.status === 'closed') return 'This request is closed.';
+  const texts = textsFor(language).promise;
+  if (ticket.status === 'solved') return texts.solved;
+  if (ticket.status === 'closed') return texts.closed;
   const centre = (ticket.centre in CENTRE_NAMES ? ticket.centre : 'uk') as CentreId;
   const plan = ticket.support_plan ? ops.plans.find((p) => p.id === ticket.support_plan) : undefined;
-  const team = plan?.team ? `Your ${plan.team}` : `Our ${CENTRE_NAMES[centre]} team`;
-  if (ticket.first_responded_at) return `${team} is on it and will keep you posted here.`;
+  const team = plan?.team ? texts.yourTeam(plan.team) : texts.ourTeam(CENTRE_NAMES[centre]);
+  if (ticket.first_responded_at) return texts.onIt(team);
   const due = ticket.first_response_due_at ? new Date(ticket.first_response_due_at) : null;
-  const by = due ? ` and will reply by ${formatForVisitor(due, timeZone, now)}` : '';
+  const by = due ? texts.replyBy(formatForVisitor(due, timeZone, now, language)) : '';
   const calendar = plan?.calendar ?? ops.centres[centre];
-  if (isOpenAt(calendar, now.getTime())) return `${team} is in now${by}.`;
+  if (isOpenAt(calendar, now.getTime())) return texts.inNow(team, by);
   const opens = nextOpenAt(calendar, now.getTime());
-  if (opens === null) return `${team} is closed right now${by}.`;
-  return `${team} opens at ${formatForVisitor(new Date(opens), timeZone, now)}${by}.`;
+  if (opens === null) return texts.closedNow(team, by);
+  return texts.opensAt(team, formatForVisitor(new Date(opens), timeZone, now, language), by);
 }
 
 /**

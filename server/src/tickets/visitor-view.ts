@@ -4,13 +4,13 @@ import type { Operations } from '../operations/operations';
 import { describePromise } from './promise';
 
 /** The ticket as the visitor's messenger shows it: number, status, priority and the promise of a reply. */
-export function visitorTicket(ops: Operations, ticket: TicketRow, timeZone: string | null, now: Date): VisitorTicket {
+export function visitorTicket(ops: Operations, ticket: TicketRow, timeZone: string | null, now: Date, language?: string | null): VisitorTicket {
   return {
     id: ticket.id,
     number: Number(ticket.number),
     status: ticket.status,
     priority: ticket.priority,
-    promise: describePromise(ops, ticket, timeZone, now),
+    promise: describePromise(ops, ticket, timeZone, now, language),
     firstResponseDueAt: ticket.first_response_due_at,
   };
 }

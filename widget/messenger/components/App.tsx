@@ -1,8 +1,12 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { ConversationMode } from '../../../shared/protocol';
-import { safeColor, textColorOn } from '../../color';
+import { readableOn, safeColor, textColorOn } from '../../color';
+import { I18nContext } from '../../i18n/context';
+import type { Translator } from '../../i18n/i18n';
 import type { Messenger } from '../messenger';
+import { UNREACHABLE } from '../models/conversation';
+import { ArticlesPanel } from './ArticlesPanel';
 import { AvailabilityNote } from './AvailabilityNote';
 import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
@@ -11,11 +15,11 @@ import { MessageLog } from './MessageLog';
 import { RequestsPanel, RequestsToggle } from './RequestsPanel';
 import { StatusLine } from './StatusLine';
 
-function subtitle(mode: ConversationMode, agentName: string): string {
-  if (mode === 'waiting') return 'Your request is with our team';
-  if (mode === 'human') return 'A person is helping you';
-  if (mode === 'closed') return 'Conversation closed';
-  return `${agentName} answers right away`;
+function subtitle(i18n: Translator, mode: ConversationMode, agentName: string): string {
+  if (mode === 'waiting') return i18n.t('subtitleWaiting');
+  if (mode === 'human') return i18n.t('subtitleHuman');
+  if (mode === 'closed') return i18n.t('subtitleClosed');
+  return i18n.t('subtitleAi', { agent: agentName });
 }
 
 export interface AppProps {
@@ -27,7 +31,9 @@ export interface AppProps {
  * banner's promise says what matters), handoff banner, conversation log and composer.
  */
 export function App({ messenger }: AppProps) {
-  const { connection, conversation } = messenger;
+  const { connection, conversation, preferences } = messenger;
+  const i18n = preferences.i18n.value;
+  const notice = conversation.notice.value;
   const site = connection.site.value;
   const agentName = site?.agentName ?? 'Kai';
   const connected = conversation.connected.value;
@@ -35,6 +41,12 @@ export function App({ messenger }: AppProps) {
   const handedOff = state.mode !== 'ai' || state.ticket !== null;
   /** "Your requests" shows instead of the chat (which stays mounted, hidden, so nothing in it is lost). */
   const requestsOpen = useSignal(false);
+  const articlesOpen = useSignal(false);
+  const backFromArticles = (draft: string): void => {
+    articlesOpen.value = false;
+    if (draft) conversation.draft.value = draft;
+    messenger.focusComposer();
+  };
   const toggleRequests = (): void => {
     requestsOpen.value = !requestsOpen.value;
     if (!requestsOpen.value) messenger.focusComposer();
@@ -45,6 +57,18 @@ export function App({ messenger }: AppProps) {
     const color = safeColor(connection.site.value?.color);
     document.documentElement.style.setProperty('--fd-primary', color);
     document.documentElement.style.setProperty('--fd-on-primary', textColorOn(color));
+    // The site colour as text on each theme's background (styles.css --fd-bg), kept at 4.5:1 or better.
+    document.documentElement.style.setProperty('--fd-link-light', readableOn(color, '#ffffff'));
+    document.documentElement.style.setProperty('--fd-link-dark', readableOn(color, '#111827'));
+  });
+  useSignalEffect(() => {
+    const root = document.documentElement;
+    const { language, dir } = preferences.i18n.value;
+    root.lang = language;
+    root.dir = dir;
+    const theme = preferences.theme.value;
+    if (theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = theme;
   });
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>): void => {
@@ -52,16 +76,23 @@ export function App({ messenger }: AppProps) {
   };
 
   return (
+    <I18nContext.Provider value={i18n}>
     <div class="fd-app" onKeyDown={onKeyDown}>
       <Header
-        title={site?.name ?? 'Messenger'}
-        subtitle={subtitle(state.mode, agentName)}
+        title={site?.name ?? i18n.t('messenger')}
+        subtitle={subtitle(i18n, state.mode, agentName)}
         onMinimise={messenger.embedded ? messenger.minimise : undefined}
         actions={<RequestsToggle open={requestsOpen.value} onToggle={toggleRequests} />}
       />
       <StatusLine status={connection.status.value} error={connection.error.value} />
       {requestsOpen.value && <RequestsPanel messenger={messenger} />}
-      <div class="fd-chat" hidden={requestsOpen.value}>
+      {articlesOpen.value && !requestsOpen.value && <ArticlesPanel messenger={messenger} onDidntHelp={backFromArticles} />}
+      {articlesOpen.value && !requestsOpen.value && (
+        <button type="button" class="fd-link-button fd-help-link" onClick={() => backFromArticles('')}>
+          {i18n.t('backToChat')}
+        </button>
+      )}
+      <div class="fd-chat" hidden={requestsOpen.value || articlesOpen.value}>
         {!handedOff && <AvailabilityNote availability={connection.availability.value} />}
         <HandoffBanner state={state} />
         <MessageLog
@@ -77,7 +108,10 @@ export function App({ messenger }: AppProps) {
             messenger.focusComposer();
           }}
         />
-        {conversation.notice.value && <p class="fd-notice">{conversation.notice.value}</p>}
+        {notice && <p class="fd-notice">{notice === UNREACHABLE ? i18n.t('escalateFailed') : notice}</p>}
+        <button type="button" class="fd-link-button fd-help-link" onClick={() => (articlesOpen.value = true)}>
+          {i18n.t('helpArticles')}
+        </button>
         <Composer
           draft={conversation.draft}
           onSend={(text) => conversation.send(text)}
@@ -89,5 +123,6 @@ export function App({ messenger }: AppProps) {
         />
       </div>
     </div>
+    </I18nContext.Provider>
   );
 }

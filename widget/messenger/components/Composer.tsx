@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../../i18n/context';
 
 /** Same limit as MAX_MESSAGE_LENGTH in shared/protocol.ts (not imported: that module would bundle zod). */
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -23,6 +24,7 @@ export interface ComposerProps {
 
 /** The textarea (Enter sends, Shift+Enter is a new line), Send, and "Talk to a person". */
 export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, escalateDisabled, focusRequests }: ComposerProps) {
+  const i18n = useT();
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (focusRequests > 0) input.current?.focus();
@@ -47,12 +49,12 @@ export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, esc
     <form class="fd-composer" onSubmit={onSubmit}>
       {canEscalate && (
         <button type="button" class="fd-escalate" onClick={onEscalate} disabled={escalateDisabled}>
-          Talk to a person
+          {i18n.t('talkToPerson')}
         </button>
       )}
       <div class="fd-composer__row">
         <label class="fd-sr" for="fd-message">
-          Message
+          {i18n.t('message')}
         </label>
         <textarea
           id="fd-message"
@@ -60,7 +62,7 @@ export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, esc
           class="fd-composer__input"
           rows={1}
           maxLength={MESSAGE_MAX_LENGTH}
-          placeholder="Write a message…"
+          placeholder={i18n.t('placeholder')}
           value={draft.value}
           onInput={(event) => {
             draft.value = event.currentTarget.value;
@@ -68,7 +70,7 @@ export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, esc
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" class="fd-send" aria-label="Send">
+        <button type="submit" class="fd-send" aria-label={i18n.t('send')}>
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M3 20.5 21 12 3 3.5l.01 6.6L15 12 3.01 13.9z" />
           </svg>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '../../i18n/context';
 
 export interface HeaderProps {
   /** The site's or the agent's name. */
@@ -13,6 +14,7 @@ export interface HeaderProps {
 
 /** The messenger's title bar with the minimise button. */
 export function Header({ title, subtitle, onMinimise, actions }: HeaderProps) {
+  const i18n = useT();
   return (
     <header class="fd-header">
       <div class="fd-header__text">
@@ -21,7 +23,7 @@ export function Header({ title, subtitle, onMinimise, actions }: HeaderProps) {
       </div>
       {actions}
       {onMinimise && (
-        <button type="button" class="fd-icon-button" aria-label="Minimise messenger" onClick={onMinimise}>
+        <button type="button" class="fd-icon-button" aria-label={i18n.t('minimise')} onClick={onMinimise}>
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M6 9l6 6 6-6" />
           </svg>

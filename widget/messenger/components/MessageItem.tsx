@@ -3,6 +3,7 @@ import type { Author, Message } from '../../../shared/protocol';
 import type { OutboxItem } from '../models/conversation';
 import { RemoteSessionCard } from './RemoteSessionCard';
 import { Sources } from './Sources';
+import { useT } from '../../i18n/context';
 
 export interface MessageItemProps {
   message: Message;
@@ -28,22 +29,18 @@ export interface BubbleProps {
   children?: ComponentChildren;
 }
 
-/** The label above a bubble: "You" for the visitor, else the author's name. */
-export function authorLabel(author: Author): string {
-  return author.kind === 'customer' ? 'You' : author.name;
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** The label above a bubble: "You" (in the visitor's language) for the visitor, else the author's name. */
+export function authorLabel(author: Author, you = 'You'): string {
+  return author.kind === 'customer' ? you : author.name;
 }
 
 /** One bubble. Every string is rendered as text: bodies and names come from visitors, agents, email and a model. */
 export function Bubble({ author, body, showName, time, streaming, children }: BubbleProps) {
+  const i18n = useT();
   const own = author.kind === 'customer';
   return (
     <li class={`fd-msg fd-msg--${author.kind}${streaming ? ' fd-msg--streaming' : ''}`} aria-busy={streaming ? 'true' : undefined}>
-      <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author)}</span>
+      <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author, i18n.t('you'))}</span>
       {body !== null && <p class="fd-msg__body">{body}</p>}
       {children}
       {time && <span class="fd-msg__meta">{time}</span>}
@@ -53,10 +50,11 @@ export function Bubble({ author, body, showName, time, streaming, children }: Bu
 
 /** A message the server has. */
 export function MessageItem({ message, showName }: MessageItemProps) {
+  const i18n = useT();
   // A card of a kind this messenger does not know falls back to the message text.
   const card = message.card?.type === 'remote_session' ? message.card : null;
   return (
-    <Bubble author={message.author} body={card ? null : message.body} showName={showName} time={formatTime(message.createdAt)}>
+    <Bubble author={message.author} body={card ? null : message.body} showName={showName} time={i18n.time(message.createdAt)}>
       {card && <RemoteSessionCard card={card} />}
       <Sources sources={message.sources} />
     </Bubble>
@@ -67,17 +65,18 @@ const YOU: Author = { kind: 'customer', name: 'You' };
 
 /** A message on its way: "Sending…", "Waiting for connection", or the server's refusal. */
 export function PendingItem({ item, connected, onEdit }: PendingItemProps) {
+  const i18n = useT();
   return (
     <Bubble author={YOU} body={item.body} showName={false}>
       {item.error ? (
         <p class="fd-msg__meta fd-msg__meta--error">
           {item.error}{' '}
           <button type="button" class="fd-link-button" onClick={() => onEdit(item.clientId)}>
-            Edit
+            {i18n.t('edit')}
           </button>
         </p>
       ) : (
-        <span class="fd-msg__meta fd-msg__meta--pending">{connected ? 'Sending…' : 'Waiting for connection'}</span>
+        <span class="fd-msg__meta fd-msg__meta--pending">{i18n.t(connected ? 'sending' : 'waitingForConnection')}</span>
       )}
     </Bubble>
   );

@@ -2,7 +2,6 @@ import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { message } from '../test-support/fake-socket';
 import { MessageLog, type MessageLogProps } from './MessageLog';
-import { safeHref } from './Sources';
 
 const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'] as const;
 
@@ -125,15 +124,3 @@ describe('MessageLog: a streamed reply', () => {
   });
 });
 
-describe('safeHref', () => {
-  it('allows http, https and site-relative links only', () => {
-    expect(safeHref('https://a.example')).toBe('https://a.example');
-    expect(safeHref('HTTP://a.example')).toBe('HTTP://a.example');
-    expect(safeHref('/help/x')).toBe('/help/x');
-    expect(safeHref('javascript:alert(1)')).toBeNull();
-    expect(safeHref('JaVaScRiPt:alert(1)')).toBeNull();
-    expect(safeHref('vbscript:x')).toBeNull();
-    expect(safeHref('data:text/html,x')).toBeNull();
-    expect(safeHref('help/x')).toBeNull();
-  });
-});

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Author, Message } from '../../../shared/protocol';
 import type { OutboxItem, StreamingMessage } from '../models/conversation';
 import { Bubble, MessageItem, PendingItem } from './MessageItem';
+import { useT } from '../../i18n/context';
 
 export interface MessageLogProps {
   messages: Message[];
@@ -21,6 +22,7 @@ const sameAuthor = (a: Author | undefined, b: Author): boolean => !!a && a.kind 
 
 /** The conversation: a polite live log of messages, pending messages and who is typing. */
 export function MessageLog({ messages, outbox, streams, greeting, agentName, typing, connected, onEdit }: MessageLogProps) {
+  const i18n = useT();
   const ref = useRef<HTMLDivElement>(null);
   const count = messages.length + outbox.length + typing.length;
   const streamed = streams.reduce((n, s) => n + s.body.length, 0);
@@ -32,7 +34,7 @@ export function MessageLog({ messages, outbox, streams, greeting, agentName, typ
   const last = messages[messages.length - 1];
   const empty = messages.length === 0 && outbox.length === 0 && streams.length === 0;
   return (
-    <div class="fd-log" role="log" aria-live="polite" aria-label="Conversation" ref={ref} tabIndex={0}>
+    <div class="fd-log" role="log" aria-live="polite" aria-label={i18n.t('conversation')} ref={ref} tabIndex={0}>
       <ol class="fd-log__list">
         {empty && greeting && <Bubble author={{ kind: 'ai', name: agentName }} body={greeting} showName />}
         {messages.map((message, i) => (
@@ -52,7 +54,7 @@ export function MessageLog({ messages, outbox, streams, greeting, agentName, typ
             <span />
             <span />
           </span>
-          {typing.map((a) => a.name).join(', ')} {typing.length > 1 ? 'are' : 'is'} typing…
+          {i18n.t('typing', { count: typing.length, names: new Intl.ListFormat(i18n.language).format(typing.map((a) => a.name)) })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageCard } from '../../../shared/protocol';
+import { Translator } from '../../i18n/i18n';
 import { message } from '../test-support/fake-socket';
 import { MessageLog } from './MessageLog';
 import { RemoteSessionCard, formatStart, joinHref } from './RemoteSessionCard';
@@ -52,10 +53,10 @@ describe('remote-session card in the messenger', () => {
   });
 
   it("formats the start in the visitor's own zone", () => {
-    const text = formatStart('2026-01-14T15:00:00.000Z', 'America/New_York');
+    const text = formatStart(new Translator('en'), '2026-01-14T15:00:00.000Z', 'America/New_York');
     expect(text).toMatch(/10:00/);
     expect(text).toMatch(/EST|GMT-5/);
-    expect(formatStart('2026-07-14T15:00:00.000Z', 'America/New_York')).toMatch(/11:00/);
+    expect(formatStart(new Translator('en'), '2026-07-14T15:00:00.000Z', 'America/New_York')).toMatch(/11:00/);
     render(<RemoteSessionCard card={ZOOM} timeZone="Asia/Tokyo" />);
     expect(screen.getByText(/00:00|12:00/).tagName).toBe('TIME');
   });

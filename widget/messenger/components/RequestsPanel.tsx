@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../../i18n/context';
 import type { Messenger } from '../messenger';
 
 export interface RequestsToggleProps {
@@ -10,9 +11,10 @@ export interface RequestsToggleProps {
 
 /** The header button between the chat and "Your requests". */
 export function RequestsToggle({ open, onToggle }: RequestsToggleProps) {
+  const i18n = useT();
   return (
     <button type="button" class="fd-header-button" onClick={onToggle}>
-      {open ? 'Back to chat' : 'Your requests'}
+      {i18n.t(open ? 'backToChat' : 'yourRequests')}
     </button>
   );
 }
@@ -32,6 +34,7 @@ export interface MessengerRequestsProps {
 export function RequestsPanel({ messenger }: RequestsPanelProps) {
   const [View, setView] = useState<ComponentType<MessengerRequestsProps> | null>(null);
   const [failed, setFailed] = useState(false);
+  const i18n = useT();
   useEffect(() => {
     let live = true;
     import('../requests/MessengerRequests').then(
@@ -48,10 +51,10 @@ export function RequestsPanel({ messenger }: RequestsPanelProps) {
         <View messenger={messenger} />
       ) : failed ? (
         <p class="fd-notice" role="alert">
-          Your requests could not be loaded. Check your connection and try again.
+          {i18n.t('requestsFailed')}
         </p>
       ) : (
-        <p class="fd-requests-panel__loading">Loading your requests…</p>
+        <p class="fd-requests-panel__loading">{i18n.t('loadingRequests')}</p>
       )}
     </div>
   );

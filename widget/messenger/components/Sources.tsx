@@ -1,19 +1,18 @@
 import type { Source } from '../../../shared/protocol';
+import { safeHref } from '../../../shared/safe-text';
+import { useT } from '../../i18n/context';
 
 export interface SourcesProps {
   sources: Source[];
 }
 
-/** Only http(s) and site-relative links become links; anything else (javascript:, data:) stays text. */
-export function safeHref(url: string): string | null {
-  return /^(https?:|\/)/i.test(url) ? url : null;
-}
 
 /** The knowledge-base articles Kai drew on. */
 export function Sources({ sources }: SourcesProps) {
+  const i18n = useT();
   if (sources.length === 0) return null;
   return (
-    <ul class="fd-sources" aria-label="Sources">
+    <ul class="fd-sources" aria-label={i18n.t('sources')}>
       {sources.map((source) => {
         const href = safeHref(source.url);
         return (

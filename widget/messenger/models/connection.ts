@@ -1,28 +1,30 @@
 /**
  * The visitor's session and socket: `POST /api/widget/session` (token kept in storage), then socket.io on the
- * `/visitor` namespace. socket.io reconnects by itself; this model only follows its status, and makes a new
+ * `/visitor` namespace (`socket/light-socket.ts`). The socket reconnects by itself; this model only follows its status, and makes a new
  * session when the server refuses the token at connect time.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { Socket } from 'socket.io-client';
 import type { ErrorBody } from '../../../shared/errors';
-import type {
-  PublicSiteSettings,
-  VisitorClientToServer,
-  VisitorServerToClient,
-  WidgetSession,
-  WidgetSessionInput,
-} from '../../../shared/protocol';
+import type { PublicSiteSettings, WidgetSession, WidgetSessionInput } from '../../../shared/protocol';
 import type { BridgeUser } from '../../bridge';
 import type { KeyValueStore, StorageKeys } from '../storage';
 import type { VisitorSocket } from './visitor-socket';
 
-export type VisitorClientSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+/** What this model uses of the socket (`LightSocket`, socket.io-client's names and meanings). */
+export interface VisitorClientSocket {
+  readonly connected: boolean;
+  /** False once the server refused the handshake (or the socket was closed on purpose): no reconnecting. */
+  readonly active: boolean;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'disconnect', listener: (reason: string) => void): unknown;
+  on(event: 'connect_error', listener: (error: Error) => void): unknown;
+  connect(): VisitorClientSocket;
+  disconnect(): VisitorClientSocket;
+}
 
 /**
- * The real socket as the conversation model's `VisitorSocket`. The compiler cannot match socket.io's generic
- * overloads (reserved events, ack decoration) against the narrow interface, but both are built from the same
- * event maps in shared/protocol.ts and socket.io has exactly these methods, so the socket is used as it is.
+ * The real socket as the conversation model's `VisitorSocket`. Its methods take any event name and payload;
+ * the names and payloads the models send are those of shared/protocol.ts, so the socket is used as it is.
  */
 export function asVisitorSocket(socket: VisitorClientSocket): VisitorSocket {
   return socket as unknown as VisitorSocket;
@@ -101,6 +103,7 @@ export class ConnectionModel {
   private refreshes = 0;
 
   constructor(private readonly options: ConnectionOptions) {
+    this.options = { ...options };
     this.token = options.store.get(options.keys.token);
     this.userId = options.store.get(options.keys.user) ?? '';
   }
@@ -132,6 +135,11 @@ export class ConnectionModel {
     this.options.store.remove(this.options.keys.user);
     this._availability.value = null;
     this._status.value = 'idle';
+  }
+
+  /** The language the session tells the server (Kai's replies, the promise); sent with the next session call. */
+  setLanguage(language: string): void {
+    this.options.language = language;
   }
 
   dispose(): void {

@@ -17,6 +17,9 @@ import type { KeyValueStore } from '../storage';
 import type { VisitorListeners, VisitorSocket } from './visitor-socket';
 
 /** A message the visitor wrote that the server has not acknowledged yet. */
+/** The notice when asking for a person failed on our side (no answer, no connection): the view words it. */
+export const UNREACHABLE = 'escalate_failed';
+
 export interface OutboxItem {
   clientId: string;
   body: string;
@@ -95,6 +98,7 @@ export class ConversationModel {
   private readonly _unread = signal(0);
   private readonly _escalating = signal(false);
   private readonly _notice = signal<string | null>(null);
+
   private readonly _connected = signal(false);
 
   /** Server messages, ordered by seq, each id once. */
@@ -303,10 +307,15 @@ export class ConversationModel {
       if (ack.ok) this.applyState(ack.data);
       else this._notice.value = ack.error.message;
     } catch {
-      this._notice.value = 'Could not reach the team. Please try again.';
+      this._notice.value = UNREACHABLE; // worded in the visitor's language by the view
     } finally {
       this._escalating.value = false;
     }
+  }
+
+  /** The visitor read the conversation in another tab. */
+  markRead(): void {
+    this._unread.value = 0;
   }
 
   /** The loader opened or closed the messenger. Opening clears the unread count. */

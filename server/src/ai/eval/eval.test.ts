@@ -16,8 +16,8 @@ const answerSet = loadAnswerSet();
 
 /**
  * Floors on the test split (85 messages; 30 answerable and 8 unanswerable questions, so one question is 3.3 or
- * 12.5 points), a few points below what the offline engine scores (priority 92.9%, urgency 97.6%,
- * impact 91.8%, hit@1 80.0%, honest refusals 87.5%, false refusals 10.0%), so an unrelated tweak does not trip
+ * 12.5 points), a few points below what the offline engine scores (priority 92.9%, urgency 96.5%,
+ * impact 92.9%, hit@1 80.0%, honest refusals 87.5%, false refusals 10.0%), so an unrelated tweak does not trip
  * them but a real regression does. Raise them when the engine improves; never lower them to let a change in.
  */
 const FLOORS = {

@@ -227,9 +227,16 @@ describe('LLM Kai: hand_off', () => {
   });
 
   it('maps a visitor’s request for a person in any language to visitor_request', async () => {
-    mock.on({ userMessage: 'parler' }, { toolCalls: [{ name: 'hand_off', arguments: { ...args, reason: 'visitor_asked_for_person', urgency: 'low', impact: 'low', category: 'other', evidence: [] } }] });
-    const { turn } = await turnWithTokens(engineFor(mock, kb, log), input('Je voudrais parler à quelqu’un, s’il vous plaît.'));
+    // Italian: not one of the languages the intents know, so the model recognises it.
+    mock.on({ userMessage: 'parlare' }, { toolCalls: [{ name: 'hand_off', arguments: { ...args, reason: 'visitor_asked_for_person', urgency: 'low', impact: 'low', category: 'other', evidence: [] } }] });
+    const { turn } = await turnWithTokens(engineFor(mock, kb, log), input('Vorrei parlare con qualcuno, per favore.'));
     expect(turn).toMatchObject({ action: 'handoff', handoffReason: 'visitor_request', triage: { urgency: 'low', impact: 'low', category: 'other' } });
+  });
+
+  it('honours a request for a person in one of our languages at once, without asking the model', async () => {
+    const { turn } = await turnWithTokens(engineFor(mock, kb, log), input('Je voudrais parler à quelqu’un, s’il vous plaît.'));
+    expect(turn).toMatchObject({ action: 'handoff', handoffReason: 'visitor_request' });
+    expect(await chatRequests(mock)).toEqual([]);
   });
 
   it.each([

@@ -38,7 +38,8 @@ export interface EngineLog {
 }
 
 export interface LlmEngineOptions {
-  apiKey: string;
+  /** null for a server that needs none (Ollama, vLLM, llama.cpp): no Authorization header is sent. */
+  apiKey: string | null;
   /** An OpenAI-compatible server's base URL (…/v1); unset means OpenAI's. */
   baseUrl?: string | undefined;
   /** Model name passed to that server. */
@@ -173,7 +174,9 @@ export class LlmEngine implements KaiEngine {
     this.#onModelToken = options.onModelToken;
     // Never the SDK's defaults (10 minutes, 2 retries): a visitor is waiting. The turn deadline bounds retries too.
     this.#client = new OpenAI({
-      apiKey: options.apiKey,
+      // The SDK insists on a key; without one it gets a placeholder and the header carrying it is removed.
+      apiKey: options.apiKey ?? 'none',
+      ...(options.apiKey === null ? { defaultHeaders: { Authorization: null } } : {}),
       baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
       timeout: this.#timeoutMs,
       maxRetries: 1,

@@ -157,3 +157,43 @@ describe('offline retrieval', () => {
     expect(t.reply).not.toContain('|');
   });
 });
+
+describe('offline engine in the visitor language', () => {
+  it.each([
+    ['de', 'Hallo', /^Hallo! Ich bin Kai/],
+    ['fr', 'Bonjour', /^Bonjour ! Je suis Kai/],
+    ['es', 'Hola', /^¡Hola! Soy Kai/],
+    ['pt', 'Olá', /^Olá! Eu sou Kai/],
+    ['ar', 'مرحبا', /أنا Kai/],
+  ] as const)('greets in %s', (language, message, reply) => {
+    expect(engine.decide({ siteId, message, history: [], agentName: 'Kai', offeredHandoff: false, language }).reply).toMatch(reply);
+  });
+
+  it('hands off a request for a person in German, and admits in German when nothing fits', () => {
+    expect(engine.decide({ siteId, message: 'Ich möchte mit einem Menschen sprechen', history: [], agentName: 'Kai', offeredHandoff: false, language: 'de' }).action).toBe('handoff');
+    const none = engine.decide({ siteId, message: 'Gibt es eine Android-App für Quantencomputer?', history: [], agentName: 'Kai', offeredHandoff: false, language: 'de' });
+    expect(none).toMatchObject({ action: 'offer_handoff', sources: [] });
+    expect(none.reply).toMatch(/^Das tut mir leid/);
+  });
+});
+
+describe('security incidents, however they are worded, are categorised security (so site rules hand them to a person)', () => {
+  it.each([
+    'someone got into our account and changed the bank details',
+    'someone is logging into my account, not me',
+    'our payout details were changed by someone we dont know',
+    'i got a weird login alert from russia',
+    'my password was stolen',
+    'Unser Konto wurde gehackt',
+    'Nous avons subi une fuite de données',
+    'Alguien entró en nuestra cuenta sin permiso',
+    'Houve um acesso não autorizado à nossa conta',
+    'تم اختراق حسابنا',
+  ])('%s', (text) => {
+    expect(triageOffline(text)).toMatchObject({ category: 'security', urgency: 'high' });
+  });
+
+  it.each(['How do I run a phishing simulation for my team?', 'Would you notify us within 72 hours if a breach affected our data?'])('but not %s', (text) => {
+    expect(triageOffline(text).urgency).not.toBe('high');
+  });
+});

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { unitStrength, type PassageHit, type WeightedUnit } from '../../kb/search-index';
 import { analyseQuery, isListItem, sentences, processTerm, tokenize } from '../../kb/text';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
+import { textsFor } from '../../i18n';
 import { asksForPerson, asksHowToContact, isGreeting, isThanks, soundsFrustrated } from '../intents';
 import { triageOffline } from './triage-rules';
 
@@ -125,14 +126,15 @@ export class OfflineEngine implements KaiEngine {
   /** Synchronous core, used directly by the benchmark. */
   decide(input: KaiInput): KaiTurn {
     const text = input.message.trim();
+    const texts = textsFor(input.language);
     if (asksForPerson(text)) {
       return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'visitor_request' };
     }
     if (isGreeting(text)) {
-      return { action: 'answer', reply: `Hi! I'm ${input.agentName}. What can I help you with today?`, sources: [], confidence: 1 };
+      return { action: 'answer', reply: texts.greeting(input.agentName), sources: [], confidence: 1 };
     }
     if (isThanks(text)) {
-      return { action: 'answer', reply: "You're welcome! Is there anything else I can help with?", sources: [], confidence: 1 };
+      return { action: 'answer', reply: texts.welcome, sources: [], confidence: 1 };
     }
     const offer = !input.offeredHandoff;
     const index = this.#kb.index(input.siteId);
@@ -141,9 +143,7 @@ export class OfflineEngine implements KaiEngine {
     if (!best || !isConfident(best)) {
       return {
         action: offer ? 'offer_handoff' : 'answer',
-        reply: offer
-          ? "I'm sorry, I couldn't find an answer to that in our help centre. Would you like me to connect you with a person, or shall I keep trying? You can also rephrase your question."
-          : "I'm sorry, I couldn't find that in our help centre either. Try rephrasing it, or choose “Talk to a person” and our team will pick it up.",
+        reply: offer ? texts.noAnswerOffer : texts.noAnswerAgain,
         sources: [],
         confidence: best ? Math.min(confidenceOf(best.coverage), 0.49) : 0,
         handoffReason: 'no_answer',
@@ -157,7 +157,7 @@ export class OfflineEngine implements KaiEngine {
     if (offer && (frustrated || wantsContact)) {
       return {
         action: 'offer_handoff',
-        reply: `${frustrated ? "I'm sorry this has been frustrating. " : ''}${answer}\n\nWould you like me to connect you with a person, or shall I keep trying?`,
+        reply: `${frustrated ? texts.frustratedApology : ''}${answer}\n\n${texts.offer}`,
         sources,
         confidence,
         handoffReason: 'visitor_request',

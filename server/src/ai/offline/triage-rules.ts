@@ -1,5 +1,7 @@
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
+import { Lexicon, SECURITY_TERMS, sentenceWords } from './business-lexicon';
+import { businessImpact, businessUrgency, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -36,7 +38,8 @@ function find(signals: readonly Signal[], text: string): Found | null {
 /** Splits a message into sentences (and clauses after a semicolon), for signals that must not span them. */
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?;])\s+|\n+|\s+[-–—]\s+/)
+    // A dash between spaces is matched without a leading `\s+`, which retried at every space of a long run.
+    .split(/(?<=[.!?;])\s+|\n+|(?<=\s)[-–—](?=\s)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -54,6 +57,7 @@ const SECURITY: Signal[] = [
   { pattern: /\b(leak(ed|ing)?|exposed|pushed|committed|pasted|posted|published)\b[^.!?]{0,60}\b(tokens?|api keys?|passwords?|credentials|secrets?)\b|\b(tokens?|api keys?|passwords?|credentials)\b[^.!?]{0,60}\b(leak(ed)?|exposed|pushed|committed|pasted|public (github|repo\w*))\b/i, reason: 'Security incident: a credential has leaked' },
   { pattern: /\b(sign-?ins?|log-?ins?|logins?|logged in|signed in|access(ed)?)\b[^.!?]{0,60}\b(unknown|unfamiliar|foreign|another country|other country|strange|unrecogni[sz]ed)\b|\bsuspicious (log-?ins?|logins?|sign-?ins?|activity)\b|\b(we|i) (did not|didn'?t) do (this|that)\b|\bnone of us (created|did|added)\b|\bunauthori[sz]ed\b/i, reason: 'Security incident: activity nobody in the organisation recognises' },
   { pattern: /\b(offboarded|who left|left the company|former (employee|staff|contractor)|ex-?employee)\b[^.!?]{0,80}\b(still|downloaded|deleted|deleting|accessing|active)\b|\b(deleted|downloaded|deleting|accessing)\b[^.!?]{0,80}\b(who left|left the company|offboarded|former (employee|staff|contractor))\b/i, reason: 'Security incident: someone who should have no access is using it' },
+  { pattern: /\b(someone|somebody|a stranger|strangers|an unknown (person|user|device))\b[^.!?]{0,20}\b(got|gets|has got|is getting|gained|has|have|is using)\b[^.!?]{0,10}\b(in|into|access)\b|\b(logging|logged|signing|signed) in(to)? (my|our|his|her|their) (\w+ )?account\b[^.!?]{0,40}\b(not me|wasn'?t me|isn'?t me|not us|wasn'?t us)\b|\b(weird|strange|odd|unusual|suspicious|unexpected) (log-?in|sign-?in) (alert|attempt|notification|email|warning)s?\b|\b(passwords?|credentials|account|card details?|logins?)\b (was|were|has been|have been|got) (stolen|hacked|compromised|phished|breached)\b|\b(changed|deleted|added|moved) by (someone|somebody) (we|i) (don'?t|do not|didn'?t) (know|recogni[sz]e)\b|\bstolen (password|credentials|account|laptop)s?\b/i, reason: 'Security incident: someone who should not have access is using an account' },
   { pattern: /\bshar(ed|ing)\b[^.!?]{0,40}\b(externally|with strangers|to (people|strangers|someone) (we|i) don'?t know|without (our|my|his|her|their) knowledge)\b|\b(data|files?|documents?)\b[^.!?]{0,30}\b(exposed|leaked)\b|\bdata (leak|breach|exposure)\b/i, reason: 'Security incident: data is being exposed' },
 ];
 
@@ -132,6 +136,8 @@ function headCount(text: string): { count: number; match: string } | null {
   for (const m of text.matchAll(re)) {
     const raw = m[1]!.toLowerCase();
     const count = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ''));
+    // A bare four-digit number is a model or a year ("Dell XPS 13 9310 laptop"), not a head count.
+    if (/^\d{4,}$/.test(raw)) continue;
     // "a team of 40", "one of them" and numbers that are not people ("15 times") are left to other signals.
     if (Number.isFinite(count) && count >= 2 && (!best || count > best.count)) best = { count, match: m[0] };
   }
@@ -189,8 +195,17 @@ function quote(text: string, fragment: string): string {
   return s.length > 160 ? `${s.slice(0, 157)}…` : s;
 }
 
+const SECURITY_OTHER = new Lexicon(SECURITY_TERMS);
+
 /** A security incident in progress, looked for sentence by sentence so a hypothetical one does not count. */
 function securityIncident(text: string): Found | null {
+  const english = securityIncidentInEnglish(text);
+  if (english) return english;
+  const words = SECURITY_OTHER.find(sentenceWords(text));
+  return words ? { reason: 'Security incident: an account or data is compromised now', match: words } : null;
+}
+
+function securityIncidentInEnglish(text: string): Found | null {
   for (const sentence of sentencesOf(text)) {
     const f = find(SECURITY, sentence);
     if (!f) continue;
@@ -265,14 +280,19 @@ function assessImpact(text: string, security: Found | null): Assessment {
   return { level: 'low', reason: 'Nothing says more than one person is affected' };
 }
 
+/** The higher of the lexicon's assessment and the business calibration (which never lowers one). */
+function raised(a: Assessment, r: Raise | null): Assessment {
+  return r && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? r : a;
+}
+
 export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
   const security = securityIncident(text);
-  const u = assessUrgency(text, security);
-  const i = assessImpact(text, security);
+  const u = raised(assessUrgency(text, security), businessUrgency(text));
+  const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
   const casual = CASUAL_URGENT.exec(text);
-  if (casual && u.level !== 'high') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
+  if (casual && u.level === 'low') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
   const evidence: string[] = [];
   for (const m of [u.match, i.match]) {
     if (!m) continue;

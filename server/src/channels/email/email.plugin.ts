@@ -3,6 +3,7 @@ import type { KaiEngine } from '../../ai/engine';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import type { ServerContext } from '../../context';
 import { startInboundServer, type InboundServer } from './inbound-server';
+import { MailReader } from './mail-reader';
 import { mailAgentReplies } from './outgoing-mail';
 import { MAX_MESSAGE_BYTES, receiveMail, type EmailContext } from './receive-mail';
 
@@ -38,18 +39,24 @@ export const emailPlugin = fp(
     const stopReplies = mailAgentReplies(mailCtx);
 
     let inbound: InboundServer | null = null;
+    let reader: MailReader | null = null;
     if (ctx.config.smtpInboundPort !== undefined) {
       const store = new AttachmentStore(ctx.config.attachmentsDir);
       await store.prepare();
-      const emailCtx: EmailContext = { ...mailCtx, store, triage: (text) => kai.triage(text) };
+      reader = new MailReader();
+      // Loaded before SMTP opens (a worker takes a second or more to load on a busy machine), so no sender
+      // waits on it. Should it fail, each mail tries again and is answered 451 while it cannot.
+      await reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
+      const emailCtx: EmailContext = { ...mailCtx, store, reader, triage: (text) => kai.triage(text) };
       inbound = await startInboundServer({
         host: ctx.config.host,
         port: ctx.config.smtpInboundPort,
         supportEmail: ctx.config.supportEmail,
         maxBytes: MAX_MESSAGE_BYTES,
+        spoolPath: () => store.spoolPath(),
         log: ctx.log,
-        onMessage: async (raw, envelope) => {
-          const work = receiveMail(emailCtx, raw, envelope);
+        onMessage: async (spooled, envelope) => {
+          const work = receiveMail(emailCtx, spooled, envelope);
           track(work);
           const outcome = await work;
           if (outcome.kind === 'ticket') return `OK: received as request #${outcome.number}`;
@@ -65,6 +72,7 @@ export const emailPlugin = fp(
       await inbound?.close();
       stopReplies();
       await Promise.race([settled(), new Promise((r) => setTimeout(r, 3_000).unref())]);
+      await reader?.close();
     });
   },
   { name: 'email', dependencies: ['db'] },

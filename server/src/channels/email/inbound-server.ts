@@ -1,12 +1,34 @@
 /**
  * The built-in inbound SMTP server (smtp-server). It accepts mail for SUPPORT_EMAIL only, without
- * authentication (meant for loopback, or behind the organisation's own MX that relays to it), and refuses mail
- * over the size limit. What the mail says is decided by `onMessage`; this file speaks SMTP.
+ * authentication (meant for loopback, or behind the organisation's own MX that relays to it), and holds every
+ * client to limits: connections in total and per address, mails per sender and per address an hour, the size
+ * (checked while the mail streams to a spool file on disk, never buffered in memory) and an idle timeout.
+ * What the mail says is decided by `onMessage`; this file speaks SMTP.
  */
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { addressTag } from './mail-log';
 import type { Envelope } from './receive-mail';
+
+/** What one SMTP server allows its clients. */
+export interface SmtpLimits {
+  /** Open connections in total (smtp-server answers 421 past it). */
+  maxClients: number;
+  /** Open connections from one client address. */
+  maxClientsPerIp: number;
+  /** Mails one envelope sender may start in an hour. */
+  mailsPerSenderPerHour: number;
+  /** Mails one client address may start in an hour. */
+  mailsPerIpPerHour: number;
+  /** A client silent for this long is disconnected. */
+  socketTimeoutMs: number;
+}
+
+export const DEFAULT_SMTP_LIMITS: SmtpLimits = { maxClients: 50, maxClientsPerIp: 10, mailsPerSenderPerHour: 60, mailsPerIpPerHour: 300, socketTimeoutMs: 30_000 };
 
 export interface InboundServerOptions {
   host: string;
@@ -14,9 +36,15 @@ export interface InboundServerOptions {
   supportEmail: string;
   /** Largest mail accepted, in bytes (advertised with SIZE; 552 past it). */
   maxBytes: number;
+  limits?: Partial<SmtpLimits>;
+  /** A fresh path for the spool file of one mail. */
+  spoolPath: () => string;
   log: FastifyBaseLogger;
-  /** Handles one accepted mail; resolves with the text of the 250 answer, rejects for a 451 "try again later". */
-  onMessage: (raw: Buffer, envelope: Envelope) => Promise<string>;
+  /**
+   * Handles one accepted mail, spooled at the path given (it owns the file from then on); resolves with the
+   * text of the 250 answer, rejects for a 451 "try again later".
+   */
+  onMessage: (spooled: string, envelope: Envelope) => Promise<string>;
 }
 
 export interface InboundServer {
@@ -39,9 +67,40 @@ export function isSupportAddress(address: string, supportEmail: string): boolean
   return rLocal === local || rLocal.startsWith(`${local}+`);
 }
 
+/** Writes the DATA stream to `path`, keeping at most `maxBytes` (the rest is only counted); resolves with the bytes sent. */
+function spool(stream: SMTPServerDataStream, path: string, maxBytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const file = createWriteStream(path, { flags: 'wx' });
+    let bytes = 0;
+    const fail = (err: Error) => {
+      stream.unpipe();
+      stream.resume();
+      file.destroy();
+      reject(err);
+    };
+    file.on('error', fail);
+    stream.on('error', fail);
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return;
+      // Backpressure: the client waits while the disk catches up.
+      if (!file.write(chunk)) {
+        stream.pause();
+        file.once('drain', () => stream.resume());
+      }
+    });
+    stream.on('end', () => file.end(() => resolve(bytes)));
+  });
+}
+
 /** Starts the inbound SMTP server; rejects with a line naming SMTP_INBOUND_PORT when it cannot listen. */
 export async function startInboundServer(opts: InboundServerOptions): Promise<InboundServer> {
+  const limits = { ...DEFAULT_SMTP_LIMITS, ...opts.limits };
   const inFlight = new Set<Promise<unknown>>();
+  const perIp = new Map<string, number>();
+  const counted = new Set<string>();
+  const bySender = new RateLimiterMemory({ points: limits.mailsPerSenderPerHour, duration: 3600 });
+  const byIp = new RateLimiterMemory({ points: limits.mailsPerIpPerHour, duration: 3600 });
   const server = new SMTPServer({
     name: opts.supportEmail.split('@')[1] || 'frontdesk',
     banner: 'Frontdesk support mail',
@@ -50,40 +109,61 @@ export async function startInboundServer(opts: InboundServerOptions): Promise<In
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: opts.maxBytes,
     disableReverseLookup: true,
-    maxClients: 50,
-    socketTimeout: 60_000,
+    maxClients: limits.maxClients,
+    socketTimeout: limits.socketTimeoutMs,
     closeTimeout: 3_000,
     logger: false,
+    onConnect(session, callback) {
+      const ip = session.remoteAddress;
+      const open = perIp.get(ip) ?? 0;
+      if (open >= limits.maxClientsPerIp) {
+        opts.log.warn({ client: addressTag(ip), open }, 'SMTP connection refused: too many from one address');
+        return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
+      }
+      perIp.set(ip, open + 1);
+      counted.add(session.id);
+      callback();
+    },
+    onClose(session) {
+      if (!counted.delete(session.id)) return;
+      const left = (perIp.get(session.remoteAddress) ?? 1) - 1;
+      if (left > 0) perIp.set(session.remoteAddress, left);
+      else perIp.delete(session.remoteAddress);
+    },
+    onMailFrom(address, session, callback) {
+      const sender = address.address.toLowerCase().slice(0, 320) || '<>';
+      Promise.all([bySender.consume(sender), byIp.consume(session.remoteAddress)]).then(
+        () => callback(),
+        () => {
+          opts.log.warn({ sender: addressTag(sender), client: addressTag(session.remoteAddress) }, 'SMTP mail refused for now: too many this hour');
+          callback(smtpError(450, '4.7.1 Too many messages, try again later'));
+        },
+      );
+    },
     onRcptTo(address, _session, callback) {
       if (isSupportAddress(address.address, opts.supportEmail)) return callback();
-      callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here; this server only accepts mail for ${opts.supportEmail}`));
+      callback(smtpError(550, `5.1.1 <${address.address.slice(0, 320)}>: no such mailbox here; this server only accepts mail for ${opts.supportEmail}`));
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        // Past the limit the rest is only counted: smtp-server answers 552 at the end.
-        if (bytes <= opts.maxBytes) chunks.push(chunk);
-      });
-      stream.on('error', (err) => callback(err));
-      stream.on('end', () => {
-        if (stream.sizeExceeded) {
-          opts.log.info({ bytes, limit: opts.maxBytes }, 'email refused: over the size limit');
-          return callback(smtpError(552, `5.3.4 Message too big: the limit is ${Math.round(opts.maxBytes / (1024 * 1024))} MB`));
-        }
-        const mailFrom = session.envelope.mailFrom;
-        const envelope: Envelope = { mailFrom: mailFrom ? mailFrom.address : null, rcptTo: session.envelope.rcptTo.map((r) => r.address) };
-        const work = opts.onMessage(Buffer.concat(chunks), envelope).then(
-          (answer) => callback(null, answer),
-          (err: unknown) => {
-            opts.log.error({ err }, 'receiving an email failed; the sender is asked to try again later');
-            callback(smtpError(451, '4.3.0 Temporary failure: please try again later'));
-          },
-        );
-        inFlight.add(work);
-        void work.finally(() => inFlight.delete(work));
-      });
+      const path = opts.spoolPath();
+      const work = spool(stream, path, opts.maxBytes)
+        .then(async (bytes) => {
+          if (stream.sizeExceeded) {
+            await rm(path, { force: true });
+            opts.log.info({ bytes, limit: opts.maxBytes }, 'email refused: over the size limit');
+            return callback(smtpError(552, `5.3.4 Message too big: the limit is ${Math.round(opts.maxBytes / (1024 * 1024))} MB`));
+          }
+          const mailFrom = session.envelope.mailFrom;
+          const envelope: Envelope = { mailFrom: mailFrom ? mailFrom.address : null, rcptTo: session.envelope.rcptTo.map((r) => r.address) };
+          callback(null, await opts.onMessage(path, envelope));
+        })
+        .catch(async (err: unknown) => {
+          await rm(path, { force: true }).catch(() => undefined);
+          opts.log.error({ err }, 'receiving an email failed; the sender is asked to try again later');
+          callback(smtpError(451, '4.3.0 Temporary failure: please try again later'));
+        });
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
     },
   });
   server.on('error', (err) => opts.log.error({ err }, 'inbound SMTP server error'));

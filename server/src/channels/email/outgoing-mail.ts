@@ -11,7 +11,9 @@ import type { TicketRow } from '../../db/schema';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
+import { addressTag } from './mail-log';
 import { enqueueMail } from './outbox';
+import type { RejectedAttachment } from './read-mail';
 import { threadOf, trimReferences } from './threading';
 
 /** The core context and the address mail comes from. */
@@ -22,11 +24,7 @@ export interface MailContext extends CoreContext {
 /** At most this many automatic mails (acknowledgements, notices) to one address per hour: a loop breaker. */
 export const MAX_AUTOMATIC_MAILS_PER_HOUR = 5;
 
-/** A file from the customer's mail that was not kept, and why. */
-export interface RejectedAttachment {
-  filename: string;
-  reason: string;
-}
+export type { RejectedAttachment };
 
 /** `[#1042] Re: <subject>`: the acknowledgement's subject. */
 export function acknowledgementSubject(number: number, subject: string): string {
@@ -38,9 +36,15 @@ export function replySubject(number: number, subject: string): string {
   return `Re: [#${number}] ${baseSubject(subject)}`;
 }
 
-function rejectedLines(rejected: readonly RejectedAttachment[]): string {
+/** The subject of automatic mail to an address that may not be the sender's: our words only. */
+export function neutralSubject(number: number): string {
+  return `[#${number}] Your support request`;
+}
+
+/** The files not kept, by name when `echo` (the mail goes back to its sender), else by count only. */
+function rejectedLines(rejected: readonly RejectedAttachment[], echo: boolean): string {
   if (!rejected.length) return '';
-  const lines = rejected.map((r) => `- ${r.filename}: ${r.reason}`).join('\n');
+  const lines = echo ? rejected.map((r) => `- ${r.filename}: ${r.reason}`).join('\n') : '- over our limits for attachments';
   return `We could not keep ${rejected.length === 1 ? 'one file' : `${rejected.length} files`} from your email:\n${lines}\nPlease send ${rejected.length === 1 ? 'it' : 'them'} as a link (for example from a file-sharing service), or in smaller parts.\n\n`;
 }
 
@@ -56,7 +60,7 @@ async function mayMailAutomatically(ctx: MailContext, tx: Tx, to: string): Promi
     .executeTakeFirst();
   const recent = Number(row?.n ?? 0);
   if (recent >= MAX_AUTOMATIC_MAILS_PER_HOUR) {
-    ctx.log.warn({ to, recent }, 'automatic mail to this address held back: too many this hour (possible mail loop)');
+    ctx.log.warn({ to: addressTag(to), recent }, 'automatic mail to this address held back: too many this hour (possible mail loop)');
     return false;
   }
   return true;
@@ -65,12 +69,13 @@ async function mayMailAutomatically(ctx: MailContext, tx: Tx, to: string): Promi
 /**
  * Queues the acknowledgement of a new email ticket (in the caller's transaction): the ticket number in the
  * subject and the text, the honest promise of who answers by when, and what happened to files we could not
- * keep. Threaded on the customer's mail.
+ * keep. Threaded on the customer's mail. Without `echo` (it goes to a Reply-To the sender chose, which may be
+ * a stranger's address) it carries no words of the mail: no subject, no name, no file names.
  */
 export async function queueAcknowledgement(
   ctx: MailContext,
   tx: Tx,
-  props: { ticket: TicketRow; to: string; name: string | null; inReplyTo: string | null; references: string[]; followUpOfNumber: number | null; rejected: readonly RejectedAttachment[]; siteName: string },
+  props: { ticket: TicketRow; to: string; name: string | null; inReplyTo: string | null; references: string[]; followUpOfNumber: number | null; rejected: readonly RejectedAttachment[]; siteName: string; echo: boolean },
 ): Promise<boolean> {
   if (!(await mayMailAutomatically(ctx, tx, props.to))) return false;
   const { ticket } = props;
@@ -80,10 +85,10 @@ export async function queueAcknowledgement(
     ? `Your earlier request #${props.followUpOfNumber} is closed, so we have opened a new request, #${ticket.number}, to follow it up.`
     : `Thank you for your email. We have received it as request #${ticket.number}.`;
   const text =
-    `Hello${props.name ? ` ${props.name}` : ''},\n\n` +
+    `Hello${props.name && props.echo ? ` ${props.name}` : ''},\n\n` +
     `${opening}\n\n` +
     `${promise}\n\n` +
-    rejectedLines(props.rejected) +
+    rejectedLines(props.rejected, props.echo) +
     `To add anything, reply to this email and keep [#${ticket.number}] in the subject.\n\n` +
     `${props.siteName} support\n`;
   await enqueueMail(
@@ -93,10 +98,11 @@ export async function queueAcknowledgement(
       ticketId: ticket.id,
       kind: 'acknowledgement',
       to: props.to,
-      subject: acknowledgementSubject(ticket.number, ticket.subject),
+      subject: props.echo ? acknowledgementSubject(ticket.number, ticket.subject) : neutralSubject(ticket.number),
       text,
-      inReplyTo: props.inReplyTo,
-      references: trimReferences(props.references),
+      // Not threaded on the mail either: its Message-ID is text the sender chose.
+      inReplyTo: props.echo ? props.inReplyTo : null,
+      references: props.echo ? trimReferences(props.references) : [],
     },
     now,
   );
@@ -107,14 +113,14 @@ export async function queueAcknowledgement(
 export async function queueAttachmentNotice(
   ctx: MailContext,
   tx: Tx,
-  props: { ticket: TicketRow; to: string; inReplyTo: string | null; references: string[]; rejected: readonly RejectedAttachment[]; siteName: string },
+  props: { ticket: TicketRow; to: string; echo: boolean; inReplyTo: string | null; references: string[]; rejected: readonly RejectedAttachment[]; siteName: string },
 ): Promise<boolean> {
   if (!props.rejected.length || !(await mayMailAutomatically(ctx, tx, props.to))) return false;
-  const text = `Hello,\n\nWe have added your email to request #${props.ticket.number}.\n\n${rejectedLines(props.rejected)}${props.siteName} support\n`;
+  const text = `Hello,\n\nWe have added your email to request #${props.ticket.number}.\n\n${rejectedLines(props.rejected, props.echo)}${props.siteName} support\n`;
   await enqueueMail(
     tx,
     ctx.supportEmail,
-    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: replySubject(props.ticket.number, props.ticket.subject), text, inReplyTo: props.inReplyTo, references: trimReferences(props.references) },
+    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: props.echo ? replySubject(props.ticket.number, props.ticket.subject) : neutralSubject(props.ticket.number), text, inReplyTo: props.echo ? props.inReplyTo : null, references: props.echo ? trimReferences(props.references) : [] },
     ctx.now(),
   );
   return true;

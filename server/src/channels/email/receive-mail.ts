@@ -4,12 +4,10 @@
  * new ticket (triaged, routed, with SLA) and acknowledge it. Attachments are kept on disk within limits.
  */
 import { randomUUID } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Message } from '../../../../shared/protocol';
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../../ai/engine';
 import { insertAttachment, type AttachmentRow } from '../../attachments/attachment.repository';
-import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { DbOrTx, Tx } from '../../db/database';
 import type { SiteRow, TicketRow } from '../../db/schema';
 import { appendMessage } from '../../messages/message.repository';
@@ -17,24 +15,26 @@ import { createTicket } from '../../tickets/create-ticket';
 import { addCustomerMessage } from '../../tickets/customer-message';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
-import { automatedReason, headerValue, suppressesAutoResponses, type MailHeader } from './automated';
-import { MAX_TEXT_LENGTH, baseSubject, cleanSubject, headerList, limitText, readableText, safeFilename, splitReply } from './mail-text';
-import { queueAcknowledgement, queueAttachmentNotice, type MailContext, type RejectedAttachment } from './outgoing-mail';
-import { findThreadMessage, findTicketForReply, normalizeMessageId, openFollowUpOf, referencedIds } from './threading';
+import { automatedReason, suppressesAutoResponses, type MailHeader } from './automated';
+import { addressTag } from './mail-log';
+import type { MailReader } from './mail-reader';
+import { baseSubject, cleanSubject, textForTriage } from './mail-text';
+import { queueAcknowledgement, queueAttachmentNotice, type MailContext } from './outgoing-mail';
+import { quarantine, type QuarantineContext } from './quarantine';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, fmtSize, type RejectedAttachment, type StagedFile } from './read-mail';
+import { findThreadMessage, findTicketForReply, openFollowUpOf } from './threading';
+
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sortAttachments } from './read-mail';
 
 /** Largest mail the SMTP server accepts (bytes, as sent: base64 makes files about a third bigger). */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
-/** Files kept per mail; the rest are listed as not kept. */
-export const MAX_ATTACHMENTS = 10;
-/** Largest file kept (decoded bytes). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** A Date header earlier than now by at most this much is when the customer wrote (mail waits in queues). */
 export const MAX_BACKDATE_MS = 24 * 60 * 60_000;
 
-/** What receiving mail needs: the core context, SUPPORT_EMAIL, Kai's triage and the attachments folder. */
-export interface EmailContext extends MailContext {
+/** What receiving mail needs: the core context, SUPPORT_EMAIL, Kai's triage, the attachments folder and the mail reader. */
+export interface EmailContext extends MailContext, QuarantineContext {
   triage: (text: string) => Promise<TriageResult>;
-  store: AttachmentStore;
+  reader: MailReader;
 }
 
 /** The SMTP envelope: MAIL FROM ('' for the null sender) and the accepted recipients. */
@@ -51,59 +51,11 @@ export type ReceiveOutcome =
   | { kind: 'ignored'; reason: string }
   | { kind: 'quarantined'; reason: string };
 
-interface IncomingFile {
-  filename: string;
-  contentType: string;
-  bytes: Buffer;
-}
-
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
-const SIGNATURE_PARTS = /^application\/(pkcs7-signature|x-pkcs7-signature|pgp-signature)$/i;
-
-const fmtSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
-
-/** Which files of a mail are kept: at most MAX_ATTACHMENTS, each at most MAX_ATTACHMENT_BYTES. */
-export function sortAttachments(files: readonly IncomingFile[]): { kept: IncomingFile[]; rejected: RejectedAttachment[] } {
-  const kept: IncomingFile[] = [];
-  const rejected: RejectedAttachment[] = [];
-  for (const f of files) {
-    if (f.bytes.length > MAX_ATTACHMENT_BYTES) rejected.push({ filename: f.filename, reason: `${fmtSize(f.bytes.length)}, over the ${fmtSize(MAX_ATTACHMENT_BYTES)} limit per file` });
-    else if (kept.length >= MAX_ATTACHMENTS) rejected.push({ filename: f.filename, reason: `over the limit of ${MAX_ATTACHMENTS} files per email` });
-    else kept.push(f);
-  }
-  return { kept, rejected };
-}
-
-function filesOf(parsed: ParsedMail): IncomingFile[] {
-  return parsed.attachments
-    .filter((a) => !SIGNATURE_PARTS.test(a.contentType))
-    .map((a, i) => ({
-      filename: safeFilename(a.filename, `attachment-${i + 1}${a.contentType.startsWith('image/') ? `.${a.contentType.slice(6).replace(/[^a-z0-9]/gi, '') || 'img'}` : ''}`),
-      contentType: /^[\w.+-]+\/[\w.+-]+$/.test(a.contentType) ? a.contentType.toLowerCase() : 'application/octet-stream',
-      bytes: a.content,
-    }));
-}
-
 /** When the customer wrote: the Date header when it is in the past but not by more than a day, else now. */
 export function receivedAtFor(date: Date | undefined, now: Date): Date {
   if (!date || Number.isNaN(date.getTime())) return now;
   const t = date.getTime();
   return t <= now.getTime() && t >= now.getTime() - MAX_BACKDATE_MS ? date : now;
-}
-
-async function quarantine(ctx: EmailContext, props: { reason: string; sender: string | null; subject: string | null; raw: Buffer | null }): Promise<void> {
-  let storageKey: string | null = null;
-  if (props.raw) {
-    try {
-      storageKey = await ctx.store.saveQuarantined(props.raw);
-    } catch (err) {
-      ctx.log.error({ err }, 'could not keep the raw bytes of a quarantined mail');
-    }
-  }
-  await ctx.db
-    .insertInto('quarantine')
-    .values({ id: randomUUID(), reason: props.reason.slice(0, 500), sender: props.sender?.slice(0, 320) ?? null, subject: props.subject?.slice(0, 300) ?? null, storage_key: storageKey, created_at: ctx.now().toISOString() })
-    .execute();
 }
 
 async function defaultSite(db: DbOrTx): Promise<SiteRow> {
@@ -123,16 +75,16 @@ async function triage(ctx: EmailContext, text: string): Promise<TriageResult> {
   }
 }
 
-/** Writes the kept files of a ticket's mail to disk; the rows are inserted by the caller's transaction. */
-async function storeFiles(ctx: EmailContext, ticketId: string, messageId: string | null, files: readonly IncomingFile[]): Promise<AttachmentRow[]> {
+/** Moves the kept files of a ticket's mail into place; the rows are inserted by the caller's transaction. */
+async function storeFiles(ctx: EmailContext, ticketId: string, messageId: string | null, files: readonly StagedFile[]): Promise<AttachmentRow[]> {
   const rows: AttachmentRow[] = [];
   const now = ctx.now().getTime();
   try {
     for (const [i, f] of files.entries()) {
       const id = randomUUID();
-      const key = await ctx.store.save(ticketId, id, f.bytes);
+      const key = await ctx.store.adopt(ticketId, id, f.path);
       // A millisecond apart, so the ticket lists them in the mail's order.
-      rows.push({ id, ticket_id: ticketId, message_id: messageId, filename: f.filename, content_type: f.contentType, size: f.bytes.length, storage_key: key, created_at: new Date(now + i).toISOString() });
+      rows.push({ id, ticket_id: ticketId, message_id: messageId, filename: f.filename, content_type: f.contentType, size: f.size, storage_key: key, created_at: new Date(now + i).toISOString() });
     }
   } catch (err) {
     await ctx.store.remove(rows.map((r) => r.storage_key));
@@ -166,66 +118,71 @@ interface ReadMail {
   name: string | null;
   body: string;
   quoted: string | null;
-  files: IncomingFile[];
+  kept: StagedFile[];
+  rejected: RejectedAttachment[];
   date: Date | undefined;
   /** The sender asked for no automatic responses. */
   noAutoResponses: boolean;
 }
 
 /**
- * Handles one received mail. Never throws for what a mail contains (that is quarantined); throws only when
+ * Handles one received mail, spooled at `spooled` (the file is gone when this returns: moved into the
+ * quarantine or removed). Never throws for what a mail contains (that is quarantined); throws only when
  * storage fails, so the SMTP server can answer "try again later".
  */
-export async function receiveMail(ctx: EmailContext, raw: Buffer, envelope: Envelope): Promise<ReceiveOutcome> {
-  let parsed: ParsedMail;
+export async function receiveMail(ctx: EmailContext, spooled: string, envelope: Envelope): Promise<ReceiveOutcome> {
+  // The reader writes the files it keeps in a folder of this mail's own, removed whole at the end: files a
+  // worker stopped mid-mail (over its budget) had begun are removed with it.
+  const stageDir = await ctx.store.stagingDir();
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
-  } catch (err) {
-    const reason = `malformed: the message could not be parsed (${err instanceof Error ? err.message : String(err)})`;
-    ctx.log.info({ reason, envelopeFrom: envelope.mailFrom }, 'email quarantined');
-    await quarantine(ctx, { reason, sender: envelope.mailFrom, subject: null, raw });
-    return { kind: 'quarantined', reason };
+    const read = await ctx.reader.read({ path: spooled, stageDir, supportEmail: ctx.supportEmail });
+    return await handleRead(ctx, spooled, envelope, read);
+  } finally {
+    await ctx.store.discard([spooled, stageDir]);
   }
-  const headers = headerList(parsed.headerLines).filter((h) => h.name !== '');
-  const from = parsed.from?.value.find((a) => a.address && EMAIL.test(a.address));
-  const fromAddress = from?.address?.toLowerCase() ?? null;
-  const subject = cleanSubject(parsed.subject);
+}
+
+async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope, read: Awaited<ReturnType<MailReader['read']>>): Promise<ReceiveOutcome> {
+  const sender = envelope.mailFrom;
+  if (!read.ok) {
+    ctx.log.info({ reason: read.reason, sender: addressTag(sender) }, 'email quarantined');
+    await quarantine(ctx, { reason: read.reason, sender, subject: null, spooled });
+    return { kind: 'quarantined', reason: read.reason };
+  }
+  const parsed = read.mail;
+  const { headers, subject } = parsed;
+  const fromAddress = parsed.from?.address ?? null;
   const supportEmail = ctx.supportEmail.toLowerCase();
 
-  const automated = automatedReason({ headers, envelopeFrom: envelope.mailFrom === null ? null : envelope.mailFrom.toLowerCase(), fromAddress, subject, supportEmail });
+  const automated = automatedReason({ headers, envelopeFrom: sender === null ? null : sender.toLowerCase(), fromAddress, subject, supportEmail });
   if (automated) {
     const reason = `automated: ${automated}`;
-    ctx.log.info({ reason, from: fromAddress ?? envelope.mailFrom, subject }, 'automatic email ignored: no ticket, no answer');
-    await quarantine(ctx, { reason, sender: fromAddress ?? envelope.mailFrom, subject, raw: null });
+    ctx.log.info({ reason, sender: addressTag(fromAddress ?? sender) }, 'automatic email ignored: no ticket, no answer');
+    await quarantine(ctx, { reason, sender: fromAddress ?? sender, subject, spooled: null });
     return { kind: 'ignored', reason };
   }
-  // A multipart mail none of whose parts could be found (wrong or missing boundary) has nothing to read.
-  const unreadable = /^multipart\//i.test(headerValue(headers, 'content-type') ?? '') && !parsed.text && !parsed.html && parsed.attachments.length === 0;
-  if (!headers.length || !fromAddress || unreadable) {
+  if (!headers.length || !fromAddress || parsed.unreadable) {
     const reason = !headers.length ? 'malformed: no mail headers' : !fromAddress ? 'malformed: no sender address (From)' : 'malformed: broken MIME structure (no readable part)';
-    ctx.log.info({ reason, envelopeFrom: envelope.mailFrom }, 'email quarantined');
-    await quarantine(ctx, { reason, sender: envelope.mailFrom, subject: parsed.subject ? subject : null, raw });
+    ctx.log.info({ reason, sender: addressTag(sender) }, 'email quarantined');
+    await quarantine(ctx, { reason, sender, subject: parsed.hasSubject ? subject : null, spooled });
     return { kind: 'quarantined', reason };
   }
 
-  const replyTo = parsed.replyTo?.value.find((a) => a.address && EMAIL.test(a.address) && a.address.toLowerCase() !== supportEmail);
-  // Far more than is ever kept (MAX_TEXT_LENGTH), so splitting a huge mail stays cheap.
-  const text = readableText(parsed).slice(0, 10 * MAX_TEXT_LENGTH);
-  const split = splitReply(text);
-  const files = filesOf(parsed);
+  const replyTo = parsed.replyTo;
   const mail: ReadMail = {
     headers,
-    messageId: normalizeMessageId(parsed.messageId),
-    ids: referencedIds(parsed.inReplyTo, parsed.references),
+    messageId: parsed.messageId,
+    ids: parsed.ids,
     subject,
     fromAddress,
-    requesterEmail: replyTo?.address?.toLowerCase() ?? fromAddress,
+    requesterEmail: replyTo?.address ?? fromAddress,
     // With a Reply-To (a web form relaying for a customer) the person is the Reply-To, not the sending program.
-    name: ((replyTo ? replyTo.name : from?.name) || '').trim() || null,
-    body: limitText(split.body) || (files.length ? '(This email has no text, only attachments.)' : '(This email has no text.)'),
-    quoted: split.quoted ? limitText(split.quoted) : null,
-    files,
-    date: parsed.date,
+    name: (replyTo ? replyTo.name : parsed.from?.name) ?? null,
+    body: parsed.body || (parsed.kept.length || parsed.rejected.length ? '(This email has no text, only attachments.)' : '(This email has no text.)'),
+    quoted: parsed.quoted,
+    kept: parsed.kept,
+    rejected: parsed.rejected,
+    date: parsed.date ? new Date(parsed.date) : undefined,
     noAutoResponses: suppressesAutoResponses(headers),
   };
 
@@ -233,19 +190,20 @@ export async function receiveMail(ctx: EmailContext, raw: Buffer, envelope: Enve
     const seen = await findThreadMessage(ctx.db, mail.messageId);
     if (seen?.direction === 'out') {
       const reason = 'automated: loop: our own message came back';
-      ctx.log.info({ reason, messageId: mail.messageId }, 'automatic email ignored: no ticket, no answer');
-      await quarantine(ctx, { reason, sender: fromAddress, subject, raw: null });
+      ctx.log.info({ reason, sender: addressTag(fromAddress) }, 'automatic email ignored: no ticket, no answer');
+      await quarantine(ctx, { reason, sender: fromAddress, subject, spooled: null });
       return { kind: 'ignored', reason };
     }
     if (seen) {
       // The same mail again (a sending server retried after a lost answer): already on its ticket.
-      ctx.log.info({ messageId: mail.messageId, ticketId: seen.ticket_id }, 'duplicate email ignored');
+      ctx.log.info({ ticketId: seen.ticket_id }, 'duplicate email ignored');
       return { kind: 'duplicate', ticketId: seen.ticket_id };
     }
   }
 
-  const senders = [...new Set([fromAddress, mail.requesterEmail])];
-  const found = await findTicketForReply(ctx.db, { ids: mail.ids, subject, senders });
+  // A number in the subject is typed by anyone: it counts only from the requester's own From address, never
+  // from a Reply-To the sender chose.
+  const found = await findTicketForReply(ctx.db, { ids: mail.ids, subject, senders: [fromAddress] });
   if (found.ticket) {
     let ticket = found.ticket;
     if (ticket.status === 'closed') {
@@ -256,7 +214,7 @@ export async function receiveMail(ctx: EmailContext, raw: Buffer, envelope: Enve
     return addReply(ctx, mail, ticket);
   }
   if (found.ignoredNumber !== null) {
-    ctx.log.info({ number: found.ignoredNumber, from: fromAddress }, 'ticket number in the subject is not this sender’s ticket: a new ticket instead');
+    ctx.log.info({ number: found.ignoredNumber, sender: addressTag(fromAddress) }, 'ticket number in the subject is not this sender’s ticket: a new ticket instead');
   }
   return newTicket(ctx, mail, null);
 }
@@ -265,7 +223,7 @@ export async function receiveMail(ctx: EmailContext, raw: Buffer, envelope: Enve
 async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | null): Promise<ReceiveOutcome> {
   const site = await defaultSite(ctx.db);
   const subject = closed ? cleanSubject(baseSubject(mail.subject)) : mail.subject;
-  const t = await triage(ctx, `${subject}\n${mail.body}`);
+  const t = await triage(ctx, textForTriage(subject, mail.body));
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.requesterEmail };
   const created = await inTransaction(ctx, (work) => createTicket(ctx, work, {
     siteId: site.id,
@@ -285,7 +243,7 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
   // From here on the ticket exists: a failure is logged, never turned into "try again" (that would duplicate it).
   try {
     const first = await ctx.db.selectFrom('messages').select('id').where('conversation_id', '=', created.conversation_id!).orderBy('seq').limit(1).executeTakeFirst();
-    const { kept, rejected } = sortAttachments(mail.files);
+    const { kept, rejected } = mail;
     const rows = await storeFiles(ctx, created.id, first?.id ?? null, kept);
     const note = await ctx.db.transaction().execute(async (tx) => {
       if (first && mail.quoted) await tx.updateTable('messages').set({ quoted: mail.quoted }).where('id', '=', first.id).execute();
@@ -302,6 +260,8 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
           references: [...[...mail.ids].reverse(), ...(mail.messageId ? [mail.messageId] : [])],
           followUpOfNumber: closed ? Number(closed.number) : null,
           rejected,
+          // A Reply-To other than the sender may be anyone's address: mail to it carries none of the mail's words.
+          echo: mail.requesterEmail === mail.fromAddress,
           siteName: site.name,
         });
       }
@@ -319,7 +279,7 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
 async function addReply(ctx: EmailContext, mail: ReadMail, found: TicketRow): Promise<ReceiveOutcome> {
   if (!found.conversation_id) throw new Error(`ticket ${found.id} has no conversation`);
   const conversationId = found.conversation_id;
-  const { kept, rejected } = sortAttachments(mail.files);
+  const { kept, rejected } = mail;
   // Files first (outside the transaction), removed again if the transaction fails.
   const rows = await storeFiles(ctx, found.id, null, kept);
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.fromAddress };
@@ -336,7 +296,7 @@ async function addReply(ctx: EmailContext, mail: ReadMail, found: TicketRow): Pr
       const note = await noteRejected(ctx, tx, conversationId, rejected);
       if (rejected.length && !mail.noAutoResponses) {
         const site = await defaultSite(tx);
-        await queueAttachmentNotice(ctx, tx, { ticket, to: mail.requesterEmail, inReplyTo: mail.messageId, references: [...[...mail.ids].reverse(), ...(mail.messageId ? [mail.messageId] : [])], rejected, siteName: site.name });
+        await queueAttachmentNotice(ctx, tx, { ticket, to: mail.requesterEmail, echo: mail.requesterEmail === mail.fromAddress, inReplyTo: mail.messageId, references: [...[...mail.ids].reverse(), ...(mail.messageId ? [mail.messageId] : [])], rejected, siteName: site.name });
       }
       if (note) work.raise('message.created', { message: note, visitorId: null, ticketId: ticket.id });
       return { ticket };

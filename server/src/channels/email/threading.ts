@@ -10,15 +10,28 @@ import type { TicketRow } from '../../db/schema';
 
 /** `<id@host>` with the angle brackets, as mail headers carry it; null for something that is not one. */
 export function normalizeMessageId(id: string | undefined | null): string | null {
-  const bare = (id ?? '').trim().replace(/^<+|>+$/g, '').trim();
-  if (!bare || bare.length > 500 || /[\s<>]/.test(bare)) return null;
+  // Length first: nothing below may run on a header of any length a sender likes.
+  const value = (id ?? '').trim();
+  if (!value || value.length > MAX_MESSAGE_ID) return null;
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === '<') start++;
+  while (end > start && value[end - 1] === '>') end--;
+  const bare = value.slice(start, end).trim();
+  if (!bare || /[\s<>]/.test(bare)) return null;
   return `<${bare}>`;
 }
 
+/** Longest Message-ID looked at (RFC 5322 allows a line of 998 characters; real ones are under 100). */
+const MAX_MESSAGE_ID = 500;
+/** Longest In-Reply-To or References header looked at: 100 ids of real length fit. */
+const MAX_REFERENCES_LENGTH = 20_000;
+
 /** The Message-IDs a reply names: In-Reply-To first, then References newest first. */
 export function referencedIds(inReplyTo: string | undefined, references: string | string[] | undefined): string[] {
-  const refs = (Array.isArray(references) ? references : (references ?? '').split(/\s+/)).flatMap((r) => r.split(/(?<=>)\s*(?=<)/));
-  const ids = [...(inReplyTo ?? '').split(/\s+/), ...refs.reverse()].map(normalizeMessageId).filter((id): id is string => id !== null);
+  const list = Array.isArray(references) ? references.slice(-200) : (references ?? '').slice(-MAX_REFERENCES_LENGTH).split(/\s+/);
+  const refs = list.flatMap((r) => r.slice(0, MAX_REFERENCES_LENGTH).split(/(?<=>)\s*(?=<)/));
+  const ids = [...(inReplyTo ?? '').slice(0, MAX_REFERENCES_LENGTH).split(/\s+/), ...refs.reverse()].map(normalizeMessageId).filter((id): id is string => id !== null);
   return [...new Set(ids)].slice(0, 100);
 }
 

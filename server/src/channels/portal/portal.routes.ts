@@ -35,6 +35,7 @@ import {
   toCustomerRequest,
   type Customer,
 } from './customer-requests';
+import { escapeHtml } from '../../../../shared/safe-text';
 
 export interface PortalRoutesOptions {
   ctx: ServerContext & { secret: string };
@@ -47,7 +48,6 @@ export interface PortalRoutesOptions {
 const LINKS_PER_EMAIL = { max: 5, timeWindow: '15 minutes' };
 const LINKS_PER_IP = { max: 20, timeWindow: '15 minutes' };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page a used or expired link shows: what happened and a link to ask again. No script, no style. */
 function linkProblemPage(reason: 'unknown' | 'expired' | 'used', portalHref: string): string {

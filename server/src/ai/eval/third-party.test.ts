@@ -1,0 +1,97 @@
+/**
+ * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
+ * scoring of the baselines printed beside them. Measured: en 55.2% accuracy, macro-F1 52.8%, high recall
+ * 66.4% (naive Bayes 54.6% / 44.4% / 70.0%); de 49.3%, es 44.2%, fr 42.7%, pt 42.7%. The floors sit a few
+ * points below, so a real regression fails and an unrelated tweak does not. They are far from the goal
+ * (accuracy 0.65, high recall 0.70): see server/src/ai/eval/README.md.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OfflineEngine } from '../offline/offline-engine';
+import { crossValidate, foldsOf, priorityFigures, trainMajority, trainNaiveBayes } from './baselines';
+import { openDemoKb } from './demo-kb';
+import { loadThirdPartyTickets } from './third-party';
+import { byLanguage, evaluateThirdParty, type ThirdPartyReport } from './third-party-eval';
+
+const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: number }> = {
+  en: { accuracy: 0.52, macroF1: 0.49, highRecall: 0.62 },
+  de: { accuracy: 0.45, macroF1: 0.44, highRecall: 0.48 },
+  es: { accuracy: 0.4, macroF1: 0.39, highRecall: 0.5 },
+  fr: { accuracy: 0.38, macroF1: 0.36, highRecall: 0.48 },
+  pt: { accuracy: 0.38, macroF1: 0.37, highRecall: 0.5 },
+};
+
+const tickets = loadThirdPartyTickets();
+
+describe('the third-party tickets', () => {
+  it('are present, labelled, split by position per language before tuning, a third of them dev', () => {
+    expect(tickets).not.toBeNull();
+    const all = tickets ?? [];
+    expect(all.length).toBe(1167);
+    expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+    for (const group of byLanguage(all, 'test')) expect(group.length).toBeGreaterThan(70);
+    expect(all.filter((t) => t.split === 'dev').length / all.length).toBeCloseTo(1 / 3, 1);
+  });
+});
+
+describe('the baselines', () => {
+  it('folds by position and trains only on the other folds', () => {
+    const folds = foldsOf([0, 1, 2, 3, 4, 5, 6], 3);
+    expect(folds[0]).toEqual({ train: [1, 2, 4, 5], test: [0, 3, 6] });
+  });
+
+  it('majority answers the commonest training label; naive Bayes learns words', () => {
+    const train = [
+      { text: 'server down outage', label: 'high' as const },
+      { text: 'outage everything down', label: 'high' as const },
+      { text: 'question about invoices', label: 'low' as const },
+    ];
+    expect(trainMajority(train)('anything')).toBe('high');
+    expect(trainNaiveBayes(train)('a question about an invoice')).toBe('low');
+    expect(crossValidate(train, 3, trainMajority)).toHaveLength(3);
+  });
+
+  it('computes macro-F1, high recall and within-one-level accuracy', () => {
+    const f = priorityFigures(['high', 'high', 'low', 'medium'], ['high', 'low', 'low', 'medium']);
+    expect(f.accuracy).toBe(0.75);
+    expect(f.highRecall).toBe(0.5);
+    expect(f.withinOne).toBe(0.75);
+    // F1: high 2/3, medium 1, low 2/3.
+    expect(f.macroF1).toBeCloseTo((2 / 3 + 1 + 2 / 3) / 3, 6);
+  });
+});
+
+describe.each(Object.keys(FLOORS))('offline triage on third-party %s tickets (test split)', (language) => {
+  let report: ThirdPartyReport;
+  let n = 0;
+
+  beforeAll(async () => {
+    const demo = await openDemoKb();
+    const group = byLanguage(tickets ?? [], 'test').find((g) => g[0]?.language === language) ?? [];
+    n = group.length;
+    report = await evaluateThirdParty(new OfflineEngine(demo.kb), group);
+    await demo.db.destroy();
+  });
+
+  it('beats the majority baseline scored in the same run', () => {
+    expect(report.n).toBe(n);
+    expect(report.kai.accuracy).toBeGreaterThan(report.majority.accuracy);
+    expect(report.kai.macroF1).toBeGreaterThan(report.majority.macroF1);
+  });
+
+  it(`holds its floors (accuracy ≥ ${FLOORS[language]!.accuracy}, macro-F1 ≥ ${FLOORS[language]!.macroF1}, high recall ≥ ${FLOORS[language]!.highRecall})`, () => {
+    const floor = FLOORS[language]!;
+    expect(report.kai.accuracy).toBeGreaterThanOrEqual(floor.accuracy);
+    expect(report.kai.macroF1).toBeGreaterThanOrEqual(floor.macroF1);
+    expect(report.kai.highRecall ?? 0).toBeGreaterThanOrEqual(floor.highRecall);
+  });
+});
+
+describe('offline triage against naive Bayes on English third-party tickets', () => {
+  it('beats it on macro-F1 (it does not yet beat it clearly on accuracy or high recall)', async () => {
+    const demo = await openDemoKb();
+    const group = byLanguage(tickets ?? [], 'test').find((g) => g[0]?.language === 'en') ?? [];
+    const report = await evaluateThirdParty(new OfflineEngine(demo.kb), group);
+    await demo.db.destroy();
+    expect(report.kai.macroF1).toBeGreaterThan(report.naiveBayes.macroF1);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The business-support signals of business-signals.ts in German, French, Spanish, Portuguese and Arabic. The
+ * English patterns stay there; these are word lists matched against the message's words (split once, in
+ * linear time, Unicode-aware: JavaScript's `\b` knows only ASCII letters). A term ending in `*` is a stem and
+ * matches any ending ("störung*" finds "Störungen"); any other term must be whole words. Arabic words may sit
+ * inside a longer written word, because articles and prepositions are written joined to the word.
+ *
+ * Tuned on the dev part of the third-party tickets, never on its test part.
+ */
+
+/** The lower-cased words of each sentence: one linear pass, so no pattern ever backtracks over visitor text. */
+export function sentenceWords(text: string): string[][] {
+  const sentences: string[][] = [];
+  let current: string[] = [];
+  for (const [token] of text.toLowerCase().matchAll(/[\p{L}\p{N}'’]+|[.!?\n]/gu)) {
+    if (/^[.!?\n]$/.test(token)) {
+      if (current.length > 0) sentences.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+interface Term {
+  words: string[];
+  /** The last word is a stem: any word that starts with it matches. */
+  stem: boolean;
+  /** Arabic: each word may sit inside a longer written word (joined articles and prepositions). */
+  inside: boolean;
+}
+
+function parseTerm(term: string): Term {
+  const stem = term.endsWith('*');
+  return { words: (stem ? term.slice(0, -1) : term).split(' '), stem, inside: ARABIC.test(term) };
+}
+
+function wordMatches(term: Term, k: number, word: string): boolean {
+  const want = term.words[k]!;
+  if (term.inside) return word.includes(want);
+  return term.stem && k === term.words.length - 1 ? word.startsWith(want) : word === want;
+}
+
+/** Where a term starts in a sentence's words, or -1; returns the index after its last word via `end`. */
+function termAt(term: Term, words: readonly string[], i: number): number {
+  for (let k = 0; k < term.words.length; k++) if (i + k >= words.length || !wordMatches(term, k, words[i + k]!)) return -1;
+  return i + term.words.length;
+}
+
+/** A word list: finds the first of its terms in a message's words. */
+export class Lexicon {
+  readonly #terms: Term[];
+
+  constructor(terms: readonly string[]) {
+    this.#terms = terms.map(parseTerm);
+  }
+
+  /** The words of the first term found, or null. */
+  find(sentences: readonly (readonly string[])[]): string | null {
+    for (const words of sentences) {
+      for (let i = 0; i < words.length; i++) {
+        const end = this.matchAt(words, i);
+        if (end > 0) return words.slice(i, end).join(' ');
+      }
+    }
+    return null;
+  }
+
+  /** The index after the term that starts at word i, or -1. */
+  matchAt(words: readonly string[], i: number): number {
+    for (const t of this.#terms) {
+      const end = termAt(t, words, i);
+      if (end > 0) return end;
+    }
+    return -1;
+  }
+}
+
+/** A harm verb followed, within a few words of the same sentence, by what it harms ("beeinträchtigt unseren Betrieb"). */
+export class HarmLexicon {
+  static readonly WINDOW = 8;
+  readonly #verbs: Lexicon;
+  readonly #objects: Lexicon;
+
+  constructor(verbs: readonly string[], objects: readonly string[]) {
+    this.#verbs = new Lexicon(verbs);
+    this.#objects = new Lexicon(objects);
+  }
+
+  find(sentences: readonly (readonly string[])[]): string | null {
+    for (const words of sentences) {
+      for (let i = 0; i < words.length; i++) {
+        const verbEnd = this.#verbs.matchAt(words, i);
+        if (verbEnd < 0) continue;
+        for (let j = verbEnd; j < Math.min(words.length, verbEnd + HarmLexicon.WINDOW); j++) {
+          const end = this.#objects.matchAt(words, j);
+          if (end > 0) return words.slice(i, end).join(' ');
+        }
+      }
+    }
+    return null;
+  }
+}
+
+export const DISRUPTION_TERMS = [
+  // de
+  'ausfall*', 'ausgefallen', 'störung*', 'gestört', 'unterbrech*', 'nicht erreichbar', 'nicht verfügbar', 'abgestürzt', 'absturz*', 'stürzt ab', 'funktioniert nicht mehr',
+  'datenverlust*', 'sicherheitsverletzung*', 'datenleck*', 'unbefugt*', 'kein zugriff', 'nicht zugreifen', 'lahmgelegt', 'stillstand',
+  // fr
+  'panne*', 'interruption*', 'hors service', 'inaccessible*', 'indisponible*', 'planté*', 'perte de données', 'violation de données', 'fuite de données',
+  'accès non autorisé', 'ne fonctionne plus', 'arrêt*',
+  // es
+  'caída*', 'caído', 'interrupci*', 'fuera de servicio', 'inaccesible*', 'no disponible', 'se bloquea', 'pérdida de datos', 'violación de datos', 'filtración*',
+  'acceso no autorizado', 'dejó de funcionar', 'interrump*',
+  // pt
+  'queda*', 'fora do ar', 'interrupç*', 'indisponível', 'inacessível', 'travando', 'perda de dados', 'violação de dados', 'vazamento*', 'acesso não autorizado',
+  'parou de funcionar',
+  // ar
+  'انقطاع', 'توقف', 'اختراق', 'تعطل', 'لا يمكن الوصول', 'فقدان البيانات',
+];
+
+export const CLAIMED_TERMS = [
+  'dringend*', 'sofort*', 'umgehend*', 'schnellstmöglich*', 'so schnell wie möglich', 'kritisch*', 'notfall*', 'eilig*', 'höchste priorität', 'unverzüglich*',
+  'urgent*', 'urgence*', 'immédiat*', 'dès que possible', 'au plus vite', 'critique*', 'prioritaire*', 'sans délai',
+  'urgente*', 'urgencia*', 'inmediat*', 'lo antes posible', 'cuanto antes', 'crítico*', 'crítica*', 'prioritari*', 'sin demora',
+  'urgência*', 'imediat*', 'o mais rápido possível', 'o quanto antes', 'prioritári*', 'sem demora',
+  'عاجل', 'فورا', 'فوراً', 'طارئ', 'حرج',
+];
+
+export const PROBLEM_TERMS = [
+  'problem*', 'fehler*', 'funktioniert nicht', 'defekt*', 'schwierigkeit*', 'langsam*', 'verzögerung*', 'falsch*', 'fehlgeschlagen',
+  'problème*', 'erreur*', 'ne fonctionne pas', 'dysfonctionnement*', 'défaillance*', 'difficulté*', 'bug*', 'lent*', 'retard*', 'incorrect*', 'échec*',
+  'problema*', 'error*', 'no funciona', 'fallo*', 'falla*', 'dificultad*', 'lento*', 'retraso*', 'incorrect*', 'avería*',
+  'erro*', 'não funciona', 'falha*', 'dificuldade*', 'atraso*', 'incorret*', 'defeito*',
+  'مشكلة', 'مشكل', 'خطأ', 'لا يعمل', 'عطل',
+];
+
+export const HARM_VERBS = [
+  'beeinträchtig*', 'betrifft', 'betroffen*', 'behindert*', 'gefährdet*', 'stört*', 'blockiert*',
+  'affect*', 'impact*', 'perturb*', 'bloqu*', 'entrav*', 'compromet*',
+  'afect*', 'interrump*', 'perjudic*',
+  'afet*', 'interromp*', 'prejudic*',
+  'يؤثر', 'تأثير',
+];
+
+export const HARM_OBJECTS = [
+  'betrieb*', 'geschäft*', 'abläufe*', 'kunden*', 'produktion*', 'umsatz*', 'team*', 'mitarbeiter*', 'arbeit*',
+  'activités', 'activité', 'opérations', 'entreprise*', 'clients', 'production', 'équipe*', "chiffre d'affaires",
+  'operaciones', 'negocio*', 'empresa*', 'clientes', 'producción', 'equipo*', 'ventas', 'ingresos', 'actividad*',
+  'operações', 'negócio*', 'produção', 'equipe*', 'vendas', 'receita*', 'atividades',
+  'العمل', 'العملاء', 'الشركة',
+];
+
+/** Harm to the organisation named outright, without a verb. */
+export const ORG_HARM_TERMS = [
+  'geschäftsbetrieb*', 'geschäftsabläufe*', 'betriebsabläufe*', 'patientendaten', 'kundendaten', 'sensible daten', 'medizinische daten', 'umsatzverlust*',
+  'données sensibles', 'données des patients', 'données médicales', 'données clients', 'perte de revenus', 'perte de chiffre',
+  'datos sensibles', 'datos de pacientes', 'datos médicos', 'datos de clientes', 'pérdida de ingresos',
+  'dados sensíveis', 'dados de pacientes', 'dados médicos', 'dados de clientes', 'perda de receita',
+];
+
+export const PURCHASED_TERMS = [
+  'gekauft', 'erworben', 'bestellung*', 'bestellnummer*', 'abonnement*', 'lizenz*', 'kundennummer*', 'kontonummer*',
+  'acheté*', 'commande*', 'numéro de commande', 'licence*', 'numéro de compte',
+  'compré', 'comprado*', 'adquirido*', 'pedido*', 'número de pedido', 'suscripción*', 'licencia*', 'número de cuenta',
+  'comprei', 'assinatura*', 'licença*', 'número do pedido', 'número da conta',
+];
+
+export const SHARED_SYSTEM_TERMS = [
+  'server*', 'plattform*', 'datenbank*', 'netzwerk*', 'infrastruktur*', 'systeme', 'webseite*', 'cloud*', 'dashboard*', 'integration*',
+  'serveur*', 'plateforme*', 'base de données', 'réseau*', 'infrastructure*', 'système*', 'site web', 'tableau de bord',
+  'servidor*', 'plataforma*', 'base de datos', 'infraestructura*', 'sistema*', 'sitio web', 'nube',
+  'banco de dados', 'rede', 'infraestrutura*', 'nuvem', 'painel',
+];
+
+/** A security incident in progress, in the other languages (triage-rules.ts has the English signals). */
+export const SECURITY_TERMS = [
+  'gehackt', 'kompromittiert', 'unbefugt*', 'datenleck*', 'datenpanne*', 'sicherheitsvorfall*', 'sicherheitsverletzung*', 'schadsoftware',
+  'piraté*', 'compromis', 'fuite de données', 'violation de données', 'accès non autorisé', 'incident de sécurité', 'hameçonnage',
+  'hackeado*', 'hackearon', 'hackeada*', 'sin permiso', 'acceso no autorizado', 'filtración de datos', 'brecha de seguridad', 'incidente de seguridad', 'suplantación',
+  'invadida', 'invadido', 'acesso não autorizado', 'vazamento de dados', 'violação de dados', 'incidente de segurança',
+  'اختراق', 'اخترق', 'تسريب', 'وصول غير مصرح',
+];

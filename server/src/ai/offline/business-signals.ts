@@ -1,0 +1,123 @@
+/**
+ * Calibration for business support: the signals a company's ticket carries that the person-centred lexicon
+ * of triage-rules.ts misses. A company writes "our operations are disrupted", not "400 users can't sign in";
+ * an "Urgent:" subject and an explicit business deadline are the customer telling us how soon; a request that
+ * blocks their work is not a plain question. These signals only ever raise a level, never lower one, and each
+ * comes with the customer's own words.
+ *
+ * Tuned on the dev part of the third-party tickets (server/src/ai/eval/third-party/), never on its test part.
+ */
+import type { Level } from '../../../../shared/priority';
+import {
+  CLAIMED_TERMS,
+  DISRUPTION_TERMS,
+  HARM_OBJECTS,
+  HARM_VERBS,
+  HarmLexicon,
+  Lexicon,
+  ORG_HARM_TERMS,
+  PROBLEM_TERMS,
+  PURCHASED_TERMS,
+  SHARED_SYSTEM_TERMS,
+  sentenceWords,
+} from './business-lexicon';
+
+export interface Raise {
+  level: Level;
+  reason: string;
+  match: string;
+}
+
+/** The service or system stopped, or data was lost or exposed. */
+const DISRUPTION =
+  /\b(outages?|downtime|(?:is|are|went|been|goes) down|disrupt(?:s|ed|ing|ions?)?|halt(?:s|ed|ing)?|standstill|stopped (?:working|functioning|responding)|not (?:functioning|responding|loading|accessible)|inaccessible|unavailable|crash(?:es|ed|ing)?|breach(?:es|ed)?|unauthori[sz]ed (?:access|login|entry)|data (?:loss|leak)|lost (?:all |our |my )?(?:data|files|records)|vanish(?:ed|ing)?|corrupt(?:ed|ion)?|(?:cannot|can't|unable to) (?:access|log ?in|connect|use))\b/i;
+
+/** The customer says it is urgent, or gives a deadline. */
+const CLAIMED =
+  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b/i;
+
+/** Something is wrong (weaker than a disruption). */
+const PROBLEM =
+  /\b(issues?|problems?|errors?|fail(?:s|ed|ing|ures?)?|not working|bugs?|incorrect|glitch(?:es)?|malfunction\w*|unable|can'?t|cannot|trouble|difficult(?:y|ies)|discrepanc(?:y|ies)|conflicts?|slow(?:ness|down)?|delays?|broken|vulnerabilit(?:y|ies)|suspicious)\b/i;
+
+/** The harm reaches the organisation: its operations, its customers, its production, sensitive data. */
+const ORG_HARM =
+  /\b((?:affect|impact|disrupt|hinder|block|halt|jeopardi[sz]|threaten|delay|stall)\w*\b[^.!?\n]{0,50}\b(?:our|the|business|company|team|daily|critical|client|customer) (?:\w+ )?(?:operations?|business|productivity|workflows?|revenue|sales|clients?|customers?|services?|projects?|teams?|staff|employees|patients?|deadlines?)|(?:business|company|organi[sz]ation(?:al)?|critical|daily|hospital) (?:operations?|systems?|infrastructure|services?)|production (?:systems?|servers?|environments?|is)|(?:sensitive|confidential|patient|medical|financial|customer|client|personal) (?:data|information|records)|security (?:breach|incident)|revenue loss|loss of revenue|financial loss)\b/i;
+
+/** An organisation writing about its own systems, people or customers. */
+const ORG_VOICE =
+  /\b(?:we|our|us)\b[^.!?\n]{0,40}\b(company|business|organi[sz]ation|firm|agency|hospital|clinic|teams?|clients?|customers?|users|employees|staff|systems?|infrastructure|network|servers?|platform|website|operations|projects?|campaigns?|department)\b/i;
+
+/** A system an organisation shares, rather than one person's own device or settings. */
+const SHARED_SYSTEM =
+  /\b(servers?|platforms?|databases?|network|infrastructure|deployments?|websites?|portal|crm|erp|cloud|saas|dashboards?|analytics|integrations?|campaigns?|pipelines?|backups?|firewalls?|(?:the|our) (?:system|systems|application|software|tool|service))\b/i;
+
+/** Something the customer bought from or runs with the vendor: a fault in it is the account's problem. */
+const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subscription|licen[cs]es?|account (?:number|no)|<acc_num>|<order_num>)\b/i;
+
+/** A message that opens by asking how to do something, whatever word of urgency comes first. */
+const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
+
+/** The same signals in the other languages Kai speaks (business-lexicon.ts). */
+const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
+  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
+  [CLAIMED, [new Lexicon(CLAIMED_TERMS)]],
+  [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
+  [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
+  [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
+  [SHARED_SYSTEM, [new Lexicon(SHARED_SYSTEM_TERMS)]],
+]);
+
+/** The last message's words: each signal looks at the same message, which is split once. */
+let lastText: string | null = null;
+let lastWords: string[][] = [];
+function wordsOf(text: string): string[][] {
+  if (text !== lastText) {
+    lastText = text;
+    lastWords = sentenceWords(text);
+  }
+  return lastWords;
+}
+
+/** The words that show a signal, in English or another language, or null. */
+function match(re: RegExp, text: string): string | null {
+  const english = re.exec(text)?.[0];
+  if (english) return english;
+  const words = wordsOf(text);
+  for (const list of OTHER_LANGUAGES.get(re) ?? []) {
+    const found = list.find(words);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The urgency a company's ticket claims or shows, if higher than nothing. */
+export function businessUrgency(text: string): Raise | null {
+  const disruption = match(DISRUPTION, text);
+  const claimed = match(CLAIMED, text);
+  const harm = match(ORG_HARM, text);
+  if (disruption && (claimed || harm)) return { level: 'high', reason: `A disruption (“${disruption}”) the customer calls pressing or that stops their work (“${claimed ?? harm}”)`, match: disruption };
+  const problem = match(PROBLEM, text);
+  if (claimed && (problem || disruption)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about something that is wrong (“${problem ?? disruption}”)`, match: claimed };
+  if (disruption) return { level: 'medium', reason: `A disruption (“${disruption}”)`, match: disruption };
+  // "ASAP: how do I add a profile picture?": the word alone does not make a how-to pressing.
+  if (claimed && !HOW_TO.test(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
+  if (harm && problem) return { level: 'medium', reason: `A problem (“${problem}”) that holds up their work (“${harm}”)`, match: harm };
+  if (problem) return { level: 'medium', reason: `Reports something wrong (“${problem}”)`, match: problem };
+  return null;
+}
+
+/** The impact of a company's ticket on the organisation, if any. */
+export function businessImpact(text: string): Raise | null {
+  const harm = match(ORG_HARM, text);
+  const trouble = match(DISRUPTION, text) ?? match(PROBLEM, text);
+  if (harm && trouble) return { level: 'high', reason: `Reaches the organisation (“${harm}”), not one person`, match: harm };
+  const voice = match(ORG_VOICE, text);
+  if (harm) return { level: 'medium', reason: `Concerns the organisation (“${harm}”)`, match: harm };
+  const shared = match(SHARED_SYSTEM, text);
+  if (shared && trouble) return { level: 'medium', reason: `Something wrong (“${trouble}”) in a shared system (“${shared}”)`, match: shared };
+  const purchased = match(PURCHASED, text);
+  if (purchased && trouble) return { level: 'medium', reason: `A fault (“${trouble}”) in something the customer’s account holds (“${purchased}”)`, match: purchased };
+  if (voice && trouble) return { level: 'medium', reason: `An organisation’s own systems or people (“${voice}”)`, match: voice };
+  return null;
+}

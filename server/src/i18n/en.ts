@@ -1,0 +1,43 @@
+/**
+ * Kai's and the help desk's server-side texts in English: the source every other language translates. Each
+ * translation is typed `Texts`, so a missing or misnamed key fails the typecheck.
+ */
+import type { Level } from '../../../shared/priority';
+
+export interface HandoffNotice {
+  number: number;
+  priority: Level;
+  /** The promise (who answers and by when), already in the visitor's language. */
+  promise: string;
+  /** A follow-up to an earlier ticket rather than a new one. */
+  followUp: boolean;
+}
+
+export const en = {
+  greeting: (agentName: string) => `Hi! I'm ${agentName}. What can I help you with today?`,
+  welcome: "You're welcome! Is there anything else I can help with?",
+  noAnswerOffer:
+    "I'm sorry, I couldn't find an answer to that in our help centre. Would you like me to connect you with a person, or shall I keep trying? You can also rephrase your question.",
+  noAnswerAgain: "I'm sorry, I couldn't find that in our help centre either. Try rephrasing it, or choose “Talk to a person” and our team will pick it up.",
+  offer: 'Would you like me to connect you with a person, or shall I keep trying?',
+  frustratedApology: "I'm sorry this has been frustrating. ",
+  repeatedApology: "It looks like my answers aren't getting you there. ",
+  priority: { high: 'high', medium: 'medium', low: 'low' } as Record<Level, string>,
+  handoffNotice: (n: HandoffNotice) =>
+    `I've passed this to our support team as ${n.followUp ? 'a follow-up, ticket' : 'ticket'} #${n.number} (${en.priority[n.priority]} priority). ${n.promise} You can keep writing here; everything you add goes to the same ticket.`,
+  promise: {
+    solved: 'This request is solved. Reply here if you need more help and it reopens.',
+    closed: 'This request is closed.',
+    ourTeam: (centre: string) => `Our ${centre} team`,
+    yourTeam: (team: string) => `Your ${team}`,
+    onIt: (team: string) => `${team} is on it and will keep you posted here.`,
+    replyBy: (time: string) => ` and will reply by ${time}`,
+    inNow: (team: string, by: string) => `${team} is in now${by}.`,
+    closedNow: (team: string, by: string) => `${team} is closed right now${by}.`,
+    opensAt: (team: string, time: string, by: string) => `${team} opens at ${time}${by}.`,
+    yourTime: (time: string) => `${time} your time`,
+    utc: (time: string) => `${time} UTC`,
+  },
+};
+
+export type Texts = typeof en;

@@ -1,0 +1,28 @@
+import type { Texts } from './en';
+
+export const es: Texts = {
+  greeting: (agentName) => `¡Hola! Soy ${agentName}. ¿En qué puedo ayudarte hoy?`,
+  welcome: '¡De nada! ¿Puedo ayudarte con algo más?',
+  noAnswerOffer:
+    'Lo siento, no encontré una respuesta a eso en nuestro centro de ayuda. ¿Quieres que te ponga en contacto con una persona o sigo intentándolo? También puedes reformular tu pregunta.',
+  noAnswerAgain: 'Lo siento, tampoco encuentro eso en nuestro centro de ayuda. Prueba a reformularlo o elige «Hablar con una persona» y nuestro equipo se encargará.',
+  offer: '¿Quieres que te ponga en contacto con una persona o sigo intentándolo?',
+  frustratedApology: 'Siento que esto esté siendo frustrante. ',
+  repeatedApology: 'Parece que mis respuestas no te están ayudando. ',
+  priority: { high: 'alta', medium: 'media', low: 'baja' },
+  handoffNotice: (n) =>
+    `He pasado tu consulta a nuestro equipo de soporte como ${n.followUp ? 'seguimiento, ticket' : 'ticket'} n.º ${n.number} (prioridad ${es.priority[n.priority]}). ${n.promise} Puedes seguir escribiendo aquí; todo lo que añadas va al mismo ticket.`,
+  promise: {
+    solved: 'Esta solicitud está resuelta. Responde aquí si necesitas más ayuda y se volverá a abrir.',
+    closed: 'Esta solicitud está cerrada.',
+    ourTeam: (centre) => `Nuestro equipo de ${centre}`,
+    yourTeam: (team) => `Tu ${team}`,
+    onIt: (team) => `${team} se está ocupando y te mantendrá informado aquí.`,
+    replyBy: (time) => ` y responderá antes de las ${time}`,
+    inNow: (team, by) => `${team} está disponible ahora${by}.`,
+    closedNow: (team, by) => `${team} está cerrado en este momento${by}.`,
+    opensAt: (team, time, by) => `${team} abre a las ${time}${by}.`,
+    yourTime: (time) => `${time}, tu hora`,
+    utc: (time) => `${time} UTC`,
+  },
+};

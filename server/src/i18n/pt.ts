@@ -1,0 +1,28 @@
+import type { Texts } from './en';
+
+export const pt: Texts = {
+  greeting: (agentName) => `Olá! Eu sou ${agentName}. Em que posso ajudar hoje?`,
+  welcome: 'De nada! Posso ajudar com mais alguma coisa?',
+  noAnswerOffer:
+    'Desculpe, não encontrei uma resposta para isso na nossa central de ajuda. Quer que eu o coloque em contato com uma pessoa ou continuo tentando? Você também pode reformular a pergunta.',
+  noAnswerAgain: 'Desculpe, também não encontrei isso na nossa central de ajuda. Tente reformular ou escolha “Falar com uma pessoa” e a nossa equipe assume.',
+  offer: 'Quer que eu o coloque em contato com uma pessoa ou continuo tentando?',
+  frustratedApology: 'Sinto muito que isso esteja sendo frustrante. ',
+  repeatedApology: 'Parece que as minhas respostas não estão ajudando. ',
+  priority: { high: 'alta', medium: 'média', low: 'baixa' },
+  handoffNotice: (n) =>
+    `Encaminhei o seu pedido à nossa equipe de suporte como ${n.followUp ? 'continuação, ticket' : 'ticket'} nº ${n.number} (prioridade ${pt.priority[n.priority]}). ${n.promise} Pode continuar escrevendo aqui; tudo o que acrescentar vai para o mesmo ticket.`,
+  promise: {
+    solved: 'Este pedido está resolvido. Responda aqui se precisar de mais ajuda e ele será reaberto.',
+    closed: 'Este pedido está encerrado.',
+    ourTeam: (centre) => `A nossa equipe de ${centre}`,
+    yourTeam: (team) => `A sua ${team}`,
+    onIt: (team) => `${team} está cuidando disso e vai mantê-lo informado aqui.`,
+    replyBy: (time) => ` e responderá até ${time}`,
+    inNow: (team, by) => `${team} está disponível agora${by}.`,
+    closedNow: (team, by) => `${team} está fechada neste momento${by}.`,
+    opensAt: (team, time, by) => `${team} abre às ${time}${by}.`,
+    yourTime: (time) => `${time}, no seu horário`,
+    utc: (time) => `${time} UTC`,
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The messenger's English texts: the source of every other catalogue and the fallback for a missing key.
+ * `{name}` is replaced by a parameter; an object is a plural (keys are `Intl.PluralRules` categories, `other`
+ * always present, `{count}` the number formatted in the language).
+ * With `en`, the accessible names here are those outside tests rely on: change them only with the README.
+ */
+export const en = {
+  messenger: 'Messenger',
+  minimise: 'Minimise messenger',
+  subtitleAi: '{agent} answers right away',
+  subtitleWaiting: 'Your request is with our team',
+  subtitleHuman: 'A person is helping you',
+  subtitleClosed: 'Conversation closed',
+  yourRequests: 'Your requests',
+  backToChat: 'Back to chat',
+  loadingRequests: 'Loading your requests…',
+  requestsFailed: 'Your requests could not be loaded. Check your connection and try again.',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  unavailable: 'The messenger is not available right now.',
+  ticket: 'Ticket #{number}',
+  findingPerson: 'Finding a person to help you…',
+  closedNotice: 'This conversation is closed. Write again to start a new one.',
+  talkToPerson: 'Talk to a person',
+  message: 'Message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  conversation: 'Conversation',
+  sources: 'Sources',
+  you: 'You',
+  sending: 'Sending…',
+  waitingForConnection: 'Waiting for connection',
+  edit: 'Edit',
+  typing: { one: '{names} is typing…', other: '{names} are typing…' },
+  invitation: '{tool} invitation',
+  startsAt: 'Starts {when}',
+  startsNow: 'Starts now',
+  join: 'Join',
+  linkBlocked: 'The meeting link can’t be opened from here.',
+  escalateFailed: 'Could not reach the team. Please try again.',
+  unread: { one: '{count} new message', other: '{count} new messages' },
+  helpArticles: 'Help articles',
+  searchArticles: 'Search help articles',
+  noArticles: 'No article matches.',
+  suggested: 'Suggested for this page',
+  backToArticles: 'Back to articles',
+  didntHelp: 'This didn’t help',
+  askKai: 'Ask {agent}',
+  updated: 'Updated {when}',
+};
+
+/** A catalogue: every key of the English one (a plural stays a plural). */
+export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } };
