@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_ADMIN_ENV } from './server/test/test-admin';
 
 /**
  * End-to-end tests in Debian's Chromium (`CHROMIUM_PATH` overrides; Playwright's own browser download is not
@@ -33,7 +34,7 @@ export default defineConfig({
     {
       command: `node --import tsx server/src/server.ts`,
       url: `http://127.0.0.1:${E2E_PORT}/healthz`,
-      env: { PORT: String(E2E_PORT), DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: 'warn' },
+      env: { PORT: String(E2E_PORT), DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: 'warn', ...TEST_ADMIN_ENV },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -144,6 +144,11 @@ export class DeskApi {
     await this.#request<undefined>('POST', '/api/auth/logout', undefined, { quietUnauthorized: true });
   }
 
+  /** `POST /api/auth/password`: the signed-in agent's own password. */
+  async changePassword(current: string, next: string): Promise<void> {
+    await this.#request<undefined>('POST', '/api/auth/password', { current, next });
+  }
+
   listTickets(query: TicketQuery = {}): Promise<TicketPage> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {

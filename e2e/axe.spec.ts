@@ -3,7 +3,7 @@
  * and Arabic), the desk (sign-in, queue, ticket) and the portal, in the light and the dark theme.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_ADMIN } from '../server/src/bootstrap';
+import { TEST_ADMIN } from '../server/test/test-admin';
 import { seriousViolations } from './support/axe';
 import { HOST_URL, kaiBubbles, messengerFrame, openMessenger, typeAndSend } from './support/frontdesk';
 
@@ -65,7 +65,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 async function signIn(page: Page): Promise<void> {
-  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+  await page.getByLabel('Email').fill(TEST_ADMIN.email);
+  await page.getByLabel('Password').fill(TEST_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -6,6 +6,7 @@
  * visitor at once), and marks it solved.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { TEST_ADMIN } from '../server/test/test-admin';
 
 const HOST_PORT = Number(process.env['E2E_HOST_PORT'] ?? 3112);
 const HOST = `http://localhost:${HOST_PORT}/`;
@@ -22,7 +23,7 @@ async function openMessenger(page: Page) {
 test('visitor asks Kai, hands off, and an agent replies live', async ({ page, browser }) => {
   // The agent signs in through the REST API; the desk accepts the same session cookie.
   const agent = await browser.newContext();
-  const login = await agent.request.post('/api/auth/login', { data: { email: 'admin@example.com', password: 'frontdesk-demo' } });
+  const login = await agent.request.post('/api/auth/login', { data: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
   expect(login.status()).toBe(200);
   const desk = await agent.newPage();
   await desk.goto('/desk');

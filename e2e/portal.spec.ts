@@ -12,7 +12,7 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { TicketDetail } from '../shared/protocol';
-import { DEMO_ADMIN } from '../server/src/bootstrap';
+import { TEST_ADMIN } from '../server/test/test-admin';
 import { recipientOf, startSmtpSink, type SmtpSink } from '../server/test/smtp-sink';
 import { HOST_URL, openMessenger, signInAgent, typeAndSend } from './support/frontdesk';
 import { FrontdeskProcess } from './support/server-process';
@@ -40,7 +40,7 @@ test.afterAll(async () => {
 
 async function agentApi(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }): Promise<APIRequestContext> {
   const agent = await playwright.request.newContext({ baseURL: PORTAL_URL });
-  const login = await agent.post('/api/auth/login', { data: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } });
+  const login = await agent.post('/api/auth/login', { data: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
   expect(login.status(), await login.text()).toBe(200);
   return agent;
 }

@@ -8,10 +8,35 @@ import { CHANNELS, CENTRES, MAX_MESSAGE_LENGTH, REMOTE_TOOLS, TICKET_STATUSES, l
 import { MAX_MEETING_URL_LENGTH, meetingUrlProblem, normaliseMeetingUrl } from './remote-tools';
 
 /** `POST /api/agents` (admin). */
+/** A new password: the same rule wherever one is chosen. */
+export const newPasswordSchema = z.string().min(10, 'password: at least 10 characters').max(1024);
+
+/** `POST /api/auth/password`: every agent changes their own. */
+export const changePasswordSchema = z.object({
+  current: z.string().min(1).max(1024),
+  next: newPasswordSchema,
+});
+
+/** `PATCH /api/agents/:id` (admin): any of name, role, active. */
+export const updateAgentSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(['admin', 'agent']),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** `POST /api/auth/tokens`: a named API token, optionally expiring. */
+export const createApiTokenSchema = z.object({
+  name: z.string().trim().min(1).max(100).default('API token'),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
 export const createAgentSchema = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(10, 'password: at least 10 characters').max(1024),
+  password: newPasswordSchema,
   role: z.enum(['admin', 'agent']).default('agent'),
 });
 

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'invalid_transition',
+  /** The request's Host is not this server's (PUBLIC_URL): a DNS-rebinding page or a misrouted proxy. */
+  'misdirected_request',
   'internal',
 ] as const;
 

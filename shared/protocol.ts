@@ -147,6 +147,8 @@ export interface Handoff {
   /** The visitor's own words that show the urgency and impact. */
   evidence: string[];
   identity: 'verified' | 'unverified' | 'anonymous';
+  /** An email the host page passed without proof: for the agent to weigh, never the ticket's requester. */
+  claimedEmail?: string;
   channel: Channel;
   deadline: string | null;
   /** The site rule that handed off (e.g. "category security always goes to a person"), when one did. */
@@ -217,7 +219,10 @@ export interface PublicSiteSettings {
 }
 
 export interface WidgetSession {
+  /** The visitor token: a fresh one on every session call (the old one keeps working until it expires). */
   token: string;
+  /** When `token` expires (ISO 8601); call `POST /api/widget/session` with it again before then to get a new one. */
+  tokenExpiresAt?: string;
   visitorId: string;
   site: PublicSiteSettings;
   /** Whether a person is around now, said before the visitor asks ("Our team is offline right now…"). */
@@ -368,4 +373,8 @@ export interface AgentProfile {
   email: string;
   name: string;
   role: 'admin' | 'agent';
+  /** False once an admin deactivated the agent. */
+  active?: boolean;
+  /** True for the first run's generated password: the desk asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }

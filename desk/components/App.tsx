@@ -6,6 +6,7 @@ import { KnowledgeBasePage } from './KnowledgeBasePage';
 import { LogCall } from './LogCall';
 import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
 import { TopBar } from './TopBar';
 
@@ -25,6 +26,7 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
   const agent = desk.session.agent.value;
   if (status === 'checking') return <p class="boot">Loading the desk…</p>;
   if (status === 'signed_out' || !agent) return <SignInForm session={desk.session} />;
+  if (status === 'must_change_password') return <ChangePasswordForm session={desk.session} />;
 
   const current = desk.current.value;
   const { connection } = desk;

@@ -2,8 +2,11 @@ import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentProfile } from '../../shared/protocol';
 import { ApiError, type DeskApi } from '../api';
 
-/** `checking` until `GET /api/auth/me` answers; then signed in or out. */
-export type SessionStatus = 'checking' | 'signed_out' | 'signed_in';
+/**
+ * `checking` until `GET /api/auth/me` answers; then signed in or out, or `must_change_password` for a first
+ * run's generated password (the desk asks for a new one before anything else).
+ */
+export type SessionStatus = 'checking' | 'signed_out' | 'signed_in' | 'must_change_password';
 
 /** Who is signed in to the desk, and signing in and out. */
 export class SessionModel {
@@ -12,7 +15,7 @@ export class SessionModel {
   readonly #error = signal<string | null>(null);
   readonly #busy = signal(false);
 
-  constructor(private readonly api: Pick<DeskApi, 'me' | 'login' | 'logout'>) {}
+  constructor(private readonly api: Pick<DeskApi, 'me' | 'login' | 'logout'> & Partial<Pick<DeskApi, 'changePassword'>>) {}
 
   get agent(): ReadonlySignal<AgentProfile | null> {
     return this.#agent;
@@ -56,6 +59,22 @@ export class SessionModel {
     }
   }
 
+  /** Sets a new password; on success the desk opens. */
+  async changePassword(current: string, next: string): Promise<boolean> {
+    this.#busy.value = true;
+    this.#error.value = null;
+    try {
+      await this.api.changePassword?.(current, next);
+      this.#signIn(await this.api.me());
+      return true;
+    } catch (err) {
+      this.#error.value = messageOf(err);
+      return false;
+    } finally {
+      this.#busy.value = false;
+    }
+  }
+
   async logout(): Promise<void> {
     try {
       await this.api.logout();
@@ -77,7 +96,7 @@ export class SessionModel {
   #signIn(agent: AgentProfile): void {
     batch(() => {
       this.#agent.value = agent;
-      this.#status.value = 'signed_in';
+      this.#status.value = agent.mustChangePassword ? 'must_change_password' : 'signed_in';
       this.#error.value = null;
     });
   }

@@ -3,7 +3,7 @@
  * names in the public contract (handbook contract.md §4, widget/README.md, desk/README.md).
  */
 import { expect, type APIRequestContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { DEMO_ADMIN } from '../../server/src/bootstrap';
+import { TEST_ADMIN } from '../../server/test/test-admin';
 
 /** The Frontdesk server playwright.config.ts starts (baseURL). */
 export const FRONTDESK_PORT = Number(process.env['E2E_PORT'] ?? 3111);
@@ -63,9 +63,9 @@ export async function expectDelivered(frame: FrameLocator, text: string, timeout
   await expect(bubble.getByText(PENDING_TEXT)).toHaveCount(0, { timeout });
 }
 
-/** Signs the demo admin in on `request` (a page's or context's request shares the cookie jar). */
+/** Signs the test admin in on `request` (a page's or context's request shares the cookie jar). */
 export async function signInAgent(request: APIRequestContext): Promise<void> {
-  const response = await request.post('/api/auth/login', { data: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } });
+  const response = await request.post('/api/auth/login', { data: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
   expect(response.status(), await response.text()).toBe(200);
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_ADMIN_ENV } from '../../server/test/test-admin';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Variables of the developer's shell that would change the server under test. */
@@ -34,7 +35,7 @@ export class FrontdeskProcess {
   async start(): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const key of CLEARED) delete env[key];
-    Object.assign(env, { PORT: String(this.port), DATABASE_URL: `sqlite:${join(this.#dataDir, 'frontdesk.db')}`, LOG_LEVEL: 'warn' }, this.env);
+    Object.assign(env, { PORT: String(this.port), DATABASE_URL: `sqlite:${join(this.#dataDir, 'frontdesk.db')}`, LOG_LEVEL: 'warn', ...TEST_ADMIN_ENV }, this.env);
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.#output += chunk.toString()));

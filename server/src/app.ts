@@ -1,8 +1,9 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import type { ServerContext } from './context';
-import { installErrorHandler } from './errors';
+import { frameworkErrorHandler, installErrorHandler } from './errors';
 import { DomainEvents } from './events';
 import { OperationsStore } from './operations/operations';
 import { dbPlugin } from './plugins/db.plugin';
@@ -13,6 +14,8 @@ import { clusterRateLimitStore } from './cluster/rate-limit-store';
 import { reloadOnChange } from './cluster/shared-settings';
 import { probeRoutes } from './routes/probes.routes';
 import { authPlugin } from './auth/auth.plugin';
+import { webSecurityPlugin } from './auth/web-security.plugin';
+import { identitySecretRoutes } from './sites/identity-secrets.routes';
 import { bootstrap, loadSecret } from './bootstrap';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { createKai } from './ai/create-kai';
@@ -45,6 +48,12 @@ export interface AppOptions {
   kai?: KaiEngine;
   /** How often queued mail is sent (default 2 s). */
   outboxIntervalMs?: number;
+  /** Told of every route as it is registered (the fuzz tests walk them all). */
+  onRoute?: (route: { method: string; url: string }) => void;
+  /** Where logs go (tests read them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+  /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
+  requestTimeoutMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
 }
@@ -62,16 +71,38 @@ function clockFrom(start: Date | undefined): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
+/** TRUST_PROXY as a hop count: the nearest `hops` proxies are believed. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole app without listening: infrastructure plugins, then the domain, then routes. */
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const requestTimeout = opts.requestTimeoutMs ?? 30_000;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Query strings can carry personal data (a search for an email, a sign-in token): only the path is logged.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], hostname: req.hostname, remoteAddress: req.ip }),
+      },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
     bodyLimit: 256 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
-    trustProxy: false,
+    // Behind a proxy (TRUST_PROXY) request.ip is the client's, so rate limits are per client, not global.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // A slow client cannot hold a connection: the whole request within 30 s, and idle sockets closed after 60 s.
+    requestTimeout,
+    connectionTimeout: 60_000,
+    // Node checks request deadlines every connectionsCheckingInterval (30 s by default); check often enough
+    // that a stalled body is cut close to its deadline.
+    serverFactory: (handler) => createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) }, handler),
   });
   installErrorHandler(app);
+  const onRoute = opts.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => [route.method].flat().forEach((method) => onRoute({ method, url: route.url })));
 
+  await app.register(webSecurityPlugin, { publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
   await app.register(clusterPlugin, { redisUrl: config.redisUrl });
   await app.register(metricsPlugin, { token: config.metricsToken });
@@ -104,8 +135,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
-  setUpVisitorNamespace(visitors, { ...ctx, kai, secret });
-  setUpDeskNamespace(desk, ctx);
+  setUpVisitorNamespace(visitors, { ...ctx, kai, secret, origins: app.webOrigins });
+  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins });
   countSockets(app.metrics, [visitors, desk]);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
@@ -126,6 +157,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(hoursRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
   await app.register(agentRoutes, { ctx });
+  await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });

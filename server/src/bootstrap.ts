@@ -6,8 +6,8 @@ import type { KnowledgeBase } from './kb/knowledge-base';
 import { readDemoArticles } from './kb/knowledge-base';
 import { ensureDemoSite } from './sites/site.repository';
 
-/** Credentials of the agent a fresh demo database gets when ADMIN_EMAIL/ADMIN_PASSWORD are not set. */
-export const DEMO_ADMIN = { email: 'admin@example.com', password: 'frontdesk-demo', name: 'Alex Admin' } as const;
+/** The first admin's email when ADMIN_EMAIL is not set; their password is then random, shown once. */
+export const FIRST_ADMIN_EMAIL = 'admin@example.com';
 
 /** The secret that signs visitor tokens: from SESSION_SECRET, or made once and kept in the database. */
 export async function loadSecret(db: Db, config: Config): Promise<string> {
@@ -21,8 +21,10 @@ export async function loadSecret(db: Db, config: Config): Promise<string> {
 }
 
 /**
- * What a new database starts with: the demo site and its knowledge base, and a first agent (from
- * ADMIN_EMAIL/ADMIN_PASSWORD, or the demo admin). Returns how to sign in, for the start-up banner.
+ * What a new database starts with: the demo site and its knowledge base, and a first admin: from
+ * ADMIN_EMAIL/ADMIN_PASSWORD, or else with a random password that is printed at this first start only and
+ * must be changed at first sign-in (no install shares a known password). Returns how to sign in, for the
+ * start-up banner.
  */
 export async function bootstrap(db: Db, config: Config, kb: KnowledgeBase, now: Date): Promise<{ signIn: string | null; siteId: string }> {
   const site = await ensureDemoSite(db, config.publicUrl, now);
@@ -30,11 +32,16 @@ export async function bootstrap(db: Db, config: Config, kb: KnowledgeBase, now: 
   await kb.load(site.id);
   let signIn: string | null = null;
   if ((await countAgents(db)) === 0) {
-    const admin = config.admin ?? DEMO_ADMIN;
-    await createAgent(db, { email: admin.email, password: admin.password, name: config.admin ? 'Admin' : DEMO_ADMIN.name, role: 'admin', now });
-    signIn = config.admin ? `${admin.email} (the password from ADMIN_PASSWORD)` : `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`;
-  } else if (!config.admin) {
-    signIn = `an existing agent (a new database's demo admin is ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})`;
+    if (config.admin) {
+      await createAgent(db, { email: config.admin.email, password: config.admin.password, name: config.adminName, role: 'admin', now });
+      signIn = `${config.admin.email} (the password from ADMIN_PASSWORD)`;
+    } else {
+      const password = randomBytes(12).toString('base64url');
+      await createAgent(db, { email: FIRST_ADMIN_EMAIL, password, name: config.adminName, role: 'admin', now, mustChangePassword: true });
+      signIn = `${FIRST_ADMIN_EMAIL} / ${password} (shown this once; you choose a new password at first sign-in)`;
+    }
+  } else {
+    signIn = 'an existing agent';
   }
   return { signIn, siteId: site.id };
 }

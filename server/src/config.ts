@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ const envSchema = z.object({
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   ADMIN_EMAIL: z.email({ error: 'ADMIN_EMAIL must be an email address' }).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** The first admin's display name (agents' names are shown to customers). */
+  ADMIN_NAME: z.string().trim().min(1).max(200).default('Admin'),
   SMTP_INBOUND_PORT: port('SMTP_INBOUND_PORT').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   SUPPORT_EMAIL: z.email({ error: 'SUPPORT_EMAIL must be an email address' }).default('support@localhost'),
@@ -41,7 +44,30 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Fastify's trustProxy: `true`, a hop count, or a comma-separated list of addresses and CIDRs. */
+  TRUST_PROXY: z.string().trim().refine((v) => parseTrustProxy(v) !== null, 'TRUST_PROXY must be true, false, a hop count, or addresses/CIDRs separated by commas').optional(),
+  /** More host names than PUBLIC_URL's that requests may name in Host (comma-separated). */
+  ALLOWED_HOSTS: z
+    .string()
+    .refine((v) => v.split(',').every((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(h.trim())), 'ALLOWED_HOSTS must be host names separated by commas')
+    .optional(),
 });
+
+const isAddressOrCidr = (v: string) => {
+  const [address, bits, extra] = v.split('/');
+  if (extra !== undefined || !address || !isIP(address)) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+};
+
+/** TRUST_PROXY's value as Fastify takes it; null when malformed. */
+export function parseTrustProxy(value: string): boolean | number | string[] | null {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(',').map((v) => v.trim());
+  return list.every(isAddressOrCidr) ? list : null;
+}
 
 /** Validated configuration; the only place environment variables are read. */
 export interface Config {
@@ -54,6 +80,8 @@ export interface Config {
   openai: { apiKey: string | null; baseUrl: string | undefined; model: string } | null;
   aiModel: string;
   admin: { email: string; password: string } | null;
+  /** ADMIN_NAME: the first admin's display name. */
+  adminName: string;
   smtpInboundPort: number | undefined;
   smtpUrl: string | undefined;
   supportEmail: string;
@@ -65,6 +93,10 @@ export interface Config {
   clockStart: Date | undefined;
   /** When set (METRICS_TOKEN), the bearer token GET /metrics requires. */
   metricsToken: string | undefined;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For is believed for the client address (rate limits key on it). */
+  trustProxy: boolean | number | string[];
+  /** ALLOWED_HOSTS, lower-cased: Host names answered besides PUBLIC_URL's. */
+  allowedHosts: string[];
 }
 
 /** Thrown for a missing or malformed variable; server.ts prints its one-line message and exits. */
@@ -93,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openai: e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? { apiKey: e.OPENAI_API_KEY ?? null, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL } : null,
     aiModel: e.AI_MODEL,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
+    adminName: e.ADMIN_NAME,
     smtpInboundPort: e.SMTP_INBOUND_PORT,
     smtpUrl: e.SMTP_URL,
     supportEmail: e.SUPPORT_EMAIL,
@@ -101,5 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     clockStart: e.FRONTDESK_CLOCK ? new Date(e.FRONTDESK_CLOCK) : undefined,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY ? parseTrustProxy(e.TRUST_PROXY)! : false,
+    allowedHosts: e.ALLOWED_HOSTS ? e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [],
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../shared/errors';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   invalid_transition: 409,
+  misdirected_request: 421,
   internal: 500,
 };
 
@@ -22,6 +23,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large',
   rate_limited: 'Too many requests; slow down',
   invalid_transition: 'That status change is not allowed',
+  misdirected_request: 'This server does not answer for that host name',
   internal: 'Something went wrong on our side',
 };
 
@@ -67,4 +69,14 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
   });
+}
+
+/**
+ * Errors Fastify raises before a route runs (a path parameter past its length, a malformed URL, a bad
+ * content type), given the same catalogued body as every other error.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorBody(err);
+  request.log.info({ code: body.code, msg: body.message }, 'request rejected');
+  void reply.status(status).send({ error: body });
 }

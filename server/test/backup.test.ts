@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../tools/backup';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { TEST_ADMIN_ENV } from './test-admin';
 import { api, signIn } from './harness';
 import { freshDatabase, type TestDatabase } from './postgres';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 async function appOn(databaseUrl: string): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ATTACHMENTS_DIR: join(dir, 'attachments') }), { sweepIntervalMs: 0 });
+  const app = await buildApp(loadConfig({ ...TEST_ADMIN_ENV, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ATTACHMENTS_DIR: join(dir, 'attachments') }), { sweepIntervalMs: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}` };

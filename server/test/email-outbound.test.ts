@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
-import { DEMO_ADMIN } from '../src/bootstrap';
+import { TEST_ADMIN } from './test-admin';
 import { api, signIn } from './harness';
 import { SUPPORT, freePort, sendMail, startEmailServer, startSink, type EmailServer, type Sink } from './email-helpers';
 
@@ -61,7 +61,7 @@ describe('agent replies by email', () => {
     expect(mail.parsed.from?.value[0]?.address).toBe(SUPPORT);
     expect(mail.parsed.subject).toBe('Re: [#1001] Invoice export fails');
     expect(mail.parsed.text).toContain('We found the cause and fixed it.');
-    expect(mail.parsed.text).toContain(DEMO_ADMIN.name);
+    expect(mail.parsed.text).toContain(TEST_ADMIN.name);
     expect(mail.parsed.inReplyTo).toBe('<m2@contoso.example>');
     expect(refs(mail.parsed.references)).toEqual(['<m1@contoso.example>', ack.parsed.messageId!, '<m2@contoso.example>']);
     // A person's reply is not marked automatic.

@@ -9,8 +9,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { DeskClientToServer, DeskServerToClient, VisitorClientToServer, VisitorServerToClient, WidgetSession } from '../../shared/protocol';
 import { buildApp, type AppOptions } from '../src/app';
 import { loadConfig } from '../src/config';
-import { DEMO_ADMIN } from '../src/bootstrap';
 import { freshDatabase } from './postgres';
+import { TEST_ADMIN, TEST_ADMIN_ENV } from './test-admin';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type DeskSocket = Socket<DeskServerToClient, DeskClientToServer>;
@@ -37,7 +37,7 @@ export async function startServer(opts: AppOptions & { dbPath?: string; env?: Re
   const dbPath = opts.dbPath ?? tmp?.path ?? '';
   const pgDb = usePostgres ? await freshDatabase() : null;
   const databaseUrl = pgDb ? pgDb.url : `sqlite:${dbPath}`;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...opts.env });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...TEST_ADMIN_ENV, ...opts.env });
   const app = await buildApp(config, opts);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -69,12 +69,12 @@ export async function api<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-/** Signs in the demo admin; returns the session cookie. */
+/** Signs in the first admin (ADMIN_EMAIL/ADMIN_PASSWORD of the test server); returns the session cookie. */
 export async function signIn(server: Pick<TestServer, 'url'>): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }),
+    body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

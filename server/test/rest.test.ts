@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
 import { api, signIn, startServer, type TestServer } from './harness';
+import { TEST_ADMIN } from './test-admin';
 
 let server: TestServer;
 let cookie: string;
@@ -35,7 +36,7 @@ describe('agent authentication', () => {
   });
 
   it('sets an HTTP-only session cookie that the REST API accepts, and an API token works as Bearer', async () => {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ADMIN@example.com', password: 'frontdesk-demo' }) });
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ADMIN@example.com', password: TEST_ADMIN.password }) });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie()[0]).toMatch(/fd_session=.+HttpOnly/i);
     const me = await api<{ email: string }>(server, 'GET', '/api/auth/me', { cookie });

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AgentRow } from '../db/schema';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { findAgentByApiToken, findAgentBySession } from './agent.repository';
+import { findAgentByApiToken, findAgentBySession, sha256 } from './agent.repository';
 
 export const SESSION_COOKIE = 'fd_session';
 
@@ -18,11 +18,18 @@ declare module 'fastify' {
   }
 }
 
-/** Finds the agent behind a session cookie value or a `Bearer` API token. */
-export async function authenticate(db: Db, creds: { sessionToken?: string | undefined; bearer?: string | undefined }, now: Date): Promise<AgentRow | null> {
-  if (creds.bearer) return (await findAgentByApiToken(db, creds.bearer, now)) ?? null;
-  if (creds.sessionToken) return (await findAgentBySession(db, creds.sessionToken, now)) ?? null;
-  return null;
+/** An agent and the credential that proved them (sha256 of the session or API token, as stored). */
+export interface Authenticated {
+  agent: AgentRow;
+  credentialHash: string;
+}
+
+/** Finds the active agent behind a session cookie value or a `Bearer` API token. */
+export async function authenticate(db: Db, creds: { sessionToken?: string | undefined; bearer?: string | undefined }, now: Date): Promise<Authenticated | null> {
+  const token = creds.bearer ?? creds.sessionToken;
+  if (!token || token.length > 200) return null;
+  const agent = creds.bearer ? await findAgentByApiToken(db, token, now) : await findAgentBySession(db, token, now);
+  return agent ? { agent, credentialHash: sha256(token) } : null;
 }
 
 export function bearerOf(header: string | undefined): string | undefined {
@@ -30,18 +37,24 @@ export function bearerOf(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** What an agent whose password was generated at first run may do before choosing their own. */
+const BEFORE_NEW_PASSWORD = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
 export const authPlugin = fp(
   async (app) => {
     await app.register(cookie);
     app.decorateRequest('agent', null);
     app.decorate('requireAgent', async (request: FastifyRequest) => {
-      const agent = await authenticate(
+      const found = await authenticate(
         app.db,
         { sessionToken: request.cookies[SESSION_COOKIE], bearer: bearerOf(request.headers.authorization) },
         new Date(),
       );
-      if (!agent) throw new AppError('unauthorized', 'Sign in as an agent first');
-      request.agent = agent;
+      if (!found) throw new AppError('unauthorized', 'Sign in as an agent first');
+      if (found.agent.must_change_password && !BEFORE_NEW_PASSWORD.has(request.routeOptions.url ?? '')) {
+        throw new AppError('forbidden', 'Choose a new password first (POST /api/auth/password)');
+      }
+      request.agent = found.agent;
     });
   },
   { name: 'auth', dependencies: ['db'] },

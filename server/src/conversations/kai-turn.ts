@@ -7,6 +7,7 @@ import { appendMessage, findConversation, listMessages, markHandoffOffered } fro
 import { findTicketByConversation } from '../tickets/ticket.repository';
 import { inTransaction } from '../work';
 import { findSiteById, siteSettings } from '../sites/site.repository';
+import { ownedTickets, visitorOwner } from '../sites/ownership';
 import type { ConversationContext } from './conversation-state';
 import { handOff } from './handoff';
 import { planTurn, withHandoffOffer } from './handoff-policy';
@@ -51,13 +52,9 @@ async function postKaiMessage(
   });
 }
 
-/** The visitor's own requests: tickets of this visitor, and of their email only when their identity is verified. */
+/** The visitor's own requests, by the one ownership rule (`sites/ownership.ts`). */
 async function ownRequests(ctx: ConversationContext, visitor: VisitorRow): Promise<VisitorRequestSummary[]> {
-  let q = ctx.db.selectFrom('tickets').select(['number', 'subject', 'status', 'updated_at']).where('site_id', '=', visitor.site_id);
-  q = visitor.verified && visitor.email
-    ? q.where((eb) => eb.or([eb('visitor_id', '=', visitor.id), eb('requester_email', '=', visitor.email)]))
-    : q.where('visitor_id', '=', visitor.id);
-  const rows = await q.orderBy('updated_at', 'desc').limit(10).execute();
+  const rows = await ownedTickets(ctx.db, visitorOwner(visitor)).orderBy('updated_at', 'desc').limit(10).execute();
   return rows.map((r) => ({ number: Number(r.number), subject: r.subject, status: r.status, updatedAt: r.updated_at }));
 }
 

@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003_sla_clocks';
 import * as m0004 from './migrations/0004_queue_index';
 import * as m0005 from './migrations/0005_channels';
 import * as m0006 from './migrations/0006_core';
+import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 
 export type Db = Kysely<Database>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_queue_index': m0004,
   '0005_channels': m0005,
   '0006_core': m0006,
+  '0007_security': m0007,
   '0008_mail': m0008mail,
 };
 

@@ -31,6 +31,7 @@ export const handoffColumn = z.object({
   impact: assessed,
   evidence: z.array(z.string()),
   identity: z.enum(['verified', 'unverified', 'anonymous']),
+  claimedEmail: z.string().optional(),
   channel: z.enum(CHANNELS),
   deadline: z.string().nullable(),
   policy: z.string().optional(),

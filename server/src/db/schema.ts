@@ -32,7 +32,10 @@ export interface VisitorTable {
   site_id: string;
   external_id: string | null;
   name: string | null;
+  /** Verified only: the email inside the site's signed JWT. */
   email: string | null;
+  /** An email the host page passed outside a signed JWT: shown to agents, never used to match requests. */
+  claimed_email: string | null;
   time_zone: string | null;
   language: string | null;
   verified: number;
@@ -144,6 +147,10 @@ export interface AgentTable {
   name: string;
   password_hash: string;
   role: AgentRole;
+  /** 0 once an admin deactivates the agent: no sign-in, no session, token or socket. */
+  active: Generated<number>;
+  /** 1 for the first run's generated password: the agent must choose a new one first. */
+  must_change_password: Generated<number>;
   created_at: string;
 }
 
@@ -162,6 +169,17 @@ export interface ApiTokenTable {
   token_hash: string;
   created_at: string;
   last_used_at: string | null;
+  /** Null: never expires. */
+  expires_at: string | null;
+}
+
+export interface IdentitySecretTable {
+  id: string;
+  site_id: string;
+  /** jwt | user_hash */
+  kind: string;
+  secret: string;
+  created_at: string;
 }
 
 export interface KbArticleTable {
@@ -275,6 +293,7 @@ export interface Database {
   agents: AgentTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  identity_secrets: IdentitySecretTable;
   kb_articles: KbArticleTable;
   email_messages: EmailMessageTable;
   email_outbox: EmailOutboxTable;

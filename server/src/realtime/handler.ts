@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues, type Ack } from '../../../shared/protocol';
 import { AppError, toErrorBody } from '../errors';
+import { containsNul } from '../routes/validate';
 import type { FastifyBaseLogger } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -12,10 +13,17 @@ export function command<S extends z.ZodType, T>(
   log: FastifyBaseLogger,
   schema: S,
   run: (input: z.output<S>) => Promise<T>,
-): (payload: unknown, ack?: unknown) => void {
-  return (payload, ack) => {
+): (payload: unknown, ...rest: unknown[]) => void {
+  return (payload, ...rest) => {
+    // The ack is the last argument, however many a client sent before it.
+    const ack = rest.at(-1) ?? payload;
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-    const parsed = schema.safeParse(payload ?? {});
+    const input = typeof payload === 'function' ? {} : (payload ?? {});
+    if (containsNul(input)) {
+      reply({ ok: false, error: { code: 'validation_failed', message: 'The payload may not contain NUL characters' } });
+      return;
+    }
+    const parsed = schema.safeParse(input);
     if (!parsed.success) {
       reply({ ok: false, error: { code: 'validation_failed', message: describeIssues(parsed.error) } });
       return;
@@ -49,5 +57,28 @@ export function rateLimit(
       if (res instanceof RateLimiterRes) throw new AppError('rate_limited', 'You are sending messages too fast; wait a moment');
       throw res;
     }
+  };
+}
+
+/** Typing indicators per person: a few changes a second is typing; more is a flood. */
+export const TYPING_BUDGET = { points: 20, seconds: 10 };
+
+/**
+ * A per-key budget for signals without an ack (typing): `true` while the key is within it. Synchronous, so a
+ * flood costs a counter, not a promise per event.
+ */
+export function budget(points: number, durationSeconds: number): (key: string) => boolean {
+  const windows = new Map<string, { start: number; used: number }>();
+  return (key) => {
+    const now = Date.now();
+    let w = windows.get(key);
+    if (!w || now - w.start >= durationSeconds * 1000) {
+      // Bounded memory: past 10,000 keys every window starts afresh (a flood of keys gains a window, no more).
+      if (windows.size > 10_000) windows.clear();
+      w = { start: now, used: 0 };
+      windows.set(key, w);
+    }
+    w.used += 1;
+    return w.used <= points;
   };
 }

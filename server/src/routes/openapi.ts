@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
+import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 
@@ -51,7 +51,14 @@ export function openApiDocument(publicUrl: string) {
       '/api/auth/login': { post: { summary: 'Agent sign-in; sets the session cookie', requestBody: body(loginSchema), responses: { 200: ok('The agent'), ...errors } } },
       '/api/auth/logout': { post: { summary: 'Sign out', responses: { 204: { description: 'Signed out' } } } },
       '/api/auth/me': { get: { summary: 'The signed-in agent', security: agent, responses: { 200: ok('The agent'), ...errors } } },
-      '/api/auth/tokens': { post: { summary: 'Create an API token (shown once)', security: agent, responses: { 201: ok('`{ token, name }`'), ...errors } } },
+      '/api/auth/password': {
+        post: { summary: "Change the signed-in agent's own password", security: agent, requestBody: body(changePasswordSchema), responses: { 204: { description: 'Changed' }, ...errors } },
+      },
+      '/api/auth/tokens': {
+        get: { summary: "The agent's API tokens (never the tokens themselves)", security: agent, responses: { 200: ok('`{ tokens: [{ id, name, createdAt, lastUsedAt, expiresAt }] }`'), ...errors } },
+        post: { summary: 'Create an API token (shown once)', security: agent, requestBody: body(createApiTokenSchema), responses: { 201: ok('`{ id, name, token, createdAt, lastUsedAt, expiresAt }`'), ...errors } },
+      },
+      '/api/auth/tokens/{id}': { delete: { summary: 'Revoke an API token (its desk sockets end at once)', security: agent, parameters: idParam, responses: { 204: { description: 'Revoked' }, ...errors } } },
       '/api/tickets': {
         get: {
           summary: 'The queue, ordered by the next SLA deadline',
@@ -106,6 +113,32 @@ export function openApiDocument(publicUrl: string) {
         get: { summary: 'The team', security: agent, responses: { 200: ok('`{ agents }`'), ...errors } },
         post: { summary: 'Add an agent (admin)', security: agent, requestBody: body(createAgentSchema), responses: { 201: ok('The agent'), ...errors } },
       },
+      '/api/agents/{id}': {
+        patch: {
+          summary: 'Change name, role or active (admin); `active: false` ends their sessions, API tokens and desk sockets at once',
+          security: agent,
+          parameters: idParam,
+          requestBody: body(updateAgentSchema),
+          responses: { 200: ok('The agent'), ...errors },
+        },
+      },
+      '/api/sites/{key}/identity-secrets': {
+        post: {
+          summary: 'A new identity secret (admin): `{ id, secret, kind }`, the secret shown once; `id` is the JWT `kid`',
+          security: agent,
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: false, content: json(z.object({ kind: z.enum(['jwt', 'user_hash']).optional() })) },
+          responses: { 201: ok('`{ id, secret, kind, createdAt }`'), ...errors },
+        },
+      },
+      '/api/sites/{key}/identity-secrets/{id}': {
+        delete: {
+          summary: 'Delete an identity secret (admin): identities signed with it stop verifying',
+          security: agent,
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, ...idParam],
+          responses: { 204: { description: 'Deleted' }, ...errors },
+        },
+      },
       '/api/operations': {
         get: { summary: 'Centres, calendars, SLA targets, priority matrix, plans', security: agent, responses: { 200: ok('Operations'), ...errors } },
         put: { summary: 'Change support operations (admin); open tickets are recomputed', security: agent, responses: { 200: ok('Operations'), ...errors } },
@@ -115,7 +148,7 @@ export function openApiDocument(publicUrl: string) {
       },
       '/api/hours': { get: { summary: 'Operations centres and the phone line: open now, next open and close', responses: { 200: ok('`[{ id, name, timeZone, openNow, nextOpenAt, nextCloseAt }]` for `uk`, `us` and `phone`') } } },
       '/api/widget/sites/{key}': { get: { summary: "A site's public messenger settings", parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Public settings'), ...errors } } },
-      '/api/widget/session': { post: { summary: 'Start or resume a visitor session (messenger)', requestBody: body(widgetSessionSchema), responses: { 200: ok('`{ token, visitorId, site }`'), ...errors } } },
+      '/api/widget/session': { post: { summary: 'Start or resume a visitor session (messenger)', requestBody: body(widgetSessionSchema), responses: { 200: ok('`{ token, tokenExpiresAt, visitorId, site, availability }`: a fresh visitor token each call') , ...errors } } },
       '/api/portal/login-link': {
         post: { summary: 'Email a one-time portal sign-in link (15 minutes, single use); always 202', requestBody: body(portalLoginLinkSchema), responses: { 202: ok('`{ status: "sent" }`'), ...errors } },
       },

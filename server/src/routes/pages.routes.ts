@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -28,11 +29,15 @@ function readPage(file: string): string | null {
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
-/** A strict policy for our own pages: only same-origin scripts, styles and connections. */
-function appCsp(frameAncestors: string): string {
+/**
+ * A strict policy for our own pages: only same-origin scripts (and, on the help pages, the one inline queue stub
+ * carrying this response's nonce), styles and connections; the messenger iframe from our own origin.
+ */
+function appCsp(frameAncestors: string, nonce?: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
+    "frame-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
@@ -43,12 +48,18 @@ function appCsp(frameAncestors: string): string {
   ].join('; ');
 }
 
-function sendHtml(reply: FastifyReply, html: string | null, csp?: string): FastifyReply {
+/** Sends one of our pages with its CSP (the baseline headers come from the web-security plugin). */
+function sendHtml(reply: FastifyReply, html: string | null, csp: string): FastifyReply {
   if (html === null) {
     return reply.status(503).type('text/plain').send('The browser bundles are not built yet: run `npm run build` (npm start does it for you).');
   }
-  if (csp) void reply.header('content-security-policy', csp);
-  return reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'strict-origin-when-cross-origin').type('text/html; charset=utf-8').send(html);
+  return reply.header('content-security-policy', csp).type('text/html; charset=utf-8').send(html);
+}
+
+/** A page with inline scripts (the queue stub): each inline `<script>` gets this response's nonce. */
+function withNonce(html: string | null): { html: string | null; nonce: string } {
+  const nonce = randomBytes(16).toString('base64');
+  return { html: html?.replace(/<script>/g, `<script nonce="${nonce}">`) ?? null, nonce };
 }
 
 /** The demo page, the loader script, the messenger and desk pages, help articles, and built assets. */
@@ -67,13 +78,18 @@ export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
     },
   });
 
-  app.get('/', async (_request, reply) => sendHtml(reply, readPage(`${PUBLIC_DIR}index.html`)));
+  app.get('/', async (_request, reply) => {
+    const { html, nonce } = withNonce(readPage(`${PUBLIC_DIR}index.html`));
+    return sendHtml(reply, html, appCsp("'none'", nonce));
+  });
 
   app.get<{ Querystring: { site?: string } }>('/messenger', async (request, reply) => {
     const site = await findSiteByKey(ctx.db, request.query.site ?? '');
     if (!site) throw new AppError('not_found', 'No such site');
     // CSP frame-ancestors takes the same `scheme://host:*` patterns we store.
     const ancestors = allowedOrigins(site).join(' ') || "'none'";
+    // Framed by the site's pages: frame-ancestors says by whom, so the blanket X-Frame-Options must go.
+    void reply.removeHeader('x-frame-options');
     return sendHtml(reply, readPage(`${DIST_DIR}widget/messenger/index.html`), appCsp(ancestors));
   });
 
@@ -92,6 +108,7 @@ export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
 <body><main class="article"><p><a href="/">← Help centre</a></p><h1>${escapeHtml(article.title)}</h1>${body}</main>
 <script>window.Frontdesk=window.Frontdesk||function(){(Frontdesk.q=Frontdesk.q||[]).push(arguments)};</script>
 <script async src="/widget.js" data-site="demo"></script></body></html>`;
-    return sendHtml(reply, html);
+    const page = withNonce(html);
+    return sendHtml(reply, page.html, appCsp("'none'", page.nonce));
   });
 };

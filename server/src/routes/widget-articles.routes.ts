@@ -35,8 +35,8 @@ export const widgetArticleRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secr
   async function siteOf(request: FastifyRequest): Promise<string> {
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Visitor ') ? header.slice('Visitor '.length).trim() : '';
-    const visitorId = token ? verifyVisitorToken(ctx.secret, token) : null;
-    const visitor = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
+    const claim = token ? verifyVisitorToken(ctx.secret, token, ctx.now()) : null;
+    const visitor = claim ? await findVisitor(ctx.db, claim.visitorId) : undefined;
     if (!visitor) throw new AppError('unauthorized', 'A visitor token is needed (Authorization: Visitor <token>)');
     return visitor.site_id;
   }

@@ -2,28 +2,56 @@ import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { verifyIdentity } from './identity';
+import type { IdentitySecretRow } from './identity-secret.repository';
 
-const secret = 'a-site-identity-secret-of-some-length';
 const now = new Date('2026-05-01T12:00:00Z');
-const jwt = (sub: string, exp: number, key = secret) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(exp).sign(new TextEncoder().encode(key));
+const secret = (id: string, kind: 'jwt' | 'user_hash', value: string): IdentitySecretRow => ({ id, site_id: 's', kind, secret: value, created_at: now.toISOString() });
+const jwtKey = secret('ids_new', 'jwt', 'a-site-jwt-secret-of-some-good-length');
+const oldJwtKey = secret('ids_old', 'jwt', 'the-previous-jwt-secret-still-valid');
+const hashKey = secret('ids_hash', 'user_hash', 'a-separate-user-hash-secret-for-hmac');
+const secrets = [jwtKey, oldJwtKey, hashKey];
+const inTenMinutes = now.getTime() / 1000 + 600;
+
+const jwt = (claims: Record<string, unknown>, opts: { sub?: string; exp?: number; kid?: string | undefined; key?: string } = {}) => {
+  const header = opts.kid === undefined && 'kid' in opts ? { alg: 'HS256' } : { alg: 'HS256', kid: opts.kid ?? jwtKey.id };
+  return new SignJWT(claims)
+    .setProtectedHeader(header)
+    .setSubject(opts.sub ?? 'user-42')
+    .setExpirationTime(opts.exp ?? inTenMinutes)
+    .sign(new TextEncoder().encode(opts.key ?? jwtKey.secret));
+};
 
 describe('identity verification', () => {
-  it('accepts a JWT signed with the site secret for the same user, before it expires', async () => {
-    expect(await verifyIdentity(secret, 'user-42', await jwt('user-42', now.getTime() / 1000 + 600), now)).toBe(true);
+  it('takes the email and name from inside a valid JWT, found by its kid', async () => {
+    const token = await jwt({ email: 'Ada@Example.com', name: 'Ada', attributes: { plan: 'pro' } });
+    expect(await verifyIdentity(secrets, { id: 'user-42', token }, now)).toEqual({ userId: 'user-42', email: 'ada@example.com', name: 'Ada', attributes: { plan: 'pro' } });
   });
 
-  it('refuses an expired JWT, another user, another key, and no secret', async () => {
-    expect(await verifyIdentity(secret, 'user-42', await jwt('user-42', now.getTime() / 1000 - 1), now)).toBe(false);
-    expect(await verifyIdentity(secret, 'user-42', await jwt('user-43', now.getTime() / 1000 + 600), now)).toBe(false);
-    expect(await verifyIdentity(secret, 'user-42', await jwt('user-42', now.getTime() / 1000 + 600, 'another-key-another-key-another'), now)).toBe(false);
-    expect(await verifyIdentity(null, 'user-42', await jwt('user-42', now.getTime() / 1000 + 600), now)).toBe(false);
+  it('rotates: a JWT signed with the older secret and naming it still verifies', async () => {
+    const token = await jwt({}, { kid: oldJwtKey.id, key: oldJwtKey.secret });
+    expect(await verifyIdentity(secrets, { id: 'user-42', token }, now)).toMatchObject({ userId: 'user-42', email: null });
   });
 
-  it('accepts the HMAC user hash and refuses a wrong one', async () => {
-    const hash = createHmac('sha256', secret).update('user-42').digest('hex');
-    expect(await verifyIdentity(secret, 'user-42', hash, now)).toBe(true);
-    expect(await verifyIdentity(secret, 'user-43', hash, now)).toBe(false);
-    expect(await verifyIdentity(secret, 'user-42', undefined, now)).toBe(false);
+  it('refuses an expired JWT, another user, a wrong or missing kid, another key, and a deleted secret', async () => {
+    const refuse = async (token: string, list = secrets) => expect(await verifyIdentity(list, { id: 'user-42', token }, now)).toBeNull();
+    await refuse(await jwt({}, { exp: now.getTime() / 1000 - 1 }));
+    await refuse(await jwt({}, { sub: 'user-43' }));
+    await refuse(await jwt({}, { kid: 'ids_unknown' }));
+    await refuse(await jwt({}, { kid: undefined }));
+    await refuse(await jwt({}, { key: 'another-key-another-key-another-key' }));
+    await refuse(await jwt({}), [oldJwtKey, hashKey]);
+  });
+
+  it('never verifies a JWT with the user-hash key, nor a user hash with the JWT key', async () => {
+    expect(await verifyIdentity(secrets, { id: 'user-42', token: await jwt({}, { kid: hashKey.id, key: hashKey.secret }) }, now)).toBeNull();
+    const hashWithJwtKey = createHmac('sha256', jwtKey.secret).update('user-42').digest('hex');
+    expect(await verifyIdentity(secrets, { id: 'user-42', token: hashWithJwtKey }, now)).toBeNull();
+  });
+
+  it('accepts the HMAC user hash for the user id only: it proves no email', async () => {
+    const hash = createHmac('sha256', hashKey.secret).update('user-42').digest('hex');
+    expect(await verifyIdentity(secrets, { id: 'user-42', token: hash }, now)).toEqual({ userId: 'user-42', email: null, name: null, attributes: {} });
+    expect(await verifyIdentity(secrets, { id: 'user-43', token: hash }, now)).toBeNull();
+    expect(await verifyIdentity(secrets, { id: 'user-42' }, now)).toBeNull();
   });
 });

@@ -20,11 +20,6 @@ export interface SiteSettings {
   position: 'right' | 'left';
   language: string;
   handoffRules: HandoffRules;
-  /**
-   * Verifies logged-in users: the messenger's `user.token` is a JWT (HS256) signed with this secret, or the
-   * hex HMAC-SHA256 of the user id (Intercom-style user hash). Null: identities are never verified.
-   */
-  identitySecret: string | null;
 }
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -34,7 +29,6 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   position: 'right',
   language: 'en',
   handoffRules: DEFAULT_HANDOFF_RULES,
-  identitySecret: null,
 };
 
 export async function findSiteByKey(db: DbOrTx, key: string): Promise<SiteRow | undefined> {

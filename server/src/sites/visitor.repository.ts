@@ -13,6 +13,7 @@ export async function createVisitor(db: DbOrTx, props: { siteId: string; timeZon
     external_id: null,
     name: null,
     email: null,
+    claimed_email: null,
     time_zone: props.timeZone,
     language: null,
     verified: 0,
@@ -23,36 +24,82 @@ export async function createVisitor(db: DbOrTx, props: { siteId: string; timeZon
   return row;
 }
 
-export async function touchVisitor(
-  db: DbOrTx,
-  id: string,
-  changes: { timeZone?: string | null; language?: string | null; name?: string | null; email?: string | null; externalId?: string | null; verified?: boolean; now: Date },
-): Promise<void> {
+/** Records a visit: time zone and language when known, and when seen. */
+export async function touchVisitor(db: DbOrTx, id: string, changes: { timeZone?: string | null; language?: string | null; now: Date }): Promise<void> {
   await db
     .updateTable('visitors')
     .set({
       last_seen_at: changes.now.toISOString(),
       ...(changes.timeZone ? { time_zone: changes.timeZone } : {}),
       ...(changes.language ? { language: changes.language } : {}),
-      ...(changes.verified !== undefined ? { verified: changes.verified ? 1 : 0 } : {}),
-      ...(changes.name ? { name: changes.name } : {}),
-      ...(changes.email ? { email: changes.email } : {}),
-      ...(changes.externalId ? { external_id: changes.externalId } : {}),
     })
     .where('id', '=', id)
     .execute();
 }
 
-/** A visitor token is `<visitorId>.<HMAC>`: the messenger keeps it, and it proves which visitor a socket is. */
-export function signVisitorToken(secret: string, visitorId: string): string {
-  return `${visitorId}.${createHmac('sha256', secret).update(`visitor:${visitorId}`).digest('base64url')}`;
+/**
+ * Who the host page says its user is. Written whole each time, so nothing verified lingers from an earlier
+ * visit: `email` only from a verified identity, a claimed email apart in `claimed_email`.
+ */
+export async function setVisitorIdentity(
+  db: DbOrTx,
+  id: string,
+  identity: { externalId: string; name: string | null; email: string | null; claimedEmail: string | null; verified: boolean },
+): Promise<void> {
+  await db
+    .updateTable('visitors')
+    .set({ external_id: identity.externalId, name: identity.name, email: identity.email, claimed_email: identity.claimedEmail, verified: identity.verified ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function verifyVisitorToken(secret: string, token: string): string | null {
-  const dot = token.lastIndexOf('.');
-  if (dot <= 0) return null;
-  const visitorId = token.slice(0, dot);
-  const expected = Buffer.from(signVisitorToken(secret, visitorId));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? visitorId : null;
+/**
+ * Drops every verified identity of a site's visitors (after an identity secret is deleted, perhaps leaked):
+ * each is verified again from the next signed token its host page passes.
+ */
+export async function forgetVerifiedIdentities(db: DbOrTx, siteId: string): Promise<void> {
+  await db.updateTable('visitors').set({ verified: 0, email: null }).where('site_id', '=', siteId).where('verified', '=', 1).execute();
+}
+
+/** How long a visitor token is valid; the messenger gets a fresh one every time it starts a session. */
+export const VISITOR_TOKEN_DAYS = 30;
+
+const tokenMac = (secret: string, visitorId: string, exp: number) =>
+  createHmac('sha256', secret).update(`visitor:${visitorId}:${exp}`).digest('base64url');
+const legacyMac = (secret: string, visitorId: string) => createHmac('sha256', secret).update(`visitor:${visitorId}`).digest('base64url');
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** A visitor token is `<visitorId>.<expiry, Unix seconds>.<HMAC>`: it proves which visitor a socket is, until it expires. */
+export function signVisitorToken(secret: string, visitorId: string, now: Date): { token: string; expiresAt: Date } {
+  const exp = Math.floor(now.getTime() / 1000) + VISITOR_TOKEN_DAYS * 86_400;
+  return { token: `${visitorId}.${exp}.${tokenMac(secret, visitorId, exp)}`, expiresAt: new Date(exp * 1000) };
+}
+
+/**
+ * The visitor a token names, while it is valid; null otherwise. `allowLegacy` accepts the tokens of earlier
+ * versions (`<visitorId>.<HMAC>`, no expiry) so a session resumes once and swaps them for a new token.
+ */
+export function verifyVisitorToken(
+  secret: string,
+  token: string,
+  now: Date,
+  opts: { allowLegacy?: boolean } = {},
+): { visitorId: string; expiresAt: Date | null } | null {
+  if (token.length > 300) return null;
+  const parts = token.split('.');
+  if (parts.length === 2 && opts.allowLegacy) {
+    const [visitorId, mac] = parts as [string, string];
+    return visitorId && sameText(mac, legacyMac(secret, visitorId)) ? { visitorId, expiresAt: null } : null;
+  }
+  if (parts.length !== 3) return null;
+  const [visitorId, expText, mac] = parts as [string, string, string];
+  const exp = Number(expText);
+  if (!visitorId || !/^\d{1,12}$/.test(expText) || !sameText(mac, tokenMac(secret, visitorId, exp))) return null;
+  if (exp * 1000 <= now.getTime()) return null;
+  return { visitorId, expiresAt: new Date(exp * 1000) };
 }

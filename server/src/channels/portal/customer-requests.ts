@@ -1,4 +1,3 @@
-import type { Expression, SqlBool } from 'kysely';
 import type { Channel, Message, TicketStatus } from '../../../../shared/protocol';
 import type { CustomerRequestBody } from '../../../../shared/api';
 import type { CustomerIdentity, CustomerMessage, CustomerRequest, CustomerRequestDetail } from '../../../../shared/self-service';
@@ -15,6 +14,7 @@ import { addCustomerMessage, customerWaitsAgain } from '../../tickets/customer-m
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { combineStatedUrgency } from './stated-urgency';
+import { ownedTickets, portalOwner, visitorOwner } from '../../sites/ownership';
 
 /**
  * Who is asking, for the self-service routes: the messenger's visitor (visitor token) or a portal customer
@@ -22,35 +22,21 @@ import { combineStatedUrgency } from './stated-urgency';
  */
 export type Customer = { kind: 'visitor'; visitor: VisitorRow } | { kind: 'portal'; siteId: string; email: string };
 
-const siteOf = (c: Customer) => (c.kind === 'visitor' ? c.visitor.site_id : c.siteId);
-
-/** The email whose tickets the customer may see: the portal's proven one, or a visitor's verified one only. */
-function provenEmail(c: Customer): string | null {
-  if (c.kind === 'portal') return c.email;
-  return c.visitor.verified && c.visitor.email ? c.visitor.email.trim().toLowerCase() : null;
-}
 
 export function customerIdentity(c: Customer): CustomerIdentity {
   return c.kind === 'portal'
     ? { kind: 'portal', email: c.email, verified: true }
-    : { kind: 'visitor', email: c.visitor.email, verified: Boolean(c.visitor.verified) };
+    : // `verified` speaks of the email: true only when the site's signed JWT carried it.
+      { kind: 'visitor', email: c.visitor.email ?? c.visitor.claimed_email, verified: Boolean(c.visitor.verified && c.visitor.email) };
 }
 
-/** The customer's own, not withdrawn, tickets on their site: by visitor id, or by the proven email (any case). */
+/** The customer's own tickets: the one ownership rule (`sites/ownership.ts`). */
+function ownerOf(c: Customer) {
+  return c.kind === 'visitor' ? visitorOwner(c.visitor) : portalOwner(c.siteId, c.email);
+}
+
 function ownTickets(db: DbOrTx, c: Customer) {
-  const email = provenEmail(c);
-  const visitorId = c.kind === 'visitor' ? c.visitor.id : null;
-  return db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('site_id', '=', siteOf(c))
-    .where('withdrawn_at', 'is', null)
-    .where((eb) => {
-      const mine: Expression<SqlBool>[] = [];
-      if (visitorId) mine.push(eb('visitor_id', '=', visitorId));
-      if (email) mine.push(eb(eb.fn<string>('lower', [eb.ref('requester_email')]), '=', email));
-      return mine.length ? eb.or(mine) : eb.lit(false);
-    });
+  return ownedTickets(db, ownerOf(c));
 }
 
 export async function listOwnTickets(db: DbOrTx, c: Customer): Promise<TicketRow[]> {
@@ -160,7 +146,7 @@ export async function replyAsCustomer(
       channel: c.kind === 'visitor' ? 'chat' : 'portal',
       requester: {
         name: current.requester_name ?? (c.kind === 'visitor' ? c.visitor.name : null),
-        email: current.requester_email ?? provenEmail(c),
+        email: current.requester_email ?? ownerOf(c).verifiedEmail,
         timeZone: current.requester_time_zone ?? (c.kind === 'visitor' ? c.visitor.time_zone : null),
       },
       visitorId,
