@@ -74,6 +74,26 @@ async function ownCluster(): Promise<{ url: string; stop: () => Promise<void> }>
   };
 }
 
+/**
+ * Drops a test database. FORCE ends our own connections, but not a superuser's autovacuum worker that may be on
+ * it for a moment ("must be a member of the role whose process is being terminated"): that is tried again a few
+ * times, then the database is left for the server's owner. Cleaning up never fails a test.
+ */
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if (attempt >= 5) {
+        console.warn(`test database ${name} left behind: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 export async function freshDatabase(): Promise<TestDatabase> {
   const configured = process.env['TEST_POSTGRES_URL'];
   const cluster = configured ? null : await ownCluster();
@@ -85,7 +105,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     drop: async () => {
-      await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(admin, name);
       await cluster?.stop();
     },
   };

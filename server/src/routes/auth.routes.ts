@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { changePasswordSchema, createApiTokenSchema, loginSchema } from '../../../shared/api';
 import {
   createApiToken,
@@ -25,7 +24,8 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$4tY3Dk
 export const LOGIN_FAILURES_PER_ACCOUNT = { points: 10, duration: 15 * 60 };
 
 export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async (app, opts) => {
-  const failures = new RateLimiterMemory(LOGIN_FAILURES_PER_ACCOUNT);
+  // Counted across the deployment's nodes (Redis when REDIS_URL is set), so another node is no way around it.
+  const failures = app.frontdesk.cluster.limiter(LOGIN_FAILURES_PER_ACCOUNT.points, LOGIN_FAILURES_PER_ACCOUNT.duration, 'login-failures');
 
   app.post(
     '/api/auth/login',

@@ -49,6 +49,7 @@ export const emailPlugin = fp(
       await reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
       const emailCtx: EmailContext = { ...mailCtx, store, reader, triage: (text) => kai.triage(text) };
       inbound = await startInboundServer({
+        limiter: (points, seconds, name) => ctx.cluster.limiter(points, seconds, name),
         host: ctx.config.host,
         port: ctx.config.smtpInboundPort,
         supportEmail: ctx.config.supportEmail,

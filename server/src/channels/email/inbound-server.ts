@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { addressTag } from './mail-log';
 import type { Envelope } from './receive-mail';
@@ -37,6 +37,8 @@ export interface InboundServerOptions {
   /** Largest mail accepted, in bytes (advertised with SIZE; 552 past it). */
   maxBytes: number;
   limits?: Partial<SmtpLimits>;
+  /** Makes the per-sender and per-address limiters (the deployment's shared ones; in memory by default). */
+  limiter?: (points: number, durationSeconds: number, name: string) => RateLimiterAbstract;
   /** A fresh path for the spool file of one mail. */
   spoolPath: () => string;
   log: FastifyBaseLogger;
@@ -99,8 +101,10 @@ export async function startInboundServer(opts: InboundServerOptions): Promise<In
   const inFlight = new Set<Promise<unknown>>();
   const perIp = new Map<string, number>();
   const counted = new Set<string>();
-  const bySender = new RateLimiterMemory({ points: limits.mailsPerSenderPerHour, duration: 3600 });
-  const byIp = new RateLimiterMemory({ points: limits.mailsPerIpPerHour, duration: 3600 });
+  // Per sender and per client address, across the deployment's nodes when a shared limiter is given.
+  const limiter = opts.limiter ?? ((points: number, duration: number) => new RateLimiterMemory({ points, duration }));
+  const bySender = limiter(limits.mailsPerSenderPerHour, 3600, 'smtp-sender');
+  const byIp = limiter(limits.mailsPerIpPerHour, 3600, 'smtp-ip');
   const server = new SMTPServer({
     name: opts.supportEmail.split('@')[1] || 'frontdesk',
     banner: 'Frontdesk support mail',
