@@ -81,8 +81,19 @@ describe('one deployment: settings, knowledge base, limits, locks', () => {
     await eventually(async () => ((await ask()).body.sources.some((s) => s.id === created.body.id) ? null : true), 5000);
   });
 
+  it("failed sign-ins of one account are counted across both nodes together", async () => {
+    const attempt = (server: TestServer) => api(server, 'POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'wrong-password' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await attempt(i % 2 === 0 ? a : b)).status);
+    // Ten failures in all, five on each node: the eleventh is refused whichever node gets it.
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+
   it("a route's rate limit counts both nodes' requests together", async () => {
-    const attempt = (server: TestServer) => api(server, 'POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'wrong-password' } });
+    // A new address each time, so only the route's limit counts (failures per account have their own, shared one).
+    let n = 0;
+    const attempt = (server: TestServer) => api(server, 'POST', '/api/auth/login', { body: { email: `nobody${n++}@example.com`, password: 'wrong-password' } });
     const first = await attempt(a);
     const limit = Number(first.headers.get('x-ratelimit-limit'));
     const remaining = Number(first.headers.get('x-ratelimit-remaining'));
