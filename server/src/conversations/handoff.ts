@@ -5,7 +5,7 @@ import type { VisitorRow } from '../db/schema';
 import { changeConversationMode } from '../messages/conversation-mode';
 import { appendMessage, findConversation, listMessages } from '../messages/message.repository';
 import { textsFor } from '../i18n';
-import { createTicket } from '../tickets/create-ticket';
+import { assessmentOf, createTicket } from '../tickets/create-ticket';
 import { announceTicketChange } from '../tickets/ticket-lifecycle';
 import { findTicketByConversation, insertTicketEvent, setTicketFields } from '../tickets/ticket.repository';
 import { visitorTicket } from '../tickets/visitor-view';
@@ -73,11 +73,7 @@ export async function handOff(ctx: ConversationContext, visitor: VisitorRow, con
       requester: { name: visitor.name, email: visitor.email, timeZone: visitor.time_zone },
       visitorId: visitor.id,
       conversationId,
-      urgency: triage.urgency,
-      impact: triage.impact,
-      urgencyReason: triage.urgencyReason,
-      impactReason: triage.impactReason,
-      category: triage.category,
+      ...assessmentOf(triage),
       receivedAt: now,
       handoff: {
         reason: request.reason,

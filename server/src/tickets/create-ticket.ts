@@ -40,6 +40,14 @@ export interface CreateTicketInput {
   outOfHours?: boolean;
 }
 
+/** How urgent and how wide a ticket is and its category, with the reasons: what triage (Kai's or a person's) gives. */
+export type TicketAssessment = Pick<CreateTicketInput, 'urgency' | 'impact' | 'urgencyReason' | 'impactReason' | 'category'>;
+
+/** The assessment fields of a triage result (which may carry more, e.g. its evidence), for `createTicket`. */
+export function assessmentOf(t: TicketAssessment): TicketAssessment {
+  return { urgency: t.urgency, impact: t.impact, urgencyReason: t.urgencyReason ?? null, impactReason: t.impactReason ?? null, category: t.category };
+}
+
 /**
  * Whether a call at `receivedAt` came in while the phone line was closed (its hours and holidays). Only
  * recorded: the phone line never changes a ticket's routing or deadlines (README, Support operations).

@@ -11,7 +11,7 @@ import { insertAttachment, type AttachmentRow } from '../../attachments/attachme
 import type { DbOrTx, Tx } from '../../db/database';
 import type { SiteRow, TicketRow } from '../../db/schema';
 import { appendMessage } from '../../messages/message.repository';
-import { createTicket } from '../../tickets/create-ticket';
+import { assessmentOf, createTicket } from '../../tickets/create-ticket';
 import { addCustomerMessage } from '../../tickets/customer-message';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
@@ -231,11 +231,7 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
     description: mail.body,
     channel: 'email',
     requester: { name: mail.name, email: mail.requesterEmail, timeZone: null },
-    urgency: t.urgency,
-    impact: t.impact,
-    urgencyReason: t.urgencyReason,
-    impactReason: t.impactReason,
-    category: t.category,
+    ...assessmentOf(t),
     receivedAt: receivedAtFor(mail.date, ctx.now()),
     actor,
     followUpOf: closed?.id ?? null,

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/database';
 import type { TicketRow, VisitorRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendMessage, createConversation, findOpenConversationOfVisitor, listMessages } from '../../messages/message.repository';
-import { createTicket } from '../../tickets/create-ticket';
+import { assessmentOf, createTicket } from '../../tickets/create-ticket';
 import { describePromise } from '../../tickets/promise';
 import { announceTicketChange, transition } from '../../tickets/ticket-lifecycle';
 import { addCustomerMessage, customerWaitsAgain } from '../../tickets/customer-message';
@@ -135,31 +135,27 @@ export async function replyAsCustomer(
     const visitorId = c.kind === 'visitor' ? c.visitor.id : current.visitor_id;
     const triage = await ctx.kai.triage(input.body);
     const followUp = await inTransaction(ctx, async (work) => {
-    // The follow-up's conversation starts with the reply itself, under its client id.
-    const conversation = await createConversation(work.tx, { siteId: current.site_id, visitorId, mode: 'waiting', now: ctx.now() });
-    await appendMessage(work.tx, { conversationId: conversation.id, clientId: input.clientId ?? null, author: { kind: 'customer', name: actor.name, id: actor.id ?? null }, body: input.body, now: ctx.now() });
-    const conversationId = conversation.id;
-    return createTicket(ctx, work, {
-      siteId: current.site_id,
-      subject: `Follow-up: ${current.subject}`.slice(0, 200),
-      description: input.body,
-      channel: c.kind === 'visitor' ? 'chat' : 'portal',
-      requester: {
-        name: current.requester_name ?? (c.kind === 'visitor' ? c.visitor.name : null),
-        email: current.requester_email ?? ownerOf(c).verifiedEmail,
-        timeZone: current.requester_time_zone ?? (c.kind === 'visitor' ? c.visitor.time_zone : null),
-      },
-      visitorId,
-      conversationId,
-      urgency: triage.urgency,
-      impact: triage.impact,
-      urgencyReason: triage.urgencyReason,
-      impactReason: triage.impactReason,
-      category: triage.category,
-      receivedAt: ctx.now(),
-      actor,
-      followUpOf: current.id,
-    });
+      // The follow-up's conversation starts with the reply itself, under its client id.
+      const conversation = await createConversation(work.tx, { siteId: current.site_id, visitorId, mode: 'waiting', now: ctx.now() });
+      await appendMessage(work.tx, { conversationId: conversation.id, clientId: input.clientId ?? null, author: { kind: 'customer', name: actor.name, id: actor.id ?? null }, body: input.body, now: ctx.now() });
+      const conversationId = conversation.id;
+      return createTicket(ctx, work, {
+        siteId: current.site_id,
+        subject: `Follow-up: ${current.subject}`.slice(0, 200),
+        description: input.body,
+        channel: c.kind === 'visitor' ? 'chat' : 'portal',
+        requester: {
+          name: current.requester_name ?? (c.kind === 'visitor' ? c.visitor.name : null),
+          email: current.requester_email ?? ownerOf(c).verifiedEmail,
+          timeZone: current.requester_time_zone ?? (c.kind === 'visitor' ? c.visitor.time_zone : null),
+        },
+        visitorId,
+        conversationId,
+        ...assessmentOf(triage),
+        receivedAt: ctx.now(),
+        actor,
+        followUpOf: current.id,
+      });
     });
     return { ticket: followUp, followUp: true, duplicate: false };
   }
@@ -208,11 +204,7 @@ export async function createPortalRequest(ctx: SelfServiceContext, c: Customer, 
     description: body.description,
     channel: 'portal',
     requester: { email: c.email, timeZone: body.timeZone ?? null },
-    urgency: triage.urgency,
-    impact: triage.impact,
-    urgencyReason: triage.urgencyReason,
-    impactReason: triage.impactReason,
-    category: triage.category,
+    ...assessmentOf(triage),
     receivedAt: ctx.now(),
     handoff: {
       reason: 'visitor_request',

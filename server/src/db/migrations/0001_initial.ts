@@ -1,13 +1,12 @@
 /**
- * The first schema. Frozen: takes Kysely<any>, imports no app code, and uses only what SQLite and
+ * The first schema. Frozen: takes a MigrationDb, imports no app code, and uses only what SQLite and
  * PostgreSQL share (text, integer; times as ISO text).
  */
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
 // Migrations are typed against `any` by Kysely's own convention: they must not depend on today's schema types.
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -162,7 +161,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   for (const t of ['kb_articles', 'ticket_events', 'tickets', 'api_tokens', 'sessions', 'agents', 'messages', 'conversations', 'visitors', 'sites', 'settings']) {
     await db.schema.dropTable(t).execute();
   }

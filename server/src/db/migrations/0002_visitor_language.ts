@@ -1,12 +1,11 @@
 /** Visitors' language (BCP 47, from the browser), so Kai replies in it. Frozen. */
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('visitors').addColumn('language', 'text').execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('visitors').dropColumn('language').execute();
 }

@@ -2,11 +2,10 @@
  * SLA clocks that pause and resume, the next-response clock, warning/breach bookkeeping, follow-up links and
  * extended-support plans. Frozen.
  */
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   const columns: [string, 'text' | 'real'][] = [
     ['next_response_due_at', 'text'],
     ['next_response_started_at', 'text'],
@@ -24,7 +23,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('tickets_status_solved').on('tickets').columns(['status', 'solved_at']).execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropIndex('tickets_status_solved').execute();
   for (const name of ['home_centre', 'support_plan', 'follow_up_of', 'sla_breached_for', 'sla_warned_for', 'sla_paused_minutes', 'sla_paused_at', 'next_response_started_at', 'next_response_due_at']) {
     await db.schema.alterTable('tickets').dropColumn(name).execute();

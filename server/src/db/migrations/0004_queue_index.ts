@@ -3,11 +3,11 @@
  * queue reads an index in order instead of sorting. The expression must match the query's text exactly
  * (see ticket.repository.ts). Frozen.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema.dropIndex('tickets_queue').execute();
   await db.schema.dropIndex('tickets_status_queue').execute();
   await db.schema.createIndex('tickets_queue_order').on('tickets').expression(sql`coalesce(next_due_at, '9999-12-31T23:59:59.999Z'), id`).execute();
@@ -24,7 +24,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropIndex('tickets_centre_queue_order').execute();
   await db.schema.dropIndex('tickets_status_queue_order').execute();
   await db.schema.dropIndex('tickets_queue_order').execute();

@@ -3,11 +3,10 @@
  * customer self-service sign-in (one-time links and sessions), remote sessions and customers' preferences,
  * withdrawn tickets, out-of-hours calls, and message extras (folded quoted text, cards). Frozen.
  */
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   // Every Message-ID of a ticket's thread, both directions, so a reply finds its ticket.
   await db.schema
     .createTable('email_messages')
@@ -117,7 +116,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('messages').addColumn('card', 'text').execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('messages').dropColumn('card').execute();
   await db.schema.alterTable('messages').dropColumn('quoted').execute();
   await db.schema.dropIndex('tickets_visitor').execute();

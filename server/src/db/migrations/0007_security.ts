@@ -3,11 +3,10 @@
  * per-site identity secrets with ids (JWT `kid`), agents that can be deactivated or must choose a new
  * password, and API tokens that expire. Frozen.
  */
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   // The email a host page passed outside a signed JWT: shown to agents, never used to match requests.
   await db.schema.alterTable('visitors').addColumn('claimed_email', 'text').execute();
   await db.schema.alterTable('agents').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
@@ -25,7 +24,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('identity_secrets_site').on('identity_secrets').column('site_id').execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropTable('identity_secrets').execute();
   await db.schema.alterTable('api_tokens').dropColumn('expires_at').execute();
   await db.schema.alterTable('agents').dropColumn('must_change_password').execute();
