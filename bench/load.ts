@@ -353,6 +353,9 @@ export async function benchLoad(opts: { visitors?: number; rate?: number; second
   for (const start of [startRelay, startFrontdesk]) {
     const target = await start();
     try {
+      // Measured first, on the fresh process: after the load runs, closed sockets still being cleaned up would
+      // make the "before" figure too high.
+      memory[target.name] = await idleMemory(target, 1000);
       const clients = await handedOff(target, step ? Math.max(visitors, stepVisitors.at(-1)!) : visitors);
       const agent = await target.agent(clients.map((c) => c.ticketId));
       results[target.name] = await drive(target, clients.slice(0, visitors), agent, { rate, seconds, warmup: 3 });
@@ -366,7 +369,6 @@ export async function benchLoad(opts: { visitors?: number; rate?: number; second
       }
       agent.disconnect();
       clients.forEach((c) => c.socket.disconnect());
-      memory[target.name] = await idleMemory(target, 1000);
     } finally {
       await target.stop();
     }
