@@ -28,6 +28,8 @@ export interface DomainEventMap {
   'mail.failed': { kind: string; attempts: number };
   /** One of Kai's turns ended: how, and how long it took. */
   'kai.turn': { outcome: KaiTurnOutcome; seconds: number };
+  /** A customer rated the help on a solved ticket (once per ticket). */
+  'csat.submitted': { ticketId: string; ticketNumber: number; siteId: string; rating: number; comment: string | null; answeredVia: 'chat' | 'email' | 'portal' };
   'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };
 }
 

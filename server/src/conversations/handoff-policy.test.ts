@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KaiTurn } from '../ai/engine';
-import { DEFAULT_HANDOFF_RULES } from '../sites/site.repository';
+import { DEFAULT_HANDOFF_RULES } from '../sites/site-settings';
 import { isRepeating, policyHandoff, sameQuestion, withHandoffOffer } from './handoff-policy';
 
 const answer: KaiTurn = { action: 'answer', reply: 'Here is how.', sources: [{ id: 'a', title: 'A', url: '/help/a' }], confidence: 0.9 };

@@ -7,7 +7,7 @@ import { asksHowToContact, soundsFrustrated } from '../ai/intents';
 import { triageOffline } from '../ai/offline/triage-rules';
 import { textsFor } from '../i18n';
 import { queryTerms } from '../kb/text';
-import { DEFAULT_SITE_SETTINGS, type HandoffRules, type SiteSettings } from '../sites/site.repository';
+import { DEFAULT_SITE_SETTINGS, type HandoffRules, type SiteSettings } from '../sites/site-settings';
 
 /** Below this confidence an answer comes with the offer of a person. */
 export const LOW_CONFIDENCE = 0.6;

@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005_channels';
 import * as m0006 from './migrations/0006_core';
 import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
+import * as m0009team from './migrations/0009_team';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_core': m0006,
   '0007_security': m0007,
   '0008_mail': m0008mail,
+  '0009_team': m0009team,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -282,6 +282,31 @@ export interface CustomerPreferenceTable {
   updated_at: string;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  ip: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  site_id: string | null;
+  /** JSON { field: { from, to } }; never a secret or a password. */
+  changes: string;
+}
+
+export interface CsatResponseTable {
+  id: string;
+  ticket_id: string;
+  site_id: string;
+  /** 1 (bad) to 5 (great). */
+  rating: number;
+  comment: string | null;
+  answered_via: 'chat' | 'email' | 'portal';
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sites: SiteTable;
@@ -303,6 +328,8 @@ export interface Database {
   customer_sessions: CustomerSessionTable;
   remote_sessions: RemoteSessionTable;
   customer_preferences: CustomerPreferenceTable;
+  audit_log: AuditLogTable;
+  csat_responses: CsatResponseTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;
@@ -315,5 +342,7 @@ export type SiteRow = Selectable<SiteTable>;
 export type VisitorRow = Selectable<VisitorTable>;
 export type KbArticleRow = Selectable<KbArticleTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type CsatResponseRow = Selectable<CsatResponseTable>;
 // Generated is re-exported so table files can mark server-filled columns later without another import.
 export type { Generated };

@@ -2,34 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublicSiteSettings } from '../../../shared/protocol';
 import type { DbOrTx } from '../db/database';
 import type { SiteRow } from '../db/schema';
-
-/** The look and behaviour a site owner sets; what reaches the browser is `toPublicSettings`. */
-/** Site rules that always hand off: categories (e.g. security) and VIP customers (verified identity only). */
-export interface HandoffRules {
-  categories: string[];
-  vipEmails: string[];
-  vipUserIds: string[];
-}
-
-export const DEFAULT_HANDOFF_RULES: HandoffRules = { categories: ['security'], vipEmails: [], vipUserIds: [] };
-
-export interface SiteSettings {
-  agentName: string;
-  color: string;
-  greeting: string;
-  position: 'right' | 'left';
-  language: string;
-  handoffRules: HandoffRules;
-}
-
-export const DEFAULT_SITE_SETTINGS: SiteSettings = {
-  agentName: 'Kai',
-  color: '#4f46e5',
-  greeting: "Hi! I'm Kai, the AI assistant. Ask me anything about Northwind Cloud, or ask for a person at any time.",
-  position: 'right',
-  language: 'en',
-  handoffRules: DEFAULT_HANDOFF_RULES,
-};
+import { DEFAULT_SITE_SETTINGS, parseSiteSettings, type SiteSettings } from './site-settings';
 
 export async function findSiteByKey(db: DbOrTx, key: string): Promise<SiteRow | undefined> {
   return db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
@@ -39,8 +12,9 @@ export async function findSiteById(db: DbOrTx, id: string): Promise<SiteRow | un
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The site's settings, checked (`site-settings.ts`): defaults for what a row lacks or holds mis-shaped. */
 export function siteSettings(site: SiteRow): SiteSettings {
-  return { ...DEFAULT_SITE_SETTINGS, ...(JSON.parse(site.settings) as Partial<SiteSettings>) };
+  return parseSiteSettings(site.settings);
 }
 
 /** The explicit allowlist of site settings the browser may see. */
