@@ -40,6 +40,7 @@ import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
 import { AttachmentStore } from './attachments/attachment-store';
+import { reportRoutes } from './reports/reports.routes';
 import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
 
 export interface AppOptions {
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(ticketRoutes, { ctx, kai });
   await app.register(attachmentRoutes, { ctx });
   await app.register(visitorAttachmentRoutes, { ctx: { ...ctx, secret } });
+  await app.register(reportRoutes, { ctx });
   await app.register(aiRoutes, { ctx, kai });
   await app.register(kbRoutes, { ctx, kb });
   await app.register(widgetArticleRoutes, { ctx: { ...ctx, secret }, kb });
