@@ -395,6 +395,8 @@ export interface TicketAttachment {
   size: number;
   /** The message it came with; null when it is not tied to one. */
   messageId: string | null;
+  /** True only when the bytes were checked to be an image: shown as a thumbnail, else a download. */
+  image: boolean;
 }
 
 /** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */

@@ -8,6 +8,7 @@ import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
+import { ReportsPage } from '../reports/ReportsPage';
 import { TopBar } from './TopBar';
 
 export interface AppProps {
@@ -32,6 +33,14 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
   const { connection } = desk;
   const page = desk.route.page.value;
   const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  if (page === 'reports') {
+    return (
+      <div class="desk">
+        {topBar}
+        <ReportsPage />
+      </div>
+    );
+  }
   if (page === 'kb') {
     return (
       <div class="desk">

@@ -2,12 +2,15 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 
 const TICKET_ROUTE = /^#\/tickets\/([^/?#]+)$/;
 const KB_ROUTE = /^#\/kb\/?$/;
+const REPORTS_ROUTE = /^#\/reports\/?$/;
 
 /** The desk's pages: the queue (with the open ticket, if any) and the knowledge base. */
-export type DeskPage = 'queue' | 'kb';
+export type DeskPage = 'queue' | 'kb' | 'reports';
 
 /** The link of the knowledge-base page. */
 export const KB_HREF = '#/kb';
+/** The link of the reports page. */
+export const REPORTS_HREF = '#/reports';
 /** The link back to the queue. */
 export const QUEUE_HREF = '#/';
 
@@ -29,6 +32,7 @@ export function parseTicketHash(hash: string): string | null {
 
 /** The page a hash names: `#/kb` is the knowledge base, anything else the queue. */
 export function parsePageHash(hash: string): DeskPage {
+  if (REPORTS_ROUTE.test(hash)) return 'reports';
   return KB_ROUTE.test(hash) ? 'kb' : 'queue';
 }
 
