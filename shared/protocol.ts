@@ -246,6 +246,8 @@ export interface PublicSiteSettings {
   greeting: string;
   position: 'right' | 'left';
   language: string;
+  /** What files the messenger may send, said before an upload (bytes, and accepted media types). */
+  attachments?: { maxBytes: number; types: string[] };
 }
 
 export interface WidgetSession {

@@ -99,6 +99,12 @@ describe('a visitor’s screenshot', () => {
 });
 
 describe('limits', () => {
+  it('are told to the messenger with its session, before any upload', async () => {
+    await setLimits({ maxBytes: 2048 });
+    const session = await widgetSession(server);
+    expect(session.site.attachments).toEqual({ maxBytes: 2048, types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] });
+  });
+
   it('refuses a type the site does not accept, and a file whose bytes are of such a type', async () => {
     const { token } = await handedOffVisitor();
     const html = await upload('/api/widget/attachments', HTML_AS_PNG, 'text/html', { token });
