@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditEntryView } from '../../../shared/admin';
 import type { DbOrTx } from '../db/database';
 import type { AuditLogRow } from '../db/schema';
@@ -28,13 +29,16 @@ export function toAuditView(row: AuditLogRow): AuditEntryView {
   };
 }
 
-const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// `%` or `_` typed in a filter only widens it (LIKE has no escape character common to both dialects).
+const likePattern = (s: string) => `%${s.toLowerCase()}%`;
 
 /** Newest first. */
 export async function listAudit(db: DbOrTx, filter: AuditFilter): Promise<AuditEntryView[]> {
   let query = db.selectFrom('audit_log').selectAll();
   const { action, actor, target, from, to } = filter;
-  if (action) query = action.endsWith('.') ? query.where('action', 'like', `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : query.where('action', '=', action);
+  if (action) {
+    query = action.endsWith('.') ? query.where(sql<string>`substr(action, 1, ${action.length})`, '=', action) : query.where('action', '=', action);
+  }
   if (actor) {
     query = query.where((eb) =>
       eb.or([eb('actor_id', '=', actor), eb(eb.fn('lower', ['actor_label']), 'like', likePattern(actor))]),
