@@ -31,7 +31,7 @@ export function SitesPage({ api }: SettingsPageProps) {
       />
       {current && (
         <SiteEditor
-          key={`${current.key}-${current.lastChange?.id ?? ''}`}
+          key={current.key}
           site={current}
           onSave={async (patch) => {
             await api.updateSite(current.key, patch);
