@@ -4,6 +4,7 @@
  * there in that look (and the Install page notice it), then remove the origin and see the messenger refused.
  */
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { HOST_URL, messenger, signInAgent } from './support/frontdesk';
 
 const SITE = 'acme-e2e';
@@ -72,3 +73,17 @@ test('an admin puts the messenger on their own origin from the settings, then ta
   const session = await host.request.post(`${new URL(page.url()).origin}/api/widget/session`, { data: { siteKey: SITE, origin: HOST_URL } });
   expect(session.status()).toBe(403);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing serious on the settings pages, ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signInAgent(page.request);
+    for (const [id, heading] of [['sites', 'Sites'], ['install', 'Install'], ['identity', 'Identity verification'], ['agents', 'Agents'], ['tokens', 'API tokens'], ['audit', 'Audit log'], ['profile', 'Your profile']] as const) {
+      await page.goto(`/desk#/settings/${id}`);
+      await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+      // Loaded: Install shows the snippet; every other page a table or a form.
+      await expect(id === 'install' ? page.getByLabel('snippet', { exact: true }) : page.getByRole('table').or(page.getByRole('form')).first()).toBeVisible();
+      expect(await seriousViolations(page), id).toEqual([]);
+    }
+  });
+}
