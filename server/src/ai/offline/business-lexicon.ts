@@ -168,6 +168,15 @@ export const PURCHASED_TERMS = [
   'comprei', 'assinatura*', 'licença*', 'número do pedido', 'número da conta',
 ];
 
+/** Hardware a customer buys (the brand and model names are the same in every language). */
+export const DEVICE_TERMS = [
+  'laptop*', 'notebook*', 'drucker*', 'router*', 'monitor*', 'smartphone*', 'tablet*', 'fernseher*', 'headset*', 'webcam*', 'beamer*',
+  'portable*', 'ordinateur portable', 'imprimante*', 'routeur*', 'téléviseur*', 'tablette*', 'casque*',
+  'portátil*', 'impresora*', 'enrutador*', 'televisor*', 'tableta*', 'auriculares',
+  'impressora*', 'roteador*', 'televisão',
+  'macbook*', 'ipad*', 'iphone*', 'galaxy', 'xps', 'thinkpad',
+];
+
 export const SHARED_SYSTEM_TERMS = [
   'server*', 'plattform*', 'datenbank*', 'netzwerk*', 'infrastruktur*', 'systeme', 'webseite*', 'cloud*', 'dashboard*', 'integration*',
   'serveur*', 'plateforme*', 'base de données', 'réseau*', 'infrastructure*', 'système*', 'site web', 'tableau de bord',
