@@ -1,7 +1,7 @@
 /**
  * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
- * scoring of the baselines printed beside them. Measured: en 56.5% accuracy, macro-F1 52.8%, high recall
- * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 51.4%, es 48.6%, fr 46.7%, pt 40.6%. The floors sit a few
+ * scoring of the baselines printed beside them. Measured: en 56.5% accuracy, macro-F1 52.6%, high recall
+ * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.7%, es 49.3%, fr 49.3%, pt 41.7%. The floors sit a few
  * points below, so a real regression fails and an unrelated tweak does not. Accuracy is still far from the
  * goal of 0.65: see server/src/ai/eval/README.md for why.
  */
@@ -16,7 +16,7 @@ const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: nu
   en: { accuracy: 0.54, macroF1: 0.5, highRecall: 0.7 },
   de: { accuracy: 0.48, macroF1: 0.47, highRecall: 0.6 },
   es: { accuracy: 0.45, macroF1: 0.42, highRecall: 0.66 },
-  fr: { accuracy: 0.43, macroF1: 0.41, highRecall: 0.56 },
+  fr: { accuracy: 0.45, macroF1: 0.44, highRecall: 0.56 },
   // pt macro-F1 fell from 41.8% to 36.7% (its low-priority recall) when faults in bought hardware became the
   // account's problem, which raised every other language on dev; its floor follows, the others rose.
   pt: { accuracy: 0.38, macroF1: 0.34, highRecall: 0.62 },

@@ -19,6 +19,7 @@ import {
   PROBLEM_TERMS,
   PURCHASED_TERMS,
   DEVICE_TERMS,
+  ORG_VOICE_TERMS,
   SHARED_SYSTEM_TERMS,
   sentenceWords,
 } from './business-lexicon';
@@ -43,7 +44,7 @@ const SAID_URGENT =
 
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
-  /\b(issues?|problems?|errors?|fail(?:s|ed|ing|ures?)?|not working|bugs?|incorrect|glitch(?:es)?|malfunction\w*|unable|can'?t|cannot|trouble|difficult(?:y|ies)|discrepanc(?:y|ies)|conflicts?|slow(?:ness|down)?|delays?|broken|vulnerabilit(?:y|ies)|suspicious)\b/i;
+  /\b(issues?|problems?|errors?|fail(?:s|ed|ing|ures?)?|not working|bugs?|incorrect|glitch(?:es)?|malfunction\w*|damaged|defective|faulty|unable|can'?t|cannot|trouble|difficult(?:y|ies)|discrepanc(?:y|ies)|conflicts?|slow(?:ness|down)?|delays?|broken|vulnerabilit(?:y|ies)|suspicious)\b/i;
 
 /** The harm reaches the organisation: its operations, its customers, its production, sensitive data. */
 const ORG_HARM =
@@ -76,30 +77,38 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
   [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
+  [ORG_VOICE, [new Lexicon(ORG_VOICE_TERMS)]],
   [SHARED_SYSTEM, [new Lexicon(SHARED_SYSTEM_TERMS)]],
 ]);
 
-/** The last message's words: each signal looks at the same message, which is split once. */
+/**
+ * The last message's words and the signals already looked for in it: urgency and impact ask for the same
+ * signals of the same message, and on a long message each look is a full pass over it.
+ */
 let lastText: string | null = null;
 let lastWords: string[][] = [];
+const lastMatches = new Map<RegExp, string | null>();
 function wordsOf(text: string): string[][] {
   if (text !== lastText) {
     lastText = text;
     lastWords = sentenceWords(text);
+    lastMatches.clear();
   }
   return lastWords;
 }
 
 /** The words that show a signal, in English or another language, or null. */
 function match(re: RegExp, text: string): string | null {
-  const english = re.exec(text)?.[0];
-  if (english) return english;
   const words = wordsOf(text);
+  const known = lastMatches.get(re);
+  if (known !== undefined) return known;
+  let found: string | null = re.exec(text)?.[0] ?? null;
   for (const list of OTHER_LANGUAGES.get(re) ?? []) {
-    const found = list.find(words);
-    if (found) return found;
+    if (found) break;
+    found = list.find(words);
   }
-  return null;
+  lastMatches.set(re, found);
+  return found;
 }
 
 /** The urgency a company's ticket claims or shows, if higher than nothing. */

@@ -130,6 +130,10 @@ describe('offline triage', () => {
     // A salutation to the vendor's team is not the customer's team; "our sales team" still is.
     expect(triageOffline('Dear Customer Support Team, how do I change my display name?').impact).toBe('low');
     expect(triageOffline('How do I add our sales team to a campaign?').impact).toBe('medium');
+    // A German compound is matched by its head ("Zahlungsprobleme" is a problem).
+    const german = triageOffline('Dringende Anfrage: Zahlungsprobleme bei der letzten Rechnung');
+    expect(german.urgency).toBe('high');
+    expect(german.urgencyReason).toContain('zahlungsprobleme');
     // The customer's own deadline is still one person's.
     expect(triageOffline('my upload keeps failing and I have to deliver this file by end of day today').impact).toBe('low');
   });
