@@ -8,17 +8,20 @@ import { CENTRES, CHANNELS, type CentreId, type Channel } from './protocol';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
+/** The query's fields (also the parameters the API document lists). */
+export const reportQueryFields = {
+  from: day,
+  to: day,
+  siteId: z.string().min(1).max(64).optional(),
+  centre: z.enum(CENTRES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  priority: z.enum(LEVELS).optional(),
+  agentId: z.string().min(1).max(64).optional(),
+};
+
 /** `from` and `to` are UTC days, both included; at most a year apart. */
 export const reportQuerySchema = z
-  .object({
-    from: day,
-    to: day,
-    siteId: z.string().min(1).max(64).optional(),
-    centre: z.enum(CENTRES).optional(),
-    channel: z.enum(CHANNELS).optional(),
-    priority: z.enum(LEVELS).optional(),
-    agentId: z.string().min(1).max(64).optional(),
-  })
+  .object(reportQueryFields)
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'A report covers at most a year', path: ['to'] });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
