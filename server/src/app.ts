@@ -40,6 +40,7 @@ import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
 import { attachmentRoutes } from './routes/attachments.routes';
+import { webhooksPlugin } from './webhooks/webhooks.plugin';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -50,6 +51,8 @@ export interface AppOptions {
   outboxIntervalMs?: number;
   /** Told of every route as it is registered (the fuzz tests walk them all). */
   onRoute?: (route: { method: string; url: string }) => void;
+  /** How often due webhook deliveries are sent (default 2 s); 0 turns the timer off (tests call `app.webhooks.flush`). */
+  webhookIntervalMs?: number;
   /** Where logs go (tests read them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
   /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
@@ -132,6 +135,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
   await app.register(emailPlugin, { ctx, kai });
+  // Webhook deliveries are written in the transaction of each fact from here on, and sent by a timer.
+  await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000 });
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
