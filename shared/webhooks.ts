@@ -3,10 +3,9 @@
  * Shared by the server's routes, the OpenAPI document and the desk's settings page.
  */
 import { z } from 'zod';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
 
-/** The facts a webhook can be told of. */
-export const WEBHOOK_EVENT_TYPES = ['ticket.created', 'ticket.updated', 'message.created', 'ticket.sla_breached', 'csat.submitted'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-events';
 
 /** Longest endpoint URL accepted. */
 export const MAX_WEBHOOK_URL_LENGTH = 2000;

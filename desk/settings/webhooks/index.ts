@@ -1,0 +1,3 @@
+/** Settings → Webhooks: the page component and its model. */
+export { WebhooksPage, type WebhooksPageProps } from './WebhooksPage';
+export { WebhooksModel } from './WebhooksModel';
