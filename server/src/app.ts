@@ -32,6 +32,7 @@ import { widgetArticleRoutes } from './routes/widget-articles.routes';
 import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
+import { collectRoutes } from './routes/route-docs';
 import { operationsRoutes } from './routes/operations.routes';
 import { portalRoutes } from './channels/portal/portal.routes';
 import { agentRoutes } from './routes/agents.routes';
@@ -102,6 +103,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     serverFactory: (handler) => createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) }, handler),
   });
   installErrorHandler(app);
+  // Every route from here on is recorded for the OpenAPI document (its schema documents; zod validates).
+  const routes = collectRoutes(app);
   const onRoute = opts.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => [route.method].flat().forEach((method) => onRoute({ method, url: route.url })));
 
@@ -165,7 +168,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
-  await app.register(openApiRoutes, { publicUrl: config.publicUrl });
+  await app.register(openApiRoutes, { publicUrl: config.publicUrl, routes });
   await app.register(pageRoutes, { ctx });
   return app;
 }

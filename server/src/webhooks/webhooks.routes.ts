@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createWebhookSchema, updateWebhookSchema } from '../../../shared/webhooks';
+import { createWebhookSchema, updateWebhookSchema, webhookDeliveryListSchema, webhookDeliverySchema, webhookListSchema, webhookSchema, webhookWithSecretSchema } from '../../../shared/webhooks';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { describeRoute } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { literalHostProblem } from './webhook-address';
 import {
@@ -20,7 +21,10 @@ import {
   updateWebhook,
 } from './webhook.repository';
 
-const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('How many, newest first') });
+const idParams = z.object({ id: z.string() });
+const deliveryParams = z.object({ id: z.string(), deliveryId: z.string().describe('The delivery, also its webhook-id header') });
+const doc = (d: Omit<Parameters<typeof describeRoute>[0], 'tag' | 'audience'>) => ({ schema: describeRoute({ ...d, tag: 'Webhooks', audience: 'admin' }) });
 
 /** Who made a change, for the audit log: the signed-in agent and the address they came from. */
 function actorOf(request: FastifyRequest): AuditActor {
@@ -53,9 +57,9 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     return row;
   };
 
-  app.get('/api/webhooks', async () => ({ webhooks: (await listWebhooks(ctx.db)).map(presentWebhook) }));
+  app.get('/api/webhooks', doc({ summary: 'The webhook endpoints (never their secrets)', response: { 200: webhookListSchema } }), async () => ({ webhooks: (await listWebhooks(ctx.db)).map(presentWebhook) }));
 
-  app.post('/api/webhooks', async (request, reply) => {
+  app.post('/api/webhooks', doc({ summary: 'Register an endpoint; its signing secret is in this answer only', body: createWebhookSchema, response: { 201: webhookWithSecretSchema } }), async (request, reply) => {
     const body = parse(createWebhookSchema, request.body);
     checkUrl(body.url);
     const row = await ctx.db.transaction().execute(async (tx) => {
@@ -66,7 +70,7 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     return reply.status(201).send({ ...presentWebhook(row), secret: row.secret });
   });
 
-  app.patch<{ Params: { id: string } }>('/api/webhooks/:id', async (request) => {
+  app.patch<{ Params: { id: string } }>('/api/webhooks/:id', doc({ summary: 'Change the URL, events, description, or turn it on or off', params: idParams, body: updateWebhookSchema, response: { 200: webhookSchema } }), async (request) => {
     const patch = parse(updateWebhookSchema, request.body);
     if (patch.url !== undefined) checkUrl(patch.url);
     const before = await webhookOf(request.params.id);
@@ -85,7 +89,7 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     return presentWebhook((await findWebhook(ctx.db, before.id))!);
   });
 
-  app.post<{ Params: { id: string } }>('/api/webhooks/:id/rotate-secret', async (request) => {
+  app.post<{ Params: { id: string } }>('/api/webhooks/:id/rotate-secret', doc({ summary: 'A new signing secret (shown once); the old one stops signing at once', params: idParams, response: { 200: webhookWithSecretSchema } }), async (request) => {
     const before = await webhookOf(request.params.id);
     const secret = newWebhookSecret();
     await ctx.db.transaction().execute(async (tx) => {
@@ -96,7 +100,7 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     return { ...presentWebhook((await findWebhook(ctx.db, before.id))!), secret };
   });
 
-  app.delete<{ Params: { id: string } }>('/api/webhooks/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/api/webhooks/:id', doc({ summary: 'Delete an endpoint and its delivery log', params: idParams, response: { 204: 'Deleted' } }), async (request, reply) => {
     const before = await webhookOf(request.params.id);
     await ctx.db.transaction().execute(async (tx) => {
       await deleteWebhook(tx, before.id);
@@ -105,13 +109,13 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     return reply.status(204).send();
   });
 
-  app.get<{ Params: { id: string } }>('/api/webhooks/:id/deliveries', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/webhooks/:id/deliveries', doc({ summary: 'The delivery log, newest first: status, response code, time taken, an excerpt of the answer', params: idParams, querystring: deliveriesQuery, response: { 200: webhookDeliveryListSchema } }), async (request) => {
     const { limit } = parse(deliveriesQuery, request.query);
     const hook = await webhookOf(request.params.id);
     return { deliveries: (await listDeliveries(ctx.db, hook.id, limit)).map(presentDelivery) };
   });
 
-  app.post<{ Params: { id: string; deliveryId: string } }>('/api/webhooks/:id/deliveries/:deliveryId/redeliver', async (request, reply) => {
+  app.post<{ Params: { id: string; deliveryId: string } }>('/api/webhooks/:id/deliveries/:deliveryId/redeliver', doc({ summary: 'Send a delivery again now, with the same webhook-id', params: deliveryParams, response: { 202: webhookDeliverySchema } }), async (request, reply) => {
     const hook = await webhookOf(request.params.id);
     const delivery = await findDelivery(ctx.db, hook.id, request.params.deliveryId);
     if (!delivery) throw new AppError('not_found', 'No such delivery');
