@@ -59,6 +59,7 @@ describe('the OpenAPI document', () => {
   it('describes /portal/verify and PUT /api/operations as they are', () => {
     expect(Object.keys(doc.paths['/portal/verify']!).sort()).toEqual(['get', 'post']);
     expect(doc.paths['/api/operations']!['put']!.requestBody).toMatchObject({ required: true });
+    expect(doc.paths['/api/operations']!['get']!.responses['200']!.content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/Operations' });
   });
 
   it('serves the API reference from this server under a CSP without inline script', async () => {
@@ -74,7 +75,7 @@ describe('the OpenAPI document', () => {
       expect(asset.status, src).toBe(200);
       expect((await asset.arrayBuffer()).byteLength, src).toBeGreaterThan(20);
     }
-    expect((await fetch(`${server.url}/api/docs/..%2Fpackage.json`)).status).toBe(404);
+    for (const name of ['..%2Fpackage.json', 'constructor', '__proto__', 'index.html']) expect((await fetch(`${server.url}/api/docs/${name}`)).status, name).toBe(404);
   });
 });
 

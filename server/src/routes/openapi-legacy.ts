@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
-import { operationsPatchSchema } from '../operations/operations';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const body = (schema: z.ZodType) => ({ required: true, content: json(schema) });
@@ -124,10 +123,6 @@ export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
           parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, ...idParam],
           responses: { 204: { description: 'Deleted' }, ...errors },
         },
-      },
-      '/api/operations': {
-        get: { summary: 'Centres, calendars, SLA targets, priority matrix, plans', security: agent, responses: { 200: ok('Operations'), ...errors } },
-        put: { summary: 'Change support operations (admin); open tickets are recomputed', security: agent, requestBody: body(operationsPatchSchema), responses: { 200: ok('Operations'), ...errors } },
       },
       '/api/tickets/{id}/handback': {
         post: { summary: 'Hand a chat back to Kai', security: agent, parameters: idParam, requestBody: body(handbackSchema), responses: { 200: ok('The ticket'), ...errors } },

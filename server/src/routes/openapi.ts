@@ -110,7 +110,11 @@ const DOCS_PAGE = `<!doctype html>
 
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true, withCredentials: true });\n`;
 
-const ASSETS: Record<string, string> = { 'swagger-ui.css': 'text/css; charset=utf-8', 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8' };
+/** The files the page loads, by name (a Map: a name like `constructor` must not find anything). */
+const ASSETS = new Map([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+]);
 
 export const openApiRoutes: FastifyPluginAsync<{ publicUrl: string; routes: readonly RegisteredRoute[] }> = async (app, { publicUrl, routes }) => {
   // Built once, at the first request: by then every route is registered.
@@ -121,7 +125,7 @@ export const openApiRoutes: FastifyPluginAsync<{ publicUrl: string; routes: read
   app.get('/api/docs', async (_request, reply) => reply.header('content-security-policy', DOCS_CSP).type('text/html; charset=utf-8').send(DOCS_PAGE));
   app.get('/api/docs/init.js', async (_request, reply) => reply.header('content-security-policy', DOCS_CSP).type('text/javascript; charset=utf-8').send(DOCS_INIT));
   app.get<{ Params: { file: string } }>('/api/docs/:file', async (request, reply) => {
-    const type = ASSETS[request.params.file];
+    const type = ASSETS.get(request.params.file);
     if (!type) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
     let body = files.get(request.params.file);
     if (!body) files.set(request.params.file, (body = readFileSync(join(SWAGGER_DIR, request.params.file))));
