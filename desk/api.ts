@@ -6,6 +6,7 @@ import type { ErrorCode } from '../shared/errors';
 import type { Level } from '../shared/priority';
 import type { Webhook, WebhookDelivery } from '../shared/webhooks';
 import type { WebhookEventType } from '../shared/webhook-events';
+import type { OperationsSettings, TicketPreview, TicketPreviewInput } from './settings/operations/operations-types';
 import type { AgentProfile, Channel, Message, RemoteSession, RemoteSessionList, RemoteTool, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
 
 /** Codes a call can fail with: the server's catalogue plus what only the client can see. */
@@ -212,6 +213,20 @@ export class DeskApi {
   /** What Kai would answer to a visitor's first message; creates nothing. */
   previewKai(message: string): Promise<KaiPreview> {
     return this.#request('POST', '/api/ai/preview', { message });
+  }
+
+  /** Support operations: every agent reads them, admins change them. */
+  getOperations(): Promise<OperationsSettings> {
+    return this.#request('GET', '/api/operations');
+  }
+
+  putOperations(patch: Partial<OperationsSettings>): Promise<OperationsSettings> {
+    return this.#request('PUT', '/api/operations', patch);
+  }
+
+  /** Where a new ticket would go and when it would be due (on `operations`, unsaved changes, when given). */
+  previewOperations(input: TicketPreviewInput): Promise<TicketPreview> {
+    return this.#request('POST', '/api/operations/preview', input);
   }
 
   /** Webhooks (admins): endpoints, their secrets (shown when created or rotated) and deliveries. */

@@ -1,0 +1,3 @@
+/** Settings → Operations: the page component and its model. */
+export { OperationsPage, type OperationsPageProps } from './OperationsPage';
+export { OperationsModel } from './OperationsModel';
