@@ -29,6 +29,9 @@ export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
         <a class="topbar__link" href={KB_HREF} aria-current={page === 'kb' ? 'page' : undefined}>
           Knowledge base
         </a>
+        <a class="topbar__link" href="/api/docs" target="_blank" rel="noopener">
+          API reference
+        </a>
       </nav>
       <span class={`topbar__conn topbar__conn--${connection}`} role="status">
         {CONNECTION_TEXT[connection]}
