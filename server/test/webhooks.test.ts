@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook as Verifier } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Webhook, WebhookDelivery } from '../../shared/webhooks';
+import { sweepOperations } from '../src/tickets/operations-clock';
 import { api, signIn, startServer, tempDbPath, type TestServer } from './harness';
 
 interface Received {
@@ -191,6 +192,21 @@ describe('webhook deliveries', () => {
     expect(d!.status).toBe('failed');
     expect(lastAttempt - started).toBeGreaterThan(24 * 3_600_000);
     expect(new Set(receiver.got.map((r) => r.headers['webhook-id']))).toEqual(new Set([d!.id]));
+  });
+
+  it('tell of an SLA breach once, from the operations clock', async () => {
+    const hook = await createHook(server, cookie, receiver.url, ['ticket.sla_breached']);
+    const ticket = await api<{ id: string; number: number; firstResponseDueAt: string }>(server, 'POST', '/api/tickets', {
+      cookie,
+      body: { subject: 'Down', description: 'Everything is down', channel: 'phone', requester: { name: 'Ada', timeZone: 'Europe/London' }, urgency: 'high', impact: 'high' },
+    });
+    clock.advance(Date.parse(ticket.body.firstResponseDueAt) - clock.now().getTime() + 60_000);
+    await sweepOperations(server.app.frontdesk);
+    await sweepOperations(server.app.frontdesk);
+    await server.app.webhooks.flush();
+    const breaches = receiver.verified(hook.secret, 'ticket.sla_breached');
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]!.payload.data).toEqual({ ticketId: ticket.body.id, number: ticket.body.number, centre: expect.any(String), clock: 'first_response', dueAt: ticket.body.firstResponseDueAt });
   });
 
   it('rotating the secret signs later deliveries with the new one only', async () => {
