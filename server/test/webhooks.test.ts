@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Webhook, WebhookDelivery } from '../../shared/webhooks';
 import { sweepOperations } from '../src/tickets/operations-clock';
 import { api, signIn, startServer, tempDbPath, type TestServer } from './harness';
+import { recipientOf, startSmtpSink } from './smtp-sink';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -262,6 +263,40 @@ describe('a restart between the fact and its delivery', () => {
     } finally {
       await receiver.close();
       db.cleanup();
+    }
+  });
+});
+
+describe('a withdrawn request', () => {
+  it('takes its words out of the webhook outbox: nothing unsent goes, and sent bodies are no longer kept', async () => {
+    const sink = await startSmtpSink();
+    const receiver = await new Receiver().listen();
+    const server = await startServer({ env: { ...ENV, SMTP_URL: sink.url }, outboxIntervalMs: 100, webhookIntervalMs: 0, sweepIntervalMs: 0 });
+    try {
+      const cookie = await signIn(server);
+      const hook = await createHook(server, cookie, receiver.url, ['ticket.created', 'message.created']);
+      const ticket = await phoneTicket(server, cookie, 'My private matter');
+      await server.app.webhooks.flush(); // ticket.created and the description are delivered
+      expect((await api(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie, body: { body: 'UNSENT-REPLY for Ada' } })).status).toBe(201);
+
+      // Ada signs in to the portal by the emailed link and withdraws the request before the reply's webhook goes.
+      expect((await api(server, 'POST', '/api/portal/login-link', { body: { email: 'ada@example.org' } })).status).toBe(202);
+      const mail = await sink.waitFor((m) => recipientOf(m) === 'ada@example.org' && /portal\/verify/.test(m.text ?? ''));
+      const token = decodeURIComponent(/token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '')![1]!);
+      const verified = await fetch(`${server.url}/portal/verify`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString() });
+      const customer = verified.headers.getSetCookie().find((c) => c.startsWith('fd_customer='))!.split(';')[0]!;
+      expect((await fetch(`${server.url}/api/me/requests/${ticket.id}`, { method: 'DELETE', headers: { cookie: customer } })).status).toBe(204);
+
+      await server.app.webhooks.flush();
+      expect(receiver.got.some((r) => r.body.includes('UNSENT-REPLY'))).toBe(false);
+      const rows = await server.app.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', hook.id).execute();
+      expect(rows.some((r) => r.payload.includes('My private matter') || r.payload.includes('UNSENT-REPLY') || r.payload.includes('every page'))).toBe(false);
+      const log = await api<{ deliveries: WebhookDelivery[] }>(server, 'GET', `/api/webhooks/${hook.id}/deliveries`, { cookie });
+      expect(log.body.deliveries.find((d) => d.responseExcerpt === 'not sent: the request was withdrawn')).toBeDefined();
+    } finally {
+      await server.close();
+      await receiver.close();
+      await sink.close();
     }
   });
 });
