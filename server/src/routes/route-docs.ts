@@ -82,7 +82,7 @@ export function collectRoutes(app: FastifyInstance): RegisteredRoute[] {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       // HEAD twins of GET routes are Fastify's own, not part of the API.
-      if (method === 'HEAD' && route.exposeHeadRoute !== true && !route.schema) continue;
+      if (method === 'HEAD') continue;
       routes.push({ method, url: route.url, schema: isDescribed(route.schema) ? route.schema : undefined });
     }
   });
