@@ -127,7 +127,6 @@ export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
       '/api/tickets/{id}/handback': {
         post: { summary: 'Hand a chat back to Kai', security: agent, parameters: idParam, requestBody: body(handbackSchema), responses: { 200: ok('The ticket'), ...errors } },
       },
-      '/api/hours': { get: { summary: 'Operations centres and the phone line: open now, next open and close', responses: { 200: ok('`[{ id, name, timeZone, openNow, nextOpenAt, nextCloseAt }]` for `uk`, `us` and `phone`') } } },
       '/api/widget/sites/{key}': { get: { summary: "A site's public messenger settings", parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Public settings'), ...errors } } },
       '/api/widget/session': { post: { summary: 'Start or resume a visitor session (messenger)', requestBody: body(widgetSessionSchema), responses: { 200: ok('`{ token, tokenExpiresAt, visitorId, site, availability }`: a fresh visitor token each call') , ...errors } } },
       '/api/portal/login-link': {
