@@ -34,6 +34,7 @@ import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
 import * as m0011webhooks from './migrations/0011_webhooks';
+import * as m0010admin from './migrations/0010_admin';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_mail': m0008mail,
   '0009_team': m0009team,
   '0011_webhooks': m0011webhooks,
+  '0010_admin': m0010admin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
