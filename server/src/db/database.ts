@@ -33,8 +33,8 @@ import * as m0006 from './migrations/0006_core';
 import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
-import * as m0011webhooks from './migrations/0011_webhooks';
 import * as m0010admin from './migrations/0010_admin';
+import * as m0011webhooks from './migrations/0011_webhooks';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -54,8 +54,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_security': m0007,
   '0008_mail': m0008mail,
   '0009_team': m0009team,
-  '0011_webhooks': m0011webhooks,
   '0010_admin': m0010admin,
+  '0011_webhooks': m0011webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
