@@ -4,6 +4,9 @@
  */
 import type { ErrorCode } from '../shared/errors';
 import type { Level } from '../shared/priority';
+import type { Webhook, WebhookDelivery } from '../shared/webhooks';
+import type { WebhookEventType } from '../shared/webhook-events';
+import type { OperationsSettings, TicketPreview, TicketPreviewInput } from './settings/operations/operations-types';
 import type { AgentProfile, Channel, Message, RemoteSession, RemoteSessionList, RemoteTool, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
 
 /** Codes a call can fail with: the server's catalogue plus what only the client can see. */
@@ -212,6 +215,49 @@ export class DeskApi {
   /** What Kai would answer to a visitor's first message; creates nothing. */
   previewKai(message: string): Promise<KaiPreview> {
     return this.#request('POST', '/api/ai/preview', { message });
+  }
+
+  /** Support operations: every agent reads them, admins change them. */
+  getOperations(): Promise<OperationsSettings> {
+    return this.#request('GET', '/api/operations');
+  }
+
+  putOperations(patch: Partial<OperationsSettings>): Promise<OperationsSettings> {
+    return this.#request('PUT', '/api/operations', patch);
+  }
+
+  /** Where a new ticket would go and when it would be due (on `operations`, unsaved changes, when given). */
+  previewOperations(input: TicketPreviewInput): Promise<TicketPreview> {
+    return this.#request('POST', '/api/operations/preview', input);
+  }
+
+  /** Webhooks (admins): endpoints, their secrets (shown when created or rotated) and deliveries. */
+  listWebhooks(): Promise<{ webhooks: Webhook[] }> {
+    return this.#request('GET', '/api/webhooks');
+  }
+
+  createWebhook(input: { url: string; events: WebhookEventType[]; description?: string }): Promise<Webhook & { secret: string }> {
+    return this.#request('POST', '/api/webhooks', input);
+  }
+
+  updateWebhook(id: string, patch: Partial<Pick<Webhook, 'url' | 'events' | 'description' | 'enabled'>>): Promise<Webhook> {
+    return this.#request('PATCH', `/api/webhooks/${encodeURIComponent(id)}`, patch);
+  }
+
+  rotateWebhookSecret(id: string): Promise<Webhook & { secret: string }> {
+    return this.#request('POST', `/api/webhooks/${encodeURIComponent(id)}/rotate-secret`);
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    await this.#request<undefined>('DELETE', `/api/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  listWebhookDeliveries(id: string): Promise<{ deliveries: WebhookDelivery[] }> {
+    return this.#request('GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`);
+  }
+
+  redeliverWebhook(id: string, deliveryId: string): Promise<WebhookDelivery> {
+    return this.#request('POST', `/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`);
   }
 
   /** Any other call, for the settings area's own client (`settings/settings-api.ts`), which names its routes. */

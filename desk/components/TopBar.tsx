@@ -32,6 +32,9 @@ export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
         <a class="topbar__link" href={REPORTS_HREF} aria-current={page === 'reports' ? 'page' : undefined}>
           Reports
         </a>
+        <a class="topbar__link" href="/api/docs" target="_blank" rel="noopener">
+          API reference
+        </a>
         <a class="topbar__link" href={SETTINGS_HREF} aria-current={page === 'settings' ? 'page' : undefined}>
           Settings
         </a>

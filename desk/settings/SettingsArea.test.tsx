@@ -49,7 +49,7 @@ describe('settings routes', () => {
 describe('SettingsArea', () => {
   it('shows an agent only their tokens and profile, an admin every page', () => {
     expect(pagesFor(agent).map((p) => p.title)).toEqual(['API tokens', 'Profile']);
-    expect(pagesFor(admin).map((p) => p.title)).toEqual(['Sites', 'Install', 'Identity', 'Agents', 'API tokens', 'Audit log', 'Profile']);
+    expect(pagesFor(admin).map((p) => p.title)).toEqual(['Sites', 'Install', 'Identity', 'Agents', 'Operations', 'API tokens', 'Webhooks', 'Audit log', 'Profile']);
   });
 
   it('opens an agent on their first allowed page even when the hash names an admin page', async () => {

@@ -12,6 +12,8 @@ import { ProfilePage } from './ProfilePage';
 import type { SettingsApi, SettingsCaller } from './settings-api';
 import { SitesPage } from './SitesPage';
 import { TokensPage } from './TokensPage';
+import { OperationsSettingsPage } from './operations/OperationsSettingsPage';
+import { WebhooksSettingsPage } from './webhooks/WebhooksSettingsPage';
 
 export interface SettingsPageProps {
   api: SettingsApi;
@@ -35,7 +37,9 @@ export const SETTINGS_PAGES: SettingsPageEntry[] = [
   { id: 'install', title: 'Install', adminOnly: true, Page: InstallPage },
   { id: 'identity', title: 'Identity', adminOnly: true, Page: IdentityPage },
   { id: 'agents', title: 'Agents', adminOnly: true, Page: AgentsPage },
+  { id: 'operations', title: 'Operations', adminOnly: true, Page: OperationsSettingsPage },
   { id: 'tokens', title: 'API tokens', adminOnly: false, Page: TokensPage },
+  { id: 'webhooks', title: 'Webhooks', adminOnly: true, Page: WebhooksSettingsPage },
   { id: 'audit', title: 'Audit log', adminOnly: true, Page: AuditPage },
   { id: 'profile', title: 'Profile', adminOnly: false, Page: ProfilePage },
 ];

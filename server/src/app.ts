@@ -32,6 +32,7 @@ import { widgetArticleRoutes } from './routes/widget-articles.routes';
 import { hoursRoutes } from './routes/hours.routes';
 import { pageRoutes } from './routes/pages.routes';
 import { openApiRoutes } from './routes/openapi';
+import { collectRoutes } from './routes/route-docs';
 import { operationsRoutes } from './routes/operations.routes';
 import { portalRoutes } from './channels/portal/portal.routes';
 import { auditRoutes } from './audit/audit.routes';
@@ -44,6 +45,7 @@ import { emailPlugin } from './channels/email/email.plugin';
 import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
 import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
+import { webhooksPlugin } from './webhooks/webhooks.plugin';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -54,6 +56,8 @@ export interface AppOptions {
   outboxIntervalMs?: number;
   /** Told of every route as it is registered (the fuzz tests walk them all). */
   onRoute?: (route: { method: string; url: string }) => void;
+  /** How often due webhook deliveries are sent (default 2 s); 0 turns the timer off (tests call `app.webhooks.flush`). */
+  webhookIntervalMs?: number;
   /** Where logs go (tests read them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
   /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
@@ -103,6 +107,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
     serverFactory: (handler) => createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) }, handler),
   });
   installErrorHandler(app);
+  // Every route from here on is recorded for the OpenAPI document (its schema documents; zod validates).
+  const routes = collectRoutes(app);
   const onRoute = opts.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => [route.method].flat().forEach((method) => onRoute({ method, url: route.url })));
 
@@ -136,6 +142,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
   await app.register(emailPlugin, { ctx, kai });
+  // Webhook deliveries are written in the transaction of each fact from here on, and sent by a timer.
+  await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000 });
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
@@ -168,7 +176,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
-  await app.register(openApiRoutes, { publicUrl: config.publicUrl });
+  await app.register(openApiRoutes, { publicUrl: config.publicUrl, routes });
   await app.register(pageRoutes, { ctx });
   return app;
 }

@@ -46,6 +46,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Fastify's trustProxy: `true`, a hop count, or a comma-separated list of addresses and CIDRs. */
   TRUST_PROXY: z.string().trim().refine((v) => parseTrustProxy(v) !== null, 'TRUST_PROXY must be true, false, a hop count, or addresses/CIDRs separated by commas').optional(),
+  /** Webhooks may be sent to loopback and private addresses (tests, a receiver on this host); never in production. */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false'], { error: 'WEBHOOKS_ALLOW_PRIVATE_NETWORK must be true or false' }).default('false'),
   /** More host names than PUBLIC_URL's that requests may name in Host (comma-separated). */
   ALLOWED_HOSTS: z
     .string()
@@ -97,6 +99,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** ALLOWED_HOSTS, lower-cased: Host names answered besides PUBLIC_URL's. */
   allowedHosts: string[];
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORK: webhook URLs may name loopback and private addresses. */
+  webhooksAllowPrivateNetwork: boolean;
 }
 
 /** Thrown for a missing or malformed variable; server.ts prints its one-line message and exits. */
@@ -136,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY ? parseTrustProxy(e.TRUST_PROXY)! : false,
     allowedHosts: e.ALLOWED_HOSTS ? e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [],
+    webhooksAllowPrivateNetwork: e.WEBHOOKS_ALLOW_PRIVATE_NETWORK === 'true',
   };
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     `  Demo help-desk page:  ${url}/`,
     `  Agents' desk:         ${url}/desk`,
     `  Customer portal:      ${url}/portal`,
-    `  API docs (OpenAPI):   ${url}/api/openapi.json`,
+    `  API reference:        ${url}/api/docs`,
     app.email.inboundPort ? `  Email in (SMTP):      ${config.host}:${app.email.inboundPort} for ${config.supportEmail}` : null,
     signIn ? `  Sign in to the desk as ${signIn}` : null,
   ];

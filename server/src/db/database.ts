@@ -34,6 +34,7 @@ import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
 import * as m0010admin from './migrations/0010_admin';
+import * as m0011webhooks from './migrations/0011_webhooks';
 import * as m0015files from './migrations/0015_files';
 
 export type Db = Kysely<Database>;
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_mail': m0008mail,
   '0009_team': m0009team,
   '0010_admin': m0010admin,
+  '0011_webhooks': m0011webhooks,
   '0015_files': m0015files,
 };
 

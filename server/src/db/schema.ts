@@ -333,6 +333,38 @@ export interface CsatResponseTable {
   created_at: string;
 }
 
+export interface WebhookTable {
+  id: string;
+  url: string;
+  description: string;
+  /** JSON array of event types. */
+  events: string;
+  /** whsec_<base64>; never in logs or the audit log. */
+  secret: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  /** Also the `webhook-id` header of every attempt. */
+  id: string;
+  webhook_id: string;
+  event_type: string;
+  ticket_id: string | null;
+  /** The exact JSON body sent. */
+  payload: string;
+  status: 'queued' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  duration_ms: number | null;
+  response_excerpt: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   settings: SettingTable;
   sites: SiteTable;
@@ -356,6 +388,8 @@ export interface Database {
   customer_preferences: CustomerPreferenceTable;
   audit_log: AuditLogTable;
   csat_responses: CsatResponseTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
   agent_links: AgentLinkTable;
   site_origins_seen: SiteOriginSeenTable;
 }
@@ -372,5 +406,7 @@ export type KbArticleRow = Selectable<KbArticleTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type CsatResponseRow = Selectable<CsatResponseTable>;
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 // Generated is re-exported so table files can mark server-filled columns later without another import.
 export type { Generated };

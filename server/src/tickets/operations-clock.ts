@@ -82,19 +82,24 @@ async function alertOnce(ctx: CoreContext, kind: 'warning' | 'breach', window: {
   const tickets = await listDueForAlert(ctx.db, kind, window, BATCH);
   let sent = 0;
   for (const t of tickets) {
-    if (!(await claimSlaAlert(ctx.db, kind, t))) continue;
-    const clock = clockOf(t);
-    const what = `The ${clock.replace('_', ' ')} deadline`;
-    await insertTicketEvent(ctx.db, {
-      ticketId: t.id,
-      type: kind === 'breach' ? 'sla_breached' : 'sla_warning',
-      actor: SYSTEM,
-      to: clock,
-      reason: kind === 'breach' ? `${what} ${t.next_due_at} passed` : `${what} is at ${t.next_due_at}`,
-      at: now,
+    // The claim, the ticket's audit line and the alert commit together: the alert's webhook deliveries are
+    // written in this transaction, so a breach is never claimed without being told.
+    const claimed = await inTransaction(ctx, async (work) => {
+      if (!(await claimSlaAlert(work.tx, kind, t))) return false;
+      const clock = clockOf(t);
+      const what = `The ${clock.replace('_', ' ')} deadline`;
+      await insertTicketEvent(work.tx, {
+        ticketId: t.id,
+        type: kind === 'breach' ? 'sla_breached' : 'sla_warning',
+        actor: SYSTEM,
+        to: clock,
+        reason: kind === 'breach' ? `${what} ${t.next_due_at} passed` : `${what} is at ${t.next_due_at}`,
+        at: now,
+      });
+      work.raise('ticket.sla', { ticketId: t.id, number: Number(t.number), centre: t.centre, kind, clock, dueAt: t.next_due_at! });
+      return true;
     });
-    ctx.events.emit('ticket.sla', { ticketId: t.id, number: Number(t.number), centre: t.centre, kind, clock, dueAt: t.next_due_at! });
-    sent++;
+    if (claimed) sent++;
   }
   return sent;
 }

@@ -28,6 +28,9 @@ export async function eraseTicketFiles(tx: Tx, ticketId: string, erased: string)
   await tx.deleteFrom('attachments').where('ticket_id', '=', ticketId).execute();
   await tx.deleteFrom('email_outbox').where('ticket_id', '=', ticketId).where('status', '=', 'queued').execute();
   await tx.updateTable('email_outbox').set({ to_address: erased, subject: erased, text_body: erased, html_body: null, last_error: null }).where('ticket_id', '=', ticketId).execute();
+  // Webhook deliveries about it: what had not gone never goes, and what went is no longer kept.
+  await tx.updateTable('webhook_deliveries').set({ status: 'failed', response_excerpt: 'not sent: the request was withdrawn' }).where('ticket_id', '=', ticketId).where('status', '=', 'queued').execute();
+  await tx.updateTable('webhook_deliveries').set({ payload: '{}' }).where('ticket_id', '=', ticketId).execute();
   await tx.deleteFrom('email_messages').where('ticket_id', '=', ticketId).execute();
   await tx.updateTable('remote_sessions').set({ note: null }).where('ticket_id', '=', ticketId).execute();
   return attachments.map((a) => a.storage_key);

@@ -1,0 +1,4 @@
+/** Settings → Operations: the page component and its model. */
+export { OperationsPage, type OperationsPageProps } from './OperationsPage';
+export { OperationsModel } from './OperationsModel';
+export { OperationsSettingsPage } from './OperationsSettingsPage';

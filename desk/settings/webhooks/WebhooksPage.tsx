@@ -1,0 +1,49 @@
+import { useEffect } from 'preact/hooks';
+import { WebhookDetail } from './WebhookDetail';
+import { WebhookForm } from './WebhookForm';
+import type { WebhooksModel } from './WebhooksModel';
+
+export interface WebhooksPageProps {
+  model: WebhooksModel;
+}
+
+/**
+ * Settings → Webhooks (admins): the endpoints, one selected with its events, secret and delivery log, and a form
+ * to add one. Deliveries are signed per Standard Webhooks; the README says how a receiver checks them.
+ */
+export function WebhooksPage({ model }: WebhooksPageProps) {
+  useEffect(() => void model.load(), [model]);
+  const selected = model.webhooks.value.find((w) => w.id === model.selectedId.value) ?? null;
+  const error = model.error.value;
+  return (
+    <div class="settings-webhooks">
+      <h1>Webhooks</h1>
+      <section aria-labelledby="webhook-list-title">
+        <h2 id="webhook-list-title">Endpoints</h2>
+        {model.webhooks.value.length === 0 ? (
+          <p>No webhooks yet.</p>
+        ) : (
+          <ul class="webhook-list">
+            {model.webhooks.value.map((w) => (
+              <li key={w.id}>
+                <button type="button" aria-pressed={w.id === selected?.id} onClick={() => void model.select(w.id)}>
+                  {w.url}
+                </button>{' '}
+                {w.enabled ? '' : '(off) '}
+                {w.events.length} {w.events.length === 1 ? 'event' : 'events'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {selected && <WebhookDetail webhook={selected} model={model} />}
+      <WebhookForm busy={model.busy.value} onCreate={(input) => model.create(input)} />
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status">{model.notice.value}</p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import fp from 'fastify-plugin';
+import type { ServerContext } from '../context';
+import { queueWebhookDeliveries } from './webhook-outbox';
+import { startWebhookSender } from './webhook-sender';
+import { webhookRoutes } from './webhooks.routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    webhooks: {
+      /** Sends the deliveries due now; resolves with how many attempts were made (tests drive it). */
+      flush: () => Promise<number>;
+    };
+  }
+}
+
+/**
+ * Webhooks: deliveries queued in the transaction of each fact (the outbox), sent by a timer on one node at a time,
+ * and the admin routes. Stopped before the database closes.
+ */
+export const webhooksPlugin = fp(
+  async (app, opts: { ctx: ServerContext; intervalMs: number }) => {
+    const { ctx } = opts;
+    const allowPrivate = ctx.config.webhooksAllowPrivateNetwork;
+    const stopQueueing = queueWebhookDeliveries(ctx);
+    const sender = startWebhookSender(ctx, { intervalMs: opts.intervalMs, allowPrivate });
+    app.decorate('webhooks', { flush: sender.flush });
+    app.addHook('preClose', async () => {
+      stopQueueing();
+      await sender.stop();
+    });
+    await app.register(webhookRoutes, { ctx, allowPrivate, kick: () => void sender.flush() });
+  },
+  { name: 'webhooks', dependencies: ['db', 'auth'] },
+);
