@@ -126,6 +126,8 @@ export interface TicketTable {
   withdrawn_at: string | null;
   /** A phone call received outside the phone line's hours. */
   out_of_hours: number;
+  /** JSON string[], sorted: the ticket's tags (ticket_tags holds the same, for filtering). */
+  tags: Generated<string>;
 }
 
 export interface TicketEventTable {
@@ -307,6 +309,23 @@ export interface CsatResponseTable {
   created_at: string;
 }
 
+export interface TicketTagTable {
+  ticket_id: string;
+  tag: string;
+}
+
+/** A saved queue view: personal (owner_id) or shared with the team (owner_id null). */
+export interface ViewTable {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  /** JSON ViewFilters (shared/views.ts). */
+  filters: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sites: SiteTable;
@@ -330,6 +349,8 @@ export interface Database {
   customer_preferences: CustomerPreferenceTable;
   audit_log: AuditLogTable;
   csat_responses: CsatResponseTable;
+  ticket_tags: TicketTagTable;
+  views: ViewTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;
@@ -344,5 +365,6 @@ export type KbArticleRow = Selectable<KbArticleTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type CsatResponseRow = Selectable<CsatResponseTable>;
+export type ViewRow = Selectable<ViewTable>;
 // Generated is re-exported so table files can mark server-filled columns later without another import.
 export type { Generated };
