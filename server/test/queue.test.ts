@@ -201,6 +201,11 @@ describe('views', () => {
     desk.disconnect();
   });
 
+  it('is in the OpenAPI document', async () => {
+    const doc = await api<{ paths: Record<string, unknown> }>(server, 'GET', '/api/openapi.json');
+    for (const path of ['/api/views', '/api/views/{id}', '/api/tickets/bulk', '/api/tickets/{id}/tags', '/api/tickets/{id}/tags/{tag}']) expect(doc.body.paths[path], path).toBeDefined();
+  });
+
   it('needs a signed-in agent', async () => {
     expect((await api(server, 'GET', '/api/views')).status).toBe(401);
     expect((await api(server, 'POST', '/api/tickets/bulk', { body: { ticketIds: ['x'], changes: { status: 'open' } } })).status).toBe(401);

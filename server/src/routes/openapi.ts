@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAgentSchema, createTicketSchema, handbackSchema, kbArticleSchema, loginSchema, previewSchema, remoteSessionSchema, triageSchema, updateTicketSchema } from '../../../shared/api';
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
+import { addTagSchema, bulkChangeSchema, createViewSchema, updateViewSchema } from '../../../shared/queue';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -61,16 +62,33 @@ export function openApiDocument(publicUrl: string) {
       '/api/auth/tokens/{id}': { delete: { summary: 'Revoke an API token (its desk sockets end at once)', security: agent, parameters: idParam, responses: { 204: { description: 'Revoked' }, ...errors } } },
       '/api/tickets': {
         get: {
-          summary: 'The queue, ordered by the next SLA deadline',
+          summary: 'The queue, ordered by the next SLA deadline; filters, `q` search (number, words, name, email) and keyset paging by `cursor`',
           security: agent,
-          parameters: ['status', 'priority', 'channel', 'centre', 'assignee', 'limit', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { 200: ok('`{ tickets, nextCursor? }`'), ...errors },
+          parameters: ['status', 'priority', 'channel', 'centre', 'assignee', 'tag', 'site', 'q', 'dueWithin', 'limit', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { 200: ok('`{ tickets, nextCursor?, matches? }` (`matches`: ticket id → excerpt of the message that matched `q`)'), ...errors },
         },
         post: { summary: 'Create a ticket for a customer (phone, integrations)', security: agent, requestBody: body(createTicketSchema), responses: { 201: ok('The ticket'), ...errors } },
       },
       '/api/tickets/{id}': {
         get: { summary: 'One ticket with messages and audit events', security: agent, parameters: idParam, responses: { 200: ok('The ticket'), ...errors } },
         patch: { summary: 'Change status, urgency, impact, assignee or category', security: agent, parameters: idParam, requestBody: body(updateTicketSchema), responses: { 200: ok('The ticket'), ...errors } },
+      },
+      '/api/tickets/bulk': {
+        post: { summary: 'One change (assignee, status, tags) to up to 200 tickets, each changed as alone', security: agent, requestBody: body(bulkChangeSchema), responses: { 200: ok('`{ changed: [ticket summary], failed: [{ ticketId, code, message }] }`'), ...errors } },
+      },
+      '/api/tickets/{id}/tags': {
+        post: { summary: 'Add a tag (audited)', security: agent, parameters: idParam, requestBody: body(addTagSchema), responses: { 200: ok('The ticket'), ...errors } },
+      },
+      '/api/tickets/{id}/tags/{tag}': {
+        delete: { summary: 'Remove a tag (audited)', security: agent, parameters: [...idParam, { name: 'tag', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('The ticket'), ...errors } },
+      },
+      '/api/views': {
+        get: { summary: 'Built-in and saved queue views with their counts', security: agent, responses: { 200: ok('`{ builtIn: [{ id, name, filters, count }], saved: [{ id, name, shared, ownerId, filters, count, createdAt, updatedAt }] }`'), ...errors } },
+        post: { summary: 'Save a view (personal, or shared with `shared: true`)', security: agent, requestBody: body(createViewSchema), responses: { 201: ok('The view'), ...errors } },
+      },
+      '/api/views/{id}': {
+        patch: { summary: 'Change a saved view (its owner; a shared one: its maker or an admin)', security: agent, parameters: idParam, requestBody: body(updateViewSchema), responses: { 200: ok('The view'), ...errors } },
+        delete: { summary: 'Delete a saved view', security: agent, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
       },
       '/api/tickets/{id}/messages': {
         post: { summary: 'Public reply or internal note', security: agent, parameters: idParam, requestBody: body(agentReplySchema), responses: { 201: ok('The message'), ...errors } },
