@@ -17,6 +17,7 @@ import { KbModel } from './models/KbModel';
 import { LogCallModel } from './models/LogCallModel';
 import { QueueModel } from './models/QueueModel';
 import { SessionModel } from './models/SessionModel';
+import { QueueViewsModel } from './models/QueueViewsModel';
 import './desk.css';
 
 function createDesk(win: Window) {
@@ -27,6 +28,7 @@ function createDesk(win: Window) {
     api,
     session,
     queue: new QueueModel(api),
+    views: new QueueViewsModel(api),
     route: new HashRouteModel(win),
     kb: new KbModel(api),
     preview: new KaiPreviewModel(api),
