@@ -56,7 +56,7 @@ function createDesk(win: Window) {
 const root = document.getElementById('desk');
 if (root) {
   const { desk, clock, api, calls, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} />, root);
+  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} ticketApi={api} />, root);
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

@@ -2,9 +2,10 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { DeskModel } from '../models/DeskModel';
 import type { LogCallModel } from '../models/LogCallModel';
 import type { RemoteSessionApi } from '../models/RemoteSessionModel';
+import type { DeskApi } from '../api';
 import { KnowledgeBasePage } from './KnowledgeBasePage';
 import { LogCall } from './LogCall';
-import { QueuePanel } from './QueuePanel';
+import { QueuePanel, type QueueActions } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
@@ -18,10 +19,12 @@ export interface AppProps {
   calls?: LogCallModel;
   /** Remote sessions on the open ticket; without it `Offer remote session` is not shown. */
   remoteApi?: RemoteSessionApi;
+  /** Ticket changes for the queue's keyboard shortcuts and bulk actions; without it there are neither. */
+  ticketApi?: Pick<DeskApi, 'updateTicket' | 'bulkChange'>;
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now, calls, remoteApi }: AppProps) {
+export function App({ desk, now, calls, remoteApi, ticketApi }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   if (status === 'checking') return <p class="boot">Loading the desk…</p>;
@@ -49,6 +52,8 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
           now={now}
           selectedId={current?.id ?? null}
           actions={calls && <LogCall model={calls} onCreated={(id) => desk.openTicket(id)} />}
+          views={desk.views}
+          queueActions={ticketApi && queueActionsOf(ticketApi, agent.id, (id) => desk.openTicket(id))}
         />
         {current ? (
           <TicketPane
@@ -72,4 +77,19 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
       </p>
     </div>
   );
+}
+
+/** The queue's actions over the REST API (changes come back live as `ticket:updated`). */
+function queueActionsOf(api: Pick<DeskApi, 'updateTicket' | 'bulkChange'>, meId: string, open: (id: string) => void): QueueActions {
+  return {
+    meId,
+    open,
+    change: async (id, changes) => {
+      await api.updateTicket(id, changes);
+    },
+    bulk: async (ids, changes) => {
+      const result = await api.bulkChange(ids, changes);
+      return { changed: result.changed.length, failed: result.failed.length };
+    },
+  };
 }
