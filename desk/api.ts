@@ -68,6 +68,8 @@ export interface TicketPatch {
   urgency?: Level;
   impact?: Level;
   assigneeId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
   category?: string;
   reason?: string;
 }

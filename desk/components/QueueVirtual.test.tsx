@@ -119,7 +119,7 @@ describe('keyboard shortcuts', () => {
 
   it('j/k move, Enter opens, e solves, a assigns to me, / focuses search, ? shows help; typing is never a shortcut', async () => {
     const { actions } = await setUp(manyTickets(5));
-    const key = (k: string, target: EventTarget = document.body) => act(() => void fireEvent.keyDown(target, { key: k }));
+    const key = (k: string, target: Element = document.body) => act(() => void fireEvent.keyDown(target, { key: k }));
     key('j');
     key('j');
     key('k');
@@ -141,5 +141,25 @@ describe('keyboard shortcuts', () => {
     expect(within(help).getByText('Assign the ticket to me')).toBeTruthy();
     fireEvent.click(within(help).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('TagEditor', () => {
+  afterEach(cleanup);
+
+  it('adds a tag on Enter, refuses a malformed one with a message, and removes one', async () => {
+    const { TagEditor } = await import('./TagEditor');
+    const onAdd = vi.fn(async () => {});
+    const onRemove = vi.fn(async () => {});
+    render(<TagEditor tags={['billing']} onAdd={onAdd} onRemove={onRemove} />);
+    const input = screen.getByRole('textbox', { name: 'Add a tag' });
+    fireEvent.input(input, { target: { value: ' VIP ' } });
+    await act(async () => void fireEvent.submit(input.closest('form')!));
+    expect(onAdd).toHaveBeenCalledWith('vip');
+    fireEvent.input(input, { target: { value: '<b>' } });
+    await act(async () => void fireEvent.submit(input.closest('form')!));
+    expect(screen.getByRole('alert').textContent).toContain('letters, digits');
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Remove tag billing' })));
+    expect(onRemove).toHaveBeenCalledWith('billing');
   });
 });

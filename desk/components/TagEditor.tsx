@@ -25,13 +25,21 @@ export function TagEditor({ tags, onAdd, onRemove }: TagEditorProps) {
       setError(err instanceof Error ? err.message : 'Could not add the tag');
     }
   };
+  const remove = async (tag: string) => {
+    try {
+      await onRemove(tag);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not remove the tag');
+    }
+  };
   return (
     <div class="tag-editor" role="group" aria-label="Tags">
       <ul class="tag-editor__list" role="list">
         {tags.map((tag) => (
           <li key={tag} class="tag">
             {tag}
-            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => void onRemove(tag)}>
+            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => void remove(tag)}>
               ×
             </button>
           </li>
