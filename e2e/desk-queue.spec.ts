@@ -6,7 +6,6 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { signInAgent } from './support/frontdesk';
 
 async function agentDesk(context: BrowserContext): Promise<Page> {
-  await signInAgent(context.request);
   const desk = await context.newPage();
   await desk.goto('/desk');
   await expect(desk.getByRole('region', { name: 'Queue' })).toBeVisible();
@@ -26,6 +25,7 @@ async function createTicket(context: BrowserContext, subject: string, message: s
 
 test('search finds a message body; a bulk action tags a ticked range; the keyboard moves, opens and helps', async ({ browser }) => {
   const context = await browser.newContext();
+  await signInAgent(context.request);
   const word = `quasar${Date.now().toString(36)}`;
   const found = await createTicket(context, 'Sync stalls overnight', `The ${word} sync job stalls at 3am.`);
   const desk = await agentDesk(context);
