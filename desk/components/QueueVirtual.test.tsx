@@ -78,6 +78,17 @@ describe('the windowed queue', () => {
     await waitFor(() => expect(queue.visible.value.length).toBe(400));
   });
 
+  it('keeps live tickets in order: one that stops matching leaves, a new one joins, one past the loaded pages waits', async () => {
+    const { queue } = await setUp(manyTickets(300));
+    const first = queue.visible.value[0]!;
+    act(() => queue.applyUpdated({ ...first, status: 'solved', updatedAt: '2025-03-03T12:01:00.000Z' }));
+    expect(queue.visible.value.some((t) => t.id === first.id)).toBe(false);
+    act(() => queue.applyCreated(summary({ id: 'early', firstResponseDueAt: new Date(NOW - 60_000).toISOString() })));
+    expect(queue.visible.value[0]!.id).toBe('early');
+    act(() => queue.applyCreated(summary({ id: 'late', firstResponseDueAt: new Date(NOW + 999 * 60_000).toISOString() })));
+    expect(queue.visible.value.some((t) => t.id === 'late')).toBe(false);
+  });
+
   it('shows the views with their counts and the count pushed over the socket', async () => {
     const { views } = await setUp(manyTickets(3));
     const nav = screen.getByRole('navigation', { name: 'Views' });

@@ -301,7 +301,7 @@ export class QueueModel {
       this.applyUpdated(ticket);
       return;
     }
-    if (this.#search.value) return;
+    if (this.#search.value || this.#beyondLoaded(ticket)) return;
     batch(() => {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
       if (!this.#inCentre(ticket)) return;
@@ -344,7 +344,7 @@ export class QueueModel {
     const index = list.findIndex((t) => t.id === ticket.id);
     const current = index === -1 ? undefined : list[index];
     if (!current) {
-      if (!this.#search.value) this.#tickets.value = insertByDeadline(list, ticket);
+      if (!this.#search.value && !this.#beyondLoaded(ticket)) this.#tickets.value = insertByDeadline(list, ticket);
       return;
     }
     if (Date.parse(current.updatedAt) > Date.parse(ticket.updatedAt)) return;
@@ -410,6 +410,12 @@ export class QueueModel {
     const timer = this.#noticeTimers.get(id);
     if (timer) clearTimeout(timer);
     this.#noticeTimers.delete(id);
+  }
+
+  /** With more pages on the server, a ticket due after the last one loaded belongs to a page not fetched yet. */
+  #beyondLoaded(ticket: TicketSummary): boolean {
+    const last = this.#tickets.value[this.#tickets.value.length - 1];
+    return this.#nextCursor.value !== null && last !== undefined && queueDueTime(ticket) > queueDueTime(last);
   }
 
   #inCentre(ticket: Pick<TicketSummary, 'centre'>): boolean {
