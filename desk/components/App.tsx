@@ -13,6 +13,7 @@ import { QueuePanel, type QueueActions } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
+import { ReportsPage } from '../reports/ReportsPage';
 import { TopBar } from './TopBar';
 
 export interface AppProps {
@@ -43,6 +44,14 @@ export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppPro
   const current = desk.current.value;
   const { connection } = desk;
   const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  if (page === 'reports') {
+    return (
+      <div class="desk">
+        {topBar}
+        <ReportsPage />
+      </div>
+    );
+  }
   if (page === 'settings' && settings) {
     return (
       <div class="desk">
