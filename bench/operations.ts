@@ -32,7 +32,7 @@ function ticketAt(i: number, siteId: string): TicketRow {
   const timeZone = ZONES[i % ZONES.length]!;
   const { priority, centre, homeCentre } = routeNewTicket(DEFAULT_OPERATIONS, { urgency, impact, receivedAt: received, timeZone });
   const row: TicketRow = {
-    id: randomUUID(), number: 1001 + i, site_id: siteId, conversation_id: null, subject: `Ticket ${i}`, description: 'Bench ticket',
+    id: randomUUID(), number: 1001 + i, site_id: siteId, conversation_id: null, subject: `Ticket ${i}`, description: 'Bench ticket', tags: '[]',
     status: STATUSES[i % STATUSES.length]!, urgency, impact, priority, urgency_reason: null, impact_reason: null, category: 'technical',
     channel: 'email', requester_name: `Customer ${i}`, requester_email: `c${i}@example.com`, requester_time_zone: timeZone, visitor_id: null,
     centre, assignee_id: null, received_at: received.toISOString(), created_at: received.toISOString(), updated_at: received.toISOString(),

@@ -26,6 +26,7 @@ import { benchLlmOverhead } from './llm-overhead';
 import { benchDeadlines, benchQueue } from './operations';
 import { DEMO_QUESTIONS } from './kb-corpus';
 import { benchLoad } from './load';
+import { benchTeamQueue } from './queue';
 
 const QUESTIONS = DEMO_QUESTIONS;
 
@@ -132,4 +133,5 @@ await benchKbScale();
 await benchLlmOverhead();
 await benchDeadlines();
 await benchQueue();
+await benchTeamQueue();
 await benchLoad();

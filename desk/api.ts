@@ -3,11 +3,20 @@
  * A failed call throws `ApiError` carrying the server's `{ error: { code, message } }`.
  */
 import type { ErrorCode } from '../shared/errors';
+import type { BulkChangeResult, SavedView, ViewFilters, ViewsResponse } from '../shared/queue';
 import type { Level } from '../shared/priority';
 import type { Webhook, WebhookDelivery } from '../shared/webhooks';
 import type { WebhookEventType } from '../shared/webhook-events';
 import type { OperationsSettings, TicketPreview, TicketPreviewInput } from './settings/operations/operations-types';
 import type { AgentProfile, Channel, Message, RemoteSession, RemoteSessionList, RemoteTool, Source, TicketDetail, TicketStatus, TicketSummary } from '../shared/protocol';
+
+/** What a bulk action may change. */
+export interface BulkChanges {
+  status?: TicketStatus;
+  assigneeId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
+}
 
 /** Codes a call can fail with: the server's catalogue plus what only the client can see. */
 export type ApiErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -31,8 +40,29 @@ export interface TicketQuery {
   channel?: string;
   centre?: string;
   assignee?: string;
+  /** Comma-separated tags, all required. */
+  tag?: string;
+  site?: string;
+  /** Search words: a ticket number, words of subjects and messages, a name or an email. */
+  q?: string;
+  /** Minutes: only tickets whose next deadline is at most this far away. */
+  dueWithin?: number;
   limit?: number;
   cursor?: string;
+}
+
+/** A view's filters as a `GET /api/tickets` query (lists joined with commas). */
+export function queryOfView(f: ViewFilters): TicketQuery {
+  return {
+    status: f.status?.join(',') as TicketStatus | undefined,
+    priority: f.priority?.join(',') as Level | undefined,
+    channel: f.channel?.join(','),
+    centre: f.centre?.join(','),
+    assignee: f.assignee,
+    tag: f.tag?.join(','),
+    site: f.site,
+    dueWithin: f.dueWithinMinutes,
+  };
 }
 
 /** `PATCH /api/tickets/:id` body. */
@@ -41,6 +71,8 @@ export interface TicketPatch {
   urgency?: Level;
   impact?: Level;
   assigneeId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
   category?: string;
   reason?: string;
 }
@@ -108,6 +140,8 @@ export interface KaiPreview {
 export interface TicketPage {
   tickets: TicketSummary[];
   nextCursor?: string;
+  /** With `q`: ticket id → an excerpt of the message that matched. */
+  matches?: Record<string, string>;
 }
 
 export interface DeskApiOptions {
@@ -165,6 +199,31 @@ export class DeskApi {
 
   getTicket(id: string): Promise<TicketDetail> {
     return this.#request('GET', `/api/tickets/${encodeURIComponent(id)}`);
+  }
+
+  listViews(): Promise<ViewsResponse> {
+    return this.#request('GET', '/api/views');
+  }
+
+  createView(body: { name: string; shared: boolean; filters: ViewFilters }): Promise<SavedView> {
+    return this.#request('POST', '/api/views', body);
+  }
+
+  deleteView(id: string): Promise<void> {
+    return this.#request('DELETE', `/api/views/${encodeURIComponent(id)}`);
+  }
+
+  /** One change to many tickets (`POST /api/tickets/bulk`). */
+  bulkChange(ticketIds: string[], changes: BulkChanges): Promise<BulkChangeResult> {
+    return this.#request('POST', '/api/tickets/bulk', { ticketIds, changes });
+  }
+
+  addTag(id: string, tag: string): Promise<TicketDetail> {
+    return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/tags`, { tag });
+  }
+
+  removeTag(id: string, tag: string): Promise<TicketDetail> {
+    return this.#request('DELETE', `/api/tickets/${encodeURIComponent(id)}/tags/${encodeURIComponent(tag)}`);
   }
 
   updateTicket(id: string, patch: TicketPatch): Promise<TicketDetail> {

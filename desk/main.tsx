@@ -18,6 +18,7 @@ import { KbModel } from './models/KbModel';
 import { LogCallModel } from './models/LogCallModel';
 import { QueueModel } from './models/QueueModel';
 import { SessionModel } from './models/SessionModel';
+import { QueueViewsModel } from './models/QueueViewsModel';
 import './desk.css';
 
 function createDesk(win: Window) {
@@ -28,6 +29,7 @@ function createDesk(win: Window) {
     api,
     session,
     queue: new QueueModel(api),
+    views: new QueueViewsModel(api),
     route: new HashRouteModel(win),
     kb: new KbModel(api),
     preview: new KaiPreviewModel(api),
@@ -55,7 +57,7 @@ function createDesk(win: Window) {
 const root = document.getElementById('desk');
 if (root) {
   const { desk, clock, api, calls, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} settings={{ api: new SettingsApi(api), caller: api }} />, root);
+  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} settings={{ api: new SettingsApi(api), caller: api }} ticketApi={api} />, root);
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { STATED_URGENCIES } from './self-service';
+import { tagSchema, ticketChangesSchema } from './queue';
 import { CHANNELS, CENTRES, MAX_MESSAGE_LENGTH, REMOTE_TOOLS, TICKET_STATUSES, levelSchema } from './protocol';
 import { MAX_MEETING_URL_LENGTH, meetingUrlProblem, normaliseMeetingUrl } from './remote-tools';
 
@@ -78,10 +79,12 @@ export const updateTicketSchema = z
     impact: levelSchema.optional(),
     assigneeId: z.string().max(64).nullable().optional(),
     category: z.string().trim().min(1).max(64).optional(),
+    addTags: ticketChangesSchema.shape.addTags,
+    removeTags: ticketChangesSchema.shape.removeTags,
     /** Why: recorded in the audit trail. */
     reason: z.string().trim().max(500).optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'Nothing to change' });
+  .refine((v) => Object.entries(v).some(([k, value]) => k !== 'reason' && value !== undefined), { message: 'Nothing to change' });
 export type UpdateTicketBody = z.infer<typeof updateTicketSchema>;
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -97,6 +100,17 @@ export const listTicketsQuerySchema = z.object({
   centre: list(CENTRES).optional(),
   /** An agent id, `me`, or `none` for unassigned. */
   assignee: z.string().max(64).optional(),
+  tag: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(tagSchema).max(10))
+    .optional(),
+  /** A site key. */
+  site: z.string().min(1).max(64).optional(),
+  /** Words to search for: a ticket number (`#1042` or `1042`), words of subjects and messages, a name or email. */
+  q: z.string().trim().max(200).optional(),
+  /** Only tickets whose next deadline is at most this many minutes away (or passed). */
+  dueWithin: z.coerce.number().int().min(1).max(7 * 24 * 60).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -322,7 +322,13 @@ export interface TicketSummary {
   withdrawnAt: string | null;
   /** A phone call received outside the phone line's hours (it is queued like any other ticket). */
   outOfHours: boolean;
+  /** The site the ticket belongs to. */
+  siteId: string;
+  /** Sorted, lower case. */
+  tags: string[];
 }
+
+import type { QueueCounts } from './queue';
 
 export interface DeskClientToServer {
   /** Join a ticket's room to get its messages and typing live. */
@@ -346,6 +352,8 @@ export interface DeskServerToClient {
   'ticket:created': (ticket: TicketSummary) => void;
   'ticket:sla': (alert: SlaAlert) => void;
   'ticket:updated': (ticket: TicketSummary) => void;
+  /** What each queue view holds now (shared/queue.ts), pushed coalesced after ticket changes. */
+  'queue:counts': (counts: QueueCounts) => void;
   /** A message on a watched ticket (internal notes included: agents only). */
   'message:created': (event: { ticketId: string; message: Message }) => void;
   'typing:changed': (event: TypingEvent & { ticketId: string }) => void;

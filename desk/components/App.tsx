@@ -6,9 +6,10 @@ import { parseLinkToken, parseSettingsHash } from '../models/HashRouteModel';
 import { SetPasswordPage } from '../settings/SetPasswordPage';
 import { SettingsArea } from '../settings/SettingsArea';
 import type { SettingsApi, SettingsCaller } from '../settings/settings-api';
+import type { DeskApi } from '../api';
 import { KnowledgeBasePage } from './KnowledgeBasePage';
 import { LogCall } from './LogCall';
-import { QueuePanel } from './QueuePanel';
+import { QueuePanel, type QueueActions } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
@@ -25,10 +26,12 @@ export interface AppProps {
   remoteApi?: RemoteSessionApi;
   /** The settings area (`#/settings/…`) and the page of invitation and reset links; without it neither is shown. */
   settings?: { api: SettingsApi; caller: SettingsCaller };
+  /** Ticket changes for the queue's keyboard shortcuts and bulk actions; without it there are neither. */
+  ticketApi?: Pick<DeskApi, 'updateTicket' | 'bulkChange'>;
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now, calls, remoteApi, settings }: AppProps) {
+export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   const page = desk.route.page.value;
@@ -74,6 +77,8 @@ export function App({ desk, now, calls, remoteApi, settings }: AppProps) {
           now={now}
           selectedId={current?.id ?? null}
           actions={calls && <LogCall model={calls} onCreated={(id) => desk.openTicket(id)} />}
+          views={desk.views}
+          queueActions={ticketApi && queueActionsOf(ticketApi, agent.id, (id) => desk.openTicket(id))}
         />
         {current ? (
           <TicketPane
@@ -97,4 +102,19 @@ export function App({ desk, now, calls, remoteApi, settings }: AppProps) {
       </p>
     </div>
   );
+}
+
+/** The queue's actions over the REST API (changes come back live as `ticket:updated`). */
+function queueActionsOf(api: Pick<DeskApi, 'updateTicket' | 'bulkChange'>, meId: string, open: (id: string) => void): QueueActions {
+  return {
+    meId,
+    open,
+    change: async (id, changes) => {
+      await api.updateTicket(id, changes);
+    },
+    bulk: async (ids, changes) => {
+      const result = await api.bulkChange(ids, changes);
+      return { changed: result.changed.length, failed: result.failed.length };
+    },
+  };
 }

@@ -1,9 +1,25 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BulkChanges } from '../api';
+import { focusComposer, listenForShortcuts, type ShortcutAction } from '../keyboard';
 import { CENTRE_FILTERS, type QueueCentre, type QueueModel } from '../models/QueueModel';
-import { QueueRow } from './QueueRow';
+import type { QueueViewsModel } from '../models/QueueViewsModel';
+import { KeyboardHelp } from './KeyboardHelp';
+import { QueueBulkBar } from './QueueBulkBar';
+import { QueueList } from './QueueList';
+import { QueueSearch, SEARCH_INPUT_ID } from './QueueSearch';
 import { QueueTabs } from './QueueTabs';
+import { QueueViews } from './QueueViews';
 import { SlaNotices } from './SlaNotices';
+
+/** What the queue asks of the desk: opening a ticket, and changes to one or many. */
+export interface QueueActions {
+  meId: string;
+  open: (id: string) => void;
+  change: (id: string, changes: { status?: 'solved'; assigneeId?: string }) => Promise<void>;
+  bulk: (ids: string[], changes: BulkChanges) => Promise<{ changed: number; failed: number }>;
+}
 
 export interface QueuePanelProps {
   queue: QueueModel;
@@ -12,49 +28,105 @@ export interface QueuePanelProps {
   selectedId: string | null;
   /** Buttons in the heading (the desk's `Log a call`). */
   actions?: ComponentChildren;
+  /** The views with live counts; without them the status tabs and centre filter show. */
+  views?: QueueViewsModel | null;
+  /** Bulk actions and keyboard shortcuts act through these; without them there are neither. */
+  queueActions?: QueueActions;
 }
 
 const LIST_ID = 'queue-list';
 const CENTRE_ID = 'queue-centre';
 
 /**
- * The left pane: heading, the centre filter, status tabs, SLA notifications, and the tickets ordered by
- * their next deadline.
+ * The left pane: heading, search, the views (or status tabs and centre filter), SLA notifications, bulk actions
+ * on the ticked tickets, and the tickets ordered by their next deadline, windowed.
  */
-export function QueuePanel({ queue, now, selectedId, actions }: QueuePanelProps) {
+export function QueuePanel({ queue, now, selectedId, actions, views, queueActions }: QueuePanelProps) {
   const tickets = queue.visible.value;
-  const fresh = queue.fresh.value;
   const loading = queue.loading.value;
   const error = queue.error.value;
-  const alerts = queue.alerts.value;
+  const checked = queue.checked.value;
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const loadMore = useCallback(() => void queue.loadMore(), [queue]);
+  const run = (action: ShortcutAction): boolean => {
+    const list = queue.visible.value;
+    const index = list.findIndex((t) => t.id === (activeId ?? selectedId));
+    const target = activeId ?? selectedId;
+    switch (action) {
+      case 'next':
+      case 'previous': {
+        const next = list[action === 'next' ? Math.min(index + 1, list.length - 1) : Math.max(index - 1, 0)];
+        if (next) setActiveId(next.id);
+        return Boolean(next);
+      }
+      case 'open':
+        if (activeId && queueActions) queueActions.open(activeId);
+        return Boolean(activeId && queueActions);
+      case 'reply':
+      case 'note':
+        return focusComposer(document, action === 'note');
+      case 'solve':
+        if (target && queueActions) void queueActions.change(target, { status: 'solved' });
+        return Boolean(target && queueActions);
+      case 'assignToMe':
+        if (target && queueActions) void queueActions.change(target, { assigneeId: queueActions.meId });
+        return Boolean(target && queueActions);
+      case 'search':
+        document.getElementById(SEARCH_INPUT_ID)?.focus();
+        return true;
+      case 'help':
+        setHelp(true);
+        return true;
+    }
+  };
+  useEffect(() => (queueActions ? listenForShortcuts(window, run) : undefined));
+  const bulk = async (changes: BulkChanges) => {
+    if (!queueActions) return null;
+    const ids = [...queue.checked.value];
+    const { changed, failed } = await queueActions.bulk(ids, changes);
+    if (!failed) queue.clearChecked();
+    return `${changed} changed${failed ? `, ${failed} could not be changed` : ''}.`;
+  };
+  const viewEntries = views?.entries.value ?? [];
+  const search = queue.search.value;
   return (
     <section class="queue" aria-label="Queue">
       <div class="queue__head">
         <h2 class="queue__title">Queue</h2>
         <span class="queue__count">
           {tickets.length}
+          {queue.hasMore.value ? '+' : ''}
           <span class="sr-only"> tickets</span>
         </span>
         {loading && <span class="queue__loading">Updating…</span>}
         {actions}
-        <span class="queue__centre">
-          <label for={CENTRE_ID}>Centre</label>
-          <select
-            id={CENTRE_ID}
-            value={queue.centre.value}
-            aria-controls={LIST_ID}
-            // The options' values are CENTRE_FILTERS' ids.
-            onChange={(e) => void queue.setCentre(e.currentTarget.value as QueueCentre)}
-          >
-            {CENTRE_FILTERS.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </span>
+        {!views && (
+          <span class="queue__centre">
+            <label for={CENTRE_ID}>Centre</label>
+            <select
+              id={CENTRE_ID}
+              value={queue.centre.value}
+              aria-controls={LIST_ID}
+              // The options' values are CENTRE_FILTERS' ids.
+              onChange={(e) => void queue.setCentre(e.currentTarget.value as QueueCentre)}
+            >
+              {CENTRE_FILTERS.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
       </div>
-      <QueueTabs active={queue.filter.value} onSelect={(id) => void queue.setFilter(id)} controls={LIST_ID} />
+      {views && <QueueSearch value={search} onSearch={(words) => void queue.setSearch(words)} />}
+      {views ? (
+        <QueueViews views={viewEntries} activeId={search ? null : (queue.view.value?.id ?? null)} controls={LIST_ID} onSelect={(v) => void queue.setView(v.id, v.filters)} />
+      ) : (
+        <QueueTabs active={queue.filter.value} onSelect={(id) => void queue.setFilter(id)} controls={LIST_ID} />
+      )}
+      {search && <p class="queue__searching">Results for “{search}”</p>}
       <SlaNotices notices={queue.slaNotices.value} />
       {error && (
         <p class="form-error" role="alert">
@@ -64,12 +136,24 @@ export function QueuePanel({ queue, now, selectedId, actions }: QueuePanelProps)
           </button>
         </p>
       )}
-      <ul class="queue__list" id={LIST_ID} aria-label="Tickets" role="list">
-        {tickets.map((t) => (
-          <QueueRow key={t.id} ticket={t} now={now} selected={t.id === selectedId} fresh={fresh.has(t.id)} alert={alerts.get(t.id) ?? null} />
-        ))}
-      </ul>
-      {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">No tickets here. Nice work.</p>}
+      {queueActions && checked.size > 0 && <QueueBulkBar count={checked.size} meId={queueActions.meId} onApply={bulk} onClear={() => queue.clearChecked()} />}
+      <QueueList
+        id={LIST_ID}
+        tickets={tickets}
+        now={now}
+        selectedId={selectedId}
+        activeId={activeId}
+        fresh={queue.fresh.value}
+        alerts={queue.alerts.value}
+        checked={checked}
+        onToggle={queueActions ? (id, range) => queue.toggleChecked(id, range) : undefined}
+        search={search}
+        matches={queue.matches.value}
+        hasMore={queue.hasMore.value}
+        onNearEnd={loadMore}
+      />
+      {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">{search ? 'No ticket matches.' : 'No tickets here. Nice work.'}</p>}
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { TargetedEvent } from 'preact';
+import type { ComponentChildren, TargetedEvent } from 'preact';
 import type { TicketDetail, TicketStatus } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
@@ -9,10 +9,12 @@ export interface TicketHeaderProps {
   saving: boolean;
   onStatus: (status: TicketStatus) => Promise<boolean>;
   onClose: () => void;
+  /** More controls in the header (the tag editor). */
+  children?: ComponentChildren;
 }
 
 /** `#number subject`, priority, and the status controls. */
-export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeaderProps) {
+export function TicketHeader({ ticket, saving, onStatus, onClose, children }: TicketHeaderProps) {
   const done = ticket.status === 'solved' || ticket.status === 'closed';
   const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
     const select = e.currentTarget;
@@ -50,6 +52,7 @@ export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeader
           Mark solved
         </button>
       </div>
+      {children}
     </header>
   );
 }

@@ -9,6 +9,7 @@ import { KaiHandBack } from './KaiHandBack';
 import { RemoteSessionOffer } from './RemoteSessionOffer';
 import { RequesterDetails } from './RequesterDetails';
 import { TicketHeader } from './TicketHeader';
+import { TagEditor } from './TagEditor';
 import { TriageEditor } from './TriageEditor';
 import { TypingIndicator } from './TypingIndicator';
 
@@ -49,7 +50,7 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
   const actionError = ticket.actionError.value;
   return (
     <section class="ticket" aria-label="Ticket">
-      <TicketHeader ticket={detail} saving={ticket.saving.value} onStatus={(s) => ticket.setStatus(s)} onClose={onClose} />
+      <TicketHeader ticket={detail} saving={ticket.saving.value} onStatus={(s) => ticket.setStatus(s)} onClose={onClose}><TagEditor tags={detail.tags} onAdd={(tag) => ticket.changeTag(tag, true)} onRemove={(tag) => ticket.changeTag(tag, false)} /></TicketHeader>
       <KaiHandBack ticket={detail} saving={ticket.saving.value} onHandBack={() => ticket.handBack()} />
       <div class="ticket__scroll">
         {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}

@@ -1,3 +1,4 @@
+import type { QueueCounts } from '../../shared/queue';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Ack, DeskServerToClient, Message, SlaAlert, TicketSummary, TypingEvent } from '../../shared/protocol';
 
@@ -17,6 +18,7 @@ export interface DeskSocket {
   on(event: 'ticket:created', listener: S2C['ticket:created']): unknown;
   on(event: 'ticket:updated', listener: S2C['ticket:updated']): unknown;
   on(event: 'ticket:sla', listener: S2C['ticket:sla']): unknown;
+  on(event: 'queue:counts', listener: S2C['queue:counts']): unknown;
   on(event: 'message:created', listener: S2C['message:created']): unknown;
   on(event: 'typing:changed', listener: S2C['typing:changed']): unknown;
   emit(event: 'ticket:unwatch', payload: { ticketId: string }): unknown;
@@ -35,6 +37,8 @@ export interface DeskConnectionHandlers {
   ticketUpdated(ticket: TicketSummary): void;
   /** An SLA deadline is near or has passed (the server's operations clock). */
   slaAlert(alert: SlaAlert): void;
+  /** What each queue view holds now. */
+  queueCounts?(counts: QueueCounts): void;
   messageCreated(event: { ticketId: string; message: Message }): void;
   typingChanged(event: TypingEvent & { ticketId: string }): void;
   /** The socket came back after a drop: refetch whatever may have been missed. */
@@ -108,6 +112,7 @@ export class DeskConnectionModel {
     socket.on('ticket:created', (t) => h.ticketCreated(t));
     socket.on('ticket:updated', (t) => h.ticketUpdated(t));
     socket.on('ticket:sla', (a) => h.slaAlert(a));
+    socket.on('queue:counts', (c) => h.queueCounts?.(c));
     socket.on('message:created', (e) => h.messageCreated(e));
     socket.on('typing:changed', (e) => h.typingChanged(e));
     socket.connect();

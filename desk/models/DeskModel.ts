@@ -4,6 +4,8 @@ import type { HashRouteModel } from './HashRouteModel';
 import type { KaiPreviewModel } from './KaiPreviewModel';
 import type { KbModel } from './KbModel';
 import type { QueueModel } from './QueueModel';
+import type { QueueViewsModel } from './QueueViewsModel';
+import { BUILT_IN_VIEWS } from '../../shared/queue';
 import type { SessionModel } from './SessionModel';
 import { TicketModel, type TicketApi } from './TicketModel';
 
@@ -15,6 +17,8 @@ export interface DeskModelOptions {
   /** The knowledge-base page (`#/kb`) and its "Try Kai" panel. */
   kb: KbModel;
   preview: KaiPreviewModel;
+  /** The queue's views and their live counts; without it the queue shows its status tabs only. */
+  views?: QueueViewsModel;
   /** Makes the socket connection; the desk supplies the handlers that route its events. */
   connect: (handlers: DeskConnectionHandlers) => DeskConnectionModel;
 }
@@ -29,6 +33,7 @@ export class DeskModel {
   readonly route: HashRouteModel;
   readonly kb: KbModel;
   readonly preview: KaiPreviewModel;
+  readonly views: QueueViewsModel | null;
   readonly connection: DeskConnectionModel;
   readonly #api: DeskModelOptions['api'];
   readonly #current = signal<TicketModel | null>(null);
@@ -42,6 +47,7 @@ export class DeskModel {
     this.route = options.route;
     this.kb = options.kb;
     this.preview = options.preview;
+    this.views = options.views ?? null;
     this.connection = options.connect(this.#handlers());
 
     // Signing in starts the live desk; signing out (or a session that ended) tears it down.
@@ -91,7 +97,13 @@ export class DeskModel {
     if (this.#live) return;
     this.#live = true;
     this.connection.start();
-    void this.queue.load();
+    const me = this.session.agent.value?.id ?? '';
+    this.queue.setMe(me);
+    const open = BUILT_IN_VIEWS.find((v) => v.id === 'open');
+    if (this.views && open) {
+      void this.views.load(me);
+      void this.queue.setView(open.id, open.filters);
+    } else void this.queue.load();
   }
 
   #goOffline(): void {
@@ -100,6 +112,7 @@ export class DeskModel {
     this.#show(null);
     this.connection.stop();
     this.queue.clear();
+    this.views?.clear();
     this.kb.clear();
     this.preview.clear();
   }
@@ -130,6 +143,7 @@ export class DeskModel {
         this.#current.value?.applySummary(t);
       },
       slaAlert: (alert) => this.queue.applySla(alert),
+      queueCounts: (counts) => this.views?.applyCounts(counts),
       messageCreated: ({ ticketId, message }) => {
         const current = this.#current.value;
         if (current?.id === ticketId) current.applyMessage(message);
@@ -137,6 +151,7 @@ export class DeskModel {
       typingChanged: (event) => this.#current.value?.applyTyping(event),
       reconnected: () => {
         void this.queue.load();
+        void this.views?.load(this.session.agent.value?.id ?? '');
         void this.#current.value?.refresh();
       },
       refused: () => void this.session.check(),

@@ -1,6 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CentreId, SlaAlert, TicketStatus, TicketSummary } from '../../shared/protocol';
-import type { DeskApi } from '../api';
+import { queryOfView, type DeskApi } from '../api';
+import { matchesView, type ViewFilters } from '../../shared/queue';
 import { queueDueTime, slaNoticeText } from '../sla';
 
 export type QueueFilterId = 'open' | 'new' | 'pending' | 'solved';
@@ -74,14 +75,31 @@ export class QueueModel {
   readonly #announcement = signal('');
   readonly #freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #generation = 0;
+  /** The view shown (its filters decide the page and which live tickets belong); null: the tab and centre. */
+  readonly #view = signal<{ id: string; filters: ViewFilters } | null>(null);
+  readonly #search = signal('');
+  readonly #matches = signal<Readonly<Record<string, string>>>({});
+  readonly #nextCursor = signal<string | null>(null);
+  readonly #checked = signal<ReadonlySet<string>>(new Set());
+  #anchor: string | null = null;
+  /** The signed-in agent (a view's `me`). */
+  #me = '';
   /** Events that arrive while a load is in flight, replayed on top of its result so none is lost. */
   #buffered: { kind: 'created' | 'updated'; ticket: TicketSummary }[] | null = null;
 
   /** The tickets of the current tab and centre, in deadline order. */
   readonly visible: ReadonlySignal<readonly TicketSummary[]>;
+  readonly #hasMore = computed(() => this.#nextCursor.value !== null);
 
   constructor(private readonly api: Pick<DeskApi, 'listTickets'>) {
     this.visible = computed(() => {
+      // A search shows what the server found (text cannot be matched here); a view, what matches its filters.
+      if (this.#search.value) return this.#tickets.value;
+      const view = this.#view.value;
+      if (view) {
+        const now = Date.now();
+        return this.#tickets.value.filter((t) => matchesView(t, view.filters, this.#me, now));
+      }
       const filter = QUEUE_FILTERS.find((f) => f.id === this.#filter.value);
       const statuses = filter?.statuses ?? [];
       const centre = this.#centre.value;
@@ -127,6 +145,108 @@ export class QueueModel {
     return this.#announcement;
   }
 
+  /** The view shown; null while the tabs decide. */
+  get view(): ReadonlySignal<{ id: string; filters: ViewFilters } | null> {
+    return this.#view;
+  }
+  /** The search shown (empty: none). */
+  get search(): ReadonlySignal<string> {
+    return this.#search;
+  }
+  /** With a search: ticket id → the excerpt of the message that matched. */
+  get matches(): ReadonlySignal<Readonly<Record<string, string>>> {
+    return this.#matches;
+  }
+  /** Whether the server has more tickets after those loaded (keyset paging). */
+  get hasMore(): ReadonlySignal<boolean> {
+    return this.#hasMore;
+  }
+  /** Tickets ticked for a bulk action. */
+  get checked(): ReadonlySignal<ReadonlySet<string>> {
+    return this.#checked;
+  }
+
+  setMe(agentId: string): void {
+    this.#me = agentId;
+  }
+
+  /** Shows a view (built-in or saved), fetched from the server with its filters. */
+  setView(id: string, filters: ViewFilters): Promise<void> {
+    if (this.#view.value?.id === id && !this.#search.value) return Promise.resolve();
+    batch(() => {
+      this.#view.value = { id, filters };
+      this.#search.value = '';
+      this.#checked.value = new Set();
+    });
+    return this.load();
+  }
+
+  /** Searches every ticket (empty words: back to the view). */
+  setSearch(words: string): Promise<void> {
+    const q = words.trim();
+    if (q === this.#search.value) return Promise.resolve();
+    batch(() => {
+      this.#search.value = q;
+      this.#checked.value = new Set();
+    });
+    return this.load();
+  }
+
+  /**
+   * Ticks or unticks a ticket; with `range` (shift-click) every visible ticket between the last one clicked and
+   * this one takes this one's new state.
+   */
+  toggleChecked(id: string, range = false): void {
+    const next = new Set(this.#checked.value);
+    const on = !next.has(id);
+    const list = this.visible.value.map((t) => t.id);
+    const from = range && this.#anchor ? list.indexOf(this.#anchor) : -1;
+    const to = list.indexOf(id);
+    const span = from >= 0 && to >= 0 ? list.slice(Math.min(from, to), Math.max(from, to) + 1) : [id];
+    for (const one of span) {
+      if (on) next.add(one);
+      else next.delete(one);
+    }
+    this.#anchor = id;
+    this.#checked.value = next;
+  }
+
+  clearChecked(): void {
+    this.#checked.value = new Set();
+  }
+
+  /** The next page after what is loaded (the list's end came into view). */
+  async loadMore(): Promise<void> {
+    const cursor = this.#nextCursor.value;
+    if (!cursor || this.#loading.value) return;
+    const generation = this.#generation;
+    this.#loading.value = true;
+    try {
+      const page = await this.api.listTickets({ ...this.#query(), cursor });
+      if (generation !== this.#generation) return;
+      const known = new Set(this.#tickets.value.map((t) => t.id));
+      batch(() => {
+        this.#tickets.value = [...this.#tickets.value, ...page.tickets.filter((t) => !known.has(t.id))];
+        this.#matches.value = { ...this.#matches.value, ...page.matches };
+        this.#nextCursor.value = page.nextCursor ?? null;
+      });
+    } catch (err) {
+      if (generation === this.#generation) this.#error.value = err instanceof Error ? err.message : 'Could not load more tickets.';
+    } finally {
+      if (generation === this.#generation) this.#loading.value = false;
+    }
+  }
+
+  #query() {
+    const search = this.#search.value;
+    if (search) return { limit: PAGE_LIMIT, q: search };
+    const view = this.#view.value;
+    if (view) return { limit: PAGE_LIMIT, ...queryOfView(view.filters) };
+    const filter = QUEUE_FILTERS.find((f) => f.id === this.#filter.value);
+    const centre = this.#centre.value;
+    return { limit: PAGE_LIMIT, ...(filter?.query ? { status: filter.query } : {}), ...(centre !== 'all' ? { centre } : {}) };
+  }
+
   setFilter(id: QueueFilterId): Promise<void> {
     if (id === this.#filter.value) return Promise.resolve();
     this.#filter.value = id;
@@ -143,21 +263,17 @@ export class QueueModel {
   /** Fetches the current tab and centre from the server (on sign-in, filter change and reconnect). */
   async load(): Promise<void> {
     const generation = ++this.#generation;
-    const filter = QUEUE_FILTERS.find((f) => f.id === this.#filter.value);
-    const centre = this.#centre.value;
     this.#buffered = [];
     this.#loading.value = true;
     try {
-      const page = await this.api.listTickets({
-        limit: PAGE_LIMIT,
-        ...(filter?.query ? { status: filter.query } : {}),
-        ...(centre !== 'all' ? { centre } : {}),
-      });
+      const page = await this.api.listTickets(this.#query());
       if (generation !== this.#generation) return;
       const buffered = this.#buffered ?? [];
       this.#buffered = null;
       batch(() => {
         this.#tickets.value = page.tickets;
+        this.#matches.value = page.matches ?? {};
+        this.#nextCursor.value = page.nextCursor ?? null;
         for (const event of buffered) {
           if (event.kind === 'created') this.applyCreated(event.ticket);
           else this.applyUpdated(event.ticket);
@@ -185,6 +301,7 @@ export class QueueModel {
       this.applyUpdated(ticket);
       return;
     }
+    if (this.#search.value || this.#beyondLoaded(ticket)) return;
     batch(() => {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
       if (!this.#inCentre(ticket)) return;
@@ -227,7 +344,7 @@ export class QueueModel {
     const index = list.findIndex((t) => t.id === ticket.id);
     const current = index === -1 ? undefined : list[index];
     if (!current) {
-      this.#tickets.value = insertByDeadline(list, ticket);
+      if (!this.#search.value && !this.#beyondLoaded(ticket)) this.#tickets.value = insertByDeadline(list, ticket);
       return;
     }
     if (Date.parse(current.updatedAt) > Date.parse(ticket.updatedAt)) return;
@@ -271,6 +388,10 @@ export class QueueModel {
     this.#noticeTimers.clear();
     batch(() => {
       this.#tickets.value = [];
+      this.#matches.value = {};
+      this.#nextCursor.value = null;
+      this.#checked.value = new Set();
+      this.#search.value = '';
       this.#fresh.value = new Set();
       this.#alerts.value = new Map();
       this.#slaNotices.value = [];
@@ -289,6 +410,12 @@ export class QueueModel {
     const timer = this.#noticeTimers.get(id);
     if (timer) clearTimeout(timer);
     this.#noticeTimers.delete(id);
+  }
+
+  /** With more pages on the server, a ticket due after the last one loaded belongs to a page not fetched yet. */
+  #beyondLoaded(ticket: TicketSummary): boolean {
+    const last = this.#tickets.value[this.#tickets.value.length - 1];
+    return this.#nextCursor.value !== null && last !== undefined && queueDueTime(ticket) > queueDueTime(last);
   }
 
   #inCentre(ticket: Pick<TicketSummary, 'centre'>): boolean {

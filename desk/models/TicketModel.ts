@@ -182,6 +182,12 @@ export class TicketModel {
     }
   }
 
+  /** Adds or removes one tag (audited on the server); a refusal throws with the server's message. */
+  async changeTag(tag: string, add: boolean): Promise<void> {
+    const detail = await this.api.updateTicket(this.id, add ? { addTags: [tag] } : { removeTags: [tag] });
+    if (!this.#disposed) this.#setDetail(detail);
+  }
+
   /** Re-assesses urgency and impact (priority follows from them); the reason goes to the audit trail. */
   async setTriage(change: { urgency: Level; impact: Level; reason?: string }): Promise<boolean> {
     if (this.#saving.value) return false;

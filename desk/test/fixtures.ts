@@ -37,6 +37,8 @@ export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
     supportPlan: null,
     withdrawnAt: null,
     outOfHours: false,
+    siteId: 'site-demo',
+    tags: [],
     ...overrides,
   };
 }

@@ -23,8 +23,10 @@ import type { KaiEngine } from './ai/engine';
 import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor.socket';
 import { setUpDeskNamespace, type DeskNamespace } from './realtime/desk.socket';
 import { deliverDomainEvents } from './realtime/deliveries';
+import { pushQueueCounts } from './views/view-counts';
 import { authRoutes } from './routes/auth.routes';
 import { ticketRoutes } from './routes/tickets.routes';
+import { viewRoutes } from './routes/views.routes';
 import { widgetRoutes } from './routes/widget.routes';
 import { aiRoutes } from './routes/ai.routes';
 import { kbRoutes } from './routes/kb.routes';
@@ -152,6 +154,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   countSockets(app.metrics, [visitors, desk]);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
+  const stopCounts = pushQueueCounts(ctx, desk);
+  app.addHook('preClose', async () => stopCounts());
   const sweepMs = opts.sweepIntervalMs ?? 10_000;
   if (sweepMs > 0) {
     const stopClock = startOperationsClock(ctx, sweepMs);
@@ -162,6 +166,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
   await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
   await app.register(ticketRoutes, { ctx, kai });
+  await app.register(viewRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
   await app.register(visitorAttachmentRoutes, { ctx: { ...ctx, secret } });
   await app.register(reportRoutes, { ctx });

@@ -35,6 +35,7 @@ import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
 import * as m0010admin from './migrations/0010_admin';
 import * as m0011webhooks from './migrations/0011_webhooks';
+import * as m0012queue from './migrations/0012_queue';
 import * as m0015files from './migrations/0015_files';
 
 export type Db = Kysely<Database>;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_team': m0009team,
   '0010_admin': m0010admin,
   '0011_webhooks': m0011webhooks,
+  '0012_queue': m0012queue,
   '0015_files': m0015files,
 };
 

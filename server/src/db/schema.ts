@@ -128,6 +128,8 @@ export interface TicketTable {
   withdrawn_at: string | null;
   /** A phone call received outside the phone line's hours. */
   out_of_hours: number;
+  /** JSON string[], sorted: the ticket's tags (ticket_tags holds the same, for filtering). */
+  tags: Generated<string>;
 }
 
 export interface TicketEventTable {
@@ -346,6 +348,23 @@ export interface WebhookTable {
   updated_at: string;
 }
 
+export interface TicketTagTable {
+  ticket_id: string;
+  tag: string;
+}
+
+/** A saved queue view: personal (owner_id) or shared with the team (owner_id null). */
+export interface ViewTable {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  /** JSON ViewFilters (shared/views.ts). */
+  filters: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface WebhookDeliveryTable {
   /** Also the `webhook-id` header of every attempt. */
   id: string;
@@ -392,6 +411,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   agent_links: AgentLinkTable;
   site_origins_seen: SiteOriginSeenTable;
+  ticket_tags: TicketTagTable;
+  views: ViewTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;
@@ -408,5 +429,6 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type CsatResponseRow = Selectable<CsatResponseTable>;
 export type WebhookRow = Selectable<WebhookTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+export type ViewRow = Selectable<ViewTable>;
 // Generated is re-exported so table files can mark server-filled columns later without another import.
 export type { Generated };

@@ -9,6 +9,7 @@ import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAg
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 import { reportQueryFields } from '../../../shared/reports';
+import { addTagSchema, bulkChangeSchema, createViewSchema, updateViewSchema } from '../../../shared/queue';
 import { acceptLinkSchema, auditQuerySchema, createSiteSchema, updateSiteSchema } from '../../../shared/admin';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -23,6 +24,23 @@ const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'st
 
 
 export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
+  '/api/tickets/bulk': {
+    post: { summary: 'One change (assignee, status, tags) to up to 200 tickets, each changed as alone', security: agent, requestBody: body(bulkChangeSchema), responses: { 200: ok('`{ changed: [ticket summary], failed: [{ ticketId, code, message }] }`'), ...errors } },
+  },
+  '/api/tickets/{id}/tags': {
+    post: { summary: 'Add a tag (audited)', security: agent, parameters: idParam, requestBody: body(addTagSchema), responses: { 200: ok('The ticket'), ...errors } },
+  },
+  '/api/tickets/{id}/tags/{tag}': {
+    delete: { summary: 'Remove a tag (audited)', security: agent, parameters: [...idParam, { name: 'tag', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('The ticket'), ...errors } },
+  },
+  '/api/views': {
+    get: { summary: 'Built-in and saved queue views with their counts', security: agent, responses: { 200: ok('`{ builtIn: [{ id, name, filters, count }], saved: [{ id, name, shared, ownerId, filters, count, createdAt, updatedAt }] }`'), ...errors } },
+    post: { summary: 'Save a view (personal, or shared with `shared: true`)', security: agent, requestBody: body(createViewSchema), responses: { 201: ok('The view'), ...errors } },
+  },
+  '/api/views/{id}': {
+    patch: { summary: 'Change a saved view (its owner; a shared one: its maker or an admin)', security: agent, parameters: idParam, requestBody: body(updateViewSchema), responses: { 200: ok('The view'), ...errors } },
+    delete: { summary: 'Delete a saved view', security: agent, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
+  },
   '/api/tickets/{id}/attachments': {
     post: {
       summary: 'Upload a file to send with a reply (raw body with its Content-Type; streamed and bounded by the site\'s `attachments.maxBytes` and `types`; typed by its bytes)',
@@ -114,10 +132,10 @@ export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
       '/api/auth/tokens/{id}': { delete: { summary: 'Revoke an API token (its desk sockets end at once)', security: agent, parameters: idParam, responses: { 204: { description: 'Revoked' }, ...errors } } },
       '/api/tickets': {
         get: {
-          summary: 'The queue, ordered by the next SLA deadline',
+          summary: 'The queue, ordered by the next SLA deadline; filters, `q` search (number, words, name, email) and keyset paging by `cursor`',
           security: agent,
-          parameters: ['status', 'priority', 'channel', 'centre', 'assignee', 'limit', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { 200: ok('`{ tickets, nextCursor? }`'), ...errors },
+          parameters: ['status', 'priority', 'channel', 'centre', 'assignee', 'tag', 'site', 'q', 'dueWithin', 'limit', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { 200: ok('`{ tickets, nextCursor?, matches? }` (`matches`: ticket id → excerpt of the message that matched `q`)'), ...errors },
         },
         post: { summary: 'Create a ticket for a customer (phone, integrations)', security: agent, requestBody: body(createTicketSchema), responses: { 201: ok('The ticket'), ...errors } },
       },

@@ -15,6 +15,10 @@ import { listTickets } from '../tickets/ticket.repository';
 import { changeTicket } from '../tickets/change-ticket';
 import { inTransaction } from '../work';
 import { parse } from './validate';
+import { addTagSchema, bulkChangeSchema, tagSchema, type BulkChangeResult } from '../../../shared/queue';
+import type { TicketRow } from '../db/schema';
+import { matchingExcerpts } from '../search/ticket-search';
+import { ticketQueryOf } from '../views/view-query';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -37,22 +41,58 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
 
   app.get('/api/tickets', async (request) => {
     const q = parse(listTicketsQuerySchema, request.query);
-    const assignee = q.assignee === undefined ? undefined : q.assignee === 'none' ? null : q.assignee === 'me' ? request.agent!.id : q.assignee;
-    const rows = await listTickets(ctx.db, {
-      status: q.status,
-      priority: q.priority,
-      channel: q.channel,
-      centre: q.centre,
-      assignee,
-      limit: q.limit + 1,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
-    });
+    const agent = request.agent!;
+    const query = await ticketQueryOf(ctx.db, { ...q, dueWithinMinutes: q.dueWithin }, agent.id, ctx.now());
+    const rows = await listTickets(ctx.db, { ...query, q: q.q, limit: q.limit + 1, cursor: q.cursor ? decodeCursor(q.cursor) : undefined });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       tickets: page.map(toTicketSummary),
+      ...(q.q ? { matches: await searchExcerpts(q.q, page) } : {}),
       ...(rows.length > q.limit && last ? { nextCursor: encodeCursor(last.next_due_at, last.id) } : {}),
     };
+  });
+
+  /** Ticket id → an excerpt of the message that matched, for the tickets found by their messages. */
+  const searchExcerpts = async (words: string, page: TicketRow[]) => {
+    const byConversation = await matchingExcerpts(ctx.db, words, page.flatMap((t) => (t.conversation_id ? [t.conversation_id] : [])));
+    return Object.fromEntries(page.flatMap((t) => {
+      const excerpt = t.conversation_id ? byConversation.get(t.conversation_id) : undefined;
+      return excerpt ? [[t.id, excerpt]] : [];
+    }));
+  };
+
+  // One change to many tickets: each ticket in its own transaction through changeTicket, as if changed alone, so
+  // one ticket that refuses (a transition it cannot make, a ticket gone) does not undo or block the others.
+  app.post('/api/tickets/bulk', async (request) => {
+    const { ticketIds, changes } = parse(bulkChangeSchema, request.body);
+    const agent = request.agent!;
+    const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    const result: BulkChangeResult = { changed: [], failed: [] };
+    for (const ticketId of new Set(ticketIds)) {
+      try {
+        const row = await inTransaction(ctx, (work) => changeTicket(ctx, work, ticketId, changes, actor));
+        result.changed.push(toTicketSummary(row));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        result.failed.push({ ticketId, code: err.code, message: err.message });
+      }
+    }
+    return result;
+  });
+
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/tags', async (request) => {
+    const { tag } = parse(addTagSchema, request.body);
+    const agent = request.agent!;
+    await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, { addTags: [tag] }, { kind: 'agent', id: agent.id, name: agent.name }));
+    return detail(request.params.id);
+  });
+
+  app.delete<{ Params: { id: string; tag: string } }>('/api/tickets/:id/tags/:tag', async (request) => {
+    const tag = parse(tagSchema, request.params.tag);
+    const agent = request.agent!;
+    await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, { removeTags: [tag] }, { kind: 'agent', id: agent.id, name: agent.name }));
+    return detail(request.params.id);
   });
 
   app.post('/api/tickets', async (request, reply) => {

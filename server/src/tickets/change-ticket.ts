@@ -7,11 +7,12 @@ import { findAgent } from '../auth/agent.repository';
 import { announceTicketChange, transition } from './ticket-lifecycle';
 import type { Work } from '../work';
 import { deadlinesFor } from './sla-clock';
+import { changeTags } from './ticket-tags';
 import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 
 /**
  * An agent's change to a ticket: status through the state machine; urgency or impact (never priority
- * directly) with the priority and deadlines following; assignee and category. Each change is audited.
+ * directly) with the priority and deadlines following; assignee, category and tags. Each change is audited.
  */
 export async function changeTicket(ctx: CoreContext, work: Work, ticketId: string, changes: UpdateTicketBody, actor: Actor): Promise<TicketRow> {
   const now = ctx.now();
@@ -51,6 +52,9 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
   if (changes.category !== undefined && changes.category !== ticket.category) {
     await insertTicketEvent(tx, { ticketId, type: 'category_changed', actor, from: ticket.category, to: changes.category, reason, at: now });
     ticket = await updateTicket(tx, ticketId, { category: changes.category, updated_at: now.toISOString() });
+  }
+  if (changes.addTags?.length || changes.removeTags?.length) {
+    ticket = await changeTags(work, ticket, { add: changes.addTags, remove: changes.removeTags }, actor, now);
   }
   if (changes.status !== undefined && changes.status !== ticket.status) {
     ticket = await transition(ctx, work, ticket, { to: changes.status, actor, reason });

@@ -88,6 +88,7 @@ export async function createTicket(ctx: CoreContext, work: Work, input: CreateTi
     subject: input.subject,
     description: input.description,
     status: 'new',
+    tags: '[]',
     urgency: input.urgency,
     impact: input.impact,
     priority,

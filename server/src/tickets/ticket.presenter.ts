@@ -3,6 +3,13 @@ import { readHandoff } from '../db/json-columns';
 import type { TicketEventRow, TicketRow } from '../db/schema';
 import type { AttachmentRow } from '../attachments/attachment.repository';
 
+/** The tags column (a JSON array); a row written before tags existed has none. */
+export function readTags(column: string | undefined): string[] {
+  if (!column) return [];
+  const value = JSON.parse(column) as unknown;
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+}
+
 /** The one place a ticket row becomes what the API and the desk see. */
 export function toTicketSummary(row: TicketRow): TicketSummary {
   return {
@@ -31,6 +38,8 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
     supportPlan: row.support_plan,
     withdrawnAt: row.withdrawn_at,
     outOfHours: Boolean(row.out_of_hours),
+    siteId: row.site_id,
+    tags: readTags(row.tags),
   };
 }
 

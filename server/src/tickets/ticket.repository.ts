@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { prepared } from '../db/prepared';
+import { matchesSearch } from '../search/ticket-search';
 import type { CentreId, Channel, TicketStatus } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
 import type { ActorKind, NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
@@ -46,12 +47,22 @@ export async function nextTicketNumber(db: DbOrTx): Promise<number> {
   return max + 1;
 }
 
-export interface TicketFilters {
+export interface TicketQuery {
   status?: TicketStatus[];
   priority?: Level[];
   channel?: Channel[];
   centre?: CentreId[];
   assignee?: string | null;
+  /** Every one of these tags. */
+  tag?: string[];
+  siteId?: string;
+  /** Words to search for (ticket number, subject, description, requester, message bodies). */
+  q?: string;
+  /** Only tickets whose next deadline is at or before this instant. */
+  dueBefore?: string;
+}
+
+export interface TicketFilters extends TicketQuery {
   limit: number;
   /** Opaque cursor from the previous page: the last row's next_due_at and id. */
   cursor?: { dueAt: string | null; id: string };
@@ -64,7 +75,8 @@ export interface TicketFilters {
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
   // Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
   // database sort every matching ticket before taking the first page.
-  const split = f.status && f.status.length > 1 ? f.status.map((status) => ({ ...f, status: [status] })) : f.centre && f.centre.length > 1 ? f.centre.map((centre) => ({ ...f, centre: [centre] })) : null;
+  // A search's matches are few enough to sort; splitting would run the search once per part.
+  const split = f.q ? null : f.status && f.status.length > 1 ? f.status.map((status) => ({ ...f, status: [status] })) : f.centre && f.centre.length > 1 ? f.centre.map((centre) => ({ ...f, centre: [centre] })) : null;
   if (split) {
     const pages = await Promise.all(split.map((part) => listTickets(db, part)));
     return pages
@@ -72,18 +84,37 @@ export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketR
       .sort((a, b) => compareQueue(a, b))
       .slice(0, f.limit);
   }
-  let q = db.selectFrom('tickets').selectAll();
-  if (f.status?.length) q = q.where('status', 'in', f.status);
-  if (f.priority?.length) q = q.where('priority', 'in', f.priority);
-  if (f.channel?.length) q = q.where('channel', 'in', f.channel);
-  if (f.centre?.length) q = q.where('centre', 'in', f.centre);
-  if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
+  let q = filteredTickets(db, f).selectAll();
   if (f.cursor) {
     const due = f.cursor.dueAt ?? FAR_FUTURE;
     const id = f.cursor.id;
     q = q.where((eb) => eb.or([eb(QUEUE_KEY, '>', due), eb.and([eb(QUEUE_KEY, '=', due), eb('id', '>', id)])]));
   }
   return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit).execute();
+}
+
+/** The tickets matching the filters (not the paging), for a page or a count. */
+function filteredTickets(db: DbOrTx, f: TicketQuery) {
+  let q = db.selectFrom('tickets');
+  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (f.priority?.length) q = q.where('priority', 'in', f.priority);
+  if (f.channel?.length) q = q.where('channel', 'in', f.channel);
+  if (f.centre?.length) q = q.where('centre', 'in', f.centre);
+  if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
+  if (f.siteId) q = q.where('site_id', '=', f.siteId);
+  if (f.dueBefore) q = q.where('next_due_at', '<=', f.dueBefore);
+  for (const tag of f.tag ?? []) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.tag').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)));
+  }
+  const search = f.q ? matchesSearch(db, f.q) : null;
+  if (search) q = q.where(search);
+  return q;
+}
+
+/** How many tickets match (a view's count). */
+export async function countTickets(db: DbOrTx, f: TicketQuery): Promise<number> {
+  const row = await filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The queue order in code, the same as QUEUE_KEY then id. */

@@ -1,0 +1,25 @@
+import { MAX_TAGS_PER_TICKET } from '../../../shared/queue';
+import type { TicketRow } from '../db/schema';
+import { AppError } from '../errors';
+import type { Work } from '../work';
+import { readTags } from './ticket.presenter';
+import { insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
+
+/**
+ * Adds and removes tags on a ticket, each one audited (`tag_added`, `tag_removed`). The ticket's `tags` column
+ * (what the API shows) and `ticket_tags` (what filters read) are written together here and nowhere else.
+ */
+export async function changeTags(work: Work, ticket: TicketRow, change: { add?: string[]; remove?: string[] }, actor: Actor, at: Date): Promise<TicketRow> {
+  const before = readTags(ticket.tags);
+  const remove = new Set((change.remove ?? []).filter((t) => before.includes(t)));
+  const add = [...new Set(change.add ?? [])].filter((t) => !before.includes(t) && !remove.has(t));
+  if (!add.length && !remove.size) return ticket;
+  const after = [...before.filter((t) => !remove.has(t)), ...add].sort();
+  if (after.length > MAX_TAGS_PER_TICKET) throw new AppError('validation_failed', `tags: at most ${MAX_TAGS_PER_TICKET} on a ticket`);
+  const tx = work.tx;
+  if (remove.size) await tx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag', 'in', [...remove]).execute();
+  if (add.length) await tx.insertInto('ticket_tags').values(add.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
+  for (const tag of remove) await insertTicketEvent(tx, { ticketId: ticket.id, type: 'tag_removed', actor, from: tag, to: null, at });
+  for (const tag of add) await insertTicketEvent(tx, { ticketId: ticket.id, type: 'tag_added', actor, from: null, to: tag, at });
+  return updateTicket(tx, ticket.id, { tags: JSON.stringify(after), updated_at: at.toISOString() });
+}
