@@ -78,8 +78,13 @@ export const updateTicketSchema = z
     category: z.string().trim().min(1).max(64).optional(),
     /** Why: recorded in the audit trail. */
     reason: z.string().trim().max(500).optional(),
+    /**
+     * The ticket's `updatedAt` as the caller last saw it: when the ticket changed since, nothing is written and the
+     * answer is a 409 carrying the current ticket (someone else's change is never silently overwritten).
+     */
+    ifUpdatedAt: z.iso.datetime({ offset: true }).optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'Nothing to change' });
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason' && k !== 'ifUpdatedAt'), { message: 'Nothing to change' });
 export type UpdateTicketBody = z.infer<typeof updateTicketSchema>;
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>

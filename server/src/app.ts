@@ -21,7 +21,7 @@ import { KnowledgeBase } from './kb/knowledge-base';
 import { createKai } from './ai/create-kai';
 import type { KaiEngine } from './ai/engine';
 import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor.socket';
-import { setUpDeskNamespace, type DeskNamespace } from './realtime/desk.socket';
+import { DESK_ROOM, setUpDeskNamespace, ticketRoom, type DeskNamespace } from './realtime/desk.socket';
 import { deliverDomainEvents } from './realtime/deliveries';
 import { authRoutes } from './routes/auth.routes';
 import { ticketRoutes } from './routes/tickets.routes';
@@ -40,6 +40,9 @@ import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
 import { attachmentRoutes } from './routes/attachments.routes';
+import { MemoryPresenceStore, RedisPresenceStore } from './team/presence';
+import { TeamPresence } from './team/team-presence';
+import { teamRoutes } from './team/team.routes';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -136,7 +139,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
   setUpVisitorNamespace(visitors, { ...ctx, kai, secret, origins: app.webOrigins });
-  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins });
+  const presence = new TeamPresence(app.clusterRedis ? new RedisPresenceStore(app.clusterRedis) : new MemoryPresenceStore(), {
+    team: (agents) => desk.to(DESK_ROOM).emit('presence:changed', { agents }),
+    ticket: (ticketId, viewers) => desk.to(ticketRoom(ticketId)).emit('ticket:viewers', { ticketId, viewers }),
+  });
+  app.addHook('preClose', async () => presence.close());
+  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins, presence });
   countSockets(app.metrics, [visitors, desk]);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
@@ -159,6 +167,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(agentRoutes, { ctx });
   await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
+  await app.register(teamRoutes, { ctx, presence });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl });
   await app.register(pageRoutes, { ctx });

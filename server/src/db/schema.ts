@@ -126,6 +126,8 @@ export interface TicketTable {
   withdrawn_at: string | null;
   /** A phone call received outside the phone line's hours. */
   out_of_hours: number;
+  /** The ticket this one was merged into (it is closed; its messages show in that one). */
+  merged_into_id: Generated<string | null>;
 }
 
 export interface TicketEventTable {
@@ -330,6 +332,30 @@ export interface Database {
   customer_preferences: CustomerPreferenceTable;
   audit_log: AuditLogTable;
   csat_responses: CsatResponseTable;
+  macros: MacroTable;
+  agent_preferences: AgentPreferenceTable;
+}
+
+/** A saved reply: personal (owner_id) or shared (null owner, managed by admins). */
+export interface MacroTable {
+  id: string;
+  owner_id: string | null;
+  title: string;
+  body: string;
+  set_status: TicketStatus | null;
+  set_urgency: Level | null;
+  set_impact: Level | null;
+  /** JSON string[] */
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One agent's notification choices (JSON), kept server-side so every browser of theirs follows them. */
+export interface AgentPreferenceTable {
+  agent_id: string;
+  notifications: string;
+  updated_at: string;
 }
 
 export type TicketRow = Selectable<TicketTable>;

@@ -2,7 +2,7 @@ import type { UpdateTicketBody } from '../../../shared/api';
 import { priorityOf, type Level } from '../../../shared/priority';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, StaleWriteError } from '../errors';
 import { findAgent } from '../auth/agent.repository';
 import { announceTicketChange, transition } from './ticket-lifecycle';
 import type { Work } from '../work';
@@ -19,6 +19,9 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
   const tx = work.tx;
   const before = await findTicket(tx, ticketId);
   if (!before) throw new AppError('not_found', 'No such ticket');
+  if (changes.ifUpdatedAt !== undefined && Date.parse(changes.ifUpdatedAt) !== Date.parse(before.updated_at)) {
+    throw new StaleWriteError('Someone else changed this ticket since you opened it; nothing was changed');
+  }
   let ticket = before;
   const urgency: Level = changes.urgency ?? ticket.urgency;
   const impact: Level = changes.impact ?? ticket.impact;

@@ -187,3 +187,9 @@ export async function claimSlaAlert(db: DbOrTx, kind: 'warning' | 'breach', t: P
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) > 0;
 }
+
+/** The conversations of tickets merged into this one: its history shows their messages too. */
+export async function listMergedConversationIds(db: DbOrTx, ticketId: string): Promise<string[]> {
+  const rows = await db.selectFrom('tickets').select('conversation_id').where('merged_into_id', '=', ticketId).execute();
+  return rows.map((r) => r.conversation_id).filter((id): id is string => id !== null);
+}

@@ -1,0 +1,185 @@
+/**
+ * The team desk over real HTTP and real desk sockets with two agents: presence, who views and types, refused
+ * stale writes, macros (and who may manage them) and merging one customer's tickets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketDetail } from '../../shared/protocol';
+import type { AgentPresence, Macro, RenderedMacro, TicketViewer } from '../../shared/team';
+import { api, clientId, connectDesk, nextEvent, signIn, startServer, type DeskSocket, type TestServer } from './harness';
+
+let server: TestServer;
+let admin: string;
+let sam: string;
+let samId: string;
+
+async function signInAs(email: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function newTicket(body: Record<string, unknown>): Promise<TicketDetail> {
+  const res = await api<TicketDetail>(server, 'POST', '/api/tickets', {
+    cookie: admin,
+    body: { subject: 'Export fails', description: 'The CSV export fails with error 500', urgency: 'medium', impact: 'medium', category: 'technical', ...body },
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+const sockets: DeskSocket[] = [];
+async function desk(cookie: string): Promise<DeskSocket> {
+  const socket = await connectDesk(server, cookie);
+  sockets.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  server = await startServer({ sweepIntervalMs: 0 });
+  admin = await signIn(server);
+  const created = await api<{ id: string }>(server, 'POST', '/api/agents', { cookie: admin, body: { email: 'sam@example.com', name: 'Sam Agent', password: 'sam-password-123' } });
+  expect(created.status).toBe(201);
+  samId = created.body.id;
+  sam = await signInAs('sam@example.com', 'sam-password-123');
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await server.close();
+});
+
+describe('presence and collision', () => {
+  it('shows each agent online, away by choice, and offline once every tab closed', async () => {
+    const adminDesk = await desk(admin);
+    const seen = (agents: AgentPresence[], status: string) => agents.some((a) => a.agentId === samId && a.status === status);
+    const online = nextEvent<{ agents: AgentPresence[] }>(adminDesk, 'presence:changed', (e) => seen(e.agents, 'online'));
+    const samTab1 = await desk(sam);
+    const samTab2 = await desk(sam);
+    await online;
+    const away = nextEvent<{ agents: AgentPresence[] }>(adminDesk, 'presence:changed', (e) => seen(e.agents, 'away'));
+    // Away only once every tab of Sam's is away.
+    await samTab1.timeout(2000).emitWithAck('presence:set', { status: 'away' });
+    expect((await api<{ agents: AgentPresence[] }>(server, 'GET', '/api/team/presence', { cookie: admin })).body.agents).toContainEqual({ agentId: samId, name: 'Sam Agent', status: 'online' });
+    await samTab2.timeout(2000).emitWithAck('presence:set', { status: 'away' });
+    await away;
+    const gone = nextEvent<{ agents: AgentPresence[] }>(adminDesk, 'presence:changed', (e) => !e.agents.some((a) => a.agentId === samId));
+    samTab1.disconnect();
+    samTab2.disconnect();
+    await gone;
+  });
+
+  it('refuses a bad presence status with a validation error', async () => {
+    const tab = await desk(sam);
+    const ack = await tab.timeout(2000).emitWithAck('presence:set', { status: 'invisible' } as never);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+
+  it('tells an agent who else has the ticket open and who is typing a reply', async () => {
+    const ticket = await newTicket({ channel: 'email', requester: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    const adminDesk = await desk(admin);
+    const samDesk = await desk(sam);
+    await adminDesk.timeout(2000).emitWithAck('ticket:watch', { ticketId: ticket.id });
+    const samThere = nextEvent<{ ticketId: string; viewers: TicketViewer[] }>(adminDesk, 'ticket:viewers', (e) => e.viewers.some((v) => v.agentId === samId));
+    await samDesk.timeout(2000).emitWithAck('ticket:watch', { ticketId: ticket.id });
+    expect((await samThere).viewers.map((v) => v.name)).toEqual(['Alex Admin', 'Sam Agent']);
+    const typing = nextEvent<{ viewers: TicketViewer[] }>(adminDesk, 'ticket:viewers', (e) => e.viewers.some((v) => v.agentId === samId && v.typing));
+    samDesk.emit('typing:set', { ticketId: ticket.id, typing: true });
+    await typing;
+    const left = nextEvent<{ viewers: TicketViewer[] }>(adminDesk, 'ticket:viewers', (e) => !e.viewers.some((v) => v.agentId === samId));
+    samDesk.emit('ticket:unwatch', { ticketId: ticket.id });
+    await left;
+  });
+
+  it('refuses a status change based on an out-of-date ticket, answering with the current one', async () => {
+    const ticket = await newTicket({ channel: 'phone', requester: { name: 'Bo' } });
+    const first = await api<TicketDetail>(server, 'PATCH', `/api/tickets/${ticket.id}`, { cookie: sam, body: { status: 'pending', ifUpdatedAt: ticket.updatedAt } });
+    expect(first.status).toBe(200);
+    const stale = await api<{ error: { code: string }; current: TicketDetail }>(server, 'PATCH', `/api/tickets/${ticket.id}`, { cookie: admin, body: { status: 'solved', ifUpdatedAt: ticket.updatedAt } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.current).toMatchObject({ id: ticket.id, status: 'pending' });
+    const retried = await api<TicketDetail>(server, 'PATCH', `/api/tickets/${ticket.id}`, { cookie: admin, body: { status: 'solved', ifUpdatedAt: stale.body.current.updatedAt } });
+    expect(retried.body.status).toBe('solved');
+  });
+
+  it('refuses a reply when someone else wrote since the last message the agent saw, unless they send anyway', async () => {
+    const ticket = await newTicket({ channel: 'email', requester: { name: 'Cy', email: 'cy@example.com' } });
+    const lastSeen = ticket.messages.at(-1)!.id;
+    const samReply = await api(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie: sam, body: { body: 'Looking into it', clientId: clientId(), ifLastMessageId: lastSeen } });
+    expect(samReply.status).toBe(201);
+    const stale = await api<{ error: { code: string; message: string }; current: { messages: { body: string }[] } }>(server, 'POST', `/api/tickets/${ticket.id}/messages`, {
+      cookie: admin,
+      body: { body: 'Hello!', clientId: clientId(), ifLastMessageId: lastSeen },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.messages.map((m) => m.body)).toEqual(['Looking into it']);
+    // Sam's own later message does not count against Sam.
+    const own = await api(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie: sam, body: { body: 'One more thing', clientId: clientId(), ifLastMessageId: lastSeen } });
+    expect(own.status).toBe(201);
+    const anyway = await api(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie: admin, body: { body: 'Hello!', clientId: clientId() } });
+    expect(anyway.status).toBe(201);
+    const unknown = await api<{ error: { code: string } }>(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie: admin, body: { body: 'x', ifLastMessageId: 'nope' } });
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe('macros', () => {
+  it('keeps personal macros to their owner and shared ones to admins, and fills placeholders as text', async () => {
+    const personal = await api<Macro>(server, 'POST', '/api/macros', { cookie: sam, body: { title: 'Greeting', body: 'Hi {{customer.first_name}}, {{agent.name}} here about {{ticket.number}}. {{promise}}', setStatus: 'pending' } });
+    expect(personal.status).toBe(201);
+    expect(personal.body).toMatchObject({ shared: false, ownerId: samId, setStatus: 'pending' });
+    expect((await api(server, 'POST', '/api/macros', { cookie: sam, body: { title: 'Team', body: 'x', shared: true } })).status).toBe(403);
+    const shared = await api<Macro>(server, 'POST', '/api/macros', { cookie: admin, body: { title: 'Closing', body: 'Thanks, {{customer.name}}!', shared: true, tags: ['billing'] } });
+    expect(shared.status).toBe(201);
+
+    expect((await api<{ macros: Macro[] }>(server, 'GET', '/api/macros', { cookie: sam })).body.macros.map((m) => m.title)).toEqual(['Closing', 'Greeting']);
+    expect((await api<{ macros: Macro[] }>(server, 'GET', '/api/macros', { cookie: admin })).body.macros.map((m) => m.title)).toEqual(['Closing']);
+    expect((await api(server, 'PATCH', `/api/macros/${personal.body.id}`, { cookie: admin, body: { title: 'Mine now' } })).status).toBe(404);
+    expect((await api(server, 'PATCH', `/api/macros/${shared.body.id}`, { cookie: sam, body: { title: 'Ours' } })).status).toBe(403);
+    expect((await api(server, 'DELETE', `/api/macros/${shared.body.id}`, { cookie: sam })).status).toBe(403);
+    expect((await api(server, 'POST', '/api/macros', { cookie: sam, body: { title: '', body: 'x' } })).status).toBe(400);
+    expect((await api(server, 'PATCH', `/api/macros/${personal.body.id}`, { cookie: sam, body: {} })).status).toBe(400);
+
+    const ticket = await newTicket({ channel: 'email', requester: { name: 'Ada Lovelace', email: 'ada2@example.com', timeZone: 'Europe/London' } });
+    const rendered = await api<RenderedMacro>(server, 'POST', `/api/tickets/${ticket.id}/macros/${personal.body.id}/render`, { cookie: sam });
+    expect(rendered.status).toBe(200);
+    expect(rendered.body.body).toMatch(new RegExp(`^Hi Ada, Sam Agent here about #${ticket.number}\\. Our (UK|US) team`));
+    expect(rendered.body.setStatus).toBe('pending');
+    expect((await api(server, 'POST', `/api/tickets/${ticket.id}/macros/${personal.body.id}/render`, { cookie: admin })).status).toBe(404);
+
+    const renamed = await api<Macro>(server, 'PATCH', `/api/macros/${personal.body.id}`, { cookie: sam, body: { title: 'Hello' } });
+    expect(renamed.body.title).toBe('Hello');
+    expect((await api(server, 'DELETE', `/api/macros/${personal.body.id}`, { cookie: sam })).status).toBe(204);
+    expect((await api(server, 'DELETE', `/api/macros/${shared.body.id}`, { cookie: admin })).status).toBe(204);
+    expect((await api<{ macros: Macro[] }>(server, 'GET', '/api/macros', { cookie: sam })).body.macros).toEqual([]);
+  });
+});
+
+describe('merge', () => {
+  it('merges one customer’s portal request into their email ticket, keeping both histories, and closes it with a note', async () => {
+    const email = await newTicket({ channel: 'email', subject: 'Invoice missing', requester: { name: 'Dee', email: 'dee@example.com' } });
+    const portal = await newTicket({ channel: 'portal', subject: 'Where is my invoice?', description: 'Still no invoice for March', requester: { name: 'Dee', email: 'DEE@example.com' } });
+    const merged = await api<TicketDetail>(server, 'POST', `/api/tickets/${portal.id}/merge`, { cookie: sam, body: { intoId: email.id } });
+    expect(merged.status).toBe(200);
+    expect(merged.body.id).toBe(email.id);
+    expect(merged.body.messages.map((m) => m.body)).toEqual(['The CSV export fails with error 500', 'Still no invoice for March']);
+    expect(merged.body.events.map((e) => e.type)).toContain('merged_in');
+    const closed = (await api<TicketDetail>(server, 'GET', `/api/tickets/${portal.id}`, { cookie: sam })).body;
+    expect(closed).toMatchObject({ status: 'closed', mergedIntoId: email.id });
+    expect(closed.events.find((e) => e.type === 'merged')).toMatchObject({ reason: `Merged into #${email.number}` });
+    const audit = await server.app.frontdesk.db.selectFrom('audit_log').selectAll().where('action', '=', 'ticket.merged').execute();
+    expect(audit).toHaveLength(1);
+    expect((await api(server, 'POST', `/api/tickets/${portal.id}/merge`, { cookie: sam, body: { intoId: email.id } })).status).toBe(409);
+  });
+
+  it('refuses tickets of different requesters, a ticket into itself and unknown tickets', async () => {
+    const a = await newTicket({ channel: 'email', requester: { email: 'eve@example.com' } });
+    const b = await newTicket({ channel: 'email', requester: { email: 'fay@example.com' } });
+    const refused = await api<{ error: { code: string; message: string } }>(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: { intoId: b.id } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/different requesters/);
+    expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: { intoId: a.id } })).status).toBe(400);
+    expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: { intoId: 'nope' } })).status).toBe(404);
+    expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: {} })).status).toBe(400);
+  });
+});
