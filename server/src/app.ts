@@ -43,6 +43,7 @@ import { attachmentRoutes } from './routes/attachments.routes';
 import { MemoryPresenceStore, RedisPresenceStore } from './team/presence';
 import { TeamPresence } from './team/team-presence';
 import { teamRoutes } from './team/team.routes';
+import { startAutoAssignment } from './team/auto-assign';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -59,11 +60,15 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
+  /** How often chats of agents gone offline are reassigned (default 30 s); 0 turns the pass off (tests drive it). */
+  reassignIntervalMs?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     frontdesk: ServerContext & { kai: KaiEngine; kb: KnowledgeBase; secret: string; signIn: string | null; outbox: OutboxWorker | null };
+    /** Who of the team is online, and where (desk tabs). */
+    teamPresence: TeamPresence;
   }
 }
 
@@ -142,7 +147,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const presence = new TeamPresence(app.clusterRedis ? new RedisPresenceStore(app.clusterRedis) : new MemoryPresenceStore(), {
     team: (agents) => desk.to(DESK_ROOM).emit('presence:changed', { agents }),
     ticket: (ticketId, viewers) => desk.to(ticketRoom(ticketId)).emit('ticket:viewers', { ticketId, viewers }),
-  });
+  }, now);
+  app.decorate('teamPresence', presence);
+  const stopAssigning = startAutoAssignment(ctx, presence, opts.reassignIntervalMs ?? 30_000);
+  app.addHook('preClose', stopAssigning);
   app.addHook('preClose', async () => presence.close());
   setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins, presence });
   countSockets(app.metrics, [visitors, desk]);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../shared/protocol';
 import type { AgentPresence, Macro, RenderedMacro, TicketViewer } from '../../shared/team';
-import { api, clientId, connectDesk, nextEvent, signIn, startServer, type DeskSocket, type TestServer } from './harness';
+import { api, clientId, connectDesk, connectVisitor as connectVisitorFor, nextEvent, signIn, startServer, type DeskSocket, type TestServer } from './harness';
 
 let server: TestServer;
 let admin: string;
@@ -181,5 +181,61 @@ describe('merge', () => {
     expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: { intoId: a.id } })).status).toBe(400);
     expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: { intoId: 'nope' } })).status).toBe(404);
     expect((await api(server, 'POST', `/api/tickets/${a.id}/merge`, { cookie: sam, body: {} })).status).toBe(400);
+  });
+});
+
+describe('automatic assignment', () => {
+  it('gives handed-off chats to online agents in turn within their limit, tells the assignee, and reassigns when one goes offline', async () => {
+    const auto = await startServer({ sweepIntervalMs: 0, reassignIntervalMs: 0 });
+    try {
+      const { db } = auto.app.frontdesk;
+      await db.updateTable('sites').set({ settings: JSON.stringify({ assignment: { auto: true, maxOpenChats: 1 } }) }).where('key', '=', 'demo').execute();
+      const adminCookie = await signIn(auto);
+      const made = await api<{ id: string }>(auto, 'POST', '/api/agents', { cookie: adminCookie, body: { email: 'kim@example.com', name: 'Kim Agent', password: 'kim-password-123' } });
+      const kimRes = await fetch(`${auto.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kim@example.com', password: 'kim-password-123' }) });
+      const kimCookie = kimRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const adminId = (await api<{ id: string }>(auto, 'GET', '/api/auth/me', { cookie: adminCookie })).body.id;
+      const adminDesk = await connectDesk(auto, adminCookie);
+      const kimDesk = await connectDesk(auto, kimCookie);
+      sockets.push(adminDesk, kimDesk);
+      // Kim is away: only the admin takes chats.
+      await kimDesk.timeout(2000).emitWithAck('presence:set', { status: 'away' });
+
+      const handOff = async (text: string) => {
+        const session = await api<{ token: string }>(auto, 'POST', '/api/widget/session', { body: { siteKey: 'demo', origin: 'http://localhost:8080', timeZone: 'Europe/London' } });
+        const visitor = await connectVisitorFor(auto, session.body.token);
+        await visitor.timeout(5000).emitWithAck('message:send', { clientId: clientId(), body: text });
+        const state = await visitor.timeout(5000).emitWithAck('conversation:escalate', {});
+        visitor.disconnect();
+        if (!state.ok) throw new Error(state.error.message);
+        return state.data.ticket!.number;
+      };
+      const toAdmin = nextEvent<{ ticket: { number: number; assigneeId: string }; by: string | null }>(adminDesk, 'ticket:assigned');
+      const first = await handOff('My invoice is wrong, can I talk to a person?');
+      expect(await toAdmin).toMatchObject({ ticket: { number: first, assigneeId: adminId }, by: null });
+
+      // The admin is at the limit (1) and Kim is away: the next chat waits unassigned, until Kim is back.
+      const second = await handOff('I need a person about my refund');
+      const ticketOf = async (n: number) => (await api<{ tickets: { number: number; assigneeId: string | null }[] }>(auto, 'GET', '/api/tickets?status=new,open', { cookie: adminCookie })).body.tickets.find((t) => t.number === n)!;
+      expect((await ticketOf(second)).assigneeId).toBeNull();
+      await kimDesk.timeout(2000).emitWithAck('presence:set', { status: 'online' });
+      const toKim = nextEvent<{ ticket: { number: number } }>(kimDesk, 'ticket:assigned');
+      const { reassignWaitingChats } = await import('../src/team/auto-assign');
+      expect(await reassignWaitingChats(auto.app.frontdesk, auto.app.teamPresence)).toBe(1);
+      expect((await toKim).ticket.number).toBe(second);
+
+      // The admin leaves; after the grace their waiting chat goes to someone online with room… Kim is full, so
+      // it waits unassigned rather than staying with someone who is gone.
+      const gone = nextEvent(kimDesk, 'presence:changed', (e: { agents: { agentId: string }[] }) => !e.agents.some((a) => a.agentId === adminId));
+      adminDesk.disconnect();
+      await gone;
+      expect(await reassignWaitingChats(auto.app.frontdesk, auto.app.teamPresence, 60_000)).toBe(0);
+      expect((await ticketOf(first)).assigneeId).toBe(adminId);
+      expect(await reassignWaitingChats(auto.app.frontdesk, auto.app.teamPresence, 0)).toBe(0);
+      expect((await ticketOf(first)).assigneeId).toBeNull();
+      expect(made.status).toBe(201);
+    } finally {
+      await auto.close();
+    }
   });
 });

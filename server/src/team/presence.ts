@@ -22,6 +22,10 @@ export interface PresenceStore {
   put(tabKey: string, tab: TabPresence): Promise<void>;
   remove(tabKey: string): Promise<void>;
   all(): Promise<TabPresence[]>;
+  /** Records when an agent's last tab closed (null: they are back). */
+  setGone(agentId: string, at: string | null): Promise<void>;
+  /** Agents whose every tab closed, and since when. */
+  gone(): Promise<Map<string, string>>;
 }
 
 export class MemoryPresenceStore implements PresenceStore {
@@ -35,9 +39,18 @@ export class MemoryPresenceStore implements PresenceStore {
   async all(): Promise<TabPresence[]> {
     return [...this.#tabs.values()];
   }
+  readonly #gone = new Map<string, string>();
+  async setGone(agentId: string, at: string | null): Promise<void> {
+    if (at) this.#gone.set(agentId, at);
+    else this.#gone.delete(agentId);
+  }
+  async gone(): Promise<Map<string, string>> {
+    return new Map(this.#gone);
+  }
 }
 
 const PRESENCE_HASH = 'frontdesk:presence';
+const GONE_HASH = 'frontdesk:presence:gone';
 
 export class RedisPresenceStore implements PresenceStore {
   readonly #redis: RedisClient;
@@ -52,7 +65,15 @@ export class RedisPresenceStore implements PresenceStore {
   }
   async all(): Promise<TabPresence[]> {
     const raw = await this.#redis.hGetAll(PRESENCE_HASH);
+    // Written by put() above only, so the shape is ours.
     return Object.values(raw).map((text) => JSON.parse(text) as TabPresence);
+  }
+  async setGone(agentId: string, at: string | null): Promise<void> {
+    if (at) await this.#redis.hSet(GONE_HASH, agentId, at);
+    else await this.#redis.hDel(GONE_HASH, agentId);
+  }
+  async gone(): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.#redis.hGetAll(GONE_HASH)));
   }
 }
 

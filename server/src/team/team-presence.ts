@@ -15,10 +15,12 @@ export class TeamPresence {
   readonly #store: PresenceStore;
   readonly #broadcast: PresenceBroadcast;
   readonly #tabs = new Map<string, TabPresence>();
+  readonly #now: () => Date;
 
-  constructor(store: PresenceStore, broadcast: PresenceBroadcast) {
+  constructor(store: PresenceStore, broadcast: PresenceBroadcast, now: () => Date = () => new Date()) {
     this.#store = store;
     this.#broadcast = broadcast;
+    this.#now = now;
   }
 
   /** A tab opened, or changed what it reports (only the given fields change). */
@@ -28,6 +30,7 @@ export class TeamPresence {
     if (change.ticketId !== undefined && change.ticketId !== before?.ticketId && change.typing === undefined) tab.typing = false;
     this.#tabs.set(tabKey, tab);
     await this.#store.put(tabKey, tab);
+    if (!before) await this.#store.setGone(tab.agentId, null);
     await this.#announce(before, tab);
   }
 
@@ -37,6 +40,8 @@ export class TeamPresence {
     if (!before) return;
     this.#tabs.delete(tabKey);
     await this.#store.remove(tabKey);
+    const all = await this.#store.all();
+    if (!all.some((t) => t.agentId === before.agentId)) await this.#store.setGone(before.agentId, this.#now().toISOString());
     await this.#announce(before, null);
   }
 
@@ -51,6 +56,11 @@ export class TeamPresence {
   /** Agents with at least one tab online (not away). */
   async online(): Promise<Set<string>> {
     return onlineAgentIds(this.#store);
+  }
+
+  /** Agents whose every tab closed, and since when (their chats are reassigned after a grace). */
+  async goneSince(): Promise<Map<string, string>> {
+    return this.#store.gone();
   }
 
   /** Forgets this node's tabs in the shared store (the node is stopping). */

@@ -7,6 +7,7 @@ import { findAgent } from '../auth/agent.repository';
 import { announceTicketChange, transition } from './ticket-lifecycle';
 import type { Work } from '../work';
 import { deadlinesFor } from './sla-clock';
+import { toTicketSummary } from './ticket.presenter';
 import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 
 /**
@@ -59,5 +60,8 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
     ticket = await transition(ctx, work, ticket, { to: changes.status, actor, reason });
   }
   await announceTicketChange(ctx, work, before, ticket);
+  if (ticket.assignee_id && ticket.assignee_id !== before.assignee_id && ticket.assignee_id !== actor.id) {
+    work.raise('ticket.assigned', { ticket: toTicketSummary(ticket), assigneeId: ticket.assignee_id, by: actor.kind === 'agent' ? actor.name : null });
+  }
   return ticket;
 }
