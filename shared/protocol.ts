@@ -202,6 +202,10 @@ export const widgetSessionSchema = z.object({
   timeZone: z.string().max(64).optional(),
   /** The browser's language (BCP 47); Kai replies in it. */
   language: z.string().max(35).optional(),
+  /** The host page the messenger sits on, shown to agents in the requester panel. */
+  page: z.object({ url: z.string().max(2000).optional(), title: z.string().max(300).optional(), referrer: z.string().max(2000).optional() }).optional(),
+  /** Plain key/value attributes the site passed in `boot`: shown to agents as unverified claims. */
+  attributes: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean()])).refine((a) => Object.keys(a).length <= 30, 'attributes: at most 30').optional(),
   user: z
     .object({
       id: z.string().max(128),

@@ -83,3 +83,30 @@ export interface RenderedMacro {
 
 /** `POST /api/tickets/:id/merge`: this ticket joins `intoId`, which survives. */
 export const mergeTicketSchema = z.object({ intoId: z.string().min(1).max(64) });
+
+/** One of the requester's other tickets, in the requester panel. */
+export interface PastRequest {
+  id: string;
+  number: number;
+  subject: string;
+  status: (typeof TICKET_STATUSES)[number];
+  channel: string;
+  createdAt: string;
+}
+
+/** `GET /api/tickets/:id/context`: who the requester is, what else they asked, and what the messenger saw. */
+export interface CustomerContext {
+  /** `verified`: the site's signed JWT proved who they are; `claimed`: the page said so unsigned; `anonymous`. */
+  identity: 'verified' | 'claimed' | 'anonymous';
+  /** The same person's other requests (by verified identity or mailbox), newest first. */
+  pastRequests: PastRequest[];
+  /** What the messenger told: page, referrer, browser and OS, and the site's `boot` attributes (never verified). */
+  visitor: {
+    pageUrl: string | null;
+    pageTitle: string | null;
+    referrer: string | null;
+    browser: string | null;
+    os: string | null;
+    attributes: { key: string; value: string }[];
+  } | null;
+}

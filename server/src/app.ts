@@ -44,6 +44,7 @@ import { MemoryPresenceStore, RedisPresenceStore } from './team/presence';
 import { TeamPresence } from './team/team-presence';
 import { teamRoutes } from './team/team.routes';
 import { startAutoAssignment } from './team/auto-assign';
+import { staffedCentres } from './team/coverage';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -164,7 +165,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
 
   await app.register(probeRoutes, { db: app.db, cluster, redis: config.redisUrl !== undefined });
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
-  await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
+  await app.register(widgetRoutes, { ctx: { ...ctx, secret, staffedCentres: () => staffedCentres(ctx, presence) } });
   await app.register(ticketRoutes, { ctx, kai });
   await app.register(attachmentRoutes, { ctx });
   await app.register(aiRoutes, { ctx, kai });

@@ -239,3 +239,55 @@ describe('automatic assignment', () => {
     }
   });
 });
+
+describe('customer context and availability', () => {
+  it('shows the page, browser, boot attributes and past requests of a visitor, and the team online from presence', async () => {
+    const alone = await startServer({ sweepIntervalMs: 0, reassignIntervalMs: 0, now: () => new Date('2026-12-05T12:00:00Z') });
+    try {
+      const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0';
+      const start = (body: Record<string, unknown> = {}) =>
+        fetch(`${alone.url}/api/widget/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': ua },
+          body: JSON.stringify({ siteKey: 'demo', origin: 'http://localhost:8080', timeZone: 'Europe/London', ...body }),
+        }).then((r) => r.json() as Promise<{ token: string; availability: { openNow: boolean; text: string } }>);
+      // A Saturday: the calendars are closed, and nobody has the desk open.
+      expect((await start()).availability.openNow).toBe(false);
+      const cookie = await signIn(alone);
+      const tab = await connectDesk(alone, cookie);
+      sockets.push(tab);
+      await tab.timeout(2000).emitWithAck('presence:set', { status: 'online' });
+      const session = await start({ page: { url: 'https://shop.example.com/billing', title: 'Billing', referrer: 'https://www.google.com/' }, attributes: { plan: 'pro', seats: 12 } });
+      expect(session.availability).toEqual({ openNow: true, text: 'Our UK team is online now.' });
+      await tab.timeout(2000).emitWithAck('presence:set', { status: 'away' });
+      expect((await start()).availability.openNow).toBe(false);
+
+      const visitor = await connectVisitorFor(alone, session.token);
+      await visitor.timeout(5000).emitWithAck('message:send', { clientId: clientId(), body: 'Billing question, can I talk to a person?' });
+      const state = await visitor.timeout(5000).emitWithAck('conversation:escalate', {});
+      visitor.disconnect();
+      if (!state.ok) throw new Error(state.error.message);
+      const list = await api<{ tickets: { id: string; number: number }[] }>(alone, 'GET', '/api/tickets', { cookie });
+      const ticket = list.body.tickets.find((t) => t.number === state.data.ticket!.number)!;
+      const context = await api<import('../../shared/team').CustomerContext>(alone, 'GET', `/api/tickets/${ticket.id}/context`, { cookie });
+      expect(context.status).toBe(200);
+      expect(context.body).toEqual({
+        identity: 'anonymous',
+        pastRequests: [],
+        visitor: { pageUrl: 'https://shop.example.com/billing', pageTitle: 'Billing', referrer: 'https://www.google.com/', browser: 'Firefox 121', os: 'Linux', attributes: [{ key: 'plan', value: 'pro' }, { key: 'seats', value: '12' }] },
+      });
+      expect((await api(alone, 'GET', '/api/tickets/nope/context', { cookie })).status).toBe(404);
+      expect((await api(alone, 'GET', `/api/tickets/${ticket.id}/context`)).status).toBe(401);
+    } finally {
+      await alone.close();
+    }
+  });
+
+  it('lists the same mailbox’s past requests', async () => {
+    const a = await newTicket({ channel: 'email', requester: { email: 'gus@example.com' } });
+    const b = await newTicket({ channel: 'email', subject: 'Second', requester: { email: 'gus@example.com' } });
+    const context = await api<import('../../shared/team').CustomerContext>(server, 'GET', `/api/tickets/${b.id}/context`, { cookie: sam });
+    expect(context.body.pastRequests.map((r) => r.id)).toEqual([a.id]);
+    expect(context.body.identity).toBe('claimed');
+  });
+});

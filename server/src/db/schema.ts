@@ -41,6 +41,13 @@ export interface VisitorTable {
   verified: number;
   created_at: string;
   last_seen_at: string;
+  /** The messenger's browser (User-Agent), the host page it sat on, and that page's referrer. */
+  user_agent: Generated<string | null>;
+  page_url: Generated<string | null>;
+  page_title: Generated<string | null>;
+  referrer: Generated<string | null>;
+  /** JSON { key: string | number | boolean } the host page passed in `boot` (claims: never verified). */
+  attributes: Generated<string | null>;
 }
 
 export interface ConversationTable {

@@ -1,4 +1,3 @@
-import type { CentreId } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import type { AgentRow, TicketRow } from '../db/schema';
 import { findSiteById, siteSettings } from '../sites/site.repository';
@@ -7,18 +6,12 @@ import { findTicket } from '../tickets/ticket.repository';
 import { inTransaction } from '../work';
 import { lastAssignedAt, listActiveAgents, listOpenChats, openChatCounts } from './assignment.repository';
 import type { TeamPresence } from './team-presence';
+import { coversCentre } from './coverage';
 
 const SYSTEM = { kind: 'system' as const, name: 'Automatic assignment' };
 /** How long an assignee may be gone (every desk tab closed) before their waiting chats go to someone online. */
 export const OFFLINE_GRACE_MS = 2 * 60_000;
 
-/**
- * Whether an agent takes tickets of a centre. Agents carry no centre yet, so everyone covers every centre; this is
- * the one function to change when they do.
- */
-export function coversCentre(_agent: AgentRow, _centre: CentreId): boolean {
-  return true;
-}
 
 /**
  * The next agent for a ticket, taking turns: online (not away) agents of the covering centre below the site's

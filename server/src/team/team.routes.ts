@@ -12,6 +12,7 @@ import { inTransaction } from '../work';
 import { fillMacro } from './macro-text';
 import { deleteMacro, findMacro, insertMacro, listMacrosFor, updateMacro } from './macro.repository';
 import { mergeTickets } from './merge-tickets';
+import { readCustomerContext } from './customer-context';
 import type { TeamPresence } from './team-presence';
 
 const auditActor = (request: FastifyRequest): AuditActor => ({ id: request.agent!.id, label: `${request.agent!.name} <${request.agent!.email}>`, ip: request.ip });
@@ -65,6 +66,12 @@ export const teamRoutes: FastifyPluginAsync<{ ctx: CoreContext; presence: TeamPr
     const promise = describePromise(ctx.operations.get(), ticket, ticket.requester_time_zone, ctx.now());
     const body = fillMacro(macro.body, { customerName: ticket.requester_name, agentName: agent.name, ticketNumber: ticket.number, promise });
     return { body, setStatus: macro.setStatus, setUrgency: macro.setUrgency, setImpact: macro.setImpact, tags: macro.tags };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/tickets/:id/context', async (request) => {
+    const ticket = await findTicket(ctx.db, request.params.id);
+    if (!ticket) throw new AppError('not_found', 'No such ticket');
+    return readCustomerContext(ctx.db, ticket);
   });
 
   app.post<{ Params: { id: string } }>('/api/tickets/:id/merge', async (request) => {

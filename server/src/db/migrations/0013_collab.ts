@@ -1,6 +1,6 @@
 /**
  * The team desk: saved replies (macros, personal or shared), each agent's notification preferences, and the
- * link from a merged ticket to the one that survived it. Frozen.
+ * link from a merged ticket to the one that survived it, and what the messenger tells of a visitor's page and browser. Frozen.
  */
 import type { MigrationDb } from './migration-db';
 
@@ -29,10 +29,17 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.alterTable('tickets').addColumn('merged_into_id', 'text').execute();
+  // What the messenger last told about the visitor's browser and page, for the requester panel (each may be null).
+  for (const column of ['user_agent', 'page_url', 'page_title', 'referrer', 'attributes']) {
+    await db.schema.alterTable('visitors').addColumn(column, 'text').execute();
+  }
   await db.schema.createIndex('tickets_merged_into').on('tickets').column('merged_into_id').execute();
 }
 
 export async function down(db: MigrationDb): Promise<void> {
+  for (const column of ['user_agent', 'page_url', 'page_title', 'referrer', 'attributes']) {
+    await db.schema.alterTable('visitors').dropColumn(column).execute();
+  }
   await db.schema.dropIndex('tickets_merged_into').execute();
   await db.schema.alterTable('tickets').dropColumn('merged_into_id').execute();
   await db.schema.dropTable('agent_preferences').execute();

@@ -1,0 +1,19 @@
+import { CENTRES, type CentreId } from '../../../shared/protocol';
+import type { CoreContext } from '../context';
+import type { AgentRow } from '../db/schema';
+import { listActiveAgents } from './assignment.repository';
+import type { TeamPresence } from './team-presence';
+
+/**
+ * Whether an agent takes tickets of a centre. Agents carry no centre yet, so everyone covers every centre; this is
+ * the one function to change when they do.
+ */
+export function coversCentre(_agent: AgentRow, _centre: CentreId): boolean {
+  return true;
+}
+
+/** The centres with at least one agent online (not away) right now: the messenger's "our team is online". */
+export async function staffedCentres(ctx: Pick<CoreContext, 'db'>, presence: TeamPresence): Promise<ReadonlySet<CentreId>> {
+  const online = await listActiveAgents(ctx.db, [...(await presence.online())]);
+  return new Set(CENTRES.filter((centre) => online.some((agent) => coversCentre(agent, centre))));
+}
