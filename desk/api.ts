@@ -84,7 +84,7 @@ export interface RemoteSessionInput {
 }
 
 import type { KbArticle } from '../shared/api';
-import type { AgentPresence, CustomerContext, Macro, MacroInput, RenderedMacro } from '../shared/team';
+import type { AgentPresence, CustomerContext, Macro, MacroInput, NotificationPreferences, RenderedMacro } from '../shared/team';
 export type { KbArticle };
 
 /** `POST /api/kb/articles` and `PUT /api/kb/articles/:id` body (PUT replaces the whole article). */
@@ -224,6 +224,15 @@ export class DeskApi {
   async teamPresence(): Promise<AgentPresence[]> {
     const { agents } = await this.#request<{ agents: AgentPresence[] }>('GET', '/api/team/presence');
     return agents;
+  }
+
+  /** The agent's notification preferences (kept on the server). */
+  notificationPreferences(): Promise<NotificationPreferences> {
+    return this.#request('GET', '/api/me/notifications');
+  }
+
+  saveNotificationPreferences(prefs: NotificationPreferences): Promise<NotificationPreferences> {
+    return this.#request('PUT', '/api/me/notifications', prefs);
   }
 
   /** The shared macros and the agent's own. */

@@ -110,3 +110,17 @@ export interface CustomerContext {
     attributes: { key: string; value: string }[];
   } | null;
 }
+
+/** `PUT /api/me/notifications`: what the agent is told of, and how. Every field has a default. */
+export const notificationPreferencesSchema = z.object({
+  /** Desktop notifications (the browser asks for permission once). */
+  desktop: z.boolean().default(true),
+  /** A short beep. */
+  sound: z.boolean().default(true),
+  handoffs: z.boolean().default(true),
+  replies: z.boolean().default(true),
+  assignments: z.boolean().default(true),
+  sla: z.boolean().default(true),
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = notificationPreferencesSchema.parse({});

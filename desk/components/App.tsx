@@ -9,6 +9,11 @@ import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
 import { TopBar } from './TopBar';
+import { TeamStatus } from './TeamStatus';
+import { MacroManager } from './MacroManager';
+import type { TeamPaneTools } from './TicketPane';
+import type { MacrosModel } from '../models/MacrosModel';
+import type { NotificationModel } from '../models/NotificationModel';
 
 export interface AppProps {
   desk: DeskModel;
@@ -18,10 +23,12 @@ export interface AppProps {
   calls?: LogCallModel;
   /** Remote sessions on the open ticket; without it `Offer remote session` is not shown. */
   remoteApi?: RemoteSessionApi;
+  /** The team desk: presence, assigning, macros, customer context, notifications. */
+  teamDesk?: { macros: MacrosModel; notifications: NotificationModel; api: TeamPaneTools['api'] } | undefined;
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now, calls, remoteApi }: AppProps) {
+export function App({ desk, now, calls, remoteApi, teamDesk }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   if (status === 'checking') return <p class="boot">Loading the desk…</p>;
@@ -31,7 +38,14 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
   const current = desk.current.value;
   const { connection } = desk;
   const page = desk.route.page.value;
-  const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  const team = desk.team;
+  const topBar = (
+    <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()}>
+      {team && <TeamStatus team={team} notifications={teamDesk?.notifications} />}
+    </TopBar>
+  );
+  const paneTools: TeamPaneTools | undefined =
+    team && teamDesk ? { model: team, selfId: agent.id, macros: teamDesk.macros.macros.value, api: teamDesk.api, open: (id) => desk.openTicket(id) } : undefined;
   if (page === 'kb') {
     return (
       <div class="desk">
@@ -43,6 +57,7 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
   return (
     <div class="desk">
       {topBar}
+      {teamDesk && <MacroManager macros={teamDesk.macros} isAdmin={agent.role === 'admin'} />}
       <main class="desk__panes">
         <QueuePanel
           queue={desk.queue}
@@ -59,6 +74,7 @@ export function App({ desk, now, calls, remoteApi }: AppProps) {
             onStopTyping={(id) => connection.setTyping(id, false)}
             onClose={() => desk.closeTicket()}
             remoteApi={remoteApi}
+            team={paneTools}
           />
         ) : (
           <section class="ticket ticket--empty" aria-label="Ticket">

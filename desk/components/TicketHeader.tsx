@@ -3,16 +3,20 @@ import type { TicketDetail, TicketStatus } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
+import { AssigneeControl } from './AssigneeControl';
+import type { TeamModel } from '../models/TeamModel';
 
 export interface TicketHeaderProps {
   ticket: TicketDetail;
   saving: boolean;
   onStatus: (status: TicketStatus) => Promise<boolean>;
   onClose: () => void;
+  /** Assigning: the team and the signed-in agent; without them no assignee control is shown. */
+  assign?: { team: TeamModel; selfId: string; onAssign: (agentId: string | null) => Promise<boolean> } | undefined;
 }
 
 /** `#number subject`, priority, and the status controls. */
-export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeaderProps) {
+export function TicketHeader({ ticket, saving, onStatus, onClose, assign }: TicketHeaderProps) {
   const done = ticket.status === 'solved' || ticket.status === 'closed';
   const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
     const select = e.currentTarget;
@@ -49,6 +53,7 @@ export function TicketHeader({ ticket, saving, onStatus, onClose }: TicketHeader
         <button type="button" class="btn btn--solve" disabled={saving || done} onClick={() => void onStatus('solved')}>
           Mark solved
         </button>
+        {assign && <AssigneeControl assigneeId={ticket.assigneeId} selfId={assign.selfId} team={assign.team} saving={saving} onAssign={assign.onAssign} />}
       </div>
     </header>
   );

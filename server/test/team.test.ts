@@ -291,3 +291,16 @@ describe('customer context and availability', () => {
     expect(context.body.identity).toBe('claimed');
   });
 });
+
+describe('notification preferences', () => {
+  it('are kept per agent on the server, with defaults, and checked', async () => {
+    const defaults = await api<Record<string, boolean>>(server, 'GET', '/api/me/notifications', { cookie: sam });
+    expect(defaults.body).toEqual({ desktop: true, sound: true, handoffs: true, replies: true, assignments: true, sla: true });
+    const saved = await api(server, 'PUT', '/api/me/notifications', { cookie: sam, body: { sound: false, handoffs: false } });
+    expect(saved.status).toBe(200);
+    expect((await api<Record<string, boolean>>(server, 'GET', '/api/me/notifications', { cookie: sam })).body).toMatchObject({ sound: false, handoffs: false, desktop: true });
+    expect((await api<Record<string, boolean>>(server, 'GET', '/api/me/notifications', { cookie: admin })).body.sound).toBe(true);
+    expect((await api(server, 'PUT', '/api/me/notifications', { cookie: sam, body: { sound: 'loud' } })).status).toBe(400);
+    expect((await api(server, 'GET', '/api/me/notifications')).status).toBe(401);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { macroPatchSchema, macroSchema, mergeTicketSchema, type Macro } from '../../../shared/team';
+import { macroPatchSchema, macroSchema, mergeTicketSchema, notificationPreferencesSchema, type Macro } from '../../../shared/team';
+import { readNotificationPreferences, saveNotificationPreferences } from './preferences.repository';
 import type { AuditActor } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import type { AgentRow } from '../db/schema';
@@ -30,6 +31,14 @@ export const teamRoutes: FastifyPluginAsync<{ ctx: CoreContext; presence: TeamPr
   app.addHook('preHandler', app.requireAgent);
 
   app.get('/api/team/presence', async () => ({ agents: await presence.team() }));
+
+  app.get('/api/me/notifications', async (request) => readNotificationPreferences(ctx.db, request.agent!.id));
+
+  app.put('/api/me/notifications', async (request) => {
+    const prefs = parse(notificationPreferencesSchema, request.body);
+    await saveNotificationPreferences(ctx.db, request.agent!.id, prefs, ctx.now());
+    return prefs;
+  });
 
   app.get('/api/macros', async (request) => ({ macros: await listMacrosFor(ctx.db, request.agent!.id) }));
 
