@@ -79,8 +79,9 @@ export const updateTicketSchema = z
     /** Why: recorded in the audit trail. */
     reason: z.string().trim().max(500).optional(),
     /**
-     * The ticket's `updatedAt` as the caller last saw it: when the ticket changed since, nothing is written and the
-     * answer is a 409 carrying the current ticket (someone else's change is never silently overwritten).
+     * The ticket's `updatedAt` as the caller last saw it: when someone else changed its fields since (status,
+     * assignee, urgency, impact, category), nothing is written and the answer is a 409 carrying the current ticket
+     * (someone else's change is never silently overwritten). New messages do not count.
      */
     ifUpdatedAt: z.iso.datetime({ offset: true }).optional(),
   })

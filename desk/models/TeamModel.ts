@@ -21,12 +21,16 @@ export interface TeamMember {
  */
 export class TeamModel {
   readonly #agents = signal<readonly AgentProfile[]>([]);
-  readonly #presence = signal<ReadonlyMap<string, PresenceStatus>>(new Map());
+  readonly #presence = signal<ReadonlyMap<string, AgentPresence>>(new Map());
   readonly #chosen = signal<'online' | 'away'>('online');
   readonly #idle = signal(false);
-  readonly #members = computed<TeamMember[]>(() =>
-    this.#agents.value.filter((a) => a.active !== false).map((a) => ({ id: a.id, name: a.name, status: this.#presence.value.get(a.id) ?? 'offline' })),
-  );
+  readonly #members = computed<TeamMember[]>(() => {
+    const presence = this.#presence.value;
+    const known = this.#agents.value.filter((a) => a.active !== false).map((a) => ({ id: a.id, name: a.name, status: presence.get(a.id)?.status ?? 'offline' }));
+    // Someone added since the team was loaded still shows once they are online.
+    const newcomers = [...presence.values()].filter((p) => !known.some((k) => k.id === p.agentId)).map((p) => ({ id: p.agentId, name: p.name, status: p.status }));
+    return [...known, ...newcomers];
+  });
   readonly #myStatus = computed<'online' | 'away'>(() => (this.#chosen.value === 'away' || this.#idle.value ? 'away' : 'online'));
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -61,11 +65,11 @@ export class TeamModel {
 
   /** `presence:changed`: the statuses of everyone with the desk open. */
   applyPresence(event: { agents: AgentPresence[] }): void {
-    this.#presence.value = new Map(event.agents.map((a) => [a.agentId, a.status]));
+    this.#presence.value = new Map(event.agents.map((a) => [a.agentId, a]));
   }
 
   statusOf(agentId: string | null): PresenceStatus {
-    return agentId ? (this.#presence.value.get(agentId) ?? 'offline') : 'offline';
+    return agentId ? (this.#presence.value.get(agentId)?.status ?? 'offline') : 'offline';
   }
 
   choose(status: 'online' | 'away'): void {

@@ -98,8 +98,12 @@ describe('presence and collision', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('conflict');
     expect(stale.body.current).toMatchObject({ id: ticket.id, status: 'pending' });
+    // A reply since (by anyone) is no conflict for a field change.
+    expect((await api(server, 'POST', `/api/tickets/${ticket.id}/messages`, { cookie: sam, body: { body: 'Waiting on you', internal: true } })).status).toBe(201);
     const retried = await api<TicketDetail>(server, 'PATCH', `/api/tickets/${ticket.id}`, { cookie: admin, body: { status: 'solved', ifUpdatedAt: stale.body.current.updatedAt } });
     expect(retried.body.status).toBe('solved');
+    // One's own earlier change is no conflict either.
+    expect((await api(server, 'PATCH', `/api/tickets/${ticket.id}`, { cookie: admin, body: { status: 'open', ifUpdatedAt: stale.body.current.updatedAt } })).status).toBe(200);
   });
 
   it('refuses a reply when someone else wrote since the last message the agent saw, unless they send anyway', async () => {

@@ -8,7 +8,7 @@ import { announceTicketChange, transition } from './ticket-lifecycle';
 import type { Work } from '../work';
 import { deadlinesFor } from './sla-clock';
 import { toTicketSummary } from './ticket.presenter';
-import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
+import { changedByOthersSince, findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 
 /**
  * An agent's change to a ticket: status through the state machine; urgency or impact (never priority
@@ -20,7 +20,8 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
   const tx = work.tx;
   const before = await findTicket(tx, ticketId);
   if (!before) throw new AppError('not_found', 'No such ticket');
-  if (changes.ifUpdatedAt !== undefined && Date.parse(changes.ifUpdatedAt) !== Date.parse(before.updated_at)) {
+  // Only field changes by someone else count (a reply moves updated_at too, and must not block a status change).
+  if (changes.ifUpdatedAt !== undefined && (await changedByOthersSince(tx, ticketId, new Date(changes.ifUpdatedAt).toISOString(), actor.id ?? null))) {
     throw new StaleWriteError('Someone else changed this ticket since you opened it; nothing was changed');
   }
   let ticket = before;

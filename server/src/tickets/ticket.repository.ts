@@ -193,3 +193,13 @@ export async function listMergedConversationIds(db: DbOrTx, ticketId: string): P
   const rows = await db.selectFrom('tickets').select('conversation_id').where('merged_into_id', '=', ticketId).execute();
   return rows.map((r) => r.conversation_id).filter((id): id is string => id !== null);
 }
+
+/** Changes agents make to a ticket's fields (not messages): what an optimistic update must not overwrite. */
+const FIELD_CHANGES = ['status_changed', 'reopened', 'withdrawn', 'assigned', 'urgency_changed', 'impact_changed', 'priority_changed', 'category_changed', 'merged'];
+
+/** Whether anyone but `exceptActorId` changed the ticket's fields after `since`. */
+export async function changedByOthersSince(db: DbOrTx, ticketId: string, since: string, exceptActorId: string | null): Promise<boolean> {
+  let q = db.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticketId).where('created_at', '>', since).where('type', 'in', FIELD_CHANGES);
+  if (exceptActorId) q = q.where((eb) => eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', exceptActorId)]));
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
