@@ -4,12 +4,14 @@ import type { AgentRow } from '../db/schema';
 import { listActiveAgents } from './assignment.repository';
 import type { TeamPresence } from './team-presence';
 
-/**
- * Whether an agent takes tickets of a centre. Agents carry no centre yet, so everyone covers every centre; this is
- * the one function to change when they do.
- */
-export function coversCentre(_agent: AgentRow, _centre: CentreId): boolean {
-  return true;
+/** Whether an agent takes tickets of a centre: the centres an admin gave them (`[]`: every centre). */
+export function coversCentre(agent: Pick<AgentRow, 'centres'>, centre: CentreId): boolean {
+  try {
+    const centres: unknown = JSON.parse(agent.centres);
+    return !Array.isArray(centres) || centres.length === 0 || centres.includes(centre);
+  } catch {
+    return true;
+  }
 }
 
 /** The centres with at least one agent online (not away) right now: the messenger's "our team is online". */
