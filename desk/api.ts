@@ -53,6 +53,8 @@ export interface ReplyInput {
   clientId?: string;
   /** The last message the agent saw: someone else's newer message refuses the send (409, with `current.messages`). */
   ifLastMessageId?: string;
+  /** Files uploaded beforehand (`POST /api/tickets/:id/attachments`). */
+  attachmentIds?: string[];
 }
 
 /** `POST /api/tickets/:id/handback` body: the agent gives the chat back to Kai. */

@@ -12,6 +12,7 @@ import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
+import { ReportsPage } from '../reports/ReportsPage';
 import { TopBar } from './TopBar';
 import { TeamStatus } from './TeamStatus';
 import { MacroManager } from './MacroManager';
@@ -54,6 +55,14 @@ export function App({ desk, now, calls, remoteApi, teamDesk, settings }: AppProp
   );
   const paneTools: TeamPaneTools | undefined =
     team && teamDesk ? { model: team, selfId: agent.id, macros: teamDesk.macros.macros.value, api: teamDesk.api, open: (id) => desk.openTicket(id) } : undefined;
+  if (page === 'reports') {
+    return (
+      <div class="desk">
+        {topBar}
+        <ReportsPage />
+      </div>
+    );
+  }
   if (page === 'settings' && settings) {
     return (
       <div class="desk">

@@ -3,11 +3,15 @@ import { useState } from 'preact/hooks';
 import type { Macro, RenderedMacro } from '../../shared/team';
 import type { DraftChanges } from '../models/TicketModel';
 import { MacroList, macroOptionId, matchMacros } from './MacroList';
+import type { MessageAttachment } from '../../shared/protocol';
+import { AttachFiles } from './AttachFiles';
 
 export interface ComposerProps {
   sending: boolean;
   /** Resolves true when the server accepted the message (then the box is cleared); `changes` come from a macro. */
-  onSend: (body: string, internal: boolean, changes?: DraftChanges) => Promise<boolean>;
+  onSend: (body: string, internal: boolean, attachmentIds: string[], changes?: DraftChanges) => Promise<boolean>;
+  /** The ticket files are uploaded to (the attach button shows when given). */
+  ticketId?: string;
   /** Saved replies offered by typing `/`; without them `/` is just a character. */
   macros?: readonly Macro[] | undefined;
   /** A macro's text for this ticket (placeholders filled); null when it could not be had. */
@@ -32,20 +36,22 @@ function changesOf(m: RenderedMacro): DraftChanges | undefined {
  * opens the macros (arrow keys, Enter to insert, Escape to close); an inserted macro may also set the status or
  * priority when the reply is sent.
  */
-export function Composer({ sending, onSend, onTyping, onStopTyping, macros, renderMacro }: ComposerProps) {
+export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, macros, renderMacro }: ComposerProps) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<MessageAttachment[]>([]);
   const [changes, setChanges] = useState<DraftChanges | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [menuClosed, setMenuClosed] = useState(false);
-  const empty = body.trim() === '';
+  const empty = body.trim() === '' && files.length === 0;
   const slash = macros && renderMacro && body.startsWith('/') && !body.includes('\n') && !menuClosed ? matchMacros(macros, body.slice(1)) : null;
 
   const send = async () => {
     if (empty || sending || slash) return;
     onStopTyping();
-    if (await onSend(body, internal, changes)) {
+    if (await onSend(body, internal, files.map((f) => f.id), changes)) {
       setBody('');
+      setFiles([]);
       setChanges(undefined);
     }
   };
@@ -120,6 +126,7 @@ export function Composer({ sending, onSend, onTyping, onStopTyping, macros, rend
           Sending also sets: {[changes.status && `status ${changes.status.replace('_', ' ')}`, changes.urgency && `urgency ${changes.urgency}`, changes.impact && `impact ${changes.impact}`].filter(Boolean).join(', ')}
         </p>
       )}
+      {ticketId && <AttachFiles ticketId={ticketId} files={files} onChange={setFiles} />}
       <div class="composer__bar">
         <span class="composer__toggle">
           <input id="composer-internal" type="checkbox" checked={internal} onChange={onToggle} />

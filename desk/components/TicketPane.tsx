@@ -125,7 +125,8 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
       <Composer
         key={detail.id}
         sending={ticket.sending.value}
-        onSend={(body, internal, changes) => ticket.reply(body, internal, changes ? { changes } : {})}
+        ticketId={detail.id}
+        onSend={(body, internal, attachmentIds, changes) => ticket.reply(body, internal, { attachmentIds, ...(changes ? { changes } : {}) })}
         macros={team?.macros}
         renderMacro={team && ((macroId) => team.api.renderMacro(detail.id, macroId).catch(() => null))}
         onTyping={() => onTyping(detail.id)}

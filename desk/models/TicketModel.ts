@@ -202,19 +202,21 @@ export class TicketModel {
   }
 
   /**
-   * Posts a public reply or an internal note. Resolves true when the server has it. Unless `anyway`, the server
-   * refuses it when someone else wrote since the last message this agent saw (`staleReply` then holds what is new).
+   * Posts a public reply or an internal note (with `attachmentIds`: files uploaded beforehand). Resolves true when
+   * the server has it. Unless `anyway`, the server refuses it when someone else wrote since the last message this
+   * agent saw (`staleReply` then holds what is new).
    */
-  async reply(body: string, internal: boolean, opts: { anyway?: boolean; changes?: DraftChanges } = {}): Promise<boolean> {
+  async reply(body: string, internal: boolean, opts: { anyway?: boolean; changes?: DraftChanges; attachmentIds?: string[] } = {}): Promise<boolean> {
     const text = body.trim();
-    if (!text || this.#sending.value) return false;
+    const attachmentIds = opts.attachmentIds ?? [];
+    if ((!text && attachmentIds.length === 0) || this.#sending.value) return false;
     const clientId =
-      this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal ? this.#unsent.clientId : newClientId();
+      this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal && attachmentIds.length === 0 ? this.#unsent.clientId : newClientId();
     this.#sending.value = true;
     this.#actionError.value = null;
     const seen = this.#seenMessageId;
     try {
-      const message = await this.api.postMessage(this.id, { body: text, internal, clientId, ...(seen && !opts.anyway ? { ifLastMessageId: seen } : {}) });
+      const message = await this.api.postMessage(this.id, { body: text, internal, clientId, ...(attachmentIds.length ? { attachmentIds } : {}), ...(seen && !opts.anyway ? { ifLastMessageId: seen } : {}) });
       this.#unsent = null;
       this.#staleReply.value = null;
       if (!this.#disposed) {

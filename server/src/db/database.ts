@@ -34,6 +34,7 @@ import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
 import * as m0010admin from './migrations/0010_admin';
+import * as m0015files from './migrations/0015_files';
 import * as m0013collab from './migrations/0013_collab';
 
 export type Db = Kysely<Database>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_team': m0009team,
   '0010_admin': m0010admin,
   '0013_collab': m0013collab,
+  '0015_files': m0015files,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

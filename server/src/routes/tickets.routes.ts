@@ -114,7 +114,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
   app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', async (request, reply) => {
     const body = parse(agentReplySchema, request.body);
     const { message, duplicate } = await inTransaction(ctx, (work) =>
-      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, ifLastMessageId: body.ifLastMessageId }),
+      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, attachmentIds: body.attachmentIds, ifLastMessageId: body.ifLastMessageId }),
     );
     return reply.status(duplicate ? 200 : 201).send(message);
   });
