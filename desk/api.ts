@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** What a refused stale write was refused against (the current ticket, the new messages). */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -75,6 +77,8 @@ export interface TicketPatch {
   removeTags?: string[];
   category?: string;
   reason?: string;
+  /** The `updatedAt` the change is based on: a newer ticket refuses it (409, with `current`). */
+  ifUpdatedAt?: string;
 }
 
 /** `POST /api/tickets/:id/messages` body. */
@@ -82,6 +86,8 @@ export interface ReplyInput {
   body: string;
   internal?: boolean;
   clientId?: string;
+  /** The last message the agent saw: someone else's newer message refuses the send (409, with `current.messages`). */
+  ifLastMessageId?: string;
   /** Files uploaded beforehand (`POST /api/tickets/:id/attachments`). */
   attachmentIds?: string[];
 }
@@ -115,6 +121,7 @@ export interface RemoteSessionInput {
 }
 
 import type { KbArticle } from '../shared/api';
+import type { AgentPresence, CustomerContext, Macro, MacroInput, NotificationPreferences, RenderedMacro } from '../shared/team';
 export type { KbArticle };
 
 /** `POST /api/kb/articles` and `PUT /api/kb/articles/:id` body (PUT replaces the whole article). */
@@ -271,6 +278,56 @@ export class DeskApi {
     await this.#request<undefined>('DELETE', `/api/kb/articles/${encodeURIComponent(id)}`);
   }
 
+  /** The team (to assign tickets and name who is online). */
+  async listAgents(): Promise<AgentProfile[]> {
+    const { agents } = await this.#request<{ agents: AgentProfile[] }>('GET', '/api/agents');
+    return agents;
+  }
+
+  /** Everyone with the desk open, and their status. */
+  async teamPresence(): Promise<AgentPresence[]> {
+    const { agents } = await this.#request<{ agents: AgentPresence[] }>('GET', '/api/team/presence');
+    return agents;
+  }
+
+  /** The agent's notification preferences (kept on the server). */
+  notificationPreferences(): Promise<NotificationPreferences> {
+    return this.#request('GET', '/api/me/notifications');
+  }
+
+  saveNotificationPreferences(prefs: NotificationPreferences): Promise<NotificationPreferences> {
+    return this.#request('PUT', '/api/me/notifications', prefs);
+  }
+
+  /** The shared macros and the agent's own. */
+  async listMacros(): Promise<Macro[]> {
+    const { macros } = await this.#request<{ macros: Macro[] }>('GET', '/api/macros');
+    return macros;
+  }
+
+  createMacro(input: MacroInput): Promise<Macro> {
+    return this.#request('POST', '/api/macros', input);
+  }
+
+  async deleteMacro(id: string): Promise<void> {
+    await this.#request<undefined>('DELETE', `/api/macros/${encodeURIComponent(id)}`);
+  }
+
+  /** A macro's text for one ticket (placeholders filled) and what sending it also sets. */
+  renderMacro(ticketId: string, macroId: string): Promise<RenderedMacro> {
+    return this.#request('POST', `/api/tickets/${encodeURIComponent(ticketId)}/macros/${encodeURIComponent(macroId)}/render`);
+  }
+
+  /** Merges ticket `id` into `intoId`; answers with the surviving ticket. */
+  mergeTicket(id: string, intoId: string): Promise<TicketDetail> {
+    return this.#request('POST', `/api/tickets/${encodeURIComponent(id)}/merge`, { intoId });
+  }
+
+  /** Who the requester is and what else they asked (past requests, page, browser, boot attributes). */
+  customerContext(id: string): Promise<CustomerContext> {
+    return this.#request('GET', `/api/tickets/${encodeURIComponent(id)}/context`);
+  }
+
   /** What Kai would answer to a visitor's first message; creates nothing. */
   previewKai(message: string): Promise<KaiPreview> {
     return this.#request('POST', '/api/ai/preview', { message });
@@ -368,6 +425,7 @@ function errorFrom(status: number, data: unknown): ApiError {
         // The server only sends codes from the shared catalogue; an unknown one still shows its message.
         typeof code === 'string' ? (code as ErrorCode) : fallbackCode,
         typeof message === 'string' && message ? message : `Request failed (${status})`,
+        'current' in data ? (data as { current: unknown }).current : undefined,
       );
     }
   }

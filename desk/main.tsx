@@ -19,12 +19,51 @@ import { LogCallModel } from './models/LogCallModel';
 import { QueueModel } from './models/QueueModel';
 import { SessionModel } from './models/SessionModel';
 import { QueueViewsModel } from './models/QueueViewsModel';
+import { effect } from '@preact/signals';
+import { MacrosModel } from './models/MacrosModel';
+import { NotificationModel, beep, type NotificationHost } from './models/NotificationModel';
+import { TeamModel } from './models/TeamModel';
 import './desk.css';
+
+/** The real browser behind the desk's notifications: the title, WebAudio, the Notification API. */
+function browserNotifications(win: Window): NotificationHost {
+  const supported = 'Notification' in win;
+  return {
+    baseTitle: win.document.title,
+    setTitle: (title) => {
+      win.document.title = title;
+    },
+    isAttending: () => win.document.visibilityState === 'visible' && win.document.hasFocus(),
+    beep: () => {
+      try {
+        beep(win);
+      } catch {
+        // Audio may be blocked until the page had a gesture; the title and desktop still tell.
+      }
+    },
+    showDesktop: (text, onClick) => {
+      const n = new Notification('Frontdesk', { body: text });
+      n.onclick = () => {
+        win.focus();
+        onClick();
+      };
+    },
+    permission: () => (supported ? Notification.permission : 'unsupported'),
+    requestPermission: () => (supported ? Notification.requestPermission() : Promise.resolve('denied')),
+  };
+}
 
 function createDesk(win: Window) {
   let session: SessionModel | null = null;
   const api = new DeskApi({ onUnauthorized: () => session?.expire('Your session has ended. Sign in again.') });
   session = new SessionModel(api);
+  let deskRef: DeskModel | null = null;
+  const notifications = new NotificationModel(
+    browserNotifications(win),
+    { load: () => api.notificationPreferences(), save: (p) => api.saveNotificationPreferences(p) },
+    (id) => deskRef?.openTicket(id),
+  );
+  const macros = new MacrosModel(api);
   const desk = new DeskModel({
     api,
     session,
@@ -39,6 +78,23 @@ function createDesk(win: Window) {
         createSocket: (): Socket<DeskServerToClient, DeskClientToServer> =>
           io('/desk', { withCredentials: true, autoConnect: false }),
       }),
+    team: (connection) => new TeamModel(api, (status) => connection.setPresence(status)),
+    notify: (notice) => notifications.notify(notice),
+  });
+  deskRef = desk;
+  // Any input counts as being here (back from idle); coming back to the tab clears the title's count.
+  const active = () => {
+    desk.team?.noteActivity();
+    notifications.seen();
+  };
+  win.addEventListener('keydown', active);
+  win.addEventListener('pointerdown', active);
+  win.addEventListener('focus', () => notifications.seen());
+  const stopSignedIn = effect(() => {
+    if (session?.status.value === 'signed_in') {
+      void notifications.load();
+      void macros.load();
+    }
   });
   const clock = new ClockModel(30_000);
   return {
@@ -46,7 +102,9 @@ function createDesk(win: Window) {
     clock,
     api,
     calls: new LogCallModel(api),
+    teamDesk: { macros, notifications, api },
     dispose() {
+      stopSignedIn();
       desk.dispose();
       desk.route.dispose();
       clock.dispose();
@@ -56,8 +114,8 @@ function createDesk(win: Window) {
 
 const root = document.getElementById('desk');
 if (root) {
-  const { desk, clock, api, calls, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} settings={{ api: new SettingsApi(api), caller: api }} ticketApi={api} />, root);
+  const { desk, clock, api, calls, teamDesk, dispose } = createDesk(window);
+  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} teamDesk={teamDesk} settings={{ api: new SettingsApi(api), caller: api }} ticketApi={api} />, root);
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

@@ -83,8 +83,14 @@ export const updateTicketSchema = z
     removeTags: ticketChangesSchema.shape.removeTags,
     /** Why: recorded in the audit trail. */
     reason: z.string().trim().max(500).optional(),
+    /**
+     * The ticket's `updatedAt` as the caller last saw it: when someone else changed its fields since (status,
+     * assignee, urgency, impact, category), nothing is written and the answer is a 409 carrying the current ticket
+     * (someone else's change is never silently overwritten). New messages do not count.
+     */
+    ifUpdatedAt: z.iso.datetime({ offset: true }).optional(),
   })
-  .refine((v) => Object.entries(v).some(([k, value]) => k !== 'reason' && value !== undefined), { message: 'Nothing to change' });
+  .refine((v) => Object.entries(v).some(([k, value]) => k !== 'reason' && k !== 'ifUpdatedAt' && value !== undefined), { message: 'Nothing to change' });
 export type UpdateTicketBody = z.infer<typeof updateTicketSchema>;
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>

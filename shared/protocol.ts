@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ErrorBody } from './errors';
 import { LEVELS } from './priority';
+import type { AgentPresence, TicketViewer } from './team';
 
 /** Longest message body accepted from anyone (characters). */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -213,6 +214,11 @@ export const agentReplySchema = z
     internal: z.boolean().optional().default(false),
     clientId: clientIdSchema.optional(),
     attachmentIds: attachmentIdsSchema.default([]),
+    /**
+     * The id of the last message the agent saw: when someone else (the customer or another agent) wrote since,
+     * nothing is sent and the answer is a 409 listing what is new, so the agent can re-read and send anyway.
+     */
+    ifLastMessageId: z.string().min(1).max(64).optional(),
   })
   .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: 'Message is empty', path: ['body'] });
 export type AgentReplyInput = z.infer<typeof agentReplySchema>;
@@ -226,6 +232,10 @@ export const widgetSessionSchema = z.object({
   timeZone: z.string().max(64).optional(),
   /** The browser's language (BCP 47); Kai replies in it. */
   language: z.string().max(35).optional(),
+  /** The host page the messenger sits on, shown to agents in the requester panel. */
+  page: z.object({ url: z.string().max(2000).optional(), title: z.string().max(300).optional(), referrer: z.string().max(2000).optional() }).optional(),
+  /** Plain key/value attributes the site passed in `boot`: shown to agents as unverified claims. */
+  attributes: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean()])).refine((a) => Object.keys(a).length <= 30, 'attributes: at most 30').optional(),
   user: z
     .object({
       id: z.string().max(128),
@@ -316,6 +326,8 @@ export interface TicketSummary {
   slaPausedAt: string | null;
   /** The closed ticket this one follows up. */
   followUpOf: string | null;
+  /** The ticket this one was merged into (it is closed; its history shows there). */
+  mergedIntoId: string | null;
   /** The extended-support arrangement covering the requester, if any. */
   supportPlan: string | null;
   /** When the customer withdrew (deleted) it; its personal content is erased. */
@@ -335,6 +347,8 @@ export interface DeskClientToServer {
   'ticket:watch': (payload: { ticketId: string }, ack: AckFn<{ ticketId: string }>) => void;
   'ticket:unwatch': (payload: { ticketId: string }) => void;
   'typing:set': (payload: { ticketId: string; typing: boolean }) => void;
+  /** The agent's own status (chosen, or `away` after no input for a while); every tab of theirs counts. */
+  'presence:set': (payload: { status: 'online' | 'away' }, ack: AckFn<{ status: 'online' | 'away' }>) => void;
 }
 
 /** An SLA deadline is near (`warning`, a few minutes before) or has passed (`breach`). */
@@ -357,6 +371,12 @@ export interface DeskServerToClient {
   /** A message on a watched ticket (internal notes included: agents only). */
   'message:created': (event: { ticketId: string; message: Message }) => void;
   'typing:changed': (event: TypingEvent & { ticketId: string }) => void;
+  /** The whole team's statuses (agents with no desk open are left out: offline), after any change. */
+  'presence:changed': (event: { agents: AgentPresence[] }) => void;
+  /** Who else has a watched ticket open and who is typing a reply to it. */
+  'ticket:viewers': (event: { ticketId: string; viewers: TicketViewer[] }) => void;
+  /** To the assignee's tabs only: a ticket was just given to them (by someone else or automatically). */
+  'ticket:assigned': (event: { ticket: TicketSummary; by: string | null }) => void;
 }
 
 export const watchTicketSchema = z.object({ ticketId: z.string().min(1).max(64) });

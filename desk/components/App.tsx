@@ -15,6 +15,11 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
 import { ReportsPage } from '../reports/ReportsPage';
 import { TopBar } from './TopBar';
+import { TeamStatus } from './TeamStatus';
+import { MacroManager } from './MacroManager';
+import type { TeamPaneTools } from './TicketPane';
+import type { MacrosModel } from '../models/MacrosModel';
+import type { NotificationModel } from '../models/NotificationModel';
 
 export interface AppProps {
   desk: DeskModel;
@@ -24,6 +29,8 @@ export interface AppProps {
   calls?: LogCallModel;
   /** Remote sessions on the open ticket; without it `Offer remote session` is not shown. */
   remoteApi?: RemoteSessionApi;
+  /** The team desk: presence, assigning, macros, customer context, notifications. */
+  teamDesk?: { macros: MacrosModel; notifications: NotificationModel; api: TeamPaneTools['api'] } | undefined;
   /** The settings area (`#/settings/…`) and the page of invitation and reset links; without it neither is shown. */
   settings?: { api: SettingsApi; caller: SettingsCaller };
   /** Ticket changes for the queue's keyboard shortcuts and bulk actions; without it there are neither. */
@@ -31,7 +38,7 @@ export interface AppProps {
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppProps) {
+export function App({ desk, now, calls, remoteApi, teamDesk, settings, ticketApi }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   const page = desk.route.page.value;
@@ -43,7 +50,14 @@ export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppPro
 
   const current = desk.current.value;
   const { connection } = desk;
-  const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  const team = desk.team;
+  const topBar = (
+    <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()}>
+      {team && <TeamStatus team={team} notifications={teamDesk?.notifications} />}
+    </TopBar>
+  );
+  const paneTools: TeamPaneTools | undefined =
+    team && teamDesk ? { model: team, selfId: agent.id, macros: teamDesk.macros.macros.value, api: teamDesk.api, open: (id) => desk.openTicket(id) } : undefined;
   if (page === 'reports') {
     return (
       <div class="desk">
@@ -71,6 +85,7 @@ export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppPro
   return (
     <div class="desk">
       {topBar}
+      {teamDesk && <MacroManager macros={teamDesk.macros} isAdmin={agent.role === 'admin'} />}
       <main class="desk__panes">
         <QueuePanel
           queue={desk.queue}
@@ -89,6 +104,7 @@ export function App({ desk, now, calls, remoteApi, settings, ticketApi }: AppPro
             onStopTyping={(id) => connection.setTyping(id, false)}
             onClose={() => desk.closeTicket()}
             remoteApi={remoteApi}
+            team={paneTools}
           />
         ) : (
           <section class="ticket ticket--empty" aria-label="Ticket">

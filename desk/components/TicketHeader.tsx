@@ -3,6 +3,8 @@ import type { TicketDetail, TicketStatus } from '../../shared/protocol';
 import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
+import { AssigneeControl } from './AssigneeControl';
+import type { TeamModel } from '../models/TeamModel';
 
 export interface TicketHeaderProps {
   ticket: TicketDetail;
@@ -11,10 +13,12 @@ export interface TicketHeaderProps {
   onClose: () => void;
   /** More controls in the header (the tag editor). */
   children?: ComponentChildren;
+  /** Assigning: the team and the signed-in agent; without them no assignee control is shown. */
+  assign?: { team: TeamModel; selfId: string; onAssign: (agentId: string | null) => Promise<boolean> } | undefined;
 }
 
 /** `#number subject`, priority, and the status controls. */
-export function TicketHeader({ ticket, saving, onStatus, onClose, children }: TicketHeaderProps) {
+export function TicketHeader({ ticket, saving, onStatus, onClose, children, assign }: TicketHeaderProps) {
   const done = ticket.status === 'solved' || ticket.status === 'closed';
   const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
     const select = e.currentTarget;
@@ -51,6 +55,7 @@ export function TicketHeader({ ticket, saving, onStatus, onClose, children }: Ti
         <button type="button" class="btn btn--solve" disabled={saving || done} onClick={() => void onStatus('solved')}>
           Mark solved
         </button>
+        {assign && <AssigneeControl assigneeId={ticket.assigneeId} selfId={assign.selfId} team={assign.team} saving={saving} onAssign={assign.onAssign} />}
       </div>
       {children}
     </header>

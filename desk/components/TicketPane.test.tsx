@@ -138,12 +138,12 @@ describe('TicketPane', () => {
     api.updateTicket.mockResolvedValue(detail({ id: 't5', status: 'solved' }));
     fireEvent.click(screen.getByRole('button', { name: 'Mark solved' }));
     await vi.waitFor(() => expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('solved'));
-    expect(api.updateTicket).toHaveBeenCalledWith('t5', { status: 'solved' });
+    expect(api.updateTicket).toHaveBeenCalledWith('t5', expect.objectContaining({ status: 'solved', ifUpdatedAt: expect.any(String) }));
     expect((screen.getByRole('button', { name: 'Mark solved' }) as HTMLButtonElement).disabled).toBe(true);
 
     api.updateTicket.mockResolvedValue(detail({ id: 't5', status: 'pending' }));
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'pending' } });
-    await vi.waitFor(() => expect(api.updateTicket).toHaveBeenLastCalledWith('t5', { status: 'pending' }));
+    await vi.waitFor(() => expect(api.updateTicket).toHaveBeenLastCalledWith('t5', expect.objectContaining({ status: 'pending' })));
   });
 
   it('overrides urgency and impact with a reason, showing the priority that follows', async () => {

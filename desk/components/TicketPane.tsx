@@ -12,6 +12,12 @@ import { TicketHeader } from './TicketHeader';
 import { TagEditor } from './TagEditor';
 import { TriageEditor } from './TriageEditor';
 import { TypingIndicator } from './TypingIndicator';
+import { TicketViewers } from './TicketViewers';
+import { StaleReplyPrompt } from './StaleReplyPrompt';
+import { CustomerContextPanel } from './CustomerContextPanel';
+import type { TeamModel } from '../models/TeamModel';
+import type { Macro } from '../../shared/team';
+import type { DeskApi } from '../api';
 
 export interface TicketPaneProps {
   ticket: TicketModel;
@@ -22,10 +28,22 @@ export interface TicketPaneProps {
   onClose: () => void;
   /** Remote sessions (`Offer remote session`); without it the button is not shown. */
   remoteApi?: RemoteSessionApi;
+  /** The team desk: assigning, macros, customer context and merging; without it those are not shown. */
+  team?: TeamPaneTools | undefined;
+}
+
+/** What the ticket pane needs for team work. */
+export interface TeamPaneTools {
+  model: TeamModel;
+  selfId: string;
+  macros: readonly Macro[];
+  api: Pick<DeskApi, 'renderMacro' | 'customerContext' | 'mergeTicket'>;
+  /** Opens another ticket (the survivor after a merge). */
+  open: (ticketId: string) => void;
 }
 
 /** The right pane: handoff summary first, then requester, conversation, composer and activity. */
-export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi }: TicketPaneProps) {
+export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi, team }: TicketPaneProps) {
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
   if (!detail) {
@@ -48,13 +66,34 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
   const aiName = messages.find((m) => m.author.kind === 'ai')?.author.name || 'Kai';
   const hasCustomerMessage = messages.some((m) => m.author.kind === 'customer');
   const actionError = ticket.actionError.value;
+  const stale = ticket.staleReply.value;
+  const merge = async (intoId: string): Promise<string | null> => {
+    if (!team) return null;
+    try {
+      const survivor = await team.api.mergeTicket(detail.id, intoId);
+      team.open(survivor.id);
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : 'The tickets were not merged.';
+    }
+  };
   return (
     <section class="ticket" aria-label="Ticket">
-      <TicketHeader ticket={detail} saving={ticket.saving.value} onStatus={(s) => ticket.setStatus(s)} onClose={onClose}><TagEditor tags={detail.tags} onAdd={(tag) => ticket.changeTag(tag, true)} onRemove={(tag) => ticket.changeTag(tag, false)} /></TicketHeader>
+      <TicketHeader
+        ticket={detail}
+        saving={ticket.saving.value}
+        onStatus={(s) => ticket.setStatus(s)}
+        onClose={onClose}
+        assign={team && { team: team.model, selfId: team.selfId, onAssign: (id) => ticket.assign(id) }}
+      >
+        <TagEditor tags={detail.tags} onAdd={(tag) => ticket.changeTag(tag, true)} onRemove={(tag) => ticket.changeTag(tag, false)} />
+      </TicketHeader>
+      <TicketViewers viewers={ticket.viewers.value} />
       <KaiHandBack ticket={detail} saving={ticket.saving.value} onHandBack={() => ticket.handBack()} />
       <div class="ticket__scroll">
         {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}
         <RequesterDetails ticket={detail} now={now} />
+        {team && <CustomerContextPanel ticketId={detail.id} version={detail.updatedAt} load={(id) => team.api.customerContext(id)} onMerge={(intoId) => merge(intoId)} />}
         <TriageEditor
           key={`${detail.urgency}/${detail.impact}`}
           urgency={detail.urgency}
@@ -73,6 +112,14 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
         <ActivityLog events={detail.events} />
       </div>
       <TypingIndicator names={ticket.typing.value} />
+      {stale && (
+        <StaleReplyPrompt
+          stale={stale}
+          sending={ticket.sending.value}
+          onSendAnyway={() => void ticket.reply(stale.body, stale.internal, { anyway: true })}
+          onDismiss={() => ticket.dismissStaleReply()}
+        />
+      )}
       {actionError && (
         <p class="form-error ticket__error" role="alert">
           {actionError}
@@ -82,7 +129,9 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
         key={detail.id}
         sending={ticket.sending.value}
         ticketId={detail.id}
-        onSend={(body, internal, attachmentIds) => ticket.reply(body, internal, attachmentIds)}
+        onSend={(body, internal, attachmentIds, changes) => ticket.reply(body, internal, { attachmentIds, ...(changes ? { changes } : {}) })}
+        macros={team?.macros}
+        renderMacro={team && ((macroId) => team.api.renderMacro(detail.id, macroId).catch(() => null))}
         onTyping={() => onTyping(detail.id)}
         onStopTyping={() => onStopTyping(detail.id)}
       />

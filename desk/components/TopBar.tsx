@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AgentProfile } from '../../shared/protocol';
 import type { ConnectionStatus } from '../models/DeskConnectionModel';
 import { KB_HREF, QUEUE_HREF, REPORTS_HREF, SETTINGS_HREF, type DeskPage } from '../models/HashRouteModel';
@@ -8,6 +9,8 @@ export interface TopBarProps {
   /** The page shown, marked as current in the navigation. */
   page: DeskPage;
   onSignOut: () => void;
+  /** The team's presence (status menu and dots). */
+  children?: ComponentChildren;
 }
 
 const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
@@ -18,7 +21,7 @@ const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
 };
 
 /** Product name, the pages (queue, knowledge base, settings), live-connection state, who is signed in, and sign-out. */
-export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
+export function TopBar({ agent, connection, page, onSignOut, children }: TopBarProps) {
   return (
     <header class="topbar">
       <span class="topbar__brand">Frontdesk</span>
@@ -42,6 +45,7 @@ export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
       <span class={`topbar__conn topbar__conn--${connection}`} role="status">
         {CONNECTION_TEXT[connection]}
       </span>
+      {children}
       <span class="topbar__agent" title={agent.email}>
         {agent.name}
       </span>

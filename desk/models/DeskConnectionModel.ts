@@ -21,7 +21,11 @@ export interface DeskSocket {
   on(event: 'queue:counts', listener: S2C['queue:counts']): unknown;
   on(event: 'message:created', listener: S2C['message:created']): unknown;
   on(event: 'typing:changed', listener: S2C['typing:changed']): unknown;
+  on(event: 'presence:changed', listener: S2C['presence:changed']): unknown;
+  on(event: 'ticket:viewers', listener: S2C['ticket:viewers']): unknown;
+  on(event: 'ticket:assigned', listener: S2C['ticket:assigned']): unknown;
   emit(event: 'ticket:unwatch', payload: { ticketId: string }): unknown;
+  emit(event: 'presence:set', payload: { status: 'online' | 'away' }): unknown;
   emit(event: 'typing:set', payload: { ticketId: string; typing: boolean }): unknown;
   timeout(ms: number): {
     emitWithAck(event: 'ticket:watch', payload: { ticketId: string }): Promise<Ack<{ ticketId: string }>>;
@@ -41,6 +45,12 @@ export interface DeskConnectionHandlers {
   queueCounts?(counts: QueueCounts): void;
   messageCreated(event: { ticketId: string; message: Message }): void;
   typingChanged(event: TypingEvent & { ticketId: string }): void;
+  /** The team's statuses changed (someone opened or closed the desk, or went away). */
+  presenceChanged?(event: Parameters<S2C['presence:changed']>[0]): void;
+  /** Who else has the watched ticket open, and who types in it. */
+  viewersChanged?(event: Parameters<S2C['ticket:viewers']>[0]): void;
+  /** A ticket was just given to this agent. */
+  ticketAssigned?(event: Parameters<S2C['ticket:assigned']>[0]): void;
   /** The socket came back after a drop: refetch whatever may have been missed. */
   reconnected(): void;
   /** The server refused the handshake (perhaps the session ended): worth checking the session. */
@@ -70,6 +80,7 @@ export class DeskConnectionModel {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #typingTicket: string | null = null;
   #typingTimer: ReturnType<typeof setTimeout> | null = null;
+  #presence: 'online' | 'away' = 'online';
 
   constructor(options: DeskConnectionOptions) {
     this.#options = { ackTimeoutMs: 5000, retryMs: 5000, typingIdleMs: 4000, ...options };
@@ -93,6 +104,8 @@ export class DeskConnectionModel {
     this.#status.value = 'connecting';
     socket.on('connect', () => {
       this.#status.value = 'online';
+      // A new socket starts online on the server; say again what the agent chose.
+      if (this.#presence === 'away') socket.emit('presence:set', { status: 'away' });
       if (this.#watched) void this.#join(this.#watched);
       if (this.#everConnected) h.reconnected();
       this.#everConnected = true;
@@ -115,6 +128,9 @@ export class DeskConnectionModel {
     socket.on('queue:counts', (c) => h.queueCounts?.(c));
     socket.on('message:created', (e) => h.messageCreated(e));
     socket.on('typing:changed', (e) => h.typingChanged(e));
+    socket.on('presence:changed', (e) => h.presenceChanged?.(e));
+    socket.on('ticket:viewers', (e) => h.viewersChanged?.(e));
+    socket.on('ticket:assigned', (e) => h.ticketAssigned?.(e));
     socket.connect();
   }
 
@@ -153,6 +169,13 @@ export class DeskConnectionModel {
     this.setTyping(ticketId, true);
     if (this.#typingTimer) clearTimeout(this.#typingTimer);
     this.#typingTimer = setTimeout(() => this.setTyping(ticketId, false), this.#options.typingIdleMs);
+  }
+
+  /** The agent's status (chosen, or away after no input); kept across reconnects. */
+  setPresence(status: 'online' | 'away'): void {
+    if (this.#presence === status) return;
+    this.#presence = status;
+    if (this.#socket?.connected) this.#socket.emit('presence:set', { status });
   }
 
   /** Sends `typing:set` only when our state changes. */

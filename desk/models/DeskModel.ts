@@ -7,6 +7,7 @@ import type { QueueModel } from './QueueModel';
 import type { QueueViewsModel } from './QueueViewsModel';
 import { BUILT_IN_VIEWS } from '../../shared/queue';
 import type { SessionModel } from './SessionModel';
+import type { TeamModel } from './TeamModel';
 import { TicketModel, type TicketApi } from './TicketModel';
 
 export interface DeskModelOptions {
@@ -21,6 +22,17 @@ export interface DeskModelOptions {
   views?: QueueViewsModel;
   /** Makes the socket connection; the desk supplies the handlers that route its events. */
   connect: (handlers: DeskConnectionHandlers) => DeskConnectionModel;
+  /** The team and presence; made with the connection (it sends this agent's status through it). */
+  team?: (connection: DeskConnectionModel) => TeamModel;
+  /** Told of what deserves the agent's attention (desktop notification, sound, title badge). */
+  notify?: (notice: DeskNotice) => void;
+}
+
+/** Something the agent should notice even in another tab. */
+export interface DeskNotice {
+  kind: 'handoff' | 'reply' | 'assigned' | 'sla';
+  ticketId: string;
+  text: string;
 }
 
 /**
@@ -35,6 +47,8 @@ export class DeskModel {
   readonly preview: KaiPreviewModel;
   readonly views: QueueViewsModel | null;
   readonly connection: DeskConnectionModel;
+  readonly team: TeamModel | null;
+  readonly #notify: (notice: DeskNotice) => void;
   readonly #api: DeskModelOptions['api'];
   readonly #current = signal<TicketModel | null>(null);
   readonly #disposers: (() => void)[] = [];
@@ -49,6 +63,8 @@ export class DeskModel {
     this.preview = options.preview;
     this.views = options.views ?? null;
     this.connection = options.connect(this.#handlers());
+    this.team = options.team ? options.team(this.connection) : null;
+    this.#notify = options.notify ?? (() => undefined);
 
     // Signing in starts the live desk; signing out (or a session that ended) tears it down.
     this.#disposers.push(
@@ -91,6 +107,7 @@ export class DeskModel {
     this.#show(null);
     this.connection.dispose();
     this.queue.dispose();
+    this.team?.dispose();
   }
 
   #goLive(): void {
@@ -104,6 +121,7 @@ export class DeskModel {
       void this.views.load(me);
       void this.queue.setView(open.id, open.filters);
     } else void this.queue.load();
+    void this.team?.load();
   }
 
   #goOffline(): void {
@@ -115,6 +133,12 @@ export class DeskModel {
     this.views?.clear();
     this.kb.clear();
     this.preview.clear();
+  }
+
+  /** A ticket assigned to the signed-in agent (as the queue knows it). */
+  #isMine(ticketId: string): boolean {
+    const me = this.session.agent.value?.id;
+    return Boolean(me) && this.queue.tickets.value.some((t) => t.id === ticketId && t.assigneeId === me);
   }
 
   #show(id: string | null): void {
@@ -137,21 +161,35 @@ export class DeskModel {
 
   #handlers(): DeskConnectionHandlers {
     return {
-      ticketCreated: (t) => this.queue.applyCreated(t),
+      ticketCreated: (t) => {
+        this.queue.applyCreated(t);
+        if (t.channel === 'chat') this.#notify({ kind: 'handoff', ticketId: t.id, text: `New chat #${t.number}: ${t.subject}` });
+      },
       ticketUpdated: (t) => {
         this.queue.applyUpdated(t);
         this.#current.value?.applySummary(t);
       },
-      slaAlert: (alert) => this.queue.applySla(alert),
+      slaAlert: (alert) => {
+        this.queue.applySla(alert);
+        if (this.#isMine(alert.ticketId)) this.#notify({ kind: 'sla', ticketId: alert.ticketId, text: `#${alert.number} ${alert.kind === 'breach' ? 'breached' : 'is near'} its deadline` });
+      },
       queueCounts: (counts) => this.views?.applyCounts(counts),
       messageCreated: ({ ticketId, message }) => {
         const current = this.#current.value;
         if (current?.id === ticketId) current.applyMessage(message);
+        if (message.author.kind === 'customer' && this.#isMine(ticketId)) this.#notify({ kind: 'reply', ticketId, text: `${message.author.name || 'The customer'} replied` });
+      },
+      presenceChanged: (event) => this.team?.applyPresence(event),
+      viewersChanged: (event) => this.#current.value?.applyViewers(event, this.session.agent.value?.id ?? null),
+      ticketAssigned: ({ ticket, by }) => {
+        this.queue.applyUpdated(ticket);
+        this.#notify({ kind: 'assigned', ticketId: ticket.id, text: `#${ticket.number} was assigned to you${by ? ` by ${by}` : ''}: ${ticket.subject}` });
       },
       typingChanged: (event) => this.#current.value?.applyTyping(event),
       reconnected: () => {
         void this.queue.load();
         void this.views?.load(this.session.agent.value?.id ?? '');
+        void this.team?.load();
         void this.#current.value?.refresh();
       },
       refused: () => void this.session.check(),

@@ -79,7 +79,7 @@ describe('TicketModel', () => {
     await model.load();
     api.updateTicket.mockResolvedValue(detail({ id: 't1', status: 'solved' }));
     await expect(model.setStatus('solved')).resolves.toBe(true);
-    expect(api.updateTicket).toHaveBeenCalledWith('t1', { status: 'solved' });
+    expect(api.updateTicket).toHaveBeenCalledWith('t1', { status: 'solved', ifUpdatedAt: '2025-03-03T09:00:00.000Z' });
     expect(model.detail.value?.status).toBe('solved');
   });
 
@@ -159,5 +159,31 @@ describe('TicketModel: hand back to Kai', () => {
     await model.load();
     expect(await model.handBack()).toBe(false);
     expect(api.handBack).not.toHaveBeenCalled();
+  });
+});
+
+describe('TicketModel collisions', () => {
+  it('shows the current ticket and what changed when someone else saved it first', async () => {
+    const { model, api } = setup();
+    await model.load();
+    const current = detail({ id: 't1', status: 'pending', updatedAt: '2025-03-03T09:05:00.000Z' });
+    api.updateTicket.mockRejectedValue(new ApiError(409, 'conflict', 'Someone else changed this ticket', current));
+    await expect(model.setStatus('solved')).resolves.toBe(false);
+    expect(model.detail.value?.status).toBe('pending');
+    expect(model.actionError.value).toMatch(/Someone else changed this ticket meanwhile \(status is now pending\)/);
+  });
+
+  it('keeps a reply refused because someone else wrote first, and sends it anyway on request', async () => {
+    const { model, api } = setup({ messages: [message({ id: 'm1', seq: 1 })] });
+    await model.load();
+    const theirs = message({ id: 'm9', seq: 9, author: { kind: 'agent', name: 'Sam' }, body: 'I am on it' });
+    api.postMessage.mockRejectedValueOnce(new ApiError(409, 'conflict', 'A new message was written', { messages: [theirs] }));
+    await expect(model.reply('Hello', false)).resolves.toBe(false);
+    expect(api.postMessage).toHaveBeenLastCalledWith('t1', expect.objectContaining({ ifLastMessageId: 'm1' }));
+    expect(model.staleReply.value).toMatchObject({ body: 'Hello', messages: [{ body: 'I am on it' }] });
+    api.postMessage.mockResolvedValueOnce(message({ id: 'm10', seq: 10 }));
+    await expect(model.reply('Hello', false, { anyway: true })).resolves.toBe(true);
+    expect(api.postMessage).toHaveBeenLastCalledWith('t1', expect.not.objectContaining({ ifLastMessageId: expect.anything() }));
+    expect(model.staleReply.value).toBeNull();
   });
 });

@@ -1,19 +1,33 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Message, TicketDetail, TicketStatus, TicketSummary, TypingEvent } from '../../shared/protocol';
 import type { Level } from '../../shared/priority';
-import type { DeskApi } from '../api';
+import { ApiError, type DeskApi, type TicketPatch } from '../api';
+import type { TicketViewer } from '../../shared/team';
+
+function isNewMessages(value: unknown): value is { messages: Message[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { messages?: unknown }).messages);
+}
+
+function isTicket(value: unknown): value is TicketDetail {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && Array.isArray((value as { messages?: unknown }).messages);
+}
 
 /** A typing indicator that never got its "stopped" (a closed tab) disappears after this long. */
 export const TYPING_EXPIRY_MS = 10_000;
 /** Coalesces a burst of `ticket:updated` events into one refetch of the detail (audit trail, handoff). */
 const REFRESH_DEBOUNCE_MS = 400;
 
-/** Merges messages by id (the later copy wins) and orders them by the server's sequence. */
+/**
+ * Merges messages by id (the later copy wins) and orders them by the server's sequence; messages of a merged
+ * ticket's conversation (another sequence) fall in by time.
+ */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
   const byId = new Map<string, Message>();
   for (const m of current) byId.set(m.id, m);
   for (const m of incoming) byId.set(m.id, m);
-  return [...byId.values()].sort((a, b) => a.seq - b.seq || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  return [...byId.values()].sort((a, b) =>
+    a.conversationId === b.conversationId ? a.seq - b.seq || Date.parse(a.createdAt) - Date.parse(b.createdAt) : Date.parse(a.createdAt) - Date.parse(b.createdAt),
+  );
 }
 
 /** Whether an agent may give this chat back to Kai: a chat that is with the team (`waiting` or `human`). */
@@ -32,6 +46,32 @@ function newClientId(): string {
 
 export type TicketApi = Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage' | 'handBack'>;
 
+/** What a macro inserted into the draft also sets when the reply is sent. */
+export interface DraftChanges {
+  status?: TicketStatus;
+  urgency?: Level;
+  impact?: Level;
+}
+
+/** A reply the server refused because someone else wrote first: what they wrote, and the draft kept to send anyway. */
+export interface StaleReply {
+  messages: Message[];
+  body: string;
+  internal: boolean;
+}
+
+/** What changed in a ticket someone else saved while this agent's change was in flight (shown, never overwritten). */
+export function describeChanges(mine: TicketDetail, current: TicketDetail): string {
+  const fields: [string, unknown, unknown][] = [
+    ['status', mine.status, current.status],
+    ['priority', mine.priority, current.priority],
+    ['assignee', mine.assigneeId ?? 'nobody', current.assigneeId ?? 'nobody'],
+    ['category', mine.category, current.category],
+  ];
+  const changed = fields.filter(([, a, b]) => a !== b).map(([name, , b]) => `${name} is now ${String(b).replace('_', ' ')}`);
+  return changed.length ? changed.join(', ') : 'its details changed';
+}
+
 /** One open ticket: its detail, its conversation kept live, replying and changing status. */
 export class TicketModel {
   readonly #detail = signal<TicketDetail | null>(null);
@@ -43,8 +83,12 @@ export class TicketModel {
   readonly #saving = signal(false);
   readonly #typing = signal<readonly string[]>([]);
   readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #viewers = signal<readonly TicketViewer[]>([]);
+  readonly #staleReply = signal<StaleReply | null>(null);
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #loadSeq = 0;
+  /** The newest message this agent has been shown when they started the reply (the server checks nobody wrote since). */
+  #seenMessageId: string | null = null;
   #disposed = false;
   /** The last failed send, so a retry of the same text reuses its client id and cannot post twice. */
   #unsent: { body: string; internal: boolean; clientId: string } | null = null;
@@ -77,6 +121,14 @@ export class TicketModel {
   }
   get saving(): ReadonlySignal<boolean> {
     return this.#saving;
+  }
+  /** Other agents with this ticket open (and whether they are typing a reply). */
+  get viewers(): ReadonlySignal<readonly TicketViewer[]> {
+    return this.#viewers;
+  }
+  /** A reply refused because someone else wrote first; the agent sends anyway or reads and rewrites. */
+  get staleReply(): ReadonlySignal<StaleReply | null> {
+    return this.#staleReply;
   }
   /** Names of customers typing right now. */
   get typing(): ReadonlySignal<readonly string[]> {
@@ -143,21 +195,42 @@ export class TicketModel {
     if (!this.#typing.value.includes(name)) this.#typing.value = [...this.#typing.value, name];
   }
 
-  /** Posts a public reply or an internal note. Resolves true when the server has it. */
-  async reply(body: string, internal: boolean, attachmentIds: string[] = []): Promise<boolean> {
+  /** `ticket:viewers`: the agents with this ticket open, without oneself. */
+  applyViewers(event: { ticketId: string; viewers: TicketViewer[] }, selfId: string | null): void {
+    if (event.ticketId !== this.id) return;
+    this.#viewers.value = event.viewers.filter((v) => v.agentId !== selfId);
+  }
+
+  /**
+   * Posts a public reply or an internal note (with `attachmentIds`: files uploaded beforehand). Resolves true when
+   * the server has it. Unless `anyway`, the server refuses it when someone else wrote since the last message this
+   * agent saw (`staleReply` then holds what is new).
+   */
+  async reply(body: string, internal: boolean, opts: { anyway?: boolean; changes?: DraftChanges; attachmentIds?: string[] } = {}): Promise<boolean> {
     const text = body.trim();
+    const attachmentIds = opts.attachmentIds ?? [];
     if ((!text && attachmentIds.length === 0) || this.#sending.value) return false;
     const clientId =
       this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal && attachmentIds.length === 0 ? this.#unsent.clientId : newClientId();
     this.#sending.value = true;
     this.#actionError.value = null;
+    const seen = this.#seenMessageId;
     try {
-      const message = await this.api.postMessage(this.id, { body: text, internal, clientId, ...(attachmentIds.length ? { attachmentIds } : {}) });
+      const message = await this.api.postMessage(this.id, { body: text, internal, clientId, ...(attachmentIds.length ? { attachmentIds } : {}), ...(seen && !opts.anyway ? { ifLastMessageId: seen } : {}) });
       this.#unsent = null;
-      if (!this.#disposed) this.applyMessage(message);
+      this.#staleReply.value = null;
+      if (!this.#disposed) {
+        this.applyMessage(message);
+        this.#seenMessageId = this.#messages.value.at(-1)?.id ?? message.id;
+      }
+      if (opts.changes && Object.keys(opts.changes).length > 0) await this.#change(opts.changes, 'The macro’s changes were not saved.');
       return true;
     } catch (err) {
       this.#unsent = { body: text, internal, clientId };
+      if (err instanceof ApiError && err.status === 409 && isNewMessages(err.current)) {
+        this.#staleReply.value = { messages: err.current.messages, body: text, internal };
+        return false;
+      }
       this.#actionError.value = err instanceof Error ? err.message : 'The message was not sent.';
       return false;
     } finally {
@@ -165,17 +238,42 @@ export class TicketModel {
     }
   }
 
+  /** The agent read what is new and drops the refused draft's warning (the next send is checked against now). */
+  dismissStaleReply(): void {
+    this.#staleReply.value = null;
+    this.#seenMessageId = this.#messages.value.at(-1)?.id ?? null;
+  }
+
+  /** Gives the ticket to an agent, or to nobody (null). */
+  assign(agentId: string | null): Promise<boolean> {
+    return this.#change({ assigneeId: agentId }, 'The assignee was not changed.');
+  }
+
   /** Changes the status (audited by the server, with an optional reason). */
-  async setStatus(status: TicketStatus, reason?: string): Promise<boolean> {
+  setStatus(status: TicketStatus, reason?: string): Promise<boolean> {
+    return this.#change(reason ? { status, reason } : { status }, 'The status was not changed.');
+  }
+
+  /**
+   * A change based on the ticket as shown: if someone else saved it meanwhile, the server refuses, and the desk
+   * shows the current ticket and what changed instead of overwriting it.
+   */
+  async #change(patch: TicketPatch, failure: string): Promise<boolean> {
+    const shown = this.#detail.value;
     if (this.#saving.value) return false;
     this.#saving.value = true;
     this.#actionError.value = null;
     try {
-      const detail = await this.api.updateTicket(this.id, reason ? { status, reason } : { status });
+      const detail = await this.api.updateTicket(this.id, shown ? { ...patch, ifUpdatedAt: shown.updatedAt } : patch);
       if (!this.#disposed) this.#setDetail(detail);
       return true;
     } catch (err) {
-      this.#actionError.value = err instanceof Error ? err.message : 'The status was not changed.';
+      if (err instanceof ApiError && err.status === 409 && isTicket(err.current) && shown) {
+        if (!this.#disposed) this.#setDetail(err.current);
+        this.#actionError.value = `Someone else changed this ticket meanwhile (${describeChanges(shown, err.current)}). Your change was not saved; check and try again.`;
+        return false;
+      }
+      this.#actionError.value = err instanceof Error ? err.message : failure;
       return false;
     } finally {
       this.#saving.value = false;
@@ -242,6 +340,8 @@ export class TicketModel {
       this.#detail.value = detail;
       this.#messages.value = mergeMessages(this.#messages.value, detail.messages);
     });
+    // Opening the ticket shows its history: a reply is checked against what was there then.
+    this.#seenMessageId ??= this.#messages.value.at(-1)?.id ?? null;
   }
 
   #stopTyping(name: string): void {

@@ -34,6 +34,7 @@ export function summary(overrides: Partial<TicketSummary> = {}): TicketSummary {
     nextDueAt: overrides.firstResponseDueAt === undefined ? '2025-03-03T13:00:00.000Z' : overrides.firstResponseDueAt,
     slaPausedAt: null,
     followUpOf: null,
+    mergedIntoId: null,
     supportPlan: null,
     withdrawnAt: null,
     outOfHours: false,

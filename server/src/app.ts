@@ -21,7 +21,7 @@ import { KnowledgeBase } from './kb/knowledge-base';
 import { createKai } from './ai/create-kai';
 import type { KaiEngine } from './ai/engine';
 import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor.socket';
-import { setUpDeskNamespace, type DeskNamespace } from './realtime/desk.socket';
+import { DESK_ROOM, setUpDeskNamespace, ticketRoom, type DeskNamespace } from './realtime/desk.socket';
 import { deliverDomainEvents } from './realtime/deliveries';
 import { pushQueueCounts } from './views/view-counts';
 import { authRoutes } from './routes/auth.routes';
@@ -48,6 +48,11 @@ import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
 import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
 import { webhooksPlugin } from './webhooks/webhooks.plugin';
+import { MemoryPresenceStore, RedisPresenceStore } from './team/presence';
+import { TeamPresence } from './team/team-presence';
+import { teamRoutes } from './team/team.routes';
+import { startAutoAssignment } from './team/auto-assign';
+import { staffedCentres } from './team/coverage';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -66,11 +71,15 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
+  /** How often chats of agents gone offline are reassigned (default 30 s); 0 turns the pass off (tests drive it). */
+  reassignIntervalMs?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     frontdesk: ServerContext & { kai: KaiEngine; kb: KnowledgeBase; secret: string; signIn: string | null; outbox: OutboxWorker | null };
+    /** Who of the team is online, and where (desk tabs). */
+    teamPresence: TeamPresence;
   }
 }
 
@@ -150,7 +159,15 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
   setUpVisitorNamespace(visitors, { ...ctx, kai, secret, origins: app.webOrigins });
-  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins });
+  const presence = new TeamPresence(app.clusterRedis ? new RedisPresenceStore(app.clusterRedis) : new MemoryPresenceStore(), {
+    team: (agents) => desk.to(DESK_ROOM).emit('presence:changed', { agents }),
+    ticket: (ticketId, viewers) => desk.to(ticketRoom(ticketId)).emit('ticket:viewers', { ticketId, viewers }),
+  }, now);
+  app.decorate('teamPresence', presence);
+  const stopAssigning = startAutoAssignment(ctx, presence, opts.reassignIntervalMs ?? 30_000);
+  app.addHook('preClose', stopAssigning);
+  app.addHook('preClose', async () => presence.close());
+  setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins, presence });
   countSockets(app.metrics, [visitors, desk]);
   const stopDeliveries = deliverDomainEvents(ctx, visitors, desk);
   app.addHook('onClose', async () => stopDeliveries());
@@ -164,7 +181,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
 
   await app.register(probeRoutes, { db: app.db, cluster, redis: config.redisUrl !== undefined });
   await app.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
-  await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
+  await app.register(widgetRoutes, { ctx: { ...ctx, secret, staffedCentres: () => staffedCentres(ctx, presence) } });
   await app.register(ticketRoutes, { ctx, kai });
   await app.register(viewRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
@@ -180,6 +197,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(auditRoutes, { ctx });
   await app.register(identitySecretRoutes, { ctx });
   await app.register(remoteSessionRoutes, { ctx });
+  await app.register(teamRoutes, { ctx, presence });
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl, routes });
   await app.register(pageRoutes, { ctx });

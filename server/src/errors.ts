@@ -38,6 +38,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A write refused because what it was based on is out of date (a ticket changed, a message arrived). `current` is
+ * what the caller should look at before trying again; it is sent beside the error as `{ error, current }`.
+ */
+export class StaleWriteError extends AppError {
+  current: unknown;
+  constructor(message: string, current?: unknown) {
+    super('conflict', message);
+    this.current = current;
+  }
+}
+
 /** Maps anything thrown to the public error body; 5xx details are hidden. */
 export function toErrorBody(err: unknown): { status: number; body: { code: ErrorCode; message: string } } {
   if (err instanceof AppError) return { status: err.status, body: { code: err.code, message: err.message } };
@@ -64,7 +76,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     const { status, body } = toErrorBody(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.code, msg: body.message }, 'request rejected');
-    void reply.status(status).send({ error: body });
+    const current = err instanceof StaleWriteError && err.current !== undefined ? { current: err.current } : {};
+    void reply.status(status).send({ error: body, ...current });
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });

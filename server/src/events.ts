@@ -30,6 +30,8 @@ export interface DomainEventMap {
   'kai.turn': { outcome: KaiTurnOutcome; seconds: number };
   /** A customer rated the help on a solved ticket (once per ticket). */
   'csat.submitted': { ticketId: string; ticketNumber: number; siteId: string; rating: number; comment: string | null; answeredVia: 'chat' | 'email' | 'portal' };
+  /** A ticket was given to an agent (by someone else, or automatically: `by` null); their desks are told at once. */
+  'ticket.assigned': { ticket: TicketSummary; assigneeId: string; by: string | null };
   'typing.changed': { conversationId: string; visitorId: string | null; ticketId: string | null; author: Author; typing: boolean };
 }
 

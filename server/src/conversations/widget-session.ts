@@ -1,3 +1,4 @@
+import type { CentreId } from '../../../shared/protocol';
 import type { WidgetSession, WidgetSessionInput } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import type { SiteRow, VisitorRow } from '../db/schema';
@@ -7,7 +8,7 @@ import { noteOriginSeen } from '../sites/site-admin';
 import { verifyIdentity } from '../sites/identity';
 import { listIdentitySecrets } from '../sites/identity-secret.repository';
 import { describeAvailability } from '../tickets/promise';
-import { createVisitor, findVisitor, setVisitorIdentity, signVisitorToken, touchVisitor, verifyVisitorToken } from '../sites/visitor.repository';
+import { createVisitor, findVisitor, setVisitorContext, setVisitorIdentity, signVisitorToken, touchVisitor, verifyVisitorToken } from '../sites/visitor.repository';
 
 function validTimeZone(tz: string | undefined): string | null {
   if (!tz) return null;
@@ -37,7 +38,11 @@ async function resumable(ctx: CoreContext & { secret: string }, site: SiteRow, i
  * fresh token is issued every time. Only what a valid signed identity carries is stored as verified; an email
  * passed beside it is kept as a claim (`claimed_email`), which never matches anyone's requests.
  */
-export async function startWidgetSession(ctx: CoreContext & { secret: string }, input: WidgetSessionInput): Promise<WidgetSession> {
+export async function startWidgetSession(
+  ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId>> },
+  input: WidgetSessionInput,
+  userAgent: string | null = null,
+): Promise<WidgetSession> {
   const site = await findSiteByKey(ctx.db, input.siteKey);
   if (!site) throw new AppError('not_found', `No site with key ${input.siteKey}`);
   if (input.origin && !isOriginAllowed(allowedOrigins(site), input.origin)) {
@@ -52,6 +57,7 @@ export async function startWidgetSession(ctx: CoreContext & { secret: string }, 
     language: input.language?.match(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) ? input.language : null,
     now,
   });
+  await setVisitorContext(ctx.db, visitor.id, { userAgent, page: input.page, attributes: input.attributes });
   if (input.user) {
     const identity = await verifyIdentity(await listIdentitySecrets(ctx.db, site.id), input.user, now);
     const claimed = input.user.email?.trim().toLowerCase() ?? null;
@@ -69,6 +75,6 @@ export async function startWidgetSession(ctx: CoreContext & { secret: string }, 
     tokenExpiresAt: expiresAt.toISOString(),
     visitorId: visitor.id,
     site: toPublicSettings(site),
-    availability: describeAvailability(ctx.operations.get(), timeZone, now),
+    availability: describeAvailability(ctx.operations.get(), timeZone, now, ctx.staffedCentres ? await ctx.staffedCentres() : undefined),
   };
 }

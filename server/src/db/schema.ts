@@ -41,6 +41,13 @@ export interface VisitorTable {
   verified: number;
   created_at: string;
   last_seen_at: string;
+  /** The messenger's browser (User-Agent), the host page it sat on, and that page's referrer. */
+  user_agent: Generated<string | null>;
+  page_url: Generated<string | null>;
+  page_title: Generated<string | null>;
+  referrer: Generated<string | null>;
+  /** JSON { key: string | number | boolean } the host page passed in `boot` (claims: never verified). */
+  attributes: Generated<string | null>;
 }
 
 export interface ConversationTable {
@@ -130,6 +137,8 @@ export interface TicketTable {
   out_of_hours: number;
   /** JSON string[], sorted: the ticket's tags (ticket_tags holds the same, for filtering). */
   tags: Generated<string>;
+  /** The ticket this one was merged into (it is closed; its messages show in that one). */
+  merged_into_id: Generated<string | null>;
 }
 
 export interface TicketEventTable {
@@ -413,6 +422,30 @@ export interface Database {
   site_origins_seen: SiteOriginSeenTable;
   ticket_tags: TicketTagTable;
   views: ViewTable;
+  macros: MacroTable;
+  agent_preferences: AgentPreferenceTable;
+}
+
+/** A saved reply: personal (owner_id) or shared (null owner, managed by admins). */
+export interface MacroTable {
+  id: string;
+  owner_id: string | null;
+  title: string;
+  body: string;
+  set_status: TicketStatus | null;
+  set_urgency: Level | null;
+  set_impact: Level | null;
+  /** JSON string[] */
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One agent's notification choices (JSON), kept server-side so every browser of theirs follows them. */
+export interface AgentPreferenceTable {
+  agent_id: string;
+  notifications: string;
+  updated_at: string;
 }
 
 export type TicketRow = Selectable<TicketTable>;

@@ -175,3 +175,22 @@ export async function listMessages(
   if (!opts.includeInternal) q = q.where('internal', '=', 0);
   return (await q.execute()).map(toMessage);
 }
+
+/**
+ * Messages after the one with `messageId` not written by `exceptAgentId` (agents' view, notes included), in
+ * order; null when that message is not in the conversation.
+ */
+export async function listOthersMessagesSince(db: DbOrTx, conversationId: string, messageId: string, exceptAgentId: string): Promise<Message[] | null> {
+  const seen = await db.selectFrom('messages').select('seq').where('id', '=', messageId).where('conversation_id', '=', conversationId).executeTakeFirst();
+  if (!seen) return null;
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', seen.seq)
+    .where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', '!=', exceptAgentId)]))
+    .orderBy('seq', 'asc')
+    .limit(100)
+    .execute();
+  return rows.map(toMessage);
+}

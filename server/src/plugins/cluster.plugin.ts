@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** How this node coordinates with the others (or alone). */
     cluster: Cluster;
+    /** The Redis connection the cluster uses (REDIS_URL), for state the nodes share (desk presence); null alone. */
+    clusterRedis: RedisClient | null;
   }
 }
 
@@ -26,6 +28,7 @@ export const clusterPlugin = fp(
       cluster = await RedisCluster.start(redis, app.log);
     }
     app.decorate('cluster', cluster);
+    app.decorate('clusterRedis', redis);
     app.addHook('onClose', async () => {
       await cluster.close();
       if (redis) await closeRedis(redis);

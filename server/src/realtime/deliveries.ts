@@ -1,6 +1,6 @@
 import type { TicketSummary } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
-import { DESK_ROOM, ticketRoom, type DeskNamespace } from './desk.socket';
+import { agentRoom, DESK_ROOM, ticketRoom, type DeskNamespace } from './desk.socket';
 import { visitorRoom, type VisitorNamespace } from './visitor.socket';
 
 /** Queue updates for one ticket within this window reach the desks as one `ticket:updated` (the newest). */
@@ -29,6 +29,9 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
     ctx.events.on('ticket.updated', ({ ticket, visitorId, visitorState }) => {
       queueUpdates.push(ticket.id, ticket);
       if (visitorId && visitorState) visitors.to(visitorRoom(visitorId)).emit('conversation:updated', visitorState);
+    }),
+    ctx.events.on('ticket.assigned', ({ ticket, assigneeId, by }) => {
+      desk.to(agentRoom(assigneeId)).emit('ticket:assigned', { ticket, by });
     }),
     ctx.events.on('ticket.sla', (alert) => {
       desk.to(DESK_ROOM).emit('ticket:sla', alert);

@@ -12,6 +12,8 @@ import { handshakeAllowed, type WebOriginPolicy } from '../auth/web-origin';
 import { AppError } from '../errors';
 import { findTicket } from '../tickets/ticket.repository';
 import { budget, command, TYPING_BUDGET } from './handler';
+import { presenceSetSchema } from '../../../shared/team';
+import type { TeamPresence } from '../team/team-presence';
 
 export interface DeskSocketData {
   agentId: string;
@@ -33,7 +35,7 @@ export const credentialRoom = (credentialHash: string) => `credential:${credenti
  * from one of our own pages only (PUBLIC_URL's origin): another site's page, even on another local port, cannot
  * ride the agent's cookie into the desk.
  */
-export function setUpDeskNamespace(nsp: DeskNamespace, ctx: CoreContext & { origins: WebOriginPolicy }): void {
+export function setUpDeskNamespace(nsp: DeskNamespace, ctx: CoreContext & { origins: WebOriginPolicy; presence: TeamPresence }): void {
   nsp.use((socket, next) => {
     if (!handshakeAllowed(ctx.origins, socket.handshake.headers)) return next(new Error('forbidden: connect from the desk page'));
     const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
@@ -56,21 +58,42 @@ export function setUpDeskNamespace(nsp: DeskNamespace, ctx: CoreContext & { orig
 
   nsp.on('connection', (socket) => {
     void socket.join([DESK_ROOM, agentRoom(socket.data.agentId), credentialRoom(socket.data.credentialHash)]);
+    // Each tab reports its agent's presence, the ticket it shows and whether its agent types there.
+    const me = { agentId: socket.data.agentId, agentName: socket.data.agentName };
+    const report = (change: Parameters<TeamPresence['report']>[1]) =>
+      ctx.presence.report(socket.id, change).catch((err: unknown) => ctx.log.warn({ err }, 'presence report failed'));
+    void report(me);
+    socket.on('disconnect', () => {
+      ctx.presence.leave(socket.id).catch((err: unknown) => ctx.log.warn({ err }, 'presence leave failed'));
+    });
+    socket.on(
+      'presence:set',
+      command(ctx.log, presenceSetSchema, async ({ status }) => {
+        await ctx.presence.report(socket.id, { ...me, status });
+        return { status };
+      }),
+    );
     socket.on(
       'ticket:watch',
       command(ctx.log, watchTicketSchema, async ({ ticketId }) => {
         if (!(await findTicket(ctx.db, ticketId))) throw new AppError('not_found', 'No such ticket');
         await socket.join(ticketRoom(ticketId));
+        await ctx.presence.report(socket.id, { ...me, ticketId });
+        // The newcomer learns who is already there (the broadcast reaches the room, which it just joined).
+        socket.emit('ticket:viewers', { ticketId, viewers: await ctx.presence.viewers(ticketId) });
         return { ticketId };
       }),
     );
     socket.on('ticket:unwatch', (payload: unknown) => {
       const parsed = watchTicketSchema.safeParse(payload);
-      if (parsed.success) void socket.leave(ticketRoom(parsed.data.ticketId));
+      if (!parsed.success) return;
+      void socket.leave(ticketRoom(parsed.data.ticketId));
+      void report({ ...me, ticketId: null });
     });
     socket.on('typing:set', (payload: unknown) => {
       const parsed = deskTypingSchema.safeParse(payload);
       if (!parsed.success || !typingAllowed(socket.data.agentId)) return;
+      void report({ ...me, ticketId: parsed.data.ticketId, typing: parsed.data.typing });
       void findTicket(ctx.db, parsed.data.ticketId).then((ticket) => {
         if (!ticket?.conversation_id) return;
         ctx.events.emit('typing.changed', {

@@ -9,6 +9,7 @@ import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAg
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 import { reportQueryFields } from '../../../shared/reports';
+import { macroPatchSchema, macroSchema, mergeTicketSchema, notificationPreferencesSchema } from '../../../shared/team';
 import { addTagSchema, bulkChangeSchema, createViewSchema, updateViewSchema } from '../../../shared/queue';
 import { acceptLinkSchema, auditQuerySchema, createSiteSchema, updateSiteSchema } from '../../../shared/admin';
 
@@ -24,6 +25,33 @@ const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'st
 
 
 export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
+  '/api/team/presence': { get: { summary: 'Agents with the desk open and their status (`online`, `away`); the others are offline', security: agent, responses: { 200: ok('`{ agents: [{ agentId, name, status }] }`'), ...errors } } },
+  '/api/me/notifications': {
+    get: { summary: "The signed-in agent's notification preferences", security: agent, responses: { 200: ok('`{ desktop, sound, handoffs, replies, assignments, sla }`'), ...errors } },
+    put: { summary: "Replace the signed-in agent's notification preferences", security: agent, requestBody: body(notificationPreferencesSchema), responses: { 200: ok('The preferences'), ...errors } },
+  },
+  '/api/macros': {
+    get: { summary: "Saved replies: the shared ones and the agent's own", security: agent, responses: { 200: ok('`{ macros: Macro[] }`'), ...errors } },
+    post: { summary: 'Add a macro (shared ones: admins only)', security: agent, requestBody: body(macroSchema), responses: { 201: ok('The macro'), ...errors } },
+  },
+  '/api/macros/{id}': {
+    patch: { summary: 'Change a macro (own, or shared as an admin)', security: agent, parameters: idParam, requestBody: body(macroPatchSchema), responses: { 200: ok('The macro'), ...errors } },
+    delete: { summary: 'Delete a macro (own, or shared as an admin)', security: agent, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
+  },
+  '/api/tickets/{id}/macros/{macroId}/render': {
+    post: {
+      summary: "A macro's text for this ticket, placeholders filled as plain text, and what sending it also sets",
+      security: agent,
+      parameters: [...idParam, { name: 'macroId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: ok('`{ body, setStatus, setUrgency, setImpact, tags }`'), ...errors },
+    },
+  },
+  '/api/tickets/{id}/merge': {
+    post: { summary: "Merge this ticket into `intoId` (same requester): both histories show there, the thread and files move, this one closes", security: agent, parameters: idParam, requestBody: body(mergeTicketSchema), responses: { 200: ok('The surviving ticket'), ...errors } },
+  },
+  '/api/tickets/{id}/context': {
+    get: { summary: "The requester's identity status, past requests, page, referrer, browser/OS and boot attributes", security: agent, parameters: idParam, responses: { 200: ok('`{ identity, pastRequests, visitor }`'), ...errors } },
+  },
   '/api/tickets/bulk': {
     post: { summary: 'One change (assignee, status, tags) to up to 200 tickets, each changed as alone', security: agent, requestBody: body(bulkChangeSchema), responses: { 200: ok('`{ changed: [ticket summary], failed: [{ ticketId, code, message }] }`'), ...errors } },
   },

@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../../../shared/calendar';
 import { agentReplySchema } from '../../../shared/protocol';
 import type { KaiEngine } from '../ai/engine';
 import type { CoreContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, StaleWriteError } from '../errors';
 import { findSiteByKey } from '../sites/site.repository';
 import { createTicket } from '../tickets/create-ticket';
 import { addAgentMessage } from '../tickets/ticket-messages';
@@ -134,7 +134,13 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
   app.patch<{ Params: { id: string } }>('/api/tickets/:id', async (request) => {
     const body = parse(updateTicketSchema, request.body);
     const agent = request.agent!;
-    await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, body, { kind: 'agent', id: agent.id, name: agent.name }));
+    try {
+      await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, body, { kind: 'agent', id: agent.id, name: agent.name }));
+    } catch (err) {
+      // The refusal carries the ticket as it is now, so the desk can show what changed.
+      if (err instanceof StaleWriteError) err.current = await detail(request.params.id);
+      throw err;
+    }
     return detail(request.params.id);
   });
 
@@ -148,7 +154,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
   app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', async (request, reply) => {
     const body = parse(agentReplySchema, request.body);
     const { message, duplicate } = await inTransaction(ctx, (work) =>
-      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, attachmentIds: body.attachmentIds }),
+      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, attachmentIds: body.attachmentIds, ifLastMessageId: body.ifLastMessageId }),
     );
     return reply.status(duplicate ? 200 : 201).send(message);
   });

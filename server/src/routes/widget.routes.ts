@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { widgetSessionSchema } from '../../../shared/protocol';
+import { widgetSessionSchema, type CentreId } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import { startWidgetSession } from '../conversations/widget-session';
 import { AppError } from '../errors';
@@ -7,7 +7,7 @@ import { findSiteByKey, toPublicSettings } from '../sites/site.repository';
 import { parse } from './validate';
 
 /** Public endpoints the loader and the messenger call; no agent sign-in. */
-export const widgetRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secret: string } }> = async (app, { ctx }) => {
+export const widgetRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId>> } }> = async (app, { ctx }) => {
   app.get<{ Params: { key: string } }>('/api/widget/sites/:key', async (request, reply) => {
     const site = await findSiteByKey(ctx.db, request.params.key);
     if (!site) throw new AppError('not_found', 'No such site');
@@ -17,6 +17,6 @@ export const widgetRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secret: str
   });
 
   app.post('/api/widget/session', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
-    return startWidgetSession(ctx, parse(widgetSessionSchema, request.body));
+    return startWidgetSession(ctx, parse(widgetSessionSchema, request.body), request.headers['user-agent'] ?? null);
   });
 };

@@ -19,6 +19,11 @@ export async function createVisitor(db: DbOrTx, props: { siteId: string; timeZon
     verified: 0,
     created_at: props.now.toISOString(),
     last_seen_at: props.now.toISOString(),
+    user_agent: null,
+    page_url: null,
+    page_title: null,
+    referrer: null,
+    attributes: null,
   };
   await db.insertInto('visitors').values(row).execute();
   return row;
@@ -102,4 +107,21 @@ export function verifyVisitorToken(
   if (!visitorId || !/^\d{1,12}$/.test(expText) || !sameText(mac, tokenMac(secret, visitorId, exp))) return null;
   if (exp * 1000 <= now.getTime()) return null;
   return { visitorId, expiresAt: new Date(exp * 1000) };
+}
+
+/** What the messenger tells of the visitor's browser and page (kept from the latest session call that said it). */
+export async function setVisitorContext(
+  db: DbOrTx,
+  id: string,
+  context: { userAgent: string | null; page: { url?: string | undefined; title?: string | undefined; referrer?: string | undefined } | undefined; attributes: Record<string, string | number | boolean> | undefined },
+): Promise<void> {
+  await db
+    .updateTable('visitors')
+    .set({
+      ...(context.userAgent ? { user_agent: context.userAgent.slice(0, 500) } : {}),
+      ...(context.page ? { page_url: context.page.url ?? null, page_title: context.page.title ?? null, referrer: context.page.referrer ?? null } : {}),
+      ...(context.attributes ? { attributes: JSON.stringify(context.attributes) } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }

@@ -2,13 +2,14 @@ import type { UpdateTicketBody } from '../../../shared/api';
 import { priorityOf, type Level } from '../../../shared/priority';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, StaleWriteError } from '../errors';
 import { findAgent } from '../auth/agent.repository';
 import { announceTicketChange, transition } from './ticket-lifecycle';
 import type { Work } from '../work';
 import { deadlinesFor } from './sla-clock';
 import { changeTags } from './ticket-tags';
-import { findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
+import { toTicketSummary } from './ticket.presenter';
+import { changedByOthersSince, findTicket, insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
 
 /**
  * An agent's change to a ticket: status through the state machine; urgency or impact (never priority
@@ -20,6 +21,10 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
   const tx = work.tx;
   const before = await findTicket(tx, ticketId);
   if (!before) throw new AppError('not_found', 'No such ticket');
+  // Only field changes by someone else count (a reply moves updated_at too, and must not block a status change).
+  if (changes.ifUpdatedAt !== undefined && (await changedByOthersSince(tx, ticketId, new Date(changes.ifUpdatedAt).toISOString(), actor.id ?? null))) {
+    throw new StaleWriteError('Someone else changed this ticket since you opened it; nothing was changed');
+  }
   let ticket = before;
   const urgency: Level = changes.urgency ?? ticket.urgency;
   const impact: Level = changes.impact ?? ticket.impact;
@@ -60,5 +65,8 @@ export async function changeTicket(ctx: CoreContext, work: Work, ticketId: strin
     ticket = await transition(ctx, work, ticket, { to: changes.status, actor, reason });
   }
   await announceTicketChange(ctx, work, before, ticket);
+  if (ticket.assignee_id && ticket.assignee_id !== before.assignee_id && ticket.assignee_id !== actor.id) {
+    work.raise('ticket.assigned', { ticket: toTicketSummary(ticket), assigneeId: ticket.assignee_id, by: actor.kind === 'agent' ? actor.name : null });
+  }
   return ticket;
 }

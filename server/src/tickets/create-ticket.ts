@@ -118,6 +118,7 @@ export async function createTicket(ctx: CoreContext, work: Work, input: CreateTi
     sla_warned_for: null,
     sla_breached_for: null,
     follow_up_of: input.followUpOf ?? null,
+    merged_into_id: null,
     support_plan: plan?.id ?? null,
     home_centre: homeCentre,
     withdrawn_at: null,

@@ -75,11 +75,16 @@ export function describePromise(
 
 /**
  * What the messenger says before the visitor asks: whether a person is around now, and if not, when the team
- * that would take their request opens, in their own time zone.
+ * that would take their request opens, in their own time zone. `staffed`: the centres with an agent online
+ * right now (the desk's presence); the team counts as online when its agents are, and the calendars decide only
+ * when none is.
  */
-export function describeAvailability(ops: Operations, timeZone: string | null, now: Date): { openNow: boolean; text: string } {
+export function describeAvailability(ops: Operations, timeZone: string | null, now: Date, staffed?: ReadonlySet<CentreId>): { openNow: boolean; text: string } {
   const t = now.getTime();
-  const centre = routeTicket(ops.centres, homeCentreFor(timeZone), t);
+  const home = homeCentreFor(timeZone);
+  const people = staffed && staffed.size > 0 ? (staffed.has(home) ? home : [...staffed][0]!) : null;
+  if (people) return { openNow: true, text: `Our ${CENTRE_NAMES[people]} team is online now.` };
+  const centre = routeTicket(ops.centres, home, t);
   const team = `Our ${CENTRE_NAMES[centre]} team`;
   if (isOpenAt(ops.centres[centre], t)) return { openNow: true, text: `${team} is online now.` };
   const opens = nextOpenAt(ops.centres[centre], t);

@@ -5,13 +5,16 @@ import { AppError } from '../errors';
 import { findConversation, listMessages } from '../messages/message.repository';
 import { customerKeys, findPreferredTool } from './remote-session.repository';
 import { toTicketDetail } from './ticket.presenter';
-import { findTicket, listTicketEvents } from './ticket.repository';
+import { findTicket, listMergedConversationIds, listTicketEvents } from './ticket.repository';
 
 /** One ticket as an agent sees it: its fields, every message (notes too), the audit trail, files, preferred tool. */
 export async function readTicketDetail(db: DbOrTx, id: string): Promise<TicketDetail> {
   const row = await findTicket(db, id);
   if (!row) throw new AppError('not_found', 'No such ticket');
-  const messages = row.conversation_id ? await listMessages(db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
+  const own = row.conversation_id ? await listMessages(db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
+  // A merged ticket's messages are linked, not copied: both histories show here, by time.
+  const merged = await Promise.all((await listMergedConversationIds(db, row.id)).map((id) => listMessages(db, id, { includeInternal: true, limit: 5000 })));
+  const messages = merged.length === 0 ? own : [...own, ...merged.flat()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const conversation = row.conversation_id ? await findConversation(db, row.conversation_id) : undefined;
   const preferredTool = await findPreferredTool(db, customerKeys(row));
   // A chat upload not yet sent with a message is its uploader's draft, not part of the ticket yet.

@@ -2,9 +2,9 @@ import type { Message, MessageCard } from '../../../shared/protocol';
 import { uploadsToSend } from '../attachments/chat-upload';
 import type { CoreContext } from '../context';
 import type { AgentRow, TicketRow } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, StaleWriteError } from '../errors';
 import { changeConversationMode } from '../messages/conversation-mode';
-import { appendMessage, findConversation } from '../messages/message.repository';
+import { appendMessage, findConversation, listOthersMessagesSince } from '../messages/message.repository';
 import type { Work } from '../work';
 import { announceTicketChange, transition } from './ticket-lifecycle';
 import { nextDueAt } from './sla-clock';
@@ -16,6 +16,8 @@ export interface AgentMessage {
   body: string;
   internal: boolean;
   clientId?: string | undefined;
+  /** The last message the agent saw; a message by anyone else after it refuses the send (StaleWriteError). */
+  ifLastMessageId?: string | undefined;
   /** A card shown with the message (a remote-session invitation); the body still carries its text for email and transcripts. */
   card?: MessageCard | null;
   /** Ids of files this agent uploaded to the ticket beforehand. */
@@ -34,6 +36,7 @@ export async function addAgentMessage(ctx: CoreContext, work: Work, props: Agent
   if (!before.conversation_id) throw new AppError('conflict', 'This ticket has no conversation to reply in');
   // Nobody is there to read it, and nothing new may be written into an erased request.
   if (before.withdrawn_at) throw new AppError('conflict', 'The customer withdrew this request; it takes no more messages');
+  if (props.ifLastMessageId) await refuseIfOthersWrote(work, before.conversation_id, props);
   const attachments = await uploadsToSend(work.tx, {
     ticketId: before.id,
     uploadedBy: `agent:${props.agent.id}`,
@@ -73,4 +76,13 @@ export async function addAgentMessage(ctx: CoreContext, work: Work, props: Agent
   if (conversation && conversation.mode !== 'closed') await changeConversationMode(work.tx, conversation, 'human', now);
   await announceTicketChange(ctx, work, before, ticket);
   return { message, ticket, duplicate };
+}
+
+/** Someone else wrote after the message the agent last saw: refuse, listing what is new (their own retries pass). */
+async function refuseIfOthersWrote(work: Work, conversationId: string, props: AgentMessage): Promise<void> {
+  const others = await listOthersMessagesSince(work.tx, conversationId, props.ifLastMessageId!, props.agent.id);
+  if (others === null) throw new AppError('validation_failed', 'ifLastMessageId: no such message in this conversation');
+  if (others.length > 0) {
+    throw new StaleWriteError(`${others.length === 1 ? 'A new message was' : `${others.length} new messages were`} written since you opened this ticket; nothing was sent`, { messages: others });
+  }
 }

@@ -35,6 +35,7 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
     nextDueAt: row.next_due_at,
     slaPausedAt: row.sla_paused_at,
     followUpOf: row.follow_up_of,
+    mergedIntoId: row.merged_into_id,
     supportPlan: row.support_plan,
     withdrawnAt: row.withdrawn_at,
     outOfHours: Boolean(row.out_of_hours),

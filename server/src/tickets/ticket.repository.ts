@@ -218,3 +218,19 @@ export async function claimSlaAlert(db: DbOrTx, kind: 'warning' | 'breach', t: P
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) > 0;
 }
+
+/** The conversations of tickets merged into this one: its history shows their messages too. */
+export async function listMergedConversationIds(db: DbOrTx, ticketId: string): Promise<string[]> {
+  const rows = await db.selectFrom('tickets').select('conversation_id').where('merged_into_id', '=', ticketId).execute();
+  return rows.map((r) => r.conversation_id).filter((id): id is string => id !== null);
+}
+
+/** Changes agents make to a ticket's fields (not messages): what an optimistic update must not overwrite. */
+const FIELD_CHANGES = ['status_changed', 'reopened', 'withdrawn', 'assigned', 'urgency_changed', 'impact_changed', 'priority_changed', 'category_changed', 'merged'];
+
+/** Whether anyone but `exceptActorId` changed the ticket's fields after `since`. */
+export async function changedByOthersSince(db: DbOrTx, ticketId: string, since: string, exceptActorId: string | null): Promise<boolean> {
+  let q = db.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticketId).where('created_at', '>', since).where('type', 'in', FIELD_CHANGES);
+  if (exceptActorId) q = q.where((eb) => eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', exceptActorId)]));
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}

@@ -67,8 +67,19 @@ export async function findTicketForReply(
   if (number === null) return { ticket: null, ignoredNumber: null };
   const ticket = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
   const requester = ticket?.requester_email?.toLowerCase();
-  if (ticket && requester && props.senders.includes(requester)) return { ticket, by: 'subject' };
+  if (ticket && requester && props.senders.includes(requester)) return { ticket: await survivorOf(db, ticket), by: 'subject' };
   return { ticket: null, ignoredNumber: number };
+}
+
+/** A merged ticket's number still reaches its history: the ticket it was merged into (following the chain). */
+async function survivorOf(db: DbOrTx, ticket: TicketRow): Promise<TicketRow> {
+  let current = ticket;
+  for (let depth = 0; depth < 20 && current.merged_into_id; depth++) {
+    const next = await db.selectFrom('tickets').selectAll().where('id', '=', current.merged_into_id).executeTakeFirst();
+    if (!next) break;
+    current = next;
+  }
+  return current;
 }
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * The team desk's wire contract: presence and who views a ticket (desk socket), saved replies (macros) and
+ * merging tickets (REST). Schemas are shared by the server's routes and the desk's forms.
+ */
+import { z } from 'zod';
+import { LEVELS } from './priority';
+import { MAX_MESSAGE_LENGTH, TICKET_STATUSES } from './protocol';
+
+export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+
+/** One agent's status as the desk shows it (a dot by the name). */
+export interface AgentPresence {
+  agentId: string;
+  name: string;
+  status: PresenceStatus;
+}
+
+/** An agent who has a ticket open, and whether they are typing a reply to it. */
+export interface TicketViewer {
+  agentId: string;
+  name: string;
+  typing: boolean;
+}
+
+/** `presence:set`: the agent's own choice, or `away` after the desk saw no input for a while. */
+export const presenceSetSchema = z.object({ status: z.enum(['online', 'away']) });
+
+/** The placeholders a macro's body may use, filled as plain text when it is inserted. */
+export const MACRO_PLACEHOLDERS = ['customer.first_name', 'customer.name', 'agent.name', 'ticket.number', 'promise'] as const;
+
+/** `POST /api/macros`: a saved reply; `shared` ones are managed by admins and offered to every agent. */
+export const macroSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(100),
+  body: z.string().trim().min(1, 'body is required').max(MAX_MESSAGE_LENGTH),
+  shared: z.boolean().default(false),
+  /** What inserting it also sets on the ticket. */
+  setStatus: z.enum(TICKET_STATUSES).nullable().default(null),
+  setUrgency: z.enum(LEVELS).nullable().default(null),
+  setImpact: z.enum(LEVELS).nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+});
+export type MacroInput = z.input<typeof macroSchema>;
+
+/** `PATCH /api/macros/:id`: any of the fields. */
+export const macroPatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+    shared: z.boolean(),
+    setStatus: z.enum(TICKET_STATUSES).nullable(),
+    setUrgency: z.enum(LEVELS).nullable(),
+    setImpact: z.enum(LEVELS).nullable(),
+    tags: z.array(z.string().trim().min(1).max(40)).max(10),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+/** A macro as `/api/macros` returns it. */
+export interface Macro {
+  id: string;
+  title: string;
+  body: string;
+  shared: boolean;
+  /** The agent whose personal macro it is; null for shared ones. */
+  ownerId: string | null;
+  setStatus: (typeof TICKET_STATUSES)[number] | null;
+  setUrgency: (typeof LEVELS)[number] | null;
+  setImpact: (typeof LEVELS)[number] | null;
+  tags: string[];
+  updatedAt: string;
+}
+
+/** `POST /api/tickets/:id/macros/:macroId/render`: the body with its placeholders filled for that ticket, and what sending it also sets. */
+export interface RenderedMacro {
+  body: string;
+  setStatus: Macro['setStatus'];
+  setUrgency: Macro['setUrgency'];
+  setImpact: Macro['setImpact'];
+  tags: string[];
+}
+
+/** `POST /api/tickets/:id/merge`: this ticket joins `intoId`, which survives. */
+export const mergeTicketSchema = z.object({ intoId: z.string().min(1).max(64) });
+
+/** One of the requester's other tickets, in the requester panel. */
+export interface PastRequest {
+  id: string;
+  number: number;
+  subject: string;
+  status: (typeof TICKET_STATUSES)[number];
+  channel: string;
+  createdAt: string;
+}
+
+/** `GET /api/tickets/:id/context`: who the requester is, what else they asked, and what the messenger saw. */
+export interface CustomerContext {
+  /** `verified`: the site's signed JWT proved who they are; `claimed`: the page said so unsigned; `anonymous`. */
+  identity: 'verified' | 'claimed' | 'anonymous';
+  /** The same person's other requests (by verified identity or mailbox), newest first. */
+  pastRequests: PastRequest[];
+  /** What the messenger told: page, referrer, browser and OS, and the site's `boot` attributes (never verified). */
+  visitor: {
+    pageUrl: string | null;
+    pageTitle: string | null;
+    referrer: string | null;
+    browser: string | null;
+    os: string | null;
+    attributes: { key: string; value: string }[];
+  } | null;
+}
+
+/** `PUT /api/me/notifications`: what the agent is told of, and how. Every field has a default. */
+export const notificationPreferencesSchema = z.object({
+  /** Desktop notifications (the browser asks for permission once). */
+  desktop: z.boolean().default(true),
+  /** A short beep. */
+  sound: z.boolean().default(true),
+  handoffs: z.boolean().default(true),
+  replies: z.boolean().default(true),
+  assignments: z.boolean().default(true),
+  sla: z.boolean().default(true),
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = notificationPreferencesSchema.parse({});
