@@ -25,7 +25,7 @@ describe('attaching files to a reply', () => {
     expect(url).toBe('/api/tickets/t%201/attachments?filename=invoice.pdf');
     expect(init).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/pdf' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await waitFor(() => expect(onSend).toHaveBeenCalledWith('', false, ['f1']));
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith('', false, ['f1'], undefined));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
   });
 
