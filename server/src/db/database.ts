@@ -13,6 +13,7 @@ import * as m0006 from './migrations/0006_core';
 import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
+import * as m0014reach from './migrations/0014_reach';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_security': m0007,
   '0008_mail': m0008mail,
   '0009_team': m0009team,
+  '0014_reach': m0014reach,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
