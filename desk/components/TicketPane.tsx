@@ -4,6 +4,8 @@ import type { TicketModel } from '../models/TicketModel';
 import { ActivityLog } from './ActivityLog';
 import { Composer } from './Composer';
 import { Conversation } from './Conversation';
+import { TicketReachPanel } from '../reach/TicketReachPanel';
+import { useTicketReach } from '../reach/useTicketReach';
 import { HandoffSummary } from './HandoffSummary';
 import { KaiHandBack } from './KaiHandBack';
 import { RemoteSessionOffer } from './RemoteSessionOffer';
@@ -27,6 +29,7 @@ export interface TicketPaneProps {
 export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi }: TicketPaneProps) {
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
+  const reach = useTicketReach(ticket.id, ticket.messages.value.length);
   if (!detail) {
     return (
       <section class="ticket ticket--empty" aria-label="Ticket">
@@ -68,7 +71,8 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
             <p class="msg__body">{detail.description}</p>
           </section>
         )}
-        <Conversation messages={messages} now={now} ticketId={detail.id} attachments={detail.attachments ?? []} />
+        <Conversation messages={messages} now={now} ticketId={detail.id} attachments={detail.attachments ?? []} deliveries={reach?.deliveries} />
+        <TicketReachPanel ticketId={detail.id} reach={reach} />
         <ActivityLog events={detail.events} />
       </div>
       <TypingIndicator names={ticket.typing.value} />
