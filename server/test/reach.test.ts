@@ -178,12 +178,25 @@ describe('a visitor who leaves gets the reply by mail', () => {
     expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
   });
 
-  it('refuses a missing or forged visitor token, and a verified identity is never asked', async () => {
+  it('refuses a missing or forged visitor token; a verified identity is never asked', async () => {
     bed = await openEmailTestbed(clock);
     const res = await fetch(`${bed.server.url}/api/widget/reach`);
     expect(res.status).toBe(401);
     expect((await visitorApi('forged.token', 'GET', '/api/widget/reach')).status).toBe(401);
     expect((await api(bed.server, 'GET', '/api/tickets/x/reach')).status).toBe(401);
     expect((await api(bed.server, 'GET', '/api/tickets/x/transcript.txt')).status).toBe(401);
+    // A verified identity (the site's signed JWT carried the email) is never asked, and cannot be replaced.
+    const session = await widgetSession(bed.server);
+    await bed.server.app.db.updateTable('visitors').set({ verified: 1, email: 'vip@example.net' }).where('id', '=', session.visitorId).execute();
+    expect((await visitorApi<VisitorReach>(session.token, 'GET', '/api/widget/reach')).body).toEqual({ status: 'verified', email: 'vip@example.net', askForEmail: true });
+    expect((await visitorApi(session.token, 'POST', '/api/widget/reach/email', { email: 'other@example.net' })).status).toBe(409);
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    bed = await openEmailTestbed(clock);
+    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>(bed.server, 'GET', '/api/openapi.json');
+    for (const [path, method] of [['/api/widget/reach', 'get'], ['/api/widget/reach/email', 'post'], ['/api/widget/transcript', 'post'], ['/api/me/requests/{id}/csat', 'post'], ['/csat', 'post'], ['/reach/confirm', 'post'], ['/api/tickets/{id}/reach', 'get'], ['/api/tickets/{id}/transcript.txt', 'get']] as const) {
+      expect(doc.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
   });
 });
