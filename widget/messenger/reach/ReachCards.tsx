@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ReachSlotProps } from '../components/ReachSlot';
-import { CsatCard } from './CsatCard';
+import { CsatCard } from '../../requests/components/CsatCard';
 import { EmailPending, EmailQuestion } from './EmailQuestion';
 import { ReachModel } from './reach-model';
 import './reach.css';
@@ -28,7 +28,7 @@ export function ReachCards({ messenger }: ReachSlotProps) {
     <div class="fd-reach-cards">
       {reach?.status === 'none' && reach.askForEmail && !model.declined.value && <EmailQuestion model={model} />}
       {reach?.status === 'pending' && reach.email && <EmailPending email={reach.email} />}
-      {ticketId && solved && csat?.askedAt && <CsatCard model={model} ticketId={ticketId} />}
+      {ticketId && solved && csat?.askedAt && <CsatCard answer={csat.answer} busy={model.busy.value} onRate={(rating, comment) => void model.rate(ticketId, rating, comment)} />}
       {known && (
         <button type="button" class="fd-link-button" disabled={model.busy.value} onClick={() => void model.emailTranscript()}>
           Email me this conversation

@@ -1,14 +1,19 @@
 import { useSignal } from '@preact/signals';
 import type { TargetedSubmitEvent } from 'preact';
-import type { ReachModel } from './reach-model';
+import type { CsatAnswer } from '../../../shared/reach';
 
 const LABELS = ['1, poor', '2', '3', '4', '5, great'];
 
-/** "How did we do?" on a solved request: 1 to 5 and an optional comment, once. */
-export function CsatCard({ model, ticketId }: { model: ReachModel; ticketId: string }) {
+export interface CsatCardProps {
+  answer: CsatAnswer | null | undefined;
+  busy: boolean;
+  onRate: (rating: number, comment: string) => void;
+}
+
+/** "How did we do?" on a solved request: 1 to 5 and an optional comment, once (messenger and portal). */
+export function CsatCard({ answer, busy, onRate }: CsatCardProps) {
   const rating = useSignal(0);
   const comment = useSignal('');
-  const answer = model.csat.value?.answer;
   if (answer) {
     return (
       <p class="fd-card fd-reach" role="status">
@@ -18,7 +23,7 @@ export function CsatCard({ model, ticketId }: { model: ReachModel; ticketId: str
   }
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (rating.value) void model.rate(ticketId, rating.value, comment.value);
+    if (rating.value) onRate(rating.value, comment.value);
   };
   return (
     <form class="fd-card fd-reach" aria-labelledby="fd-csat-title" onSubmit={submit}>
@@ -37,7 +42,7 @@ export function CsatCard({ model, ticketId }: { model: ReachModel; ticketId: str
         Comment (optional)
       </label>
       <textarea id="fd-csat-comment" class="fd-reach__input" rows={2} maxLength={2000} value={comment.value} onInput={(e) => (comment.value = e.currentTarget.value)} />
-      <button type="submit" class="fd-reach__button" disabled={model.busy.value || rating.value === 0}>
+      <button type="submit" class="fd-reach__button" disabled={busy || rating.value === 0}>
         Send rating
       </button>
     </form>
