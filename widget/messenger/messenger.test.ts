@@ -87,8 +87,7 @@ describe('createMessenger (embedded)', () => {
 
   it('starts anonymously when no boot comes', async () => {
     const { bodies } = setup();
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(bodies).toHaveLength(1);
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]?.['user']).toBeUndefined();
   });
 

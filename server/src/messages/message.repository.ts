@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Author, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
 import type { DbOrTx, Tx } from '../db/database';
 import { readCard, readSources } from '../db/json-columns';
+import { prepared } from '../db/prepared';
 import type { ConversationRow, MessageRow } from '../db/schema';
 
 export function toMessage(row: MessageRow): Message {
@@ -42,16 +43,14 @@ export async function findConversation(db: DbOrTx, id: string): Promise<Conversa
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The visitor's current conversation: the newest one that is not closed. */
+const openConversationOfVisitor = prepared(
+  (db, p: { visitorId: string }) =>
+    db.selectFrom('conversations').selectAll().where('visitor_id', '=', p.visitorId).where('mode', '!=', 'closed').orderBy('created_at', 'desc').limit(1),
+);
+
+/** The visitor's current conversation: the newest one that is not closed. Every visitor message reads it. */
 export async function findOpenConversationOfVisitor(db: DbOrTx, visitorId: string): Promise<ConversationRow | undefined> {
-  return db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('visitor_id', '=', visitorId)
-    .where('mode', '!=', 'closed')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (await openConversationOfVisitor(db, { visitorId })).rows[0];
 }
 
 export async function setConversationMode(db: DbOrTx, id: string, mode: ConversationMode, now: Date): Promise<void> {
@@ -85,6 +84,24 @@ export async function findMessageByClientId(db: DbOrTx, conversationId: string, 
   return row && toMessage(row);
 }
 
+const nextSeq = prepared(
+  (db, p: { conversationId: string; at: string }) =>
+    db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: p.at }))
+      .where('id', '=', p.conversationId)
+      .returning('last_seq'),
+);
+
+/** Inserts a message row; a repeated (conversation, client id) inserts nothing. */
+const insertMessage = prepared(
+  (db, row: MessageRow) =>
+    db
+      .insertInto('messages')
+      .values(row)
+      .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing()),
+);
+
 /**
  * Appends a message with the conversation's next sequence number. Runs in the caller's transaction so the
  * counter and the row commit together; a repeated client id returns the stored message (`duplicate: true`).
@@ -94,12 +111,9 @@ export async function findMessageByClientId(db: DbOrTx, conversationId: string, 
  */
 export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
   const at = input.now.toISOString();
-  const { last_seq } = await tx
-    .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: at }))
-    .where('id', '=', input.conversationId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
+  const counted = (await nextSeq(tx, { conversationId: input.conversationId, at })).rows[0];
+  if (!counted) throw new Error(`No conversation ${input.conversationId} to add a message to`);
+  const { last_seq } = counted;
   const row: MessageRow = {
     id: randomUUID(),
     conversation_id: input.conversationId,
@@ -115,12 +129,8 @@ export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ messag
     quoted: input.quoted ?? null,
     card: input.card ? JSON.stringify(input.card) : null,
   };
-  const inserted = await tx
-    .insertInto('messages')
-    .values(row)
-    .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
-    .executeTakeFirst();
-  if (input.clientId && Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+  const inserted = await insertMessage(tx, row);
+  if (input.clientId && Number(inserted.numAffectedRows ?? 0n) === 0) {
     await tx.updateTable('conversations').set((eb) => ({ last_seq: eb('last_seq', '-', 1) })).where('id', '=', input.conversationId).execute();
     const existing = await findMessageByClientId(tx, input.conversationId, input.clientId);
     if (!existing) throw new Error('a message with this client id conflicted but cannot be read');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { CentreId, Channel, TicketStatus } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
 import type { ActorKind, NewTicket, TicketEventRow, TicketRow, TicketUpdate } from '../db/schema';
@@ -20,14 +21,13 @@ export async function findTicket(db: DbOrTx, id: string): Promise<TicketRow | un
   return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const ticketOfConversation = prepared(
+  (db, p: { conversationId: string }) => db.selectFrom('tickets').selectAll().where('conversation_id', '=', p.conversationId).orderBy('created_at', 'desc').limit(1),
+);
+
+/** The conversation's newest ticket (a follow-up replaces a closed one). Every message in a handed-off chat reads it. */
 export async function findTicketByConversation(db: DbOrTx, conversationId: string): Promise<TicketRow | undefined> {
-  return db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (await ticketOfConversation(db, { conversationId })).rows[0];
 }
 
 export async function updateTicket(db: DbOrTx, id: string, changes: TicketUpdate): Promise<TicketRow> {

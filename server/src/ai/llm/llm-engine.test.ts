@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import type { LLMock } from '@copilotkit/aimock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
@@ -394,13 +394,48 @@ describe('LLM Kai: failures become a handoff, never a throw or a hang', () => {
   it('never calls onToken after the turn has ended', async () => {
     mock.on({ hasToolResult: false }, search('reset password'));
     mock.on({ hasToolResult: true }, { content: RESET_ANSWER }, { chunkSize: 5, streamingProfile: { ttft: 0, tps: 40 } });
-    const { turn, deltas } = await turnWithTokens(engineFor(mock, kb, log, { timeoutMs: 400 }), input('How do I reset my password?'));
-    expectUnavailable(turn);
-    const count = deltas.length;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(deltas).toHaveLength(count);
+    const proxy = await connectionWatchingProxy(new URL(mock.url));
+    try {
+      const engine = engineFor(mock, kb, log, { baseUrl: `${proxy.url}/v1`, timeoutMs: 400 });
+      const { turn, deltas } = await turnWithTokens(engine, input('How do I reset my password?'));
+      expectUnavailable(turn);
+      const count = deltas.length;
+      // Once the engine has hung up, no byte of the stream can reach it; then nothing may follow the turn.
+      await proxy.allClientsGone();
+      await new Promise((r) => setImmediate(r));
+      expect(deltas).toHaveLength(count);
+    } finally {
+      await proxy.close();
+    }
   });
 });
+
+/** A TCP proxy to `target` that tells when every connection the client opened has been closed by the client. */
+async function connectionWatchingProxy(target: URL) {
+  const open = new Set<Socket>();
+  let waiting: (() => void) | null = null;
+  const server = createServer((client) => {
+    open.add(client);
+    const upstream = connect(Number(target.port), target.hostname);
+    client.pipe(upstream).pipe(client);
+    const drop = () => {
+      upstream.destroy();
+      if (!open.delete(client)) return;
+      if (open.size === 0) waiting?.();
+    };
+    client.on('close', drop);
+    client.on('error', drop);
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    allClientsGone: () => new Promise<void>((resolve) => (open.size === 0 ? resolve() : (waiting = resolve))),
+    close: () => new Promise<void>((resolve) => { for (const socket of open) socket.destroy(); server.close(() => resolve()); }),
+  };
+}
 
 /** A local port with nothing listening on it. */
 async function closedPort(): Promise<number> {
