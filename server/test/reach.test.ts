@@ -190,6 +190,9 @@ describe('a visitor who leaves gets the reply by mail', () => {
     await bed.server.app.db.updateTable('visitors').set({ verified: 1, email: 'vip@example.net' }).where('id', '=', session.visitorId).execute();
     expect((await visitorApi<VisitorReach>(session.token, 'GET', '/api/widget/reach')).body).toEqual({ status: 'verified', email: 'vip@example.net', askForEmail: true });
     expect((await visitorApi(session.token, 'POST', '/api/widget/reach/email', { email: 'other@example.net' })).status).toBe(409);
+    // One address gets at most three confirmations an hour, however many visitors type it.
+    for (let i = 0; i < 3; i++) expect((await visitorApi((await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'victim@example.net' })).status).toBe(201);
+    expect((await visitorApi((await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'Victim@example.net' })).status).toBe(429);
   });
 
   it('is documented in the OpenAPI document', async () => {

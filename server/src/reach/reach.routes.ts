@@ -29,6 +29,8 @@ import { confirmByToken, emailReachOf, giveEmail } from './visitor-email';
 
 /** Addresses one visitor may give in an hour (each gets a confirmation mail). */
 const EMAILS_PER_HOUR = 5;
+/** Confirmations one address may get in an hour, whoever asks: the messenger must not become a mail cannon. */
+const CONFIRMATIONS_PER_ADDRESS_HOUR = 3;
 /** Transcripts one visitor may have mailed in an hour. */
 const TRANSCRIPTS_PER_HOUR = 3;
 
@@ -66,6 +68,7 @@ function csatFormPage(token: string, rating: number | null): string {
 export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app, { ctx }) => {
   const emailLimiter = ctx.cluster.limiter(EMAILS_PER_HOUR, 3600, 'reach-email');
   const transcriptLimiter = ctx.cluster.limiter(TRANSCRIPTS_PER_HOUR, 3600, 'reach-transcript');
+  const addressLimiter = ctx.cluster.limiter(CONFIRMATIONS_PER_ADDRESS_HOUR, 3600, 'reach-address');
   const limited = async (limiter: typeof emailLimiter, key: string, what: string) => {
     try {
       await limiter.consume(key);
@@ -102,6 +105,7 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     const { email } = parse(giveEmailSchema, request.body);
     if (visitor.verified && visitor.email) throw new AppError('conflict', 'Your email is already known from your sign-in');
     await limited(emailLimiter, visitor.id, 'addresses');
+    await limited(addressLimiter, email.toLowerCase(), 'confirmations for this address');
     const site = await findSiteById(ctx.db, visitor.site_id);
     const ticket = await latestTicketOf(visitor);
     await ctx.db.transaction().execute((tx) => giveEmail(ctx, tx, { visitor, email, siteName: site?.name ?? 'our', ticket }));
