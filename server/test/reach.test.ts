@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/protocol';
 import type { TicketReach, VisitorReach } from '../../shared/reach';
-import { api, connectVisitor, nextEvent, widgetSession, type VisitorSocket } from './harness';
-import { agentView, openEmailTestbed, sendMail, type EmailTestbed } from './email-helpers';
+import { api, connectVisitor, nextEvent, signIn, tempDbPath, widgetSession, type VisitorSocket } from './harness';
+import { agentView, openEmailTestbed, sendMail, startEmailServer, startSink, type EmailTestbed } from './email-helpers';
 
 const clock = { now: new Date('2026-01-16T23:30:00Z') };
 const at = (iso: string) => {
@@ -176,6 +176,38 @@ describe('a visitor who leaves gets the reply by mail', () => {
     await sendMail(bed.server.smtpPort, { from: 'stranger@example.net', subject: `Re: ${confirmation.parsed.subject}`, text: 'Yes, that is me', inReplyTo: confirmation.parsed.messageId! });
     await bed.server.app.email.settled();
     expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
+  });
+
+  it('a due time survives a restart: the reply is mailed by the next process', async () => {
+    const db = tempDbPath();
+    try {
+      clock.now = new Date('2026-01-13T10:00:00Z');
+      const sink = await startSink();
+      let server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url, dbPath: db.path });
+      bed = { sink, server, cookie: await signIn(server) };
+      const { token, ticketId } = await handedOff();
+      socket!.disconnect();
+      socket = null;
+      await visitorApi(token, 'POST', '/api/widget/reach/email', { email: 'cy@example.net' });
+      await server.deliver();
+      const confirmation = await sink.waitFor((m) => m.to.includes('cy@example.net'));
+      await form('/reach/confirm', { token: new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(confirmation.parsed.text ?? '')![0]).searchParams.get('token')! });
+      const answer = await reply(ticketId, 'Answered before the restart.');
+      await server.close();
+
+      at('2026-01-13T10:06:00Z');
+      server = await startEmailServer({ now: () => clock.now, smtpUrl: sink.url, dbPath: db.path });
+      bed = { sink, server, cookie: await signIn(server) };
+      expect(await server.app.reach.mailUnseen()).toBe(1);
+      await server.deliver();
+      await sink.waitFor((m) => m.to.includes('cy@example.net') && (m.parsed.text ?? '').includes('Answered before the restart.'));
+      expect((await reachOf(ticketId)).deliveries[answer.id]!.state).toBe('mailed');
+    } finally {
+      await bed?.server.close();
+      await bed?.sink.close();
+      bed = null;
+      db.cleanup();
+    }
   });
 
   it('refuses a missing or forged visitor token; a verified identity is never asked', async () => {
