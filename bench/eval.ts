@@ -22,6 +22,7 @@ import {
   inSplit,
   scoreAnswers,
   scoreTriage,
+  type AnswerOutcome,
   type AnswerReport,
   type LevelFigures,
   type SplitFilter,
@@ -31,6 +32,8 @@ import { loadAnswerSet, loadTriageSet } from '../server/src/ai/eval/sets';
 import { loadThirdPartyTickets, ticketText } from '../server/src/ai/eval/third-party';
 import { byLanguage, evaluateThirdParty, FOLDS, type ThirdPartyReport } from '../server/src/ai/eval/third-party-eval';
 import type { PriorityFigures } from '../server/src/ai/eval/baselines';
+import { loadThirdPartyKbSet, openThirdPartyKb } from '../server/src/ai/eval/third-party-kb';
+import type { KnowledgeBase } from '../server/src/kb/knowledge-base';
 import { loadConfig } from '../server/src/config';
 
 const { values } = parseArgs({
@@ -85,18 +88,36 @@ function printThirdParty(split: 'dev' | 'test', r: ThirdPartyReport): void {
   console.log(levelTable('Kai priority', r.kai).slice(1).join('\n'));
 }
 
+/** Answers over a knowledge base and questions written by others (third-party-kb.ts), per split; returns the misses. */
+async function thirdPartyAnswers(engineOver: (kb: KnowledgeBase) => KaiEngine): Promise<AnswerOutcome[]> {
+  const set = loadThirdPartyKbSet();
+  if (!set) {
+    console.log('\n### Third-party knowledge base: server/src/ai/eval/third-party/ is missing from this copy (see its LICENSE.md)');
+    return [];
+  }
+  const third = await openThirdPartyKb(set.articles);
+  const all = await evaluateAnswers(engineOver(third.kb), set.questions, { siteId: third.siteId, slugOf: third.slugOf });
+  await third.db.destroy();
+  for (const split of ['dev', 'test', 'all'] as const) {
+    const ids = new Set(inSplit(set.questions, split).map((i) => i.id));
+    const r = scoreAnswers(all.outcomes.filter((o) => ids.has(o.item.id)));
+    console.log(`\n### Third-party knowledge base (CDC COVID-19 FAQ, ${set.articles.length} articles; deepset's paraphrased questions), ${split} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`);
+    console.log(`  source hit@1 ${pct(r.hitAt1)}   honest refusals ${pct(r.honestRefusal)}   false refusals ${pct(r.falseRefusal)}   answered unanswerable ${pct(r.falseAnswer)}`);
+  }
+  return all.misses;
+}
+
 async function main(): Promise<void> {
   if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
   if (values.engine !== 'offline' && values.engine !== 'llm') throw new Error('--engine must be offline or llm');
   const demo = await openDemoKb();
-  let engine: KaiEngine;
-  if (values.engine === 'llm') {
+  const engineOver = (kb: KnowledgeBase): KaiEngine => {
+    if (values.engine === 'offline') return new OfflineEngine(kb);
     const config = loadConfig();
     if (!config.openai) throw new Error('--engine llm needs OPENAI_BASE_URL (a local model server) or OPENAI_API_KEY, and usually AI_MODEL');
-    engine = createKai(config, demo.kb, pino({ level: 'warn' }));
-  } else if (values.engine === 'offline') {
-    engine = new OfflineEngine(demo.kb);
-  } else throw new Error('--engine must be offline or llm');
+    return createKai(config, kb, pino({ level: 'warn' }));
+  };
+  const engine = engineOver(demo.kb);
 
   const triageSet = loadTriageSet();
   const answerSet = loadAnswerSet();
@@ -139,6 +160,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const kbMisses = await thirdPartyAnswers(engineOver);
+
   const tri = triageOf(listSplit);
   console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);
   for (const o of tri.misclassified) {
@@ -154,6 +177,11 @@ async function main(): Promise<void> {
     console.log(`  ${o.item.id}  ${(o.item.article ?? '(none)').padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
   }
   if (values.verbose) {
+    console.log(`\n## Third-party knowledge base, ${listSplit} questions missed: expected → got`);
+    for (const o of kbMisses.filter((m) => listSplit === 'all' || m.item.split === listSplit)) {
+      const got = o.refused ? 'refused' : (o.firstSlug ?? `${o.action}, no source`);
+      console.log(`  ${o.item.id}  ${cut(o.item.article ?? '(none)', 34).padEnd(34)} → ${cut(got, 34).padEnd(34)} ${cut(o.item.question, 70)}`);
+    }
     for (const r of thirdPartyReports) {
       console.log(`\n## Third-party ${r.language} tickets Kai got wrong (truth → predicted)`);
       r.tickets.forEach((t, i) => {

@@ -83,14 +83,16 @@ interface IndexedPassage extends Passage {
  * - how much the words a question borrowed from its synonyms count in the search, against its own words;
  * - what a question's word in a passage's heading adds to it being in the passage at all;
  * - the re-ranking of MiniSearch's candidates: the share of the question the best passage holds, plus the
- *   square root of the search score relative to the top one (raw BM25 scores spread too widely to add).
+ *   square root of the search score relative to the top one (raw BM25 scores spread too widely to add), plus
+ *   three times the share of the question in the article's title (a help article's title says what it
+ *   answers; chosen on the dev questions of both the demo and the third-party knowledge base).
  */
 const TITLE_BOOST = 3;
 const TAGS_BOOST = 2;
 const EXPANSION_BOOST = 0.5;
 const HEADING_BONUS = 1;
 const CANDIDATES = 8;
-const RANK_WEIGHTS = { passage: 1, score: 1 };
+const RANK_WEIGHTS = { passage: 1, score: 1, title: 3 };
 const SCORE_POWER = 0.5;
 /** A borrowed synonym in more than this share of the articles is not searched for. */
 const MAX_BORROWED_SHARE = 0.25;
@@ -126,6 +128,8 @@ export class KnowledgeIndex {
   readonly #articles = new Map<string, KbArticle>();
   /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
   readonly #articleTerms = new Map<string, Set<string>>();
+  /** The terms of each article's title: a help article's title says what it answers. */
+  readonly #titleTerms = new Map<string, Set<string>>();
   /** The articles each term occurs in. */
   readonly #postings = new Map<string, Set<string>>();
 
@@ -152,6 +156,7 @@ export class KnowledgeIndex {
     const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
     for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
     this.#articleTerms.set(article.id, all);
+    this.#titleTerms.set(article.id, termsOf(article.title));
     for (const t of all) {
       let ids = this.#postings.get(t);
       if (!ids) this.#postings.set(t, (ids = new Set()));
@@ -163,6 +168,7 @@ export class KnowledgeIndex {
     if (this.#articles.has(articleId)) this.#search.discard(articleId);
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
+    this.#titleTerms.delete(articleId);
     for (const t of this.#articleTerms.get(articleId) ?? []) {
       const ids = this.#postings.get(t);
       ids?.delete(articleId);
@@ -294,7 +300,11 @@ export class KnowledgeIndex {
         coverage,
         units: weighted,
       };
-      ranked.push({ hit, rank: RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? (r.score / topScore) ** SCORE_POWER : 0) });
+      const titleTerms = this.#titleTerms.get(articleId) ?? new Set<string>();
+      let inTitle = 0;
+      for (const u of weighted) inTitle += u.weight * unitStrength(titleTerms, u);
+      const titleCoverage = total > 0 ? inTitle / total : 0;
+      ranked.push({ hit, rank: RANK_WEIGHTS.passage * best.coverage + RANK_WEIGHTS.score * (topScore > 0 ? (r.score / topScore) ** SCORE_POWER : 0) + RANK_WEIGHTS.title * titleCoverage });
     }
     return ranked
       .sort((a, b) => b.rank - a.rank)

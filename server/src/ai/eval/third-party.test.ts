@@ -1,9 +1,9 @@
 /**
  * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
- * scoring of the baselines printed beside them. Measured: en 55.2% accuracy, macro-F1 52.8%, high recall
- * 66.4% (naive Bayes 54.6% / 44.4% / 70.0%); de 49.3%, es 44.2%, fr 42.7%, pt 42.7%. The floors sit a few
- * points below, so a real regression fails and an unrelated tweak does not. They are far from the goal
- * (accuracy 0.65, high recall 0.70): see server/src/ai/eval/README.md.
+ * scoring of the baselines printed beside them. Measured: en 56.5% accuracy, macro-F1 52.6%, high recall
+ * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.7%, es 49.3%, fr 49.3%, pt 41.7%. The floors sit a few
+ * points below, so a real regression fails and an unrelated tweak does not. Accuracy is still far from the
+ * goal of 0.65: see server/src/ai/eval/README.md for why.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OfflineEngine } from '../offline/offline-engine';
@@ -13,11 +13,13 @@ import { loadThirdPartyTickets } from './third-party';
 import { byLanguage, evaluateThirdParty, type ThirdPartyReport } from './third-party-eval';
 
 const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: number }> = {
-  en: { accuracy: 0.52, macroF1: 0.49, highRecall: 0.62 },
-  de: { accuracy: 0.45, macroF1: 0.44, highRecall: 0.48 },
-  es: { accuracy: 0.4, macroF1: 0.39, highRecall: 0.5 },
-  fr: { accuracy: 0.38, macroF1: 0.36, highRecall: 0.48 },
-  pt: { accuracy: 0.38, macroF1: 0.37, highRecall: 0.5 },
+  en: { accuracy: 0.54, macroF1: 0.5, highRecall: 0.7 },
+  de: { accuracy: 0.48, macroF1: 0.47, highRecall: 0.6 },
+  es: { accuracy: 0.45, macroF1: 0.42, highRecall: 0.66 },
+  fr: { accuracy: 0.45, macroF1: 0.44, highRecall: 0.56 },
+  // pt macro-F1 fell from 41.8% to 36.7% (its low-priority recall) when faults in bought hardware became the
+  // account's problem, which raised every other language on dev; its floor follows, the others rose.
+  pt: { accuracy: 0.38, macroF1: 0.34, highRecall: 0.62 },
 };
 
 const tickets = loadThirdPartyTickets();
@@ -87,11 +89,13 @@ describe.each(Object.keys(FLOORS))('offline triage on third-party %s tickets (te
 });
 
 describe('offline triage against naive Bayes on English third-party tickets', () => {
-  it('beats it on macro-F1 (it does not yet beat it clearly on accuracy or high recall)', async () => {
+  it('beats it on accuracy, macro-F1 and high-priority recall in the same run', async () => {
     const demo = await openDemoKb();
     const group = byLanguage(tickets ?? [], 'test').find((g) => g[0]?.language === 'en') ?? [];
     const report = await evaluateThirdParty(new OfflineEngine(demo.kb), group);
     await demo.db.destroy();
+    expect(report.kai.accuracy).toBeGreaterThan(report.naiveBayes.accuracy);
     expect(report.kai.macroF1).toBeGreaterThan(report.naiveBayes.macroF1);
+    expect(report.kai.highRecall ?? 0).toBeGreaterThan(report.naiveBayes.highRecall ?? 0);
   });
 });

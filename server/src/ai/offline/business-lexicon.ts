@@ -2,8 +2,10 @@
  * The business-support signals of business-signals.ts in German, French, Spanish, Portuguese and Arabic. The
  * English patterns stay there; these are word lists matched against the message's words (split once, in
  * linear time, Unicode-aware: JavaScript's `\b` knows only ASCII letters). A term ending in `*` is a stem and
- * matches any ending ("störung*" finds "Störungen"); any other term must be whole words. Arabic words may sit
- * inside a longer written word, because articles and prepositions are written joined to the word.
+ * matches any ending ("störung*" finds "Störungen"); a one-word term that starts with `*` also matches inside
+ * a longer word, for German compounds, whose last part is the head ("*problem*" finds "Zahlungsprobleme",
+ * "Heizproblem"); any other term must be whole words. Arabic words may sit inside a longer written word,
+ * because articles and prepositions are written joined to the word.
  *
  * Tuned on the dev part of the third-party tickets, never on its test part.
  */
@@ -33,8 +35,10 @@ interface Term {
 }
 
 function parseTerm(term: string): Term {
-  const stem = term.endsWith('*');
-  return { words: (stem ? term.slice(0, -1) : term).split(' '), stem, inside: ARABIC.test(term) };
+  const compound = term.startsWith('*');
+  const bare = compound ? term.slice(1) : term;
+  const stem = bare.endsWith('*');
+  return { words: (stem ? bare.slice(0, -1) : bare).split(' '), stem, inside: compound || ARABIC.test(term) };
 }
 
 function wordMatches(term: Term, k: number, word: string): boolean {
@@ -122,7 +126,7 @@ export const DISRUPTION_TERMS = [
 ];
 
 export const CLAIMED_TERMS = [
-  'dringend*', 'sofort*', 'umgehend*', 'schnellstmöglich*', 'so schnell wie möglich', 'kritisch*', 'notfall*', 'eilig*', 'höchste priorität', 'unverzüglich*',
+  'dringend*', 'sofort*', 'umgehend*', 'unmittelbar*', 'schnellstmöglich*', 'so schnell wie möglich', 'kritisch*', 'notfall*', 'eilig*', 'höchste priorität', 'unverzüglich*',
   'urgent*', 'urgence*', 'immédiat*', 'dès que possible', 'au plus vite', 'critique*', 'prioritaire*', 'sans délai',
   'urgente*', 'urgencia*', 'inmediat*', 'lo antes posible', 'cuanto antes', 'crítico*', 'crítica*', 'prioritari*', 'sin demora',
   'urgência*', 'imediat*', 'o mais rápido possível', 'o quanto antes', 'prioritári*', 'sem demora',
@@ -130,10 +134,10 @@ export const CLAIMED_TERMS = [
 ];
 
 export const PROBLEM_TERMS = [
-  'problem*', 'fehler*', 'funktioniert nicht', 'defekt*', 'schwierigkeit*', 'langsam*', 'verzögerung*', 'falsch*', 'fehlgeschlagen',
-  'problème*', 'erreur*', 'ne fonctionne pas', 'dysfonctionnement*', 'défaillance*', 'difficulté*', 'bug*', 'lent*', 'retard*', 'incorrect*', 'échec*',
-  'problema*', 'error*', 'no funciona', 'fallo*', 'falla*', 'dificultad*', 'lento*', 'retraso*', 'incorrect*', 'avería*',
-  'erro*', 'não funciona', 'falha*', 'dificuldade*', 'atraso*', 'incorret*', 'defeito*',
+  'problem*', '*problem*', 'fehler*', '*fehler*', 'beschädigt*', 'kaputt*', 'funktioniert nicht', 'defekt*', 'schwierigkeit*', 'langsam*', 'verzögerung*', 'falsch*', 'fehlgeschlagen',
+  'problème*', 'erreur*', 'endommagé*', 'cassé*', 'défectueu*', 'ne fonctionne pas', 'dysfonctionnement*', 'défaillance*', 'difficulté*', 'bug*', 'lent*', 'retard*', 'incorrect*', 'échec*',
+  'problema*', 'error*', 'dañad*', 'defectuos*', 'no funciona', 'fallo*', 'falla*', 'dificultad*', 'lento*', 'retraso*', 'incorrect*', 'avería*',
+  'erro*', 'danificad*', 'defeituos*', 'não funciona', 'falha*', 'dificuldade*', 'atraso*', 'incorret*', 'defeito*',
   'مشكلة', 'مشكل', 'خطأ', 'لا يعمل', 'عطل',
 ];
 
@@ -166,6 +170,18 @@ export const PURCHASED_TERMS = [
   'acheté*', 'commande*', 'numéro de commande', 'licence*', 'numéro de compte',
   'compré', 'comprado*', 'adquirido*', 'pedido*', 'número de pedido', 'suscripción*', 'licencia*', 'número de cuenta',
   'comprei', 'assinatura*', 'licença*', 'número do pedido', 'número da conta',
+];
+
+/** An organisation speaking of its own ("our"): with a pressing request about shared systems, its operations wait. */
+export const ORG_VOICE_TERMS = ['unser*', 'notre', 'nos', 'nuestro*', 'nuestra*', 'nosso*', 'nossa*'];
+
+/** Hardware a customer buys (the brand and model names are the same in every language). */
+export const DEVICE_TERMS = [
+  'laptop*', 'notebook*', 'drucker*', 'router*', 'monitor*', 'smartphone*', 'tablet*', 'fernseher*', 'headset*', 'webcam*', 'beamer*',
+  'portable*', 'ordinateur portable', 'imprimante*', 'routeur*', 'téléviseur*', 'tablette*', 'casque*',
+  'portátil*', 'impresora*', 'enrutador*', 'televisor*', 'tableta*', 'auriculares',
+  'impressora*', 'roteador*', 'televisão',
+  'macbook*', 'ipad*', 'iphone*', 'galaxy', 'xps', 'thinkpad',
 ];
 
 export const SHARED_SYSTEM_TERMS = [

@@ -18,6 +18,8 @@ import {
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
   PURCHASED_TERMS,
+  DEVICE_TERMS,
+  ORG_VOICE_TERMS,
   SHARED_SYSTEM_TERMS,
   sentenceWords,
 } from './business-lexicon';
@@ -36,9 +38,13 @@ const DISRUPTION =
 const CLAIMED =
   /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b/i;
 
+/** The customer's own word that it is pressing (a deadline of theirs is not this: one person's deadline is still one person). */
+const SAID_URGENT =
+  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b/i;
+
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
-  /\b(issues?|problems?|errors?|fail(?:s|ed|ing|ures?)?|not working|bugs?|incorrect|glitch(?:es)?|malfunction\w*|unable|can'?t|cannot|trouble|difficult(?:y|ies)|discrepanc(?:y|ies)|conflicts?|slow(?:ness|down)?|delays?|broken|vulnerabilit(?:y|ies)|suspicious)\b/i;
+  /\b(issues?|problems?|errors?|fail(?:s|ed|ing|ures?)?|not working|bugs?|incorrect|glitch(?:es)?|malfunction\w*|damaged|defective|faulty|unable|can'?t|cannot|trouble|difficult(?:y|ies)|discrepanc(?:y|ies)|conflicts?|slow(?:ness|down)?|delays?|broken|vulnerabilit(?:y|ies)|suspicious)\b/i;
 
 /** The harm reaches the organisation: its operations, its customers, its production, sensitive data. */
 const ORG_HARM =
@@ -55,6 +61,10 @@ const SHARED_SYSTEM =
 /** Something the customer bought from or runs with the vendor: a fault in it is the account's problem. */
 const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subscription|licen[cs]es?|account (?:number|no)|<acc_num>|<order_num>)\b/i;
 
+/** Hardware the customer bought and works with: when it fails, the account has a faulty product, not a settings question. */
+const DEVICE =
+  /\b(laptops?|notebooks?|printers?|routers?|switch(?:es)?|access points?|modems?|smart ?tvs?|televisions?|monitors?|smartphones?|tablets?|headsets?|webcams?|projectors?|consoles?|macbook\w*|ipads?|iphones?|galaxy|surface pro|thinkpad|xps)\b/i;
+
 /** A message that opens by asking how to do something, whatever word of urgency comes first. */
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
 
@@ -62,33 +72,43 @@ const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|w
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
   [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
   [CLAIMED, [new Lexicon(CLAIMED_TERMS)]],
+  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS)]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
   [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
+  [DEVICE, [new Lexicon(DEVICE_TERMS)]],
+  [ORG_VOICE, [new Lexicon(ORG_VOICE_TERMS)]],
   [SHARED_SYSTEM, [new Lexicon(SHARED_SYSTEM_TERMS)]],
 ]);
 
-/** The last message's words: each signal looks at the same message, which is split once. */
+/**
+ * The last message's words and the signals already looked for in it: urgency and impact ask for the same
+ * signals of the same message, and on a long message each look is a full pass over it.
+ */
 let lastText: string | null = null;
 let lastWords: string[][] = [];
+const lastMatches = new Map<RegExp, string | null>();
 function wordsOf(text: string): string[][] {
   if (text !== lastText) {
     lastText = text;
     lastWords = sentenceWords(text);
+    lastMatches.clear();
   }
   return lastWords;
 }
 
 /** The words that show a signal, in English or another language, or null. */
 function match(re: RegExp, text: string): string | null {
-  const english = re.exec(text)?.[0];
-  if (english) return english;
   const words = wordsOf(text);
+  const known = lastMatches.get(re);
+  if (known !== undefined) return known;
+  let found: string | null = re.exec(text)?.[0] ?? null;
   for (const list of OTHER_LANGUAGES.get(re) ?? []) {
-    const found = list.find(words);
-    if (found) return found;
+    if (found) break;
+    found = list.find(words);
   }
-  return null;
+  lastMatches.set(re, found);
+  return found;
 }
 
 /** The urgency a company's ticket claims or shows, if higher than nothing. */
@@ -100,6 +120,10 @@ export function businessUrgency(text: string): Raise | null {
   const problem = match(PROBLEM, text);
   if (claimed && (problem || disruption)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about something that is wrong (“${problem ?? disruption}”)`, match: claimed };
   if (disruption) return { level: 'medium', reason: `A disruption (“${disruption}”)`, match: disruption };
+  // An organisation that calls work on its own shared systems pressing ("urgently need help optimising our
+  // infrastructure") is telling us its operations wait on it.
+  const shared = match(SHARED_SYSTEM, text);
+  if (claimed && shared && match(ORG_VOICE, text) && !HOW_TO.test(text)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about the organisation’s own systems (“${shared}”)`, match: claimed };
   // "ASAP: how do I add a profile picture?": the word alone does not make a how-to pressing.
   if (claimed && !HOW_TO.test(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
   if (harm && problem) return { level: 'medium', reason: `A problem (“${problem}”) that holds up their work (“${harm}”)`, match: harm };
@@ -118,6 +142,11 @@ export function businessImpact(text: string): Raise | null {
   if (shared && trouble) return { level: 'medium', reason: `Something wrong (“${trouble}”) in a shared system (“${shared}”)`, match: shared };
   const purchased = match(PURCHASED, text);
   if (purchased && trouble) return { level: 'medium', reason: `A fault (“${trouble}”) in something the customer’s account holds (“${purchased}”)`, match: purchased };
+  const device = match(DEVICE, text);
+  if (device && trouble) return { level: 'medium', reason: `A fault (“${trouble}”) in hardware the customer bought (“${device}”)`, match: device };
   if (voice && trouble) return { level: 'medium', reason: `An organisation’s own systems or people (“${voice}”)`, match: voice };
+  // A business customer who calls a fault pressing is saying their work waits on it: not one person's nuisance.
+  const claimed = match(SAID_URGENT, text);
+  if (claimed && trouble && !HOW_TO.test(text)) return { level: 'medium', reason: `A fault (“${trouble}”) the customer says their work waits on (“${claimed}”)`, match: claimed };
   return null;
 }

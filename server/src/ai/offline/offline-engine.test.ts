@@ -120,6 +120,24 @@ describe('offline triage', () => {
     expect(triageOffline('We were billed for 45 seats, can you check?').urgency).not.toBe('high');
   });
 
+  it('calibrates for business support: a fault called urgent, or in bought hardware, is not one person’s nuisance', () => {
+    const urgent = triageOffline('Urgent: Dell XPS 13 overheating issue\n\nIt overheats and slows down badly. Please advise.');
+    expect([urgent.urgency, urgent.impact]).toEqual(['high', 'medium']);
+    expect(urgent.impactReason).toMatch(/XPS|Urgent/);
+    const device = triageOffline('Dear Customer Support, my new laptop fails to boot after the update. What should I do?');
+    expect(device.impact).toBe('medium');
+    expect(device.impactReason).toContain('laptop');
+    // A salutation to the vendor's team is not the customer's team; "our sales team" still is.
+    expect(triageOffline('Dear Customer Support Team, how do I change my display name?').impact).toBe('low');
+    expect(triageOffline('How do I add our sales team to a campaign?').impact).toBe('medium');
+    // A German compound is matched by its head ("Zahlungsprobleme" is a problem).
+    const german = triageOffline('Dringende Anfrage: Zahlungsprobleme bei der letzten Rechnung');
+    expect(german.urgency).toBe('high');
+    expect(german.urgencyReason).toContain('zahlungsprobleme');
+    // The customer's own deadline is still one person's.
+    expect(triageOffline('my upload keeps failing and I have to deliver this file by end of day today').impact).toBe('low');
+  });
+
   it('reads each line of a multi-line message on its own', () => {
     const t = triageOffline('Everyone locked out\nNobody in the whole company can log in, this is an outage.');
     expect([t.urgency, t.impact]).toEqual(['high', 'high']);

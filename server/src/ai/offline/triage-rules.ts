@@ -158,7 +158,7 @@ const BILLING: Signal = { pattern: /\b(invoices?|billing|billed|bill|charged?|re
 
 /** A team, several people, a campaign or the account and its billing. */
 const GROUP: Signal[] = [
-  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
+  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(?<!\b(dear|hello|hi|hey|greetings|attention)\b[^.!?\n,]{0,40})(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
   BILLING,
   { pattern: /\b(campaigns?|simulations?|integration|group sync|api tokens?|scim|provisioning)\b/i, reason: 'Affects a campaign or an integration the organisation relies on' },
 ];
