@@ -212,6 +212,11 @@ export class DeskApi {
     return this.#request('POST', '/api/ai/preview', { message });
   }
 
+  /** Any other call, for the settings area's own client (`settings/settings-api.ts`), which names its routes. */
+  call<T>(method: string, path: string, body?: unknown, opts: { quietUnauthorized?: boolean } = {}): Promise<T> {
+    return this.#request(method, path, body, opts);
+  }
+
   async #request<T>(method: string, path: string, body?: unknown, opts: { quietUnauthorized?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const init: RequestInit = { method, credentials: 'same-origin', headers };

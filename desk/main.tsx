@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { DeskClientToServer, DeskServerToClient } from '../shared/protocol';
 import { DeskApi } from './api';
+import { SettingsApi } from './settings/settings-api';
 import { App } from './components/App';
 import { ClockModel } from './models/ClockModel';
 import { DeskConnectionModel } from './models/DeskConnectionModel';
@@ -54,7 +55,7 @@ function createDesk(win: Window) {
 const root = document.getElementById('desk');
 if (root) {
   const { desk, clock, api, calls, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} />, root);
+  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} settings={{ api: new SettingsApi(api), caller: api }} />, root);
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

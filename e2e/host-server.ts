@@ -4,6 +4,7 @@
  * `/strict` serves the same page under a strict CSP. `/nonce?theme=dark&language=ar` serves a page under the
  * strictest CSP the README documents (scripts only by nonce and from Frontdesk, styles only 'self', no
  * 'unsafe-inline' anywhere), its queue stub carrying the nonce and booting with that theme and language.
+ * `PUT /pages/<name>` stores HTML a test supplies (a snippet copied from the desk), served at `GET /pages/<name>`.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -41,8 +42,26 @@ export function strictCsp(nonce: string, frontdeskOrigin: string): string {
   return `script-src 'nonce-${nonce}' ${frontdeskOrigin}; style-src 'self'; frame-src ${frontdeskOrigin}; connect-src ${frontdeskOrigin}`;
 }
 
+/** Pages a test supplies: `PUT /pages/<name>` with the HTML as the body, then `GET /pages/<name>` serves it. */
+const suppliedPages = new Map<string, string>();
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://localhost:${port}`);
+  if (url.pathname.startsWith('/pages/')) {
+    if (req.method === 'PUT') {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        suppliedPages.set(url.pathname, body);
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    const html = suppliedPages.get(url.pathname);
+    res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'not found');
+    return;
+  }
   const frontdesk = url.searchParams.get('frontdesk') ?? defaultFrontdesk;
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
   if (url.pathname === '/strict') {

@@ -7,7 +7,6 @@ import { STATED_URGENCIES } from './self-service';
 import { CHANNELS, CENTRES, MAX_MESSAGE_LENGTH, REMOTE_TOOLS, TICKET_STATUSES, levelSchema } from './protocol';
 import { MAX_MEETING_URL_LENGTH, meetingUrlProblem, normaliseMeetingUrl } from './remote-tools';
 
-/** `POST /api/agents` (admin). */
 /** A new password: the same rule wherever one is chosen. */
 export const newPasswordSchema = z.string().min(10, 'password: at least 10 characters').max(1024);
 
@@ -23,6 +22,7 @@ export const updateAgentSchema = z
     name: z.string().trim().min(1).max(200),
     role: z.enum(['admin', 'agent']),
     active: z.boolean(),
+    centres: z.array(z.enum(CENTRES)).max(CENTRES.length),
   })
   .partial()
   .strict();
@@ -33,11 +33,13 @@ export const createApiTokenSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** `POST /api/agents` (admin): without a password the person gets an emailed invitation link. */
 export const createAgentSchema = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
-  password: newPasswordSchema,
+  password: newPasswordSchema.optional(),
   role: z.enum(['admin', 'agent']).default('agent'),
+  centres: z.array(z.enum(CENTRES)).max(CENTRES.length).default([]),
 });
 
 export const loginSchema = z.object({

@@ -379,4 +379,6 @@ export interface AgentProfile {
   active?: boolean;
   /** True for the first run's generated password: the desk asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** The operations centres the agent works in (`uk`, `us`); empty: every centre. */
+  centres?: string[];
 }

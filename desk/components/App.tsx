@@ -2,6 +2,10 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { DeskModel } from '../models/DeskModel';
 import type { LogCallModel } from '../models/LogCallModel';
 import type { RemoteSessionApi } from '../models/RemoteSessionModel';
+import { parseLinkToken, parseSettingsHash } from '../models/HashRouteModel';
+import { SetPasswordPage } from '../settings/SetPasswordPage';
+import { SettingsArea } from '../settings/SettingsArea';
+import type { SettingsApi, SettingsCaller } from '../settings/settings-api';
 import { KnowledgeBasePage } from './KnowledgeBasePage';
 import { LogCall } from './LogCall';
 import { QueuePanel } from './QueuePanel';
@@ -18,20 +22,32 @@ export interface AppProps {
   calls?: LogCallModel;
   /** Remote sessions on the open ticket; without it `Offer remote session` is not shown. */
   remoteApi?: RemoteSessionApi;
+  /** The settings area (`#/settings/…`) and the page of invitation and reset links; without it neither is shown. */
+  settings?: { api: SettingsApi; caller: SettingsCaller };
 }
 
 /** Sign-in until there is a session; then the two-pane desk (queue left, ticket right), or the knowledge base. */
-export function App({ desk, now, calls, remoteApi }: AppProps) {
+export function App({ desk, now, calls, remoteApi, settings }: AppProps) {
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
+  const page = desk.route.page.value;
+  // An invitation or reset link works signed out (it is how an invited agent gets a password).
+  if (page === 'set-password' && settings) return <SetPasswordPage api={settings.api} token={parseLinkToken(desk.route.hash.value)} />;
   if (status === 'checking') return <p class="boot">Loading the desk…</p>;
   if (status === 'signed_out' || !agent) return <SignInForm session={desk.session} />;
   if (status === 'must_change_password') return <ChangePasswordForm session={desk.session} />;
 
   const current = desk.current.value;
   const { connection } = desk;
-  const page = desk.route.page.value;
   const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  if (page === 'settings' && settings) {
+    return (
+      <div class="desk">
+        {topBar}
+        <SettingsArea api={settings.api} caller={settings.caller} agent={agent} pageId={parseSettingsHash(desk.route.hash.value)} />
+      </div>
+    );
+  }
   if (page === 'kb') {
     return (
       <div class="desk">

@@ -1,6 +1,6 @@
 import type { AgentProfile } from '../../shared/protocol';
 import type { ConnectionStatus } from '../models/DeskConnectionModel';
-import { KB_HREF, QUEUE_HREF, type DeskPage } from '../models/HashRouteModel';
+import { KB_HREF, QUEUE_HREF, SETTINGS_HREF, type DeskPage } from '../models/HashRouteModel';
 
 export interface TopBarProps {
   agent: AgentProfile;
@@ -17,7 +17,7 @@ const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
   offline: 'Reconnecting…',
 };
 
-/** Product name, the pages (queue, knowledge base), live-connection state, who is signed in, and sign-out. */
+/** Product name, the pages (queue, knowledge base, settings), live-connection state, who is signed in, and sign-out. */
 export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
   return (
     <header class="topbar">
@@ -28,6 +28,9 @@ export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
         </a>
         <a class="topbar__link" href={KB_HREF} aria-current={page === 'kb' ? 'page' : undefined}>
           Knowledge base
+        </a>
+        <a class="topbar__link" href={SETTINGS_HREF} aria-current={page === 'settings' ? 'page' : undefined}>
+          Settings
         </a>
       </nav>
       <span class={`topbar__conn topbar__conn--${connection}`} role="status">

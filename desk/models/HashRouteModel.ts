@@ -2,9 +2,25 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 
 const TICKET_ROUTE = /^#\/tickets\/([^/?#]+)$/;
 const KB_ROUTE = /^#\/kb\/?$/;
+const SETTINGS_ROUTE = /^#\/settings(?:\/([a-z-]+))?\/?$/;
+const SET_PASSWORD_ROUTE = /^#\/set-password\?/;
 
-/** The desk's pages: the queue (with the open ticket, if any) and the knowledge base. */
-export type DeskPage = 'queue' | 'kb';
+/** The desk's pages: the queue (with the open ticket, if any), the knowledge base, settings, and the page of an invitation or reset link. */
+export type DeskPage = 'queue' | 'kb' | 'settings' | 'set-password';
+
+/** The link of the settings area; `settingsHref('sites')` for one of its pages. */
+export const SETTINGS_HREF = '#/settings';
+export const settingsHref = (id: string) => `#/settings/${id}`;
+
+/** The settings page a hash names (`#/settings/sites` → `sites`), or null for the area's first page. */
+export function parseSettingsHash(hash: string): string | null {
+  return SETTINGS_ROUTE.exec(hash)?.[1] ?? null;
+}
+
+/** The token of an invitation or reset link: `#/set-password?token=…`. */
+export function parseLinkToken(hash: string): string | null {
+  return SET_PASSWORD_ROUTE.test(hash) ? new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get('token') : null;
+}
 
 /** The link of the knowledge-base page. */
 export const KB_HREF = '#/kb';
@@ -27,23 +43,29 @@ export function parseTicketHash(hash: string): string | null {
   }
 }
 
-/** The page a hash names: `#/kb` is the knowledge base, anything else the queue. */
+/** The page a hash names: `#/kb` is the knowledge base, `#/settings…` the settings, anything else the queue. */
 export function parsePageHash(hash: string): DeskPage {
-  return KB_ROUTE.test(hash) ? 'kb' : 'queue';
+  if (KB_ROUTE.test(hash)) return 'kb';
+  if (SETTINGS_ROUTE.test(hash)) return 'settings';
+  if (SET_PASSWORD_ROUTE.test(hash)) return 'set-password';
+  return 'queue';
 }
 
 /** The hash-based route of the desk: which page is shown and which ticket is open. */
 export class HashRouteModel {
   readonly #ticketId: Signal<string | null>;
   readonly #page: Signal<DeskPage>;
+  readonly #hash: Signal<string>;
   readonly #onHashChange = (): void => {
     this.#ticketId.value = parseTicketHash(this.win.location.hash);
     this.#page.value = parsePageHash(this.win.location.hash);
+    this.#hash.value = this.win.location.hash;
   };
 
   constructor(private readonly win: Window) {
     this.#ticketId = signal(parseTicketHash(win.location.hash));
     this.#page = signal(parsePageHash(win.location.hash));
+    this.#hash = signal(win.location.hash);
     win.addEventListener('hashchange', this.#onHashChange);
   }
 
@@ -55,6 +77,11 @@ export class HashRouteModel {
   /** `kb` on `#/kb`, else `queue`. */
   get page(): ReadonlySignal<DeskPage> {
     return this.#page;
+  }
+
+  /** The whole hash, for pages that read more from it (the settings page, a link's token). */
+  get hash(): ReadonlySignal<string> {
+    return this.#hash;
   }
 
   open(id: string): void {

@@ -14,7 +14,18 @@ export function toAgentProfile(row: AgentRow): AgentProfile {
     role: row.role === 'admin' ? 'admin' : 'agent',
     active: Boolean(row.active),
     mustChangePassword: Boolean(row.must_change_password),
+    centres: centresOf(row),
   };
+}
+
+/** The operations centres an agent works in; empty: every centre. */
+export function centresOf(row: Pick<AgentRow, 'centres'>): string[] {
+  try {
+    const value: unknown = JSON.parse(row.centres);
+    return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function findAgentByEmail(db: DbOrTx, email: string): Promise<AgentRow | undefined> {
@@ -32,7 +43,7 @@ export async function countAgents(db: DbOrTx): Promise<number> {
 
 export async function createAgent(
   db: DbOrTx,
-  props: { email: string; name: string; password: string; role: 'admin' | 'agent'; now: Date; mustChangePassword?: boolean },
+  props: { email: string; name: string; password: string; role: 'admin' | 'agent'; now: Date; mustChangePassword?: boolean; centres?: string[] },
 ): Promise<AgentRow> {
   const row: AgentRow = {
     id: randomUUID(),
@@ -43,6 +54,7 @@ export async function createAgent(
     active: 1,
     must_change_password: props.mustChangePassword ? 1 : 0,
     created_at: props.now.toISOString(),
+    centres: JSON.stringify(props.centres ?? []),
   };
   await db.insertInto('agents').values(row).execute();
   return row;
@@ -83,9 +95,14 @@ export async function setAgentPassword(db: DbOrTx, agentId: string, password: st
   await db.deleteFrom('sessions').where('agent_id', '=', agentId).where('id', '!=', opts.keepSession).execute();
 }
 
-/** Changes an agent's name, role or whether they are active. */
-export async function updateAgent(db: DbOrTx, id: string, changes: { name?: string | undefined; role?: 'admin' | 'agent' | undefined; active?: boolean | undefined }): Promise<void> {
+/** Changes an agent's name, role, centres or whether they are active. */
+export async function updateAgent(
+  db: DbOrTx,
+  id: string,
+  changes: { name?: string | undefined; role?: 'admin' | 'agent' | undefined; active?: boolean | undefined; centres?: string[] | undefined },
+): Promise<void> {
   const set = {
+    ...(changes.centres !== undefined ? { centres: JSON.stringify(changes.centres) } : {}),
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.role !== undefined ? { role: changes.role } : {}),
     ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),

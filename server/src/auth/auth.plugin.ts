@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler for agent-only routes: 401 without a valid session cookie or API token. */
     requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler after `requireAgent` for the settings area: 403 for an agent who is not an admin. */
+    requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -55,6 +57,9 @@ export const authPlugin = fp(
         throw new AppError('forbidden', 'Choose a new password first (POST /api/auth/password)');
       }
       request.agent = found.agent;
+    });
+    app.decorate('requireAdmin', async (request: FastifyRequest) => {
+      if (request.agent?.role !== 'admin') throw new AppError('forbidden', 'Only an admin can do this');
     });
   },
   { name: 'auth', dependencies: ['db'] },

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import type { SiteRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
 import { allowedOrigins, findSiteByKey, isOriginAllowed, toPublicSettings } from '../sites/site.repository';
+import { noteOriginSeen } from '../sites/site-admin';
 import { verifyIdentity } from '../sites/identity';
 import { listIdentitySecrets } from '../sites/identity-secret.repository';
 import { describeAvailability } from '../tickets/promise';
@@ -43,6 +44,7 @@ export async function startWidgetSession(ctx: CoreContext & { secret: string }, 
     throw new AppError('forbidden', `The origin ${input.origin} may not embed this messenger`);
   }
   const now = ctx.now();
+  if (input.origin) await noteOriginSeen(ctx.db, site.id, input.origin.replace(/\/$/, '').toLowerCase(), now);
   const timeZone = validTimeZone(input.timeZone);
   const visitor = (await resumable(ctx, site, input)) ?? (await createVisitor(ctx.db, { siteId: site.id, timeZone, now }));
   await touchVisitor(ctx.db, visitor.id, {

@@ -33,6 +33,7 @@ import * as m0006 from './migrations/0006_core';
 import * as m0007 from './migrations/0007_security';
 import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
+import * as m0010admin from './migrations/0010_admin';
 import * as m0014reach from './migrations/0014_reach';
 
 export type Db = Kysely<Database>;
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_security': m0007,
   '0008_mail': m0008mail,
   '0009_team': m0009team,
+  '0010_admin': m0010admin,
   '0014_reach': m0014reach,
 };
 

@@ -152,6 +152,8 @@ export interface AgentTable {
   /** 1 for the first run's generated password: the agent must choose a new one first. */
   must_change_password: Generated<number>;
   created_at: string;
+  /** JSON string[] of the operations centres the agent works in; `[]`: every centre. */
+  centres: Generated<string>;
 }
 
 export interface SessionTable {
@@ -296,6 +298,24 @@ export interface AuditLogTable {
   changes: string;
 }
 
+/** A one-time link mailed to an agent: an invitation to set a first password, or a password reset. */
+export interface AgentLinkTable {
+  /** sha256 of the mailed token. */
+  id: string;
+  agent_id: string;
+  purpose: 'invite' | 'reset';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Where a site's messenger last started a session: one row per site and host-page origin. */
+export interface SiteOriginSeenTable {
+  site_id: string;
+  origin: string;
+  last_seen_at: string;
+}
+
 export interface CsatResponseTable {
   id: string;
   ticket_id: string;
@@ -362,6 +382,8 @@ export interface Database {
   visitor_emails: VisitorEmailTable;
   reply_reach: ReplyReachTable;
   csat_requests: CsatRequestTable;
+  agent_links: AgentLinkTable;
+  site_origins_seen: SiteOriginSeenTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

@@ -1,34 +1,64 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { createAgentSchema, updateAgentSchema } from '../../../shared/api';
-import { createAgent, findAgent, findAgentByEmail, revokeAgentCredentials, toAgentProfile, updateAgent } from '../auth/agent.repository';
+import { actorOf } from '../audit/audit-actor';
+import { changedFields, recordAudit } from '../audit/audit-log';
+import { createAgentLink, mailAgentLink } from '../auth/agent-links';
+import { centresOf, createAgent, findAgent, findAgentByEmail, revokeAgentCredentials, toAgentProfile, updateAgent } from '../auth/agent.repository';
 import { endDeskSockets } from '../auth/desk-sockets';
-import type { CoreContext } from '../context';
+import type { ServerContext } from '../context';
+import type { AgentRow } from '../db/schema';
 import { AppError } from '../errors';
 import { parse } from './validate';
 
-/** The team. Every agent lists it (to assign tickets); an admin adds, changes and deactivates agents. */
-export const agentRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
+export interface AgentRoutesOptions {
+  ctx: ServerContext;
+  /** Sends queued mail now (the invitation should not wait for the outbox's next round). */
+  flushMail?: () => Promise<unknown>;
+}
+
+const auditable = (row: AgentRow) => ({ name: row.name, role: row.role, active: Boolean(row.active), centres: centresOf(row) });
+
+/**
+ * The team. Every agent lists it (to assign tickets); an admin invites, changes, deactivates agents and sends
+ * password-reset links. Each change writes its audit line in the same transaction.
+ */
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { ctx, flushMail }) => {
   app.addHook('preHandler', app.requireAgent);
-  const requireAdmin = (role: string, what: string) => {
-    if (role !== 'admin') throw new AppError('forbidden', `Only an admin can ${what}`);
+  const mailConfig = { supportEmail: ctx.config.supportEmail, publicUrl: ctx.config.publicUrl };
+  const sendNow = (what: string) => {
+    void flushMail?.().catch((err: unknown) => app.log.warn({ err }, `sending the ${what} failed; the outbox retries`));
   };
 
   app.get('/api/agents', async () => {
     const rows = await ctx.db.selectFrom('agents').selectAll().orderBy('name').execute();
-    return { agents: rows.map(toAgentProfile) };
+    // Invited and not yet signed up: an unused invitation link is pending.
+    const pending = await ctx.db.selectFrom('agent_links').select('agent_id').where('purpose', '=', 'invite').where('used_at', 'is', null).execute();
+    const invited = new Set(pending.map((p) => p.agent_id));
+    return { agents: rows.map((row) => ({ ...toAgentProfile(row), invited: invited.has(row.id) })) };
   });
 
-  app.post('/api/agents', async (request, reply) => {
-    requireAdmin(request.agent!.role, 'add agents');
+  app.post('/api/agents', { preHandler: app.requireAdmin }, async (request, reply) => {
     const body = parse(createAgentSchema, request.body);
-    if (await findAgentByEmail(ctx.db, body.email)) throw new AppError('conflict', 'An agent with that email exists');
-    const agent = await createAgent(ctx.db, { ...body, now: ctx.now() });
-    return reply.status(201).send(toAgentProfile(agent));
+    const now = ctx.now();
+    const agent = await ctx.db.transaction().execute(async (tx) => {
+      if (await findAgentByEmail(tx, body.email)) throw new AppError('conflict', 'An agent with that email exists');
+      // Without a password, an unguessable one nobody knows: the person chooses theirs from the invitation.
+      const created = await createAgent(tx, { ...body, password: body.password ?? randomBytes(32).toString('base64url'), now });
+      if (!body.password) await mailAgentLink(tx, mailConfig, created, 'invite', await createAgentLink(tx, created.id, 'invite', now), now);
+      await recordAudit(tx, actorOf(request), {
+        action: body.password ? 'agent.created' : 'agent.invited',
+        target: { type: 'agent', id: created.id },
+        changes: { email: { from: null, to: created.email }, ...changedFields({}, auditable(created)) },
+      }, now);
+      return created;
+    });
+    if (!body.password) sendNow('invitation');
+    return reply.status(201).send({ ...toAgentProfile(agent), invited: !body.password });
   });
 
   // Deactivating an agent ends their sessions, API tokens and desk sockets at once; the record stays for history.
-  app.patch<{ Params: { id: string } }>('/api/agents/:id', async (request) => {
-    requireAdmin(request.agent!.role, 'change agents');
+  app.patch<{ Params: { id: string } }>('/api/agents/:id', { preHandler: app.requireAdmin }, async (request) => {
     const changes = parse(updateAgentSchema, request.body);
     const target = await findAgent(ctx.db, request.params.id);
     if (!target) throw new AppError('not_found', 'No such agent');
@@ -36,11 +66,32 @@ export const agentRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app,
     if (self && (changes.active === false || changes.role === 'agent')) {
       throw new AppError('conflict', 'You cannot deactivate yourself or give up your own admin role');
     }
-    await ctx.db.transaction().execute(async (tx) => {
+    const updated = await ctx.db.transaction().execute(async (tx) => {
       await updateAgent(tx, target.id, changes);
       if (changes.active === false) await revokeAgentCredentials(tx, target.id);
+      const after = (await findAgent(tx, target.id))!;
+      const diff = changedFields(auditable(target), auditable(after));
+      if (Object.keys(diff).length) {
+        const action = diff.active ? (after.active ? 'agent.reactivated' : 'agent.deactivated') : 'agent.updated';
+        await recordAudit(tx, actorOf(request), { action, target: { type: 'agent', id: target.id }, changes: diff }, ctx.now());
+      }
+      return after;
     });
     if (changes.active === false) endDeskSockets(app.io, { agentId: target.id });
-    return toAgentProfile((await findAgent(ctx.db, target.id))!);
+    return toAgentProfile(updated);
+  });
+
+  // A reset link replaces nothing until it is used: the agent keeps signing in with the old password meanwhile.
+  app.post<{ Params: { id: string } }>('/api/agents/:id/password-reset', { preHandler: app.requireAdmin }, async (request, reply) => {
+    const target = await findAgent(ctx.db, request.params.id);
+    if (!target) throw new AppError('not_found', 'No such agent');
+    if (!target.active) throw new AppError('conflict', 'This agent is deactivated; reactivate them first');
+    const now = ctx.now();
+    await ctx.db.transaction().execute(async (tx) => {
+      await mailAgentLink(tx, mailConfig, target, 'reset', await createAgentLink(tx, target.id, 'reset', now), now);
+      await recordAudit(tx, actorOf(request), { action: 'agent.password_reset_sent', target: { type: 'agent', id: target.id } }, now);
+    });
+    sendNow('reset link');
+    return reply.status(202).send({ status: 'sent' });
   });
 };

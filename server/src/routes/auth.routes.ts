@@ -1,10 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { acceptLinkSchema } from '../../../shared/admin';
 import { changePasswordSchema, createApiTokenSchema, loginSchema } from '../../../shared/api';
+import { actorOf } from '../audit/audit-actor';
+import { recordAudit } from '../audit/audit-log';
+import { acceptAgentLink } from '../auth/agent-links';
 import {
   createApiToken,
   createSession,
   deleteApiToken,
   deleteSession,
+  findAgent,
   findAgentByEmail,
   listApiTokens,
   setAgentPassword,
@@ -42,10 +47,17 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
       const ok = await verifyPassword(agent?.password_hash ?? DUMMY_HASH, password);
       if (!agent || !ok || !agent.active) {
         await failures.penalty(account, 1);
+        // The address tried, never the password; an unknown address is logged as typed (bounded by the schema).
+        await recordAudit(app.db, { id: null, label: account, ip: request.ip }, { action: 'auth.login_failed', target: { type: 'auth', id: agent?.id ?? null } });
         throw new AppError('unauthorized', 'Wrong email or password');
       }
       await failures.delete(account);
-      setSessionCookie(reply, await createSession(app.db, agent.id, new Date()), opts.secureCookies);
+      const session = await app.db.transaction().execute(async (tx) => {
+        const token = await createSession(tx, agent.id, new Date());
+        await recordAudit(tx, actorOf(request, agent), { action: 'auth.login', target: { type: 'auth', id: agent.id } });
+        return token;
+      });
+      setSessionCookie(reply, session, opts.secureCookies);
       return toAgentProfile(agent);
     },
   );
@@ -72,7 +84,10 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
       if (current === next) throw new AppError('validation_failed', 'next: choose a password different from the current one');
       // A new password ends every other session of the agent (someone may have known the old one).
       const keep = sha256(request.cookies[SESSION_COOKIE] ?? '');
-      await setAgentPassword(app.db, agent.id, next, { keepSession: keep });
+      await app.db.transaction().execute(async (tx) => {
+        await setAgentPassword(tx, agent.id, next, { keepSession: keep });
+        await recordAudit(tx, actorOf(request), { action: 'auth.password_changed', target: { type: 'agent', id: agent.id } });
+      });
       endDeskSockets(app.io, { agentId: agent.id, exceptCredentialHash: keep });
       return reply.status(204).send();
     },
@@ -84,19 +99,43 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
     const { name, expiresAt } = parse(createApiTokenSchema, request.body);
     const now = new Date();
     if (expiresAt && new Date(expiresAt) <= now) throw new AppError('validation_failed', 'expiresAt: must be in the future');
-    const { token, info } = await createApiToken(app.db, {
-      agentId: request.agent!.id,
-      name,
-      expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null,
-      now,
+    const { token, info } = await app.db.transaction().execute(async (tx) => {
+      const created = await createApiToken(tx, { agentId: request.agent!.id, name, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null, now });
+      await recordAudit(tx, actorOf(request), {
+        action: 'token.created',
+        target: { type: 'token', id: created.info.id },
+        changes: { name: { from: null, to: name }, expiresAt: { from: null, to: created.info.expiresAt } },
+      }, now);
+      return created;
     });
     return reply.status(201).send({ ...info, token });
   });
 
   app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { preHandler: app.requireAgent }, async (request, reply) => {
-    const hash = await deleteApiToken(app.db, request.agent!.id, request.params.id);
+    const hash = await app.db.transaction().execute(async (tx) => {
+      const deleted = await deleteApiToken(tx, request.agent!.id, request.params.id);
+      if (deleted) await recordAudit(tx, actorOf(request), { action: 'token.revoked', target: { type: 'token', id: request.params.id } });
+      return deleted;
+    });
     if (!hash) throw new AppError('not_found', 'No such token');
     endDeskSockets(app.io, { credentialHash: hash });
+    return reply.status(204).send();
+  });
+
+  // An invitation or reset link: the token from the mail sets the password once; then the agent signs in.
+  app.post('/api/auth/links/accept', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { token, password } = parse(acceptLinkSchema, request.body);
+    const now = new Date();
+    const agentId = await app.db.transaction().execute(async (tx) => {
+      const accepted = await acceptAgentLink(tx, token, password, now);
+      const agent = (await findAgent(tx, accepted.agentId))!;
+      await recordAudit(tx, actorOf(request, agent), {
+        action: accepted.purpose === 'invite' ? 'agent.invitation_accepted' : 'auth.password_reset',
+        target: { type: 'agent', id: agent.id },
+      }, now);
+      return agent.id;
+    });
+    endDeskSockets(app.io, { agentId });
     return reply.status(204).send();
   });
 };

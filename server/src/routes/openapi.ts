@@ -4,6 +4,7 @@ import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAg
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 import { csatAnswerSchema, giveEmailSchema } from '../../../shared/reach';
+import { acceptLinkSchema, auditQuerySchema, createSiteSchema, updateSiteSchema } from '../../../shared/admin';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const body = (schema: z.ZodType) => ({ required: true, content: json(schema) });
@@ -13,6 +14,7 @@ const agent = [{ session: [] }, { bearer: [] }];
 /** Self-service routes: the portal's session cookie, or the messenger's visitor token. */
 const customer = [{ customer: [] }, { visitor: [] }];
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }];
 
 /** The OpenAPI 3.1 document, built from the same zod schemas the routes validate with. */
 export function openApiDocument(publicUrl: string) {
@@ -123,7 +125,36 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: ok('The agent'), ...errors },
         },
       },
+      '/api/sites': {
+        get: { summary: 'Every site (admin): `{ sites: Site[] }`', security: agent, responses: { 200: ok('`{ sites }`'), ...errors } },
+        post: { summary: 'Create a site (admin)', security: agent, requestBody: body(createSiteSchema), responses: { 201: ok('The site'), ...errors } },
+      },
+      '/api/sites/{key}': {
+        get: { summary: 'One site (admin), with where its messenger was last seen and its last change', security: agent, parameters: keyParam, responses: { 200: ok('The site'), ...errors } },
+        patch: { summary: 'Change name, allowed origins, language, appearance and settings sections (admin); effective at once on every node', security: agent, parameters: keyParam, requestBody: body(updateSiteSchema), responses: { 200: ok('The site'), ...errors } },
+        delete: { summary: 'Delete a site without tickets, chats or articles (admin); never the last site (409)', security: agent, parameters: keyParam, responses: { 204: { description: 'Deleted' }, ...errors } },
+      },
+      '/api/agents/{id}/password-reset': {
+        post: { summary: 'Mail the agent a one-time link to set a new password (admin)', security: agent, parameters: idParam, responses: { 202: ok('`{ status: "sent" }`'), ...errors } },
+      },
+      '/api/auth/links/accept': {
+        post: { summary: 'Set a password with the token of an invitation or reset link (works once)', requestBody: body(acceptLinkSchema), responses: { 204: { description: 'Password set' }, ...errors } },
+      },
+      '/api/audit': {
+        get: {
+          summary: 'The audit log (admin), newest first: `{ entries: [{ id, at, actor, ip, action, target, siteId, changes }] }`',
+          security: agent,
+          parameters: Object.keys(auditQuerySchema.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+          responses: { 200: ok('`{ entries }`'), ...errors },
+        },
+      },
       '/api/sites/{key}/identity-secrets': {
+        get: {
+          summary: 'A site\'s identity secrets without the secret, and visitors verified in the last day (admin)',
+          security: agent,
+          parameters: keyParam,
+          responses: { 200: ok('`{ secrets: [{ id, kind, createdAt }], verifiedLastDay, lastChange }`'), ...errors },
+        },
         post: {
           summary: 'A new identity secret (admin): `{ id, secret, kind }`, the secret shown once; `id` is the JWT `kid`',
           security: agent,

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { actorOf } from '../audit/audit-actor';
+import { recordAudit } from '../audit/audit-log';
+import { lastChangeOf } from '../audit/audit.repository';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { parse } from '../routes/validate';
-import { createIdentitySecret, deleteIdentitySecret } from './identity-secret.repository';
+import { createIdentitySecret, deleteIdentitySecret, listIdentitySecrets } from './identity-secret.repository';
 import { findSiteByKey } from './site.repository';
 import { forgetVerifiedIdentities } from './visitor.repository';
 
@@ -12,7 +15,12 @@ const createSchema = z.object({
   kind: z.enum(['jwt', 'user_hash']).default('jwt'),
 });
 
-/** Admins manage the secrets that verify a site's logged-in visitors; a secret is shown only when created. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Admins manage the secrets that verify a site's logged-in visitors; a secret is shown only when created. Rotating
+ * is creating a second secret, moving the host's server to its `kid`, then revoking the old one.
+ */
 export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', app.requireAgent);
   app.addHook('preHandler', async (request) => {
@@ -25,10 +33,39 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
     return site;
   };
 
+  // Never the secret itself: only what names it, and how many visitors proved who they are in the last day.
+  app.get<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', async (request) => {
+    const site = await siteOf(request.params.key);
+    const secrets = await listIdentitySecrets(ctx.db, site.id);
+    const since = new Date(ctx.now().getTime() - DAY_MS).toISOString();
+    const verified = await ctx.db
+      .selectFrom('visitors')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('site_id', '=', site.id)
+      .where('verified', '=', 1)
+      .where('last_seen_at', '>=', since)
+      .executeTakeFirst();
+    return {
+      secrets: secrets.map((s) => ({ id: s.id, kind: s.kind, createdAt: s.created_at })),
+      verifiedLastDay: Number(verified?.n ?? 0),
+      lastChange: await lastChangeOf(ctx.db, 'identity_secret', site.id),
+    };
+  });
+
   app.post<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', async (request, reply) => {
     const site = await siteOf(request.params.key);
     const { kind } = parse(createSchema, request.body ?? {});
-    const row = await createIdentitySecret(ctx.db, { siteId: site.id, kind, now: ctx.now() });
+    const row = await ctx.db.transaction().execute(async (tx) => {
+      const created = await createIdentitySecret(tx, { siteId: site.id, kind, now: ctx.now() });
+      // The target is the site, so its Identity page shows the latest change; the secret's id names which one.
+      await recordAudit(tx, actorOf(request), {
+        action: 'identity_secret.created',
+        target: { type: 'identity_secret', id: site.id },
+        siteId: site.id,
+        changes: { secret: { from: null, to: { id: created.id, kind } } },
+      }, ctx.now());
+      return created;
+    });
     return reply.status(201).send({ id: row.id, secret: row.secret, kind: row.kind, createdAt: row.created_at });
   });
 
@@ -38,6 +75,12 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
       if (!(await deleteIdentitySecret(tx, site.id, request.params.id))) return false;
       // What the deleted secret proved is no longer proof: visitors verify again with a live secret.
       await forgetVerifiedIdentities(tx, site.id);
+      await recordAudit(tx, actorOf(request), {
+        action: 'identity_secret.revoked',
+        target: { type: 'identity_secret', id: site.id },
+        siteId: site.id,
+        changes: { secret: { from: { id: request.params.id }, to: null } },
+      }, ctx.now());
       return true;
     });
     if (!deleted) throw new AppError('not_found', 'No such identity secret');

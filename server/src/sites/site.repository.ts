@@ -28,8 +28,10 @@ export function allowedOrigins(site: SiteRow): string[] {
 }
 
 /**
- * Whether a page origin may embed the site. Patterns are exact origins, or end in `:*` for any port
- * (`http://localhost:*`), the same form CSP `frame-ancestors` takes.
+ * Whether a page origin may embed the site. Patterns (checked by `originPatternProblem` in `shared/admin.ts`) are
+ * exact origins, `scheme://host:*` for any port (`http://localhost:*`), or `scheme://*.domain` for exactly one
+ * label under the domain: `https://*.example.com` admits `https://a.example.com`, not `https://example.com` nor
+ * `https://a.b.example.com`.
  */
 export function isOriginAllowed(patterns: string[], origin: string): boolean {
   let url: URL;
@@ -38,11 +40,18 @@ export function isOriginAllowed(patterns: string[], origin: string): boolean {
   } catch {
     return false;
   }
-  if (url.origin !== origin.replace(/\/$/, '')) return false;
-  return patterns.some((p) => {
-    if (p.endsWith(':*')) return `${url.protocol}//${url.hostname}` === p.slice(0, -2);
-    return p === url.origin;
-  });
+  if (url.origin !== origin.replace(/\/$/, '').toLowerCase()) return false;
+  return patterns.some((p) => patternMatches(p.toLowerCase(), url));
+}
+
+function patternMatches(pattern: string, url: URL): boolean {
+  if (pattern.endsWith(':*')) return `${url.protocol}//${url.hostname}` === pattern.slice(0, -2);
+  const wildcard = /^(https?:)\/\/\*\.([^:/]+)(?::(\d+))?$/.exec(pattern);
+  if (!wildcard) return pattern === url.origin;
+  const [, scheme, domain, port = ''] = wildcard;
+  if (url.protocol !== scheme || url.port !== port || !url.hostname.endsWith(`.${domain}`)) return false;
+  const label = url.hostname.slice(0, -(domain!.length + 1));
+  return label.length > 0 && !label.includes('.');
 }
 
 /** Contract §3: a new database has the `demo` site, embeddable from any local port and from PUBLIC_URL. */

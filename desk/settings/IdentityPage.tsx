@@ -1,0 +1,97 @@
+import { useState } from 'preact/hooks';
+import { FormError, LastChange, SitePicker, formatWhen } from './common';
+import { CopyBlock } from './CopyBlock';
+import type { SettingsPageProps } from './pages';
+import { useAction, useLoad } from './use-load';
+
+/** Identity: a site's verification secrets (generate, rotate, revoke) and how many visitors verified in the last day. */
+export function IdentityPage({ api }: SettingsPageProps) {
+  const sites = useLoad(() => api.listSites(), [api]);
+  const [key, setKey] = useState<string | null>(null);
+  const siteKey = key ?? sites.value?.[0]?.key ?? null;
+  const summary = useLoad(async () => (siteKey ? api.identity(siteKey) : null), [api, siteKey]);
+  const [kind, setKind] = useState<'jwt' | 'user_hash'>('jwt');
+  const [shown, setShown] = useState<{ id: string; secret: string } | null>(null);
+  const action = useAction();
+
+  const generate = (k: 'jwt' | 'user_hash') =>
+    action.run(async () => {
+      if (!siteKey) return;
+      const created = await api.createSecret(siteKey, k);
+      setShown({ id: created.id, secret: created.secret });
+      await summary.reload();
+    });
+  const revoke = (id: string) => {
+    if (!siteKey || !window.confirm('Revoke this secret? Users signed with it stop being verified at once.')) return;
+    void action.run(async () => {
+      await api.revokeSecret(siteKey, id);
+      await summary.reload();
+    });
+  };
+
+  return (
+    <section class="settings__page" aria-labelledby="identity-title">
+      <h2 id="identity-title">Identity verification</h2>
+      <FormError message={sites.error ?? summary.error} />
+      {sites.value && siteKey && <SitePicker sites={sites.value} value={siteKey} onChange={setKey} />}
+      {summary.value && (
+        <>
+          <LastChange entry={summary.value.lastChange} />
+          <p role="status">{summary.value.verifiedLastDay} visitors verified in the last day.</p>
+          <table class="settings__table">
+            <caption class="sr-only">Identity secrets</caption>
+            <thead>
+              <tr>
+                <th scope="col">Secret id (kid)</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Created</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.value.secrets.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <code>{s.id}</code>
+                  </td>
+                  <td>{s.kind === 'jwt' ? 'JWT' : 'User hash'}</td>
+                  <td>{formatWhen(s.createdAt)}</td>
+                  <td>
+                    <button type="button" class="btn" onClick={() => void generate(s.kind)} disabled={action.busy} aria-label={`Rotate ${s.id}`}>
+                      Rotate
+                    </button>{' '}
+                    <button type="button" class="btn btn--danger" onClick={() => revoke(s.id)} disabled={action.busy} aria-label={`Revoke ${s.id}`}>
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted">Rotate makes a new secret beside the old one: sign with the new kid, then revoke the old secret.</p>
+        </>
+      )}
+      <div class="settings__actions">
+        <label class="field__label" for="secret-kind">
+          Kind
+        </label>
+        <select id="secret-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value === 'user_hash' ? 'user_hash' : 'jwt')}>
+          <option value="jwt">JWT (recommended)</option>
+          <option value="user_hash">User hash (HMAC of the user id)</option>
+        </select>
+        <button type="button" class="btn btn--primary" onClick={() => void generate(kind)} disabled={action.busy || !siteKey}>
+          Generate secret
+        </button>
+      </div>
+      <FormError message={action.error} />
+      {shown && (
+        <div class="settings__once" role="status">
+          <p>
+            The secret for <code>{shown.id}</code>, shown this once. Keep it on your server:
+          </p>
+          <CopyBlock label="identity secret" text={shown.secret} />
+        </div>
+      )}
+    </section>
+  );
+}

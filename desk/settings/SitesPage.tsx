@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { Field, FormError, linesOf } from './common';
+import type { SettingsPageProps } from './pages';
+import { SiteEditor } from './SiteEditor';
+import { useAction, useLoad } from './use-load';
+
+/** Sites: the list, a new site, and the chosen site's editor. */
+export function SitesPage({ api }: SettingsPageProps) {
+  const sites = useLoad(() => api.listSites(), [api]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = sites.value?.find((s) => s.key === selected) ?? sites.value?.[0] ?? null;
+  return (
+    <section class="settings__page" aria-labelledby="sites-title">
+      <h2 id="sites-title">Sites</h2>
+      <FormError message={sites.error} />
+      <ul class="settings__list" aria-label="Sites">
+        {sites.value?.map((s) => (
+          <li key={s.key}>
+            <button type="button" class="btn btn--link" aria-current={s.key === current?.key ? 'true' : undefined} onClick={() => setSelected(s.key)}>
+              {s.name} ({s.key})
+            </button>
+          </li>
+        ))}
+      </ul>
+      <NewSiteForm
+        onCreate={async (input) => {
+          const site = await api.createSite(input);
+          await sites.reload();
+          setSelected(site.key);
+        }}
+      />
+      {current && (
+        <SiteEditor
+          key={current.key}
+          site={current}
+          onSave={async (patch) => {
+            await api.updateSite(current.key, patch);
+            await sites.reload();
+          }}
+          onDelete={async () => {
+            await api.deleteSite(current.key);
+            setSelected(null);
+            await sites.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function NewSiteForm({ onCreate }: { onCreate: (input: { key?: string; name: string; allowedOrigins: string[] }) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [key, setKey] = useState('');
+  const [origins, setOrigins] = useState('');
+  const action = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const ok = await action.run(() => onCreate({ name, ...(key.trim() ? { key: key.trim() } : {}), allowedOrigins: linesOf(origins) }));
+    if (ok) {
+      setName('');
+      setKey('');
+      setOrigins('');
+    }
+  };
+  return (
+    <form class="settings__form settings__form--inline" onSubmit={submit} aria-label="New site">
+      <h3 class="section-title">New site</h3>
+      <Field id="new-site-name" label="Site name">
+        <input id="new-site-name" value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+      </Field>
+      <Field id="new-site-key" label="Key (optional)" hint="What data-site names in the snippet; made from the name when empty">
+        <input id="new-site-key" value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+      </Field>
+      <Field id="new-site-origins" label="Allowed origins for the new site" hint="One per line, e.g. https://shop.example.com">
+        <textarea id="new-site-origins" rows={2} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+      </Field>
+      <FormError message={action.error} />
+      <button type="submit" class="btn btn--primary" disabled={action.busy}>
+        Create site
+      </button>
+    </form>
+  );
+}

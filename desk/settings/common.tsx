@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import type { AuditEntryView, SiteView } from '../../shared/admin';
+
+/** "Last changed by Alex Admin <…> at 14:02, 1 Dec" from the audit log. */
+export function LastChange({ entry }: { entry: AuditEntryView | null | undefined }) {
+  if (!entry) return <p class="muted settings__last">No changes recorded yet.</p>;
+  return (
+    <p class="muted settings__last">
+      Last change: {entry.action} by {entry.actor.label} at <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+    </p>
+  );
+}
+
+export function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p class="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The site a page works on (Install, Identity). */
+export function SitePicker({ sites, value, onChange }: { sites: SiteView[]; value: string; onChange: (key: string) => void }) {
+  return (
+    <Field id="site-picker" label="Site">
+      <select id="site-picker" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {sites.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.name} ({s.key})
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Lines of a textarea as a list: trimmed, blanks dropped. */
+export const linesOf = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
