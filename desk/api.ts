@@ -47,6 +47,8 @@ export interface ReplyInput {
   body: string;
   internal?: boolean;
   clientId?: string;
+  /** Files uploaded beforehand (`POST /api/tickets/:id/attachments`). */
+  attachmentIds?: string[];
 }
 
 /** `POST /api/tickets/:id/handback` body: the agent gives the chat back to Kai. */

@@ -62,7 +62,27 @@ export interface Message {
   quoted?: string | null;
   /** A card shown with the message: a remote-session invitation with a Join button. */
   card?: MessageCard | null;
+  /** The files the message carries; absent when none. */
+  attachments?: MessageAttachment[];
 }
+
+/**
+ * A file sent in chat. `image` is true only when the server checked the bytes to be an image of `contentType`;
+ * anything else is offered as a download, never rendered.
+ */
+export interface MessageAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  image: boolean;
+}
+
+/** How many files one message may carry. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
+
+/** Ids of files uploaded beforehand (`POST …/attachments`), sent with a message. */
+export const attachmentIdsSchema = z.array(z.string().uuid('attachment ids are UUIDs')).max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message`);
 
 export const REMOTE_TOOLS = ['zoom', 'google_meet', 'skype', 'webex', 'other'] as const;
 export type RemoteTool = (typeof REMOTE_TOOLS)[number];
@@ -157,19 +177,26 @@ export interface Handoff {
 
 // ---- payload schemas (validated at every handler boundary, socket and REST) ----
 
-const bodyText = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'Message is empty').max(MAX_MESSAGE_LENGTH, `Message is longer than ${MAX_MESSAGE_LENGTH} characters`));
-
 /** Client ids are opaque strings the sender makes unique (UUIDs in our clients). */
 export const clientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'clientId has invalid characters');
 
-export const sendMessageSchema = z.object({
-  clientId: clientIdSchema,
-  body: bodyText,
-});
-export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+/** A message's text: may be empty only when it carries files. */
+const optionalBodyText = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().max(MAX_MESSAGE_LENGTH, `Message is longer than ${MAX_MESSAGE_LENGTH} characters`));
+
+export const sendMessageSchema = z
+  .object({
+    clientId: clientIdSchema,
+    body: optionalBodyText,
+    attachmentIds: attachmentIdsSchema.default([]),
+  })
+  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: 'Message is empty', path: ['body'] });
+/** What a client sends (`attachmentIds` may be left out). */
+export type SendMessageInput = z.input<typeof sendMessageSchema>;
+/** A send as the server handles it, after validation. */
+export type SendMessage = z.output<typeof sendMessageSchema>;
 
 export const syncSchema = z.object({
   /** The last sequence number the client has; the server answers everything after it. */
@@ -180,11 +207,14 @@ export const escalateSchema = z.object({}).strict();
 
 export const typingSchema = z.object({ typing: z.boolean() });
 
-export const agentReplySchema = z.object({
-  body: bodyText,
-  internal: z.boolean().optional().default(false),
-  clientId: clientIdSchema.optional(),
-});
+export const agentReplySchema = z
+  .object({
+    body: optionalBodyText,
+    internal: z.boolean().optional().default(false),
+    clientId: clientIdSchema.optional(),
+    attachmentIds: attachmentIdsSchema.default([]),
+  })
+  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: 'Message is empty', path: ['body'] });
 export type AgentReplyInput = z.infer<typeof agentReplySchema>;
 
 export const widgetSessionSchema = z.object({
@@ -216,6 +246,8 @@ export interface PublicSiteSettings {
   greeting: string;
   position: 'right' | 'left';
   language: string;
+  /** What files the messenger may send, said before an upload (bytes, and accepted media types). */
+  attachments?: { maxBytes: number; types: string[] };
 }
 
 export interface WidgetSession {
@@ -367,6 +399,8 @@ export interface TicketAttachment {
   size: number;
   /** The message it came with; null when it is not tied to one. */
   messageId: string | null;
+  /** True only when the bytes were checked to be an image: shown as a thumbnail, else a download. */
+  image: boolean;
 }
 
 /** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */

@@ -12,6 +12,7 @@ import { QueuePanel } from './QueuePanel';
 import { SignInForm } from './SignInForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TicketPane } from './TicketPane';
+import { ReportsPage } from '../reports/ReportsPage';
 import { TopBar } from './TopBar';
 
 export interface AppProps {
@@ -40,6 +41,14 @@ export function App({ desk, now, calls, remoteApi, settings }: AppProps) {
   const current = desk.current.value;
   const { connection } = desk;
   const topBar = <TopBar agent={agent} connection={connection.status.value} page={page} onSignOut={() => void desk.session.logout()} />;
+  if (page === 'reports') {
+    return (
+      <div class="desk">
+        {topBar}
+        <ReportsPage />
+      </div>
+    );
+  }
   if (page === 'settings' && settings) {
     return (
       <div class="desk">

@@ -17,13 +17,21 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Files that came with a message, each a download link with its size. Names are shown as text only. */
+/**
+ * Files that came with a message, each a download link with its size; a file the server checked to be an image
+ * also shows as a thumbnail. Names are shown as text only.
+ */
 export function AttachmentList({ ticketId, attachments }: AttachmentListProps) {
   if (!attachments.length) return null;
   return (
     <ul class="attachments" aria-label="Attachments">
       {attachments.map((a) => (
         <li key={a.id} class="attachments__item">
+          {a.image && (
+            <a href={attachmentUrl(ticketId, a.id)} target="_blank" rel="noopener noreferrer">
+              <img class="attachments__thumb" src={attachmentUrl(ticketId, a.id)} alt={a.filename} loading="lazy" />
+            </a>
+          )}
           <a href={attachmentUrl(ticketId, a.id)} download={a.filename}>
             {a.filename}
           </a>{' '}

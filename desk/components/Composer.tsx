@@ -1,10 +1,14 @@
 import type { TargetedEvent, TargetedInputEvent, TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
+import type { MessageAttachment } from '../../shared/protocol';
+import { AttachFiles } from './AttachFiles';
 
 export interface ComposerProps {
   sending: boolean;
   /** Resolves true when the server accepted the message (then the box is cleared). */
-  onSend: (body: string, internal: boolean) => Promise<boolean>;
+  onSend: (body: string, internal: boolean, attachmentIds: string[]) => Promise<boolean>;
+  /** The ticket files are uploaded to (the attach button shows when given). */
+  ticketId?: string;
   /** Called on keystrokes of a public reply (never for notes, which the customer must not sense). */
   onTyping: () => void;
   /** Called when typing a public reply stops (sent, switched to note). */
@@ -12,15 +16,19 @@ export interface ComposerProps {
 }
 
 /** Reply box with the public-reply / internal-note switch. Ctrl+Enter (⌘+Enter) sends. */
-export function Composer({ sending, onSend, onTyping, onStopTyping }: ComposerProps) {
+export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId }: ComposerProps) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
-  const empty = body.trim() === '';
+  const [files, setFiles] = useState<MessageAttachment[]>([]);
+  const empty = body.trim() === '' && files.length === 0;
 
   const send = async () => {
     if (empty || sending) return;
     onStopTyping();
-    if (await onSend(body, internal)) setBody('');
+    if (await onSend(body, internal, files.map((f) => f.id))) {
+      setBody('');
+      setFiles([]);
+    }
   };
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -56,6 +64,7 @@ export function Composer({ sending, onSend, onTyping, onStopTyping }: ComposerPr
         onKeyDown={onKeyDown}
         placeholder={internal ? 'Only agents see internal notes' : 'Write to the customer…'}
       />
+      {ticketId && <AttachFiles ticketId={ticketId} files={files} onChange={setFiles} />}
       <div class="composer__bar">
         <span class="composer__toggle">
           <input id="composer-internal" type="checkbox" checked={internal} onChange={onToggle} />

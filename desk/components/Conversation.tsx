@@ -39,7 +39,7 @@ export function Conversation({ messages, now, attachments = [], ticketId, delive
         ) : (
           <ol class="conversation__list">
             {messages.map((m) => (
-              <MessageItem key={m.id} message={m} now={now.value} ticketId={ticketId} attachments={attachments.filter((a) => a.messageId === m.id)} delivery={deliveries[m.id]} />
+              <MessageItem key={m.id} message={m} now={now.value} ticketId={ticketId} attachments={filesOf(m, attachments)} delivery={deliveries[m.id]} />
             ))}
           </ol>
         )}
@@ -48,4 +48,10 @@ export function Conversation({ messages, now, attachments = [], ticketId, delive
       <div ref={endRef} />
     </section>
   );
+}
+
+/** A message's files: those it carries (a chat message, also when it arrived live) or the ticket lists for it (mail). */
+function filesOf(message: Message, attachments: readonly TicketAttachment[]): TicketAttachment[] {
+  if (message.attachments?.length) return message.attachments.map((a) => ({ ...a, messageId: message.id }));
+  return attachments.filter((a) => a.messageId === message.id);
 }

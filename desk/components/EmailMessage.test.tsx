@@ -10,7 +10,7 @@ import { TicketPane } from './TicketPane';
 
 const now = signal(Date.parse('2025-03-03T09:30:00Z'));
 
-const attachment = (overrides: Partial<TicketAttachment> = {}): TicketAttachment => ({ id: 'a1', filename: 'screenshot.png', contentType: 'image/png', size: 2048, messageId: null, ...overrides });
+const attachment = (overrides: Partial<TicketAttachment> = {}): TicketAttachment => ({ id: 'a1', filename: 'screenshot.png', contentType: 'image/png', size: 2048, messageId: null, image: false, ...overrides });
 
 describe('email in the conversation', () => {
   afterEach(cleanup);

@@ -84,7 +84,8 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
       <Composer
         key={detail.id}
         sending={ticket.sending.value}
-        onSend={(body, internal) => ticket.reply(body, internal)}
+        ticketId={detail.id}
+        onSend={(body, internal, attachmentIds) => ticket.reply(body, internal, attachmentIds)}
         onTyping={() => onTyping(detail.id)}
         onStopTyping={() => onStopTyping(detail.id)}
       />

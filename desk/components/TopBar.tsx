@@ -1,6 +1,6 @@
 import type { AgentProfile } from '../../shared/protocol';
 import type { ConnectionStatus } from '../models/DeskConnectionModel';
-import { KB_HREF, QUEUE_HREF, SETTINGS_HREF, type DeskPage } from '../models/HashRouteModel';
+import { KB_HREF, QUEUE_HREF, REPORTS_HREF, SETTINGS_HREF, type DeskPage } from '../models/HashRouteModel';
 
 export interface TopBarProps {
   agent: AgentProfile;
@@ -28,6 +28,9 @@ export function TopBar({ agent, connection, page, onSignOut }: TopBarProps) {
         </a>
         <a class="topbar__link" href={KB_HREF} aria-current={page === 'kb' ? 'page' : undefined}>
           Knowledge base
+        </a>
+        <a class="topbar__link" href={REPORTS_HREF} aria-current={page === 'reports' ? 'page' : undefined}>
+          Reports
         </a>
         <a class="topbar__link" href={SETTINGS_HREF} aria-current={page === 'settings' ? 'page' : undefined}>
           Settings

@@ -2,11 +2,12 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 
 const TICKET_ROUTE = /^#\/tickets\/([^/?#]+)$/;
 const KB_ROUTE = /^#\/kb\/?$/;
+const REPORTS_ROUTE = /^#\/reports\/?$/;
 const SETTINGS_ROUTE = /^#\/settings(?:\/([a-z-]+))?\/?$/;
 const SET_PASSWORD_ROUTE = /^#\/set-password\?/;
 
 /** The desk's pages: the queue (with the open ticket, if any), the knowledge base, settings, and the page of an invitation or reset link. */
-export type DeskPage = 'queue' | 'kb' | 'settings' | 'set-password';
+export type DeskPage = 'queue' | 'kb' | 'reports' | 'settings' | 'set-password';
 
 /** The link of the settings area; `settingsHref('sites')` for one of its pages. */
 export const SETTINGS_HREF = '#/settings';
@@ -24,6 +25,8 @@ export function parseLinkToken(hash: string): string | null {
 
 /** The link of the knowledge-base page. */
 export const KB_HREF = '#/kb';
+/** The link of the reports page. */
+export const REPORTS_HREF = '#/reports';
 /** The link back to the queue. */
 export const QUEUE_HREF = '#/';
 
@@ -45,6 +48,7 @@ export function parseTicketHash(hash: string): string | null {
 
 /** The page a hash names: `#/kb` is the knowledge base, `#/settings…` the settings, anything else the queue. */
 export function parsePageHash(hash: string): DeskPage {
+  if (REPORTS_ROUTE.test(hash)) return 'reports';
   if (KB_ROUTE.test(hash)) return 'kb';
   if (SETTINGS_ROUTE.test(hash)) return 'settings';
   if (SET_PASSWORD_ROUTE.test(hash)) return 'set-password';

@@ -144,15 +144,15 @@ export class TicketModel {
   }
 
   /** Posts a public reply or an internal note. Resolves true when the server has it. */
-  async reply(body: string, internal: boolean): Promise<boolean> {
+  async reply(body: string, internal: boolean, attachmentIds: string[] = []): Promise<boolean> {
     const text = body.trim();
-    if (!text || this.#sending.value) return false;
+    if ((!text && attachmentIds.length === 0) || this.#sending.value) return false;
     const clientId =
-      this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal ? this.#unsent.clientId : newClientId();
+      this.#unsent && this.#unsent.body === text && this.#unsent.internal === internal && attachmentIds.length === 0 ? this.#unsent.clientId : newClientId();
     this.#sending.value = true;
     this.#actionError.value = null;
     try {
-      const message = await this.api.postMessage(this.id, { body: text, internal, clientId });
+      const message = await this.api.postMessage(this.id, { body: text, internal, clientId, ...(attachmentIds.length ? { attachmentIds } : {}) });
       this.#unsent = null;
       if (!this.#disposed) this.applyMessage(message);
       return true;

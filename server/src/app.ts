@@ -41,8 +41,10 @@ import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
-import { attachmentRoutes } from './routes/attachments.routes';
 import { reachPlugin } from './reach/reach.plugin';
+import { AttachmentStore } from './attachments/attachment-store';
+import { reportRoutes } from './reports/reports.routes';
+import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
 
 export interface AppOptions {
   /** A clock for tests; defaults to the real one. */
@@ -132,7 +134,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   app.addHook('onClose', async () => stopCounting());
   const { signIn } = await bootstrap(app.db, config, kb, now());
   // Outgoing mail: queued in the database always; sent when SMTP_URL names a transport.
-  const outbox = config.smtpUrl ? startOutboxWorker({ ...ctx, supportEmail: config.supportEmail }, config.smtpUrl, opts.outboxIntervalMs) : null;
+  const outbox = config.smtpUrl ? startOutboxWorker({ ...ctx, supportEmail: config.supportEmail, attachments: new AttachmentStore(config.attachmentsDir) }, config.smtpUrl, opts.outboxIntervalMs) : null;
   if (outbox) app.addHook('preClose', outbox.stop);
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
@@ -156,6 +158,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(widgetRoutes, { ctx: { ...ctx, secret } });
   await app.register(ticketRoutes, { ctx, kai });
   await app.register(attachmentRoutes, { ctx });
+  await app.register(visitorAttachmentRoutes, { ctx: { ...ctx, secret } });
+  await app.register(reportRoutes, { ctx });
   await app.register(aiRoutes, { ctx, kai });
   await app.register(kbRoutes, { ctx, kb });
   await app.register(widgetArticleRoutes, { ctx: { ...ctx, secret }, kb });

@@ -1,7 +1,8 @@
-import type { ConversationState, Message, SendMessageInput } from '../../../shared/protocol';
+import type { ConversationState, Message, MessageAttachment, SendMessage } from '../../../shared/protocol';
+import { uploadsToSend } from '../attachments/chat-upload';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/database';
-import type { ConversationRow, VisitorRow } from '../db/schema';
+import type { ConversationRow, TicketRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
 import { changeConversationMode } from '../messages/conversation-mode';
 import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, listMessages } from '../messages/message.repository';
@@ -38,12 +39,14 @@ export async function syncConversation(ctx: CoreContext, visitor: VisitorRow, af
 export async function sendVisitorMessage(
   ctx: ConversationContext,
   visitor: VisitorRow,
-  input: SendMessageInput,
+  input: SendMessage,
 ): Promise<{ message: Message; duplicate: boolean; kaiTurn: Promise<void> | null }> {
   const { conversation, message, duplicate, ticket } = await inTransaction(ctx, async (work) => {
     const { conversation, created } = await ensureConversation(ctx, work.tx, visitor);
     const ticket = created ? undefined : await findTicketByConversation(work.tx, conversation.id);
+    const attachments = await visitorUploads(work.tx, visitor, conversation.id, ticket, input);
     const added = await addCustomerMessage(ctx, work, {
+      attachments,
       conversationId: conversation.id,
       ticket,
       author: { kind: 'customer', name: visitor.name ?? 'Visitor', id: visitor.id },
@@ -63,6 +66,13 @@ export async function sendVisitorMessage(
     kaiTurn = inKaiQueue(ctx, conversation.id, () => kaiTurnFor(ctx, visitor, conversation.id, message));
   }
   return { message, duplicate, kaiTurn: kaiTurn?.catch(() => undefined) ?? null };
+}
+
+/** The files a visitor's message carries: their own uploads on the conversation's ticket (none before a handoff). */
+async function visitorUploads(tx: Tx, visitor: VisitorRow, conversationId: string, ticket: TicketRow | undefined, input: SendMessage): Promise<MessageAttachment[]> {
+  if (input.attachmentIds.length === 0) return [];
+  if (!ticket) throw new AppError('conflict', 'Files can be sent once a person has the conversation');
+  return uploadsToSend(tx, { ticketId: ticket.id, uploadedBy: `visitor:${visitor.id}`, ids: input.attachmentIds, conversationId, clientId: input.clientId });
 }
 
 /**

@@ -35,6 +35,7 @@ import * as m0008mail from './migrations/0008_mail';
 import * as m0009team from './migrations/0009_team';
 import * as m0010admin from './migrations/0010_admin';
 import * as m0014reach from './migrations/0014_reach';
+import * as m0015files from './migrations/0015_files';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_team': m0009team,
   '0010_admin': m0010admin,
   '0014_reach': m0014reach,
+  '0015_files': m0015files,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

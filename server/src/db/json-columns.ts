@@ -4,7 +4,7 @@
  * fails it (logged once per read by the caller's logger when given).
  */
 import { z } from 'zod';
-import { CHANNELS, REMOTE_TOOLS, type Handoff, type MessageCard, type Source } from '../../../shared/protocol';
+import { CHANNELS, REMOTE_TOOLS, type Handoff, type MessageAttachment, type MessageCard, type Source } from '../../../shared/protocol';
 import { LEVELS } from '../../../shared/priority';
 
 const sourceSchema = z.object({ id: z.string(), title: z.string(), url: z.string() });
@@ -19,6 +19,10 @@ export const cardColumn = z.object({
   startsAt: z.string().nullable(),
   note: z.string().nullable(),
 });
+
+export const attachmentsColumn = z.array(
+  z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), image: z.boolean() }),
+);
 
 const assessed = z.object({ level: z.enum(LEVELS), reason: z.string() });
 
@@ -51,3 +55,4 @@ export function readJson<T>(schema: z.ZodType<T>, text: string | null, fallback:
 export const readSources = (text: string | null): Source[] => readJson(sourcesColumn, text, []);
 export const readCard = (text: string | null): MessageCard | null => readJson<MessageCard | null>(cardColumn, text, null);
 export const readHandoff = (text: string | null): Handoff | null => readJson<Handoff | null>(handoffColumn, text, null);
+export const readAttachments = (text: string | null): MessageAttachment[] => readJson(attachmentsColumn, text, []);

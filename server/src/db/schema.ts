@@ -72,6 +72,8 @@ export interface MessageTable {
   quoted: string | null;
   /** JSON MessageCard (a remote-session invitation). */
   card: string | null;
+  /** JSON MessageAttachment[]: the files this message carries (null when none). */
+  attachments: string | null;
 }
 
 export interface TicketTable {
@@ -234,6 +236,10 @@ export interface AttachmentTable {
   size: number;
   storage_key: string;
   created_at: string;
+  /** 1 when the bytes were checked to be an image of `content_type` (only then is it shown inline). */
+  image: Generated<number>;
+  /** `visitor:<id>` or `agent:<id>` for a chat upload (a pending one is attachable only by them); null for mail. */
+  uploaded_by: string | null;
 }
 
 export interface QuarantineTable {

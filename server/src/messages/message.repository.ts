@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, ConversationMode, Message, MessageCard, Source } from '../../../shared/protocol';
+import type { Author, ConversationMode, Message, MessageAttachment, MessageCard, Source } from '../../../shared/protocol';
+import { linkAttachments } from '../attachments/attachment.repository';
 import type { DbOrTx, Tx } from '../db/database';
-import { readCard, readSources } from '../db/json-columns';
+import { readAttachments, readCard, readSources } from '../db/json-columns';
 import { prepared } from '../db/prepared';
 import type { ConversationRow, MessageRow } from '../db/schema';
 
@@ -18,6 +19,7 @@ export function toMessage(row: MessageRow): Message {
     createdAt: row.created_at,
     ...(row.quoted ? { quoted: row.quoted } : {}),
     ...(row.card ? { card: readCard(row.card) } : {}),
+    ...(row.attachments ? { attachments: readAttachments(row.attachments) } : {}),
   };
 }
 
@@ -71,6 +73,8 @@ export interface NewMessage {
   /** An email reply's quoted history, kept apart from the new text. */
   quoted?: string | null;
   card?: MessageCard | null;
+  /** Files uploaded beforehand (checked pending uploads of the sender); tied to the message here. */
+  attachments?: MessageAttachment[];
   now: Date;
 }
 
@@ -128,6 +132,7 @@ export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ messag
     created_at: at,
     quoted: input.quoted ?? null,
     card: input.card ? JSON.stringify(input.card) : null,
+    attachments: input.attachments?.length ? JSON.stringify(input.attachments) : null,
   };
   const inserted = await insertMessage(tx, row);
   if (input.clientId && Number(inserted.numAffectedRows ?? 0n) === 0) {
@@ -148,7 +153,9 @@ export async function appendMessage(tx: Tx, input: NewMessage): Promise<{ messag
     createdAt: at,
     ...(row.quoted ? { quoted: row.quoted } : {}),
     ...(input.card ? { card: input.card } : {}),
+    ...(input.attachments?.length ? { attachments: input.attachments } : {}),
   };
+  await linkAttachments(tx, (input.attachments ?? []).map((a) => a.id), row.id);
   return { message, duplicate: false };
 }
 

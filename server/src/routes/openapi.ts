@@ -4,6 +4,7 @@ import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAg
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 import { csatAnswerSchema, giveEmailSchema } from '../../../shared/reach';
+import { reportQueryFields } from '../../../shared/reports';
 import { acceptLinkSchema, auditQuerySchema, createSiteSchema, updateSiteSchema } from '../../../shared/admin';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -84,6 +85,48 @@ export function openApiDocument(publicUrl: string) {
           security: agent,
           parameters: [...idParam, { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: { description: 'The file, with its content type and `Content-Disposition: attachment`' }, ...errors },
+        },
+      },
+      '/api/tickets/{id}/attachments': {
+        post: {
+          summary: 'Upload a file to send with a reply (raw body with its Content-Type; streamed and bounded by the site\'s `attachments.maxBytes` and `types`; typed by its bytes)',
+          security: agent,
+          parameters: [...idParam, { name: 'filename', in: 'query', required: false, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: ok('`{ id, filename, contentType, size, image }`: send its id in `attachmentIds`'), ...errors },
+        },
+      },
+      '/api/widget/attachments': {
+        post: {
+          summary: "Messenger: upload a file to the visitor's own conversation (after a handoff); raw body, bounded and typed by its bytes",
+          security: [{ visitor: [] }],
+          parameters: [{ name: 'filename', in: 'query', required: false, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: ok('`{ id, filename, contentType, size, image }`: send its id in `message:send` `attachmentIds`'), ...errors },
+        },
+      },
+      '/api/widget/attachments/{id}': {
+        get: {
+          summary: "Messenger: a file of a public message of the visitor's own conversations (checked images inline, anything else as a download)",
+          security: [{ visitor: [] }],
+          parameters: idParam,
+          responses: { 200: { description: 'The file' }, ...errors },
+        },
+      },
+      '/api/reports': {
+        get: {
+          summary: 'Report figures over UTC days `from`–`to` (both included), optionally per site, centre, channel, priority and agent',
+          security: agent,
+          parameters: Object.keys(reportQueryFields).map((name) => ({ name, in: 'query', required: name === 'from' || name === 'to', schema: { type: 'string' } })),
+          responses: { 200: ok('Volume, response times, SLA, backlog, Kai, CSAT and per-agent figures'), ...errors },
+        },
+      },
+      '/api/reports.csv': {
+        get: {
+          summary: 'The same figures as CSV (`section,item,measure,value`)',
+          security: agent,
+          parameters: Object.keys(reportQueryFields).map((name) => ({ name, in: 'query', required: name === 'from' || name === 'to', schema: { type: 'string' } })),
+          responses: { 200: { description: 'text/csv' }, ...errors },
         },
       },
       '/api/tickets/{id}/remote-sessions': {

@@ -108,7 +108,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
   app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', async (request, reply) => {
     const body = parse(agentReplySchema, request.body);
     const { message, duplicate } = await inTransaction(ctx, (work) =>
-      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId }),
+      addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, attachmentIds: body.attachmentIds }),
     );
     return reply.status(duplicate ? 200 : 201).send(message);
   });

@@ -20,7 +20,7 @@ export function siteSettings(site: SiteRow): SiteSettings {
 /** The explicit allowlist of site settings the browser may see. */
 export function toPublicSettings(site: SiteRow): PublicSiteSettings {
   const s = siteSettings(site);
-  return { key: site.key, name: site.name, agentName: s.agentName, color: s.color, greeting: s.greeting, position: s.position, language: s.language };
+  return { key: site.key, name: site.name, agentName: s.agentName, color: s.color, greeting: s.greeting, position: s.position, language: s.language, attachments: s.attachments };
 }
 
 export function allowedOrigins(site: SiteRow): string[] {

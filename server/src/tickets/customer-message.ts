@@ -1,4 +1,4 @@
-import type { Author, Message } from '../../../shared/protocol';
+import type { Author, Message, MessageAttachment } from '../../../shared/protocol';
 import type { CoreContext } from '../context';
 import type { TicketRow } from '../db/schema';
 import { appendMessage } from '../messages/message.repository';
@@ -38,6 +38,8 @@ export interface CustomerMessage {
   quoted?: string | null;
   /** The visitor whose messenger shows the message live, if any. */
   visitorId: string | null;
+  /** Files the customer uploaded for this message (checked by `uploadsToSend`). */
+  attachments?: MessageAttachment[];
   /** False while Kai has the chat back: the ticket's status and clocks do not follow Kai's conversation. */
   countsForTicket?: boolean;
 }
@@ -55,6 +57,7 @@ export async function addCustomerMessage(ctx: CoreContext, work: Work, m: Custom
     author: m.author,
     body: m.body,
     quoted: m.quoted ?? null,
+    attachments: m.attachments ?? [],
     now: ctx.now(),
   });
   if (duplicate) return { message, duplicate, ticket: m.ticket };

@@ -14,6 +14,7 @@ export async function readTicketDetail(db: DbOrTx, id: string): Promise<TicketDe
   const messages = row.conversation_id ? await listMessages(db, row.conversation_id, { includeInternal: true, limit: 5000 }) : [];
   const conversation = row.conversation_id ? await findConversation(db, row.conversation_id) : undefined;
   const preferredTool = await findPreferredTool(db, customerKeys(row));
-  const attachments = await listAttachments(db, row.id);
+  // A chat upload not yet sent with a message is its uploader's draft, not part of the ticket yet.
+  const attachments = (await listAttachments(db, row.id)).filter((a) => a.message_id !== null || a.uploaded_by === null);
   return toTicketDetail(row, messages, await listTicketEvents(db, row.id), conversation?.mode ?? null, preferredTool, attachments);
 }

@@ -4,7 +4,7 @@ import type { Tx } from '../db/database';
 
 /** Every message of a conversation loses its text, quoted history and card; the customer's name goes too. */
 export async function eraseConversation(tx: Tx, conversationId: string, words: { erased: string; customerName: string }): Promise<void> {
-  await tx.updateTable('messages').set({ body: words.erased, quoted: null, card: null }).where('conversation_id', '=', conversationId).execute();
+  await tx.updateTable('messages').set({ body: words.erased, quoted: null, card: null, attachments: null }).where('conversation_id', '=', conversationId).execute();
   await tx
     .updateTable('messages')
     .set({ author_name: words.customerName, author_id: null })

@@ -1,4 +1,5 @@
 import type { Message, MessageCard } from '../../../shared/protocol';
+import { uploadsToSend } from '../attachments/chat-upload';
 import type { CoreContext } from '../context';
 import type { AgentRow, TicketRow } from '../db/schema';
 import { AppError } from '../errors';
@@ -17,6 +18,8 @@ export interface AgentMessage {
   clientId?: string | undefined;
   /** A card shown with the message (a remote-session invitation); the body still carries its text for email and transcripts. */
   card?: MessageCard | null;
+  /** Ids of files this agent uploaded to the ticket beforehand. */
+  attachmentIds?: readonly string[];
 }
 
 /**
@@ -31,7 +34,15 @@ export async function addAgentMessage(ctx: CoreContext, work: Work, props: Agent
   if (!before.conversation_id) throw new AppError('conflict', 'This ticket has no conversation to reply in');
   // Nobody is there to read it, and nothing new may be written into an erased request.
   if (before.withdrawn_at) throw new AppError('conflict', 'The customer withdrew this request; it takes no more messages');
+  const attachments = await uploadsToSend(work.tx, {
+    ticketId: before.id,
+    uploadedBy: `agent:${props.agent.id}`,
+    ids: props.attachmentIds ?? [],
+    conversationId: before.conversation_id,
+    clientId: props.clientId,
+  });
   const { message, duplicate } = await appendMessage(work.tx, {
+    attachments,
     conversationId: before.conversation_id,
     clientId: props.clientId ?? null,
     author: { kind: 'agent', name: props.agent.name, id: props.agent.id },

@@ -35,7 +35,7 @@ export function toTicketSummary(row: TicketRow): TicketSummary {
 }
 
 export function toTicketAttachment(row: AttachmentRow): TicketAttachment {
-  return { id: row.id, filename: row.filename, contentType: row.content_type, size: Number(row.size), messageId: row.message_id };
+  return { id: row.id, filename: row.filename, contentType: row.content_type, size: Number(row.size), messageId: row.message_id, image: Boolean(row.image) };
 }
 
 export function toTicketEvent(row: TicketEventRow): TicketEvent {

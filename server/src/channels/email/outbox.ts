@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Readable } from 'node:stream';
+import { attachmentsOfMessage } from '../../attachments/attachment.repository';
+import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { CoreContext } from '../../context';
 import type { DbOrTx } from '../../db/database';
 
@@ -68,6 +71,20 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30 * 60_000, 10_000 * 3 ** Math.max(0, attempts - 1));
 }
 
+/**
+ * The files an agent attached to the reply a mail carries, as MIME attachments streamed from the store (read at
+ * send time, so a retry sends them again). A file gone from disk is left out rather than holding the mail back.
+ */
+async function filesOf(ctx: CoreContext & { attachments?: AttachmentStore }, messageId: string | null): Promise<{ filename: string; contentType: string; content: Readable }[]> {
+  if (!messageId || !ctx.attachments) return [];
+  const files = [];
+  for (const row of await attachmentsOfMessage(ctx.db, messageId)) {
+    const file = await ctx.attachments.open(row.storage_key);
+    if (file) files.push({ filename: row.filename, contentType: row.content_type, content: file.stream });
+  }
+  return files;
+}
+
 export interface OutboxWorker {
   /** Sends what is due now; resolves with how many were sent. Used by the timer and by tests. */
   flush: () => Promise<number>;
@@ -78,7 +95,7 @@ export interface OutboxWorker {
  * Sends queued mail through SMTP_URL (nodemailer), oldest first, with backoff on failure. Several server
  * processes may run it: each mail is claimed with a conditional update before it is sent.
  */
-export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, smtpUrl: string, intervalMs = 2000): OutboxWorker {
+export function startOutboxWorker(ctx: CoreContext & { supportEmail: string; attachments?: AttachmentStore }, smtpUrl: string, intervalMs = 2000): OutboxWorker {
   const transport: Transporter = nodemailer.createTransport(smtpUrl, { from: ctx.supportEmail });
   let running: Promise<number> = Promise.resolve(0);
 
@@ -104,7 +121,9 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string }, s
         .executeTakeFirst();
       if (Number(claim.numUpdatedRows) === 0) continue;
       try {
+        const files = await filesOf(ctx, mail.source_message_id);
         await transport.sendMail({
+          ...(files.length > 0 ? { attachments: files } : {}),
           from: ctx.supportEmail,
           to: mail.to_address,
           subject: mail.subject,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../../shared/protocol';
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../../ai/engine';
-import { insertAttachment, type AttachmentRow } from '../../attachments/attachment.repository';
+import { insertAttachment, type NewAttachment } from '../../attachments/attachment.repository';
 import type { DbOrTx, Tx } from '../../db/database';
 import type { SiteRow, TicketRow } from '../../db/schema';
 import { appendMessage } from '../../messages/message.repository';
@@ -77,8 +77,8 @@ async function triage(ctx: EmailContext, text: string): Promise<TriageResult> {
 }
 
 /** Moves the kept files of a ticket's mail into place; the rows are inserted by the caller's transaction. */
-async function storeFiles(ctx: EmailContext, ticketId: string, messageId: string | null, files: readonly StagedFile[]): Promise<AttachmentRow[]> {
-  const rows: AttachmentRow[] = [];
+async function storeFiles(ctx: EmailContext, ticketId: string, messageId: string | null, files: readonly StagedFile[]): Promise<NewAttachment[]> {
+  const rows: NewAttachment[] = [];
   const now = ctx.now().getTime();
   try {
     for (const [i, f] of files.entries()) {

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { reportQuerySchema } from '../../../shared/reports';
+import type { ServerContext } from '../context';
+import { parse } from '../routes/validate';
+import { buildReport, reportCsv } from './reports';
+
+const LIMIT = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
+
+/**
+ * `GET /api/reports` and `GET /api/reports.csv`, with `from`, `to` (UTC days, both included) and optional
+ * `siteId`, `centre`, `channel`, `priority`, `agentId`. Every signed-in agent may read them (admins too): the
+ * figures are the team's own work, and no customer's text is in them but CSAT comments agents see on tickets.
+ */
+export const reportRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (app, { ctx }) => {
+  app.addHook('preHandler', app.requireAgent);
+
+  app.get('/api/reports', LIMIT, async (request) => buildReport(ctx, parse(reportQuerySchema, request.query)));
+
+  app.get('/api/reports.csv', LIMIT, async (request, reply) => {
+    const query = parse(reportQuerySchema, request.query);
+    const csv = reportCsv(await buildReport(ctx, query));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="frontdesk-report-${query.from}-${query.to}.csv"`)
+      .header('cache-control', 'private, no-store')
+      .send(csv);
+  });
+};
