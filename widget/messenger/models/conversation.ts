@@ -125,8 +125,8 @@ export class ConversationModel {
   private detachSocket: (() => void) | null = null;
   private open = true;
   private synced = false;
-  /** The newest agent reply the server was told the visitor saw: `conversationId:seq`. */
-  private seenKey = '';
+  /** The newest agent reply the server was told the visitor saw. */
+  private seenId = '';
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay = RETRY_FIRST_MS;
@@ -235,11 +235,10 @@ export class ConversationModel {
    * messenger is open), so that reply is not mailed to them. Each seq is told once; a lost ack only means a mail.
    */
   private ackSeen(): void {
-    if (!this.open || !this.socket?.connected) return;
-    const conversationId = this._state.peek().id;
-    const newest = this._messages.peek().filter((m) => m.author.kind === 'agent' && m.conversationId === conversationId).at(-1);
-    if (!newest || `${conversationId}:${newest.seq}` === this.seenKey) return;
-    this.seenKey = `${conversationId}:${newest.seq}`;
+    // Messages are ordered by conversation, so the last agent reply is the current conversation's, if it has one.
+    const newest = this._messages.peek().findLast((m) => m.author.kind === 'agent');
+    if (!this.open || !newest || newest.id === this.seenId || !this.socket?.connected) return;
+    this.seenId = newest.id;
     this.socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('message:seen', { upToSeq: newest.seq }).catch(() => undefined);
   }
 
