@@ -288,6 +288,8 @@ export interface VisitorClientToServer {
   'conversation:sync': (payload: { afterSeq: number }, ack: AckFn<{ state: ConversationState; messages: Message[] }>) => void;
   'conversation:escalate': (payload: Record<string, never>, ack: AckFn<ConversationState>) => void;
   'typing:set': (payload: { typing: boolean }) => void;
+  /** The messenger has shown the visitor every message up to `upToSeq` (agents' replies then count as seen). */
+  'message:seen': (payload: { upToSeq: number }, ack: AckFn<{ seen: number }>) => void;
 }
 
 export interface VisitorServerToClient {

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message, TicketAttachment } from '../../shared/protocol';
+import type { ReplyDelivery } from '../../shared/reach';
 import { AttachmentList } from './AttachmentList';
 import { MessageItem } from './MessageItem';
 
@@ -10,13 +11,15 @@ export interface ConversationProps {
   /** The ticket's files (email attachments): shown with their message, the rest after the conversation. */
   attachments?: readonly TicketAttachment[];
   ticketId?: string;
+  /** How each agent reply reached the customer, by message id. */
+  deliveries?: Readonly<Record<string, ReplyDelivery>>;
 }
 
 /** How close to the bottom (px) counts as "reading the latest", so new messages scroll into view. */
 const STICKY_PX = 160;
 
 /** The whole conversation as a live log: customer, AI, agents, system, and internal notes. */
-export function Conversation({ messages, now, attachments = [], ticketId }: ConversationProps) {
+export function Conversation({ messages, now, attachments = [], ticketId, deliveries = {} }: ConversationProps) {
   const endRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   useEffect(() => {
@@ -36,7 +39,7 @@ export function Conversation({ messages, now, attachments = [], ticketId }: Conv
         ) : (
           <ol class="conversation__list">
             {messages.map((m) => (
-              <MessageItem key={m.id} message={m} now={now.value} ticketId={ticketId} attachments={filesOf(m, attachments)} />
+              <MessageItem key={m.id} message={m} now={now.value} ticketId={ticketId} attachments={filesOf(m, attachments)} delivery={deliveries[m.id]} />
             ))}
           </ol>
         )}

@@ -1,4 +1,6 @@
 import type { Message, TicketAttachment } from '../../shared/protocol';
+import type { ReplyDelivery } from '../../shared/reach';
+import { ReplyDeliveryBadge } from '../reach/ReplyDeliveryBadge';
 import { AUTHOR_KIND_LABELS, formatDateTime, formatMessageTime } from '../format';
 import { SessionCard } from './SessionCard';
 import { SourceLink } from './SourceLink';
@@ -11,10 +13,12 @@ export interface MessageItemProps {
   /** Files that came with this message (email), downloadable from this ticket. */
   attachments?: readonly TicketAttachment[];
   ticketId?: string;
+  /** How this reply reached the customer (agents' public replies). */
+  delivery?: ReplyDelivery | undefined;
 }
 
 /** One message; internal notes are styled apart and labelled "Internal note". */
-export function MessageItem({ message, now, attachments = [], ticketId }: MessageItemProps) {
+export function MessageItem({ message, now, attachments = [], ticketId, delivery }: MessageItemProps) {
   const { author, internal } = message;
   const classes = ['msg', `msg--${author.kind}`];
   if (internal) classes.push('msg--internal');
@@ -27,6 +31,7 @@ export function MessageItem({ message, now, attachments = [], ticketId }: Messag
         <time class="msg__time" dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
           {formatMessageTime(message.createdAt, now)}
         </time>
+        {delivery && <ReplyDeliveryBadge delivery={delivery} />}
       </div>
       <p class="msg__body">{message.body}</p>
       {message.quoted && <QuotedText text={message.quoted} id={message.id} />}

@@ -4,6 +4,8 @@ import type { TicketModel } from '../models/TicketModel';
 import { ActivityLog } from './ActivityLog';
 import { Composer } from './Composer';
 import { Conversation } from './Conversation';
+import { TicketReachPanel } from '../reach/TicketReachPanel';
+import { useTicketReach } from '../reach/useTicketReach';
 import { HandoffSummary } from './HandoffSummary';
 import { KaiHandBack } from './KaiHandBack';
 import { RemoteSessionOffer } from './RemoteSessionOffer';
@@ -46,6 +48,7 @@ export interface TeamPaneTools {
 export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi, team }: TicketPaneProps) {
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
+  const reach = useTicketReach(ticket.id, ticket.messages.value.length);
   if (!detail) {
     return (
       <section class="ticket ticket--empty" aria-label="Ticket">
@@ -108,7 +111,8 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
             <p class="msg__body">{detail.description}</p>
           </section>
         )}
-        <Conversation messages={messages} now={now} ticketId={detail.id} attachments={detail.attachments ?? []} />
+        <Conversation messages={messages} now={now} ticketId={detail.id} attachments={detail.attachments ?? []} deliveries={reach?.deliveries} />
+        <TicketReachPanel ticketId={detail.id} reach={reach} />
         <ActivityLog events={detail.events} />
       </div>
       <TypingIndicator names={ticket.typing.value} />

@@ -44,6 +44,7 @@ import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
+import { reachPlugin } from './reach/reach.plugin';
 import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
 import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
@@ -69,6 +70,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** How long a client may take to send a whole request (default 30 s; tests shorten it). */
   requestTimeoutMs?: number;
+  /** How often replies not seen in the messenger are checked to be mailed (default 15 s); 0 turns it off (tests drive it). */
+  reachIntervalMs?: number;
   /** How often the operations clock (SLA warnings and breaches, handover, auto-close) runs; 0 turns it off (tests drive it). */
   sweepIntervalMs?: number;
   /** How often chats of agents gone offline are reassigned (default 30 s); 0 turns the pass off (tests drive it). */
@@ -201,5 +204,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   await app.register(portalRoutes, { ctx: { ...ctx, secret }, kai, flushMail: async () => outbox?.flush() });
   await app.register(openApiRoutes, { publicUrl: config.publicUrl, routes });
   await app.register(pageRoutes, { ctx });
+  // Reaching customers who left (unseen replies mailed), CSAT and transcripts.
+  await app.register(reachPlugin, { ctx: { ...ctx, secret, supportEmail: config.supportEmail }, intervalMs: opts.reachIntervalMs ?? (sweepMs > 0 ? 15_000 : 0) });
   return app;
 }

@@ -104,7 +104,7 @@ export interface EmailServer extends TestServer {
 }
 
 /** The app with inbound SMTP on a free port, outbound SMTP to `smtpUrl`, a temporary attachments folder. */
-export async function startEmailServer(opts: AppOptions & { smtpUrl: string; env?: Record<string, string> }): Promise<EmailServer> {
+export async function startEmailServer(opts: AppOptions & { smtpUrl: string; env?: Record<string, string>; dbPath?: string }): Promise<EmailServer> {
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'frontdesk-attachments-'));
   const server = await startServer({
     sweepIntervalMs: 0,

@@ -77,11 +77,29 @@ describe('agent replies by email', () => {
     expect((await get(s, t!.id)).messages.at(-1)!.body).toBe('Works now, thanks!');
   });
 
-  it('replies on tickets of other channels are not mailed', async () => {
+  it('replies on phone, portal and API tickets with a known email are mailed at once, threaded; internal notes are not', async () => {
     sink = await startSink();
     const s = await start(sink.url);
     const created = await api<TicketDetail>(s, 'POST', '/api/tickets', { cookie, body: { subject: 'Phone call', description: 'Called about invoices', channel: 'phone', requester: { email: 'caller@example.org' }, urgency: 'low', impact: 'low' } });
-    await reply(s, created.body.id, 'Called back.');
+    await reply(s, created.body.id, 'Noted on the call: check the export quota.', true);
+    await reply(s, created.body.id, 'Called back: the quota is raised.');
+    expect(await s.deliver()).toBe(1);
+    const mail = await sink.waitFor((m) => m.to.includes('caller@example.org'));
+    expect(mail.parsed.subject).toBe('Re: [#1001] Phone call');
+    expect(mail.parsed.text).toContain('Called back: the quota is raised.');
+    expect(sink.mails.some((m) => m.raw.includes('export quota'))).toBe(false);
+    expect((await outbox(s)).map((o) => o.kind)).toEqual(['reply']);
+    // The caller answers the mail: it lands on the phone ticket.
+    await sendMail(s.smtpPort, { from: 'caller@example.org', subject: `Re: ${mail.parsed.subject}`, text: 'Thanks, it works.', inReplyTo: mail.parsed.messageId! });
+    expect(await tickets(s)).toHaveLength(1);
+    expect((await get(s, created.body.id)).messages.at(-1)!.body).toBe('Thanks, it works.');
+  });
+
+  it('a reply on an API ticket without an email is not mailed (nobody to mail)', async () => {
+    sink = await startSink();
+    const s = await start(sink.url);
+    const created = await api<TicketDetail>(s, 'POST', '/api/tickets', { cookie, body: { subject: 'From the API', description: 'No email here', channel: 'api', urgency: 'low', impact: 'low' } });
+    await reply(s, created.body.id, 'Answered.');
     expect(await s.deliver()).toBe(0);
     expect(await outbox(s)).toHaveLength(0);
   });

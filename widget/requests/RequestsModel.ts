@@ -5,6 +5,7 @@
  */
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { CustomerRequest, CustomerRequestDetail } from '../../shared/self-service';
+import type { CsatAnswer } from '../../shared/reach';
 import { RequestsApiError, type NewCustomerRequest, type RequestsApi } from './api';
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -46,6 +47,7 @@ export class RequestsModel {
   private readonly _actionError = signal<string | null>(null);
   private readonly _confirmingDelete = signal(false);
   private readonly _notice = signal<string | null>(null);
+  private readonly _csat = signal<{ askedAt: string | null; answer: CsatAnswer | null } | null>(null);
 
   /** The customer's requests, newest activity first. */
   readonly requests: ReadonlySignal<CustomerRequest[]> = this._requests;
@@ -66,6 +68,8 @@ export class RequestsModel {
   readonly notice: ReadonlySignal<string | null> = this._notice;
   /** The reply being written. */
   readonly draft = signal('');
+  /** The open request's CSAT question and answer (read when a solved request opens). */
+  readonly csat: ReadonlySignal<{ askedAt: string | null; answer: CsatAnswer | null } | null> = this._csat;
 
   private readonly newClientId: () => string;
   /** The client id of the reply being sent, reused if the same text is retried. */
@@ -107,13 +111,25 @@ export class RequestsModel {
       batch(() => {
         this.show(detail);
         this.draft.value = '';
+        this._csat.value = null;
       });
+      if (detail.status === 'solved') this._csat.value = await this.options.api.csat(id).catch(() => null);
     } catch (error) {
       this.fail(error, (message) => (this._actionError.value = message));
       if (error instanceof RequestsApiError && error.status === 404) void this.load(); // gone meanwhile
     } finally {
       if (this._opening.peek() === id) this._opening.value = null;
     }
+  }
+
+  /** Rates the open (solved) request, once. */
+  async rate(rating: number, comment: string): Promise<boolean> {
+    const current = this._selected.peek();
+    if (!current) return false;
+    return this.act(async () => {
+      const answer = await this.options.api.rate(current.id, rating, comment);
+      this._csat.value = { askedAt: this._csat.peek()?.askedAt ?? null, answer };
+    });
   }
 
   /** Back to the list. */

@@ -3,6 +3,7 @@
  * requests" (with the visitor token) and by the portal (with its session cookie). Same origin only.
  */
 import { HttpError, requestJson } from '../../shared/http-client';
+import type { CsatAnswer } from '../../shared/reach';
 import type { StatedUrgency, CustomerIdentity, CustomerReplyResult, CustomerRequest, CustomerRequestDetail } from '../../shared/self-service';
 
 /** A refused or failed call: the browser's one HTTP error (`shared/http-client.ts`). */
@@ -50,6 +51,15 @@ export class RequestsApi {
 
   async remove(id: string): Promise<void> {
     await this.call('DELETE', `/api/me/requests/${encodeURIComponent(id)}`);
+  }
+
+  /** The CSAT question and answer of a request. */
+  csat(id: string): Promise<{ askedAt: string | null; answer: CsatAnswer | null }> {
+    return this.call('GET', `/api/me/requests/${encodeURIComponent(id)}/csat`);
+  }
+
+  rate(id: string, rating: number, comment: string): Promise<CsatAnswer> {
+    return this.call('POST', `/api/me/requests/${encodeURIComponent(id)}/csat`, { rating, comment });
   }
 
   /** Portal only: email a sign-in link (always 202 for a well-formed address). */

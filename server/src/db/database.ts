@@ -36,6 +36,7 @@ import * as m0009team from './migrations/0009_team';
 import * as m0010admin from './migrations/0010_admin';
 import * as m0011webhooks from './migrations/0011_webhooks';
 import * as m0012queue from './migrations/0012_queue';
+import * as m0014reach from './migrations/0014_reach';
 import * as m0015files from './migrations/0015_files';
 import * as m0013collab from './migrations/0013_collab';
 
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_webhooks': m0011webhooks,
   '0012_queue': m0012queue,
   '0013_collab': m0013collab,
+  '0014_reach': m0014reach,
   '0015_files': m0015files,
 };
 

@@ -393,6 +393,35 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
+/** The email a messenger visitor gave; mail other than its confirmation goes to it only once `confirmed_at` is set. */
+export interface VisitorEmailTable {
+  visitor_id: string;
+  email: string;
+  token_hash: string;
+  confirm_message_id: string | null;
+  confirmed_at: string | null;
+  created_at: string;
+}
+
+export type ReachStatus = 'waiting' | 'seen' | 'mailed' | 'unreachable';
+
+/** How one agent reply reached the customer; `due_at` is when an unseen one is mailed. */
+export interface ReplyReachTable {
+  message_id: string;
+  ticket_id: string;
+  status: ReachStatus;
+  due_at: string | null;
+  outbox_id: string | null;
+  updated_at: string;
+}
+
+/** A ticket's CSAT question was asked (once per ticket, whatever happens to it later). */
+export interface CsatRequestTable {
+  ticket_id: string;
+  asked_via: 'chat' | 'email' | 'portal';
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sites: SiteTable;
@@ -416,6 +445,9 @@ export interface Database {
   customer_preferences: CustomerPreferenceTable;
   audit_log: AuditLogTable;
   csat_responses: CsatResponseTable;
+  visitor_emails: VisitorEmailTable;
+  reply_reach: ReplyReachTable;
+  csat_requests: CsatRequestTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   agent_links: AgentLinkTable;

@@ -14,6 +14,8 @@ import { findTicketByConversation } from '../tickets/ticket.repository';
 import { budget, command, rateLimit, TYPING_BUDGET } from './handler';
 import { handshakeAllowed, type WebOriginPolicy } from '../auth/web-origin';
 import type { VisitorRow } from '../db/schema';
+import { seenSchema } from '../../../shared/reach';
+import { markSeen } from '../reach/reply-reach';
 
 export interface VisitorSocketData {
   visitorId: string;
@@ -102,6 +104,16 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
       command(ctx.log, escalateSchema, async () => {
         await limit();
         return escalateConversation(ctx, await loadVisitor());
+      }),
+    );
+    socket.on(
+      'message:seen',
+      command(ctx.log, seenSchema, async ({ upToSeq }) => {
+        await limit();
+        const conversation = await findOpenConversationOfVisitor(ctx.db, visitorId);
+        if (!conversation) return { seen: 0 };
+        await assertOwnConversation(ctx, await loadVisitor(), conversation.id);
+        return { seen: await markSeen(ctx.db, { conversationId: conversation.id, upToSeq, now: ctx.now() }) };
       }),
     );
     socket.on('typing:set', (payload: unknown) => {

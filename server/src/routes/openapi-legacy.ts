@@ -9,6 +9,7 @@ import { changePasswordSchema, createApiTokenSchema, updateAgentSchema, createAg
 import { agentReplySchema, widgetSessionSchema } from '../../../shared/protocol';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../shared/api';
 import { reportQueryFields } from '../../../shared/reports';
+import { csatAnswerSchema, giveEmailSchema } from '../../../shared/reach';
 import { macroPatchSchema, macroSchema, mergeTicketSchema, notificationPreferencesSchema } from '../../../shared/team';
 import { addTagSchema, bulkChangeSchema, createViewSchema, updateViewSchema } from '../../../shared/queue';
 import { acceptLinkSchema, auditQuerySchema, createSiteSchema, updateSiteSchema } from '../../../shared/admin';
@@ -25,6 +26,23 @@ const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'st
 
 
 export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
+  '/api/me/requests/{id}/csat': {
+    get: { summary: 'The CSAT question and answer of one of my requests: `{ askedAt, answer }`', security: customer, parameters: idParam, responses: { 200: ok('`{ askedAt, answer: { rating, comment, answeredVia, createdAt } | null }`'), ...errors } },
+    post: { summary: 'Rate a solved request 1–5 with an optional comment, once (409 after); raises `csat.submitted`', security: customer, parameters: idParam, requestBody: body(csatAnswerSchema), responses: { 201: ok('The answer'), ...errors } },
+  },
+  '/api/widget/reach': { get: { summary: "What the messenger knows of the visitor's email: `{ status: verified | confirmed | pending | none, email, askForEmail }`", security: [{ visitor: [] }], responses: { 200: ok('The visitor’s reach'), ...errors } } },
+  '/api/widget/reach/email': { post: { summary: 'Give an email to get replies by mail; it gets a confirmation first and nothing else until confirmed (5 an hour)', security: [{ visitor: [] }], requestBody: body(giveEmailSchema), responses: { 201: ok('The visitor’s reach (`pending`)'), ...errors } } },
+  '/api/widget/transcript': { post: { summary: 'Email me this conversation: to the verified or confirmed email (3 an hour; 409 without one)', security: [{ visitor: [] }], responses: { 202: ok('`{ to }`'), ...errors } } },
+  '/reach/confirm': {
+    get: { summary: 'The confirmation link: a page with a button (records nothing)', parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'HTML page' } } },
+    post: { summary: 'Confirm the address (form `token`)', responses: { 200: { description: 'HTML page: confirmed' }, 400: { description: 'HTML page: unknown link' } } },
+  },
+  '/csat': {
+    get: { summary: "A CSAT mail's link: the rating form (records nothing, so mail scanners cannot vote)", parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }, { name: 'rating', in: 'query', schema: { type: 'integer' } }], responses: { 200: { description: 'HTML form' }, 400: { description: 'HTML page: not a link we signed' } } },
+    post: { summary: 'Record the rating (form `token`, `rating`, `comment`), once per ticket', responses: { 200: { description: 'HTML page: thank you' }, 400: { description: 'HTML page: no rating or not rateable' }, 409: { description: 'HTML page: already rated' } } },
+  },
+  '/api/tickets/{id}/reach': { get: { summary: 'How each agent reply reached the customer (`seen`, `waiting`, `sending`, `mailed`, `failed`, `unreachable`) and the CSAT question and answer', security: agent, parameters: idParam, responses: { 200: ok('`{ deliveries: { [messageId]: { state, at } }, csat: { askedAt, answer } }`'), ...errors } } },
+  '/api/tickets/{id}/transcript.txt': { get: { summary: 'The conversation as plain text (never internal notes; attachment names included), as a download', security: agent, parameters: idParam, responses: { 200: { description: 'text/plain', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errors } } },
   '/api/team/presence': { get: { summary: 'Agents with the desk open and their status (`online`, `away`); the others are offline', security: agent, responses: { 200: ok('`{ agents: [{ agentId, name, status }] }`'), ...errors } } },
   '/api/me/notifications': {
     get: { summary: "The signed-in agent's notification preferences", security: agent, responses: { 200: ok('`{ desktop, sound, handoffs, replies, assignments, sla }`'), ...errors } },

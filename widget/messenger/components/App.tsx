@@ -12,6 +12,7 @@ import { Composer } from './Composer';
 import { HandoffBanner } from './HandoffBanner';
 import { Header } from './Header';
 import { MessageLog } from './MessageLog';
+import { ReachSlot } from './ReachSlot';
 import { RequestsPanel, RequestsToggle } from './RequestsPanel';
 import { StatusLine } from './StatusLine';
 
@@ -108,6 +109,7 @@ export function App({ messenger }: AppProps) {
             messenger.focusComposer();
           }}
         />
+        {state.ticket && <ReachSlot messenger={messenger} />}
         {notice && <p class="fd-notice">{notice === UNREACHABLE ? i18n.t('escalateFailed') : notice}</p>}
         <button type="button" class="fd-link-button fd-help-link" onClick={() => (articlesOpen.value = true)}>
           {i18n.t('helpArticles')}

@@ -1,7 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import type { Author, Message } from '../../../shared/protocol';
+import type { Author, Message, MessageCard } from '../../../shared/protocol';
 import type { OutboxItem } from '../models/conversation';
-import { RemoteSessionCard } from './RemoteSessionCard';
+import { useLazyComponent } from './lazy';
+
+const loadCard = () => import('./RemoteSessionCard').then((m) => m.RemoteSessionCard);
+
+/** The invitation card, loaded when the first one is shown (most chats never have one); its text if that fails. */
+function LazyCard({ card, text }: { card: MessageCard; text: string }) {
+  const Card = useLazyComponent(loadCard);
+  if (Card === 'failed') return <p>{text}</p>;
+  return Card ? <Card card={card} /> : null;
+}
 import { Sources } from './Sources';
 import { useT } from '../../i18n/context';
 
@@ -55,7 +64,7 @@ export function MessageItem({ message, showName }: MessageItemProps) {
   const card = message.card?.type === 'remote_session' ? message.card : null;
   return (
     <Bubble author={message.author} body={card ? null : message.body} showName={showName} time={i18n.time(message.createdAt)}>
-      {card && <RemoteSessionCard card={card} />}
+      {card && <LazyCard card={card} text={message.body} />}
       <Sources sources={message.sources} />
     </Bubble>
   );

@@ -15,8 +15,9 @@ const ZOOM: MessageCard = {
   note: 'Have the error message ready',
 };
 
-function renderLog(card: MessageCard, body = 'Alex invited you to a Zoom session: https://zoom.us/j/123456789 (Wed 14 Jan, 15:00 UTC)') {
-  return render(
+/** The log with one card message, once the card's chunk has loaded (it is imported on first use). */
+async function renderLog(card: MessageCard, body = 'Alex invited you to a Zoom session: https://zoom.us/j/123456789 (Wed 14 Jan, 15:00 UTC)') {
+  const rendered = render(
     <MessageLog
       messages={[message({ seq: 1, author: { kind: 'agent', name: 'Alex' }, body, card })]}
       outbox={[]}
@@ -28,13 +29,15 @@ function renderLog(card: MessageCard, body = 'Alex invited you to a Zoom session
       onEdit={() => {}}
     />,
   );
+  if (card.type === 'remote_session') await screen.findByRole('group');
+  return rendered;
 }
 
 afterEach(cleanup);
 
 describe('remote-session card in the messenger', () => {
-  it('shows the tool, the start in the browser zone, the note and a Join link that opens a new tab', () => {
-    const { container } = renderLog(ZOOM);
+  it('shows the tool, the start in the browser zone, the note and a Join link that opens a new tab', async () => {
+    const { container } = await renderLog(ZOOM);
     const card = screen.getByRole('group', { name: 'Zoom invitation' });
     expect(within(card).getByText('Zoom')).toBeTruthy();
     expect(within(card).getByText('Have the error message ready')).toBeTruthy();
@@ -61,8 +64,8 @@ describe('remote-session card in the messenger', () => {
     expect(screen.getByText(/00:00|12:00/).tagName).toBe('TIME');
   });
 
-  it('says "now" when there is no start time', () => {
-    renderLog({ ...ZOOM, startsAt: null, note: null });
+  it('says "now" when there is no start time', async () => {
+    await renderLog({ ...ZOOM, startsAt: null, note: null });
     const card = screen.getByRole('group', { name: 'Zoom invitation' });
     expect(within(card).getByText('Starts now')).toBeTruthy();
     expect(card.querySelector('time')).toBeNull();
@@ -70,8 +73,8 @@ describe('remote-session card in the messenger', () => {
 
   it.each(['javascript:alert(1)', ' javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://zoom.us/j/1', '//evil.example/x'])(
     'gives a hostile or non-https link (%s) no href',
-    (url) => {
-      const { container } = renderLog({ ...ZOOM, url });
+    async (url) => {
+      const { container } = await renderLog({ ...ZOOM, url });
       expect(screen.queryByRole('link', { name: 'Join' })).toBeNull();
       expect(container.querySelector('a')).toBeNull();
       expect(container.querySelector('[href]')).toBeNull();
@@ -79,18 +82,18 @@ describe('remote-session card in the messenger', () => {
     },
   );
 
-  it('renders hostile tool names and notes as text', () => {
+  it('renders hostile tool names and notes as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const { container } = renderLog({ ...ZOOM, toolName: hostile, note: '<script>alert(1)</script>' });
+    const { container } = await renderLog({ ...ZOOM, toolName: hostile, note: '<script>alert(1)</script>' });
     expect(container.querySelector('img, script')).toBeNull();
     expect(screen.getByText(hostile)).toBeTruthy();
     expect(screen.getByText('<script>alert(1)</script>')).toBeTruthy();
   });
 
-  it('falls back to the text for a card kind it does not know', () => {
+  it('falls back to the text for a card kind it does not know', async () => {
     // Safe: a card from a newer server, typed loosely on purpose.
     const unknown = { ...ZOOM, type: 'poll' } as unknown as MessageCard;
-    renderLog(unknown, 'Please answer the poll');
+    await renderLog(unknown, 'Please answer the poll');
     expect(screen.getByText('Please answer the poll')).toBeTruthy();
     expect(screen.queryByRole('group')).toBeNull();
   });

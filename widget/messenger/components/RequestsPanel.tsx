@@ -1,7 +1,8 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/context';
 import type { Messenger } from '../messenger';
+import { useLazyComponent } from './lazy';
+
+const loadRequests = () => import('../requests/MessengerRequests').then((m) => m.MessengerRequests);
 
 export interface RequestsToggleProps {
   /** Whether "Your requests" is showing (then the button goes back to the chat). */
@@ -32,24 +33,13 @@ export interface MessengerRequestsProps {
  * "Your requests", loaded on first use with a dynamic import, so the messenger's first load stays small.
  */
 export function RequestsPanel({ messenger }: RequestsPanelProps) {
-  const [View, setView] = useState<ComponentType<MessengerRequestsProps> | null>(null);
-  const [failed, setFailed] = useState(false);
+  const View = useLazyComponent(loadRequests);
   const i18n = useT();
-  useEffect(() => {
-    let live = true;
-    import('../requests/MessengerRequests').then(
-      (module) => live && setView(() => module.MessengerRequests),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   return (
     <div class="fd-requests-panel">
-      {View ? (
+      {View && View !== 'failed' ? (
         <View messenger={messenger} />
-      ) : failed ? (
+      ) : View === 'failed' ? (
         <p class="fd-notice" role="alert">
           {i18n.t('requestsFailed')}
         </p>

@@ -465,3 +465,26 @@ describe('ConversationModel: streamed replies', () => {
     expect(model.streams.value).toEqual([]);
   });
 });
+
+describe('ConversationModel: seen acknowledgements', () => {
+  it('tells the server the newest agent reply it showed while open, once; nothing while closed', async () => {
+    const { model, socket } = setup();
+    fakeServer(socket, [message({ seq: 1 })]);
+    socket.handlers['message:seen'] = () => ({ ok: true, data: { seen: 1 } });
+    model.attach(socket);
+    socket.connect();
+    await settle();
+    const seen = () => socket.sent.filter((c) => c.event === 'message:seen').map((c) => c.payload);
+    expect(seen()).toEqual([]);
+    socket.fire('message:created', message({ seq: 2, author: { kind: 'agent', name: 'Sam' } }));
+    expect(seen()).toEqual([{ upToSeq: 2 }]);
+    socket.fire('message:created', message({ seq: 2, author: { kind: 'agent', name: 'Sam' } }));
+    expect(seen()).toHaveLength(1);
+    model.setOpen(false);
+    socket.fire('message:created', message({ seq: 3, author: { kind: 'agent', name: 'Sam' } }));
+    expect(seen()).toHaveLength(1);
+    // Opened again: the reply that came while closed is seen now.
+    model.setOpen(true);
+    expect(seen()).toEqual([{ upToSeq: 2 }, { upToSeq: 3 }]);
+  });
+});

@@ -125,6 +125,8 @@ export class ConversationModel {
   private detachSocket: (() => void) | null = null;
   private open = true;
   private synced = false;
+  /** The newest agent reply the server was told the visitor saw. */
+  private seenId = '';
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay = RETRY_FIRST_MS;
@@ -225,6 +227,19 @@ export class ConversationModel {
       const fromOthers = added.filter((m) => m.author.kind !== 'customer').length;
       if (!this.open && this.synced && fromOthers > 0) this._unread.value += fromOthers;
     });
+    this.ackSeen();
+  }
+
+  /**
+   * Tells the server the visitor has seen the conversation up to its newest agent reply (shown while the
+   * messenger is open), so that reply is not mailed to them. Each seq is told once; a lost ack only means a mail.
+   */
+  private ackSeen(): void {
+    // Messages are ordered by conversation, so the last agent reply is the current conversation's, if it has one.
+    const newest = this._messages.peek().findLast((m) => m.author.kind === 'agent');
+    if (!this.open || !newest || newest.id === this.seenId || !this.socket?.connected) return;
+    this.seenId = newest.id;
+    this.socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('message:seen', { upToSeq: newest.seq }).catch(() => undefined);
   }
 
   /** A live `message:created`: ends its stream, if it completes one, and merges it. */
@@ -322,6 +337,7 @@ export class ConversationModel {
   setOpen(open: boolean): void {
     this.open = open;
     if (open) this._unread.value = 0;
+    this.ackSeen();
   }
 
   /** The visitor typed: tell the others (at most once until they stop). */

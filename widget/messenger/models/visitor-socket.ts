@@ -5,7 +5,7 @@
 import type { VisitorClientToServer, VisitorServerToClient } from '../../../shared/protocol';
 
 /** Commands that are acknowledged (everything but `typing:set`). */
-export type VisitorCommand = 'message:send' | 'conversation:sync' | 'conversation:escalate';
+export type VisitorCommand = 'message:send' | 'conversation:sync' | 'conversation:escalate' | 'message:seen';
 /** What a command sends. */
 export type CommandPayload<E extends VisitorCommand> = Parameters<VisitorClientToServer[E]>[0];
 /** What a command's ack carries: `{ ok: true, data } | { ok: false, error }`. */

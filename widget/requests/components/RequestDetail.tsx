@@ -2,6 +2,7 @@ import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { CUSTOMER_STATUS_LABELS, type CustomerMessage } from '../../../shared/self-service';
 import type { RequestsModel } from '../RequestsModel';
+import { CsatCard } from './CsatCard';
 
 /** Same limit as MAX_MESSAGE_LENGTH in shared/protocol.ts (not imported: that module would bundle zod). */
 const REPLY_MAX_LENGTH = 5000;
@@ -77,6 +78,9 @@ export function RequestDetail({ model, headingLevel = 2 }: RequestDetailProps) {
           </li>
         ))}
       </ol>
+      {request.status === 'solved' && model.csat.value?.askedAt && (
+        <CsatCard answer={model.csat.value.answer} busy={busy} onRate={(rating, comment) => void model.rate(rating, comment)} />
+      )}
       <form class="fd-req-reply" onSubmit={onSubmit}>
         <label for="fd-req-reply-input">Reply to this request</label>
         <textarea

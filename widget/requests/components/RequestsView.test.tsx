@@ -72,6 +72,21 @@ describe('RequestsView', () => {
     expect(server.calls.at(-1)!.headers['content-type']).toBeUndefined();
   });
 
+  it('asks "How did we do?" on a solved request only, and takes one rating', async () => {
+    const { server } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: /Printer/ }));
+    await screen.findByRole('heading', { name: /Printer/ });
+    expect(screen.queryByRole('form', { name: 'How did we do?' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to your requests' }));
+    fireEvent.click(await screen.findByRole('button', { name: /VPN expired/ }));
+    const form = await screen.findByRole('form', { name: 'How did we do?' });
+    fireEvent.click(within(form).getByRole('radio', { name: '5, great' }));
+    fireEvent.input(within(form).getByLabelText('Comment (optional)'), { target: { value: 'Fast' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }));
+    await screen.findByText('Thank you for your rating (5 of 5).');
+    expect(server.calls.at(-1)).toMatchObject({ method: 'POST', path: '/api/me/requests/r2/csat', body: { rating: 5, comment: 'Fast' } });
+  });
+
   it('deletes only after Confirm delete, and the request leaves the list', async () => {
     const { server, onWithdrawn } = setup();
     fireEvent.click(await screen.findByRole('button', { name: /Printer/ }));

@@ -52,6 +52,7 @@ export function fakeSelfService(initial: CustomerRequestDetail[], identity: Cust
   const failures = new Map<string, { status: number; code: string; message: string }>();
   const json = (status: number, body: unknown) => new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   let next = 2000;
+  const ratings = new Map<string, { rating: number; comment: string | null; answeredVia: 'portal'; createdAt: string }>();
 
   state.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input);
@@ -79,7 +80,7 @@ export function fakeSelfService(initial: CustomerRequestDetail[], identity: Cust
       state.requests.unshift(created);
       return json(201, created);
     }
-    const m = /^\/api\/me\/requests\/([^/]+)(\/messages|\/reopen)?$/.exec(path);
+    const m = /^\/api\/me\/requests\/([^/]+)(\/messages|\/reopen|\/csat)?$/.exec(path);
     const found = m ? state.requests.find((r) => r.id === decodeURIComponent(m[1]!)) : undefined;
     if (!m || !found) return json(404, { error: { code: 'not_found', message: 'No such request' } });
     if (method === 'GET' && !m[2]) return json(200, found);
@@ -91,6 +92,15 @@ export function fakeSelfService(initial: CustomerRequestDetail[], identity: Cust
       if (found.status !== 'solved') return json(409, { error: { code: 'invalid_transition', message: 'Only a solved request can be reopened' } });
       Object.assign(found, { status: 'open', canReopen: false, promise: 'Our UK team is on it and will keep you posted here.' });
       return json(200, found);
+    }
+    // CSAT: asked once a request is solved; one answer.
+    if (method === 'GET' && m[2] === '/csat') return json(200, { askedAt: found.status === 'solved' ? '2026-01-13T10:00:00.000Z' : null, answer: ratings.get(found.id) ?? null });
+    if (method === 'POST' && m[2] === '/csat') {
+      if (ratings.has(found.id)) return json(409, { error: { code: 'conflict', message: 'This request has already been rated' } });
+      const { rating, comment } = body as { rating: number; comment: string };
+      const answer = { rating, comment: comment || null, answeredVia: 'portal' as const, createdAt: '2026-01-13T10:00:00.000Z' };
+      ratings.set(found.id, answer);
+      return json(201, answer);
     }
     if (method === 'POST' && m[2] === '/messages') {
       const text = (body as { body: string }).body;

@@ -64,7 +64,7 @@ export async function enqueueMail(db: DbOrTx, supportEmail: string, mail: Outgoi
 }
 
 /** Kinds of mail a program writes (marked Auto-Submitted so auto-responders stay quiet); `reply` is a person's. */
-const AUTOMATIC_KINDS = new Set(['acknowledgement', 'notice', 'login_link']);
+const AUTOMATIC_KINDS = new Set(['acknowledgement', 'notice', 'login_link', 'email_confirmation', 'csat', 'transcript']);
 
 /** Backoff after the n-th failed attempt: 10 s, 30 s, 1.5 min, … capped at 30 min; mail is never dropped. */
 export function retryDelayMs(attempts: number): number {

@@ -133,21 +133,33 @@ export function agentReplyText(ticket: Pick<TicketRow, 'number'>, message: Pick<
 
 /**
  * Queues the mail for an agent's public reply on an email ticket, in the reply's own transaction (so a reply that
- * commits always has its mail, and a rolled-back one has none); internal notes and other channels send nothing.
+ * commits always has its mail, and a rolled-back one has none); internal notes and other channels send nothing
+ * here (replies on other channels are mailed by `reach/`, through `queueReplyMail`).
  */
 export async function mailAgentReply(ctx: MailContext, tx: Tx, ticketId: string, message: Message): Promise<boolean> {
   if (message.internal || message.author.kind !== 'agent') return false;
   const ticket = await findTicket(tx, ticketId);
   if (!ticket || ticket.channel !== 'email' || !ticket.requester_email || ticket.withdrawn_at) return false;
+  await queueReplyMail(ctx, tx, ticket, message, ticket.requester_email);
+  return true;
+}
+
+/**
+ * Queues one agent reply as mail to `to`, threaded like every mail of the ticket (Re: [#number], In-Reply-To the
+ * customer's newest mail, References the thread), so the customer's answer comes back to the same ticket.
+ * Resolves with the outbox id.
+ */
+export async function queueReplyMail(ctx: MailContext, tx: Tx, ticket: TicketRow, message: Pick<Message, 'id' | 'body' | 'author' | 'internal'>, to: string): Promise<string> {
+  if (message.internal) throw new Error('internal notes are never mailed');
   const thread = await threadOf(tx, ticket.id);
-  await enqueueMail(
+  const { id } = await enqueueMail(
     tx,
     ctx.supportEmail,
     {
       ticketId: ticket.id,
       sourceMessageId: message.id,
       kind: 'reply',
-      to: ticket.requester_email,
+      to,
       subject: replySubject(ticket.number, ticket.subject),
       text: agentReplyText(ticket, message),
       inReplyTo: thread.latestIncoming ?? thread.ids[thread.ids.length - 1] ?? null,
@@ -155,7 +167,7 @@ export async function mailAgentReply(ctx: MailContext, tx: Tx, ticketId: string,
     },
     ctx.now(),
   );
-  return true;
+  return id;
 }
 
 /**

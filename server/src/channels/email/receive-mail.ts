@@ -13,6 +13,7 @@ import type { SiteRow, TicketRow } from '../../db/schema';
 import { appendMessage } from '../../messages/message.repository';
 import { assessmentOf, createTicket } from '../../tickets/create-ticket';
 import { addCustomerMessage } from '../../tickets/customer-message';
+import { confirmByReply } from '../../reach/visitor-email';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
 import { automatedReason, suppressesAutoResponses, type MailHeader } from './automated';
@@ -200,6 +201,9 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
       return { kind: 'duplicate', ticketId: seen.ticket_id };
     }
   }
+
+  // A reply to an address confirmation, from that address, confirms it (and is added to its ticket as usual).
+  if (await confirmByReply(ctx.db, { ids: mail.ids, from: fromAddress, now: ctx.now() })) ctx.log.info({ sender: addressTag(fromAddress) }, 'email address confirmed by reply');
 
   // A number in the subject is typed by anyone: it counts only from the requester's own From address, never
   // from a Reply-To the sender chose.

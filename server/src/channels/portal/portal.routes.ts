@@ -7,11 +7,11 @@ import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { parse } from '../../routes/validate';
 import { findSiteById, findSiteByKey } from '../../sites/site.repository';
-import { findVisitor, verifyVisitorToken } from '../../sites/visitor.repository';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import { withdrawTicket } from '../../tickets/withdraw-ticket';
 import { inTransaction } from '../../work';
 import { enqueueMail } from '../email/outbox';
+import { customerOf } from './customer-of';
 import {
   consumeLoginToken,
   createCustomerSession,
@@ -19,7 +19,6 @@ import {
   CUSTOMER_COOKIE,
   CUSTOMER_SESSION_DAYS,
   deleteCustomerSession,
-  findCustomerSession,
   LOGIN_LINK_MINUTES,
   normaliseEmail,
   pruneCustomerAuth,
@@ -92,25 +91,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     },
   });
 
-  /** The customer behind the request: a visitor token in the header wins over the portal cookie. */
-  async function customerOf(request: FastifyRequest): Promise<Customer | null> {
-    const header = request.headers.authorization;
-    if (header && /^Visitor\s/i.test(header)) {
-      const token = /^Visitor\s+(\S+)$/i.exec(header)?.[1];
-      const claim = token ? verifyVisitorToken(ctx.secret, token, ctx.now()) : null;
-      const visitor = claim ? await findVisitor(ctx.db, claim.visitorId) : undefined;
-      return visitor ? { kind: 'visitor', visitor } : null;
-    }
-    const cookie = request.cookies[CUSTOMER_COOKIE];
-    if (!cookie) return null;
-    const session = await findCustomerSession(ctx.db, cookie, ctx.now());
-    if (!session) return null;
-    // A change sent with this cookie from another origin never gets here: the web-security guard refuses it.
-    return { kind: 'portal', ...session };
-  }
-
   async function requireCustomer(request: FastifyRequest): Promise<Customer> {
-    const customer = await customerOf(request);
+    const customer = await customerOf(ctx, request);
     if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
     return customer;
   }

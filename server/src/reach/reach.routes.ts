@@ -1,0 +1,221 @@
+/**
+ * Reaching customers after they leave, CSAT and transcripts over REST:
+ * - the messenger (`Authorization: Visitor <token>`): what it knows of the visitor's email, giving one, and
+ *   "Email me this conversation";
+ * - the customer (messenger or portal): the CSAT question and answer of one of their requests;
+ * - the confirmation and CSAT pages that links in our mail open (a GET shows a form, only its POST acts, so mail
+ *   scanners that fetch links change nothing);
+ * - agents: how each reply reached the customer, the CSAT answer, and the transcript as text.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csatAnswerSchema, giveEmailSchema, type TicketReach, type VisitorReach } from '../../../shared/reach';
+import { escapeHtml } from '../../../shared/safe-text';
+import { customerOf } from '../channels/portal/customer-of';
+import { findOwnTicket } from '../channels/portal/customer-requests';
+import { enqueueMail } from '../channels/email/outbox';
+import { addressTag } from '../channels/email/mail-log';
+import { csatOf, submitCsat } from '../csat/csat';
+import { verifyCsatToken } from '../csat/csat-token';
+import type { TicketRow, VisitorRow } from '../db/schema';
+import { AppError } from '../errors';
+import { parse } from '../routes/validate';
+import { findSiteById, siteSettings } from '../sites/site.repository';
+import { findTicket } from '../tickets/ticket.repository';
+import { inTransaction } from '../work';
+import type { ReachContext } from './reach-context';
+import { deliveriesOf } from './reply-reach';
+import { transcriptText } from './transcript';
+import { confirmByToken, emailReachOf, giveEmail } from './visitor-email';
+
+/** Addresses one visitor may give in an hour (each gets a confirmation mail). */
+const EMAILS_PER_HOUR = 5;
+/** Confirmations one address may get in an hour, whoever asks: the messenger must not become a mail cannon. */
+const CONFIRMATIONS_PER_ADDRESS_HOUR = 3;
+/** Transcripts one visitor may have mailed in an hour. */
+const TRANSCRIPTS_PER_HOUR = 3;
+
+const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .status(status)
+    .header('content-security-policy', PAGE_CSP)
+    .header('referrer-policy', 'same-origin')
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .type('text/html; charset=utf-8')
+    .send(html);
+}
+
+function csatFormPage(token: string, rating: number | null): string {
+  const options = [1, 2, 3, 4, 5]
+    .map((n) => `<label><input type="radio" name="rating" value="${n}"${n === rating ? ' checked' : ''} required> ${n}${n === 1 ? ' (poor)' : n === 5 ? ' (great)' : ''}</label>`)
+    .join('<br>');
+  return page(
+    'How did we do?',
+    `<h1>How did we do?</h1><form method="post" action="/csat"><input type="hidden" name="token" value="${escapeHtml(token)}">
+<fieldset><legend>Your rating</legend>${options}</fieldset>
+<p><label for="comment">Comment (optional)</label><br><textarea id="comment" name="comment" maxlength="2000" rows="4" cols="40"></textarea></p>
+<button type="submit">Send rating</button></form>`,
+  );
+}
+
+export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app, { ctx }) => {
+  const emailLimiter = ctx.cluster.limiter(EMAILS_PER_HOUR, 3600, 'reach-email');
+  const transcriptLimiter = ctx.cluster.limiter(TRANSCRIPTS_PER_HOUR, 3600, 'reach-transcript');
+  const addressLimiter = ctx.cluster.limiter(CONFIRMATIONS_PER_ADDRESS_HOUR, 3600, 'reach-address');
+  const limited = async (limiter: typeof emailLimiter, key: string, what: string) => {
+    try {
+      await limiter.consume(key);
+    } catch {
+      throw new AppError('rate_limited', `Too many ${what}; try again later`);
+    }
+  };
+
+  async function requireVisitor(request: FastifyRequest): Promise<VisitorRow> {
+    const customer = /^Visitor\s/i.test(request.headers.authorization ?? '') ? await customerOf(ctx, request) : null;
+    if (customer?.kind !== 'visitor') throw new AppError('unauthorized', 'A visitor token is needed (Authorization: Visitor <token>)');
+    return customer.visitor;
+  }
+
+  /** The ticket the messenger's conversation is about: the visitor's newest one. */
+  const latestTicketOf = (visitor: VisitorRow): Promise<TicketRow | undefined> =>
+    ctx.db.selectFrom('tickets').selectAll().where('visitor_id', '=', visitor.id).where('withdrawn_at', 'is', null).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+
+  async function visitorReach(visitor: VisitorRow): Promise<VisitorReach> {
+    const site = await findSiteById(ctx.db, visitor.site_id);
+    const known = await emailReachOf(ctx.db, visitor);
+    return { ...known, askForEmail: site ? siteSettings(site).reach.askForEmail : false };
+  }
+
+  // ---- the messenger ----
+
+  app.get('/api/widget/reach', async (request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    return visitorReach(await requireVisitor(request));
+  });
+
+  app.post('/api/widget/reach/email', async (request, reply) => {
+    const visitor = await requireVisitor(request);
+    const { email } = parse(giveEmailSchema, request.body);
+    if (visitor.verified && visitor.email) throw new AppError('conflict', 'Your email is already known from your sign-in');
+    await limited(emailLimiter, visitor.id, 'addresses');
+    await limited(addressLimiter, email.toLowerCase(), 'confirmations for this address');
+    const site = await findSiteById(ctx.db, visitor.site_id);
+    const ticket = await latestTicketOf(visitor);
+    await ctx.db.transaction().execute((tx) => giveEmail(ctx, tx, { visitor, email, siteName: site?.name ?? 'our', ticket }));
+    return reply.status(201).send(await visitorReach(visitor));
+  });
+
+  app.post('/api/widget/transcript', async (request, reply) => {
+    const visitor = await requireVisitor(request);
+    const known = await emailReachOf(ctx.db, visitor);
+    if (known.status !== 'verified' && known.status !== 'confirmed') throw new AppError('conflict', 'Confirm your email address first');
+    const ticket = await latestTicketOf(visitor);
+    if (!ticket) throw new AppError('not_found', 'There is no conversation with a person to send yet');
+    await limited(transcriptLimiter, visitor.id, 'transcripts');
+    const site = await findSiteById(ctx.db, ticket.site_id);
+    const text = await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk');
+    await enqueueMail(ctx.db, ctx.supportEmail, { ticketId: ticket.id, kind: 'transcript', to: known.email, subject: `[#${ticket.number}] Your conversation with ${site?.name ?? 'us'}`, text }, ctx.now());
+    request.log.info({ ticketId: ticket.id, visitorId: visitor.id, to: addressTag(known.email) }, 'transcript mailed to the visitor');
+    return reply.status(202).send({ to: known.email });
+  });
+
+  // ---- the customer's CSAT (messenger or portal) ----
+
+  app.get<{ Params: { id: string } }>('/api/me/requests/:id/csat', async (request) => {
+    const customer = await customerOf(ctx, request);
+    if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
+    const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
+    return csatOf(ctx.db, ticket.id);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/csat', async (request, reply) => {
+    const customer = await customerOf(ctx, request);
+    if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
+    const body = parse(csatAnswerSchema, request.body);
+    const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
+    const via = customer.kind === 'visitor' ? 'chat' : 'portal';
+    const answer = await inTransaction(ctx, (work) => submitCsat(ctx, work, { ticketId: ticket.id, rating: body.rating, comment: body.comment, via, actor: { kind: 'customer', name: ticket.requester_name ?? 'Customer' } }));
+    return reply.status(201).send(answer);
+  });
+
+  // ---- pages our mail links to (form posts, url-encoded) ----
+
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  const pageLimit = { logLevel: 'warn' as const, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
+
+  app.get<{ Querystring: { token?: string } }>('/reach/confirm', pageLimit, async (request, reply) => {
+    const token = typeof request.query.token === 'string' ? request.query.token : '';
+    return sendPage(
+      reply,
+      200,
+      page('Confirm your email address', `<h1>Confirm your email address</h1><p>Confirm it to get the support team's replies by email.</p>
+<form method="post" action="/reach/confirm"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Confirm my email address</button></form>`),
+    );
+  });
+
+  app.post<{ Body: { token?: string } }>('/reach/confirm', pageLimit, async (request, reply) => {
+    const token = typeof request.body?.token === 'string' ? request.body.token : '';
+    const confirmed = token && token.length <= 200 ? await confirmByToken(ctx.db, token, ctx.now()) : null;
+    if (!confirmed) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1><p>Give your email in the chat again to get a new one.</p>'));
+    request.log.info({ visitorId: confirmed.visitorId }, 'visitor confirmed their email');
+    return sendPage(reply, 200, page('Email confirmed', "<h1>Thank you: your email is confirmed</h1><p>You will get the support team's replies by email. You can close this page.</p>"));
+  });
+
+  app.get<{ Querystring: { token?: string; rating?: string } }>('/csat', pageLimit, async (request, reply) => {
+    const token = typeof request.query.token === 'string' ? request.query.token : '';
+    const rating = Number(request.query.rating);
+    if (!verifyCsatToken(ctx.secret, token)) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
+    return sendPage(reply, 200, csatFormPage(token, Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null));
+  });
+
+  app.post<{ Body: { token?: string; rating?: string; comment?: string } }>('/csat', pageLimit, async (request, reply) => {
+    const ticketId = verifyCsatToken(ctx.secret, typeof request.body?.token === 'string' ? request.body.token : '');
+    if (!ticketId) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
+    const parsed = csatAnswerSchema.safeParse({ rating: Number(request.body?.rating), comment: request.body?.comment });
+    if (!parsed.success) return sendPage(reply, 400, page('Choose a rating', '<h1>Choose a rating from 1 to 5</h1><p>Go back and choose one.</p>'));
+    const ticket = await findTicket(ctx.db, ticketId);
+    try {
+      await inTransaction(ctx, (work) => submitCsat(ctx, work, { ticketId, rating: parsed.data.rating, comment: parsed.data.comment, via: 'email', actor: { kind: 'customer', name: ticket?.requester_name ?? 'Customer' } }));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') return sendPage(reply, 409, page('Already rated', '<h1>This request has already been rated</h1><p>Thank you.</p>'));
+      if (err instanceof AppError) return sendPage(reply, 400, page('Not rated', `<h1>This request cannot be rated</h1><p>${escapeHtml(err.message)}</p>`));
+      throw err;
+    }
+    return sendPage(reply, 200, page('Thank you', '<h1>Thank you for your rating</h1><p>You can close this page.</p>'));
+  });
+
+  // ---- agents ----
+
+  await app.register(async (agents) => {
+    agents.addHook('preHandler', app.requireAgent);
+    const ticketOr404 = async (id: string) => {
+      const ticket = await findTicket(ctx.db, id);
+      if (!ticket) throw new AppError('not_found', 'No such ticket');
+      return ticket;
+    };
+
+    agents.get<{ Params: { id: string } }>('/api/tickets/:id/reach', async (request): Promise<TicketReach> => {
+      const ticket = await ticketOr404(request.params.id);
+      return { deliveries: await deliveriesOf(ctx.db, ticket), csat: await csatOf(ctx.db, ticket.id) };
+    });
+
+    agents.get<{ Params: { id: string } }>('/api/tickets/:id/transcript.txt', async (request, reply) => {
+      const ticket = await ticketOr404(request.params.id);
+      const site = await findSiteById(ctx.db, ticket.site_id);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="request-${ticket.number}.txt"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk'));
+    });
+  });
+};

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A component loaded on first use with a dynamic import (a chunk of its own), so the messenger's first load stays
+ * within its budget: null while loading, 'failed' when the chunk could not be fetched.
+ */
+export function useLazyComponent<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> | null | 'failed' {
+  const [view, setView] = useState<ComponentType<P> | null | 'failed'>(null);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (component) => live && setView(() => component),
+      () => live && setView('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return view;
+}
