@@ -39,7 +39,7 @@ async function resumable(ctx: CoreContext & { secret: string }, site: SiteRow, i
  * passed beside it is kept as a claim (`claimed_email`), which never matches anyone's requests.
  */
 export async function startWidgetSession(
-  ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId>> },
+  ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId> | undefined> },
   input: WidgetSessionInput,
   userAgent: string | null = null,
 ): Promise<WidgetSession> {

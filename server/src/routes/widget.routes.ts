@@ -7,7 +7,7 @@ import { findSiteByKey, toPublicSettings } from '../sites/site.repository';
 import { parse } from './validate';
 
 /** Public endpoints the loader and the messenger call; no agent sign-in. */
-export const widgetRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId>> } }> = async (app, { ctx }) => {
+export const widgetRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secret: string; staffedCentres?: () => Promise<ReadonlySet<CentreId> | undefined> } }> = async (app, { ctx }) => {
   app.get<{ Params: { key: string } }>('/api/widget/sites/:key', async (request, reply) => {
     const site = await findSiteByKey(ctx.db, request.params.key);
     if (!site) throw new AppError('not_found', 'No such site');

@@ -14,8 +14,19 @@ export function coversCentre(agent: Pick<AgentRow, 'centres'>, centre: CentreId)
   }
 }
 
-/** The centres with at least one agent online (not away) right now: the messenger's "our team is online". */
-export async function staffedCentres(ctx: Pick<CoreContext, 'db'>, presence: TeamPresence): Promise<ReadonlySet<CentreId>> {
-  const online = await listActiveAgents(ctx.db, [...(await presence.online())]);
+/**
+ * The centres with at least one agent online (not away) right now: the messenger's "our team is online". Undefined
+ * when presence cannot be read (Redis away on a deployment of several nodes): the calendars decide then, and the
+ * messenger keeps working.
+ */
+export async function staffedCentres(ctx: Pick<CoreContext, 'db' | 'log'>, presence: TeamPresence): Promise<ReadonlySet<CentreId> | undefined> {
+  let ids: string[];
+  try {
+    ids = [...(await presence.online())];
+  } catch (err) {
+    ctx.log.warn({ err }, 'presence unavailable: the calendars say whether the team is online');
+    return undefined;
+  }
+  const online = await listActiveAgents(ctx.db, ids);
   return new Set(CENTRES.filter((centre) => online.some((agent) => coversCentre(agent, centre))));
 }
