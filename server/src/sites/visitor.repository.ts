@@ -115,13 +115,16 @@ export async function setVisitorContext(
   id: string,
   context: { userAgent: string | null; page: { url?: string | undefined; title?: string | undefined; referrer?: string | undefined } | undefined; attributes: Record<string, string | number | boolean> | undefined },
 ): Promise<void> {
+  const changes = {
+    ...(context.userAgent ? { user_agent: context.userAgent.slice(0, 500) } : {}),
+    ...(context.page ? { page_url: context.page.url ?? null, page_title: context.page.title ?? null, referrer: context.page.referrer ?? null } : {}),
+    ...(context.attributes ? { attributes: JSON.stringify(context.attributes) } : {}),
+  };
+  // A session call that tells nothing (no User-Agent, no page, no attributes) changes nothing: `SET` may not be empty.
+  if (Object.keys(changes).length === 0) return;
   await db
     .updateTable('visitors')
-    .set({
-      ...(context.userAgent ? { user_agent: context.userAgent.slice(0, 500) } : {}),
-      ...(context.page ? { page_url: context.page.url ?? null, page_title: context.page.title ?? null, referrer: context.page.referrer ?? null } : {}),
-      ...(context.attributes ? { attributes: JSON.stringify(context.attributes) } : {}),
-    })
+    .set(changes)
     .where('id', '=', id)
     .execute();
 }
