@@ -57,8 +57,9 @@ test('search finds a message body; a bulk action tags a ticked range; the keyboa
   // The change comes back live: both rows show the tag.
   await expect(list.getByRole('listitem').filter({ hasText: 'outage' })).toHaveCount(2);
 
-  // Keyboard: j moves to the first row, Enter opens it, ? shows the help.
-  await desk.locator('body').click({ position: { x: 5, y: 5 } });
+  // Keyboard: j moves to the first row, Enter opens it, ? shows the help. Focus leaves the bulk bar's text box
+  // for plain text (the queue's heading), so the keys are shortcuts, not typing.
+  await desk.getByRole('heading', { name: 'Queue' }).click();
   await desk.keyboard.press('j');
   await expect(list.locator('.queue-row--active')).toHaveCount(1);
   await desk.keyboard.press('Enter');
