@@ -43,10 +43,11 @@ export async function recordAudit(db: DbOrTx, actor: AuditActor, entry: AuditEnt
 }
 
 /** The `changes` of an audit entry: each field of `next` whose value differs from `before`. */
-export function changedFields(before: Record<string, unknown>, next: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function changedFields(before: object, next: object): Record<string, { from: unknown; to: unknown }> {
+  const previous = new Map<string, unknown>(Object.entries(before));
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, to] of Object.entries(next)) {
-    const from = before[field];
+    const from = previous.get(field);
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from: from ?? null, to };
   }
   return changes;

@@ -53,7 +53,7 @@ export const operationsRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async 
       const patch = parse(operationsPatchSchema, request.body) as Partial<Operations>;
       const before = ctx.operations.get();
       const ops = await ctx.db.transaction().execute(async (tx) => {
-        await recordAudit(tx, actorOf(request), { action: 'operations.updated', target: { type: 'operations', id: null }, changes: changedFields(before as unknown as Record<string, unknown>, patch) }, ctx.now());
+        await recordAudit(tx, actorOf(request), { action: 'operations.updated', target: { type: 'operations', id: null }, changes: changedFields(before, patch) }, ctx.now());
         return ctx.operations.update(tx, patch);
       });
       const recomputed = await recomputeOpenTickets(ctx);

@@ -5,7 +5,7 @@
  * runs on the address actually connected to (a custom DNS lookup), so a name that resolves to a private address,
  * or starts to later, is refused too.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 const blocked = new BlockList();
@@ -54,15 +54,14 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 
 /** A DNS lookup for http.request that refuses private addresses unless allowed. */
 export function guardedLookup(allowPrivate: boolean) {
-  return (hostname: string, options: object, callback: LookupCallback): void => {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const list = addresses as LookupAddress[];
       if (!allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
         return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' }), []);
       }
-      const all = (options as { all?: boolean }).all;
-      if (all) return callback(null, list);
+      if (options.all) return callback(null, list);
       const first = list[0];
       if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
