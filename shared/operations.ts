@@ -4,6 +4,7 @@
  * cached by identity, see calendar.ts).
  */
 import type { Calendar, OpeningPeriod, Weekday } from './calendar';
+import type { Level, PriorityMatrix } from './priority';
 import type { CentreId } from './protocol';
 import type { SlaTargets } from './sla';
 
@@ -62,3 +63,47 @@ export const DEFAULT_SLA_TARGETS: SlaTargets = deepFreeze({
   medium: { firstResponse: 240, resolution: 1440 },
   low: { firstResponse: 480, resolution: 2400 },
 });
+
+/**
+ * A bespoke arrangement (extended or out-of-hours support with dedicated resources): customers it
+ * matches get its own calendar for their SLA clocks and, optionally, a dedicated team.
+ */
+export interface SupportPlan {
+  id: string;
+  name: string;
+  /** Who it covers: requester emails, email domains, or whole sites. */
+  match: { emails?: string[]; domains?: string[]; siteKeys?: string[] };
+  calendar: Calendar;
+  /** Shown to agents and customers: "the Acme dedicated team". */
+  team?: string;
+}
+
+/** Everything about how support runs that an admin may edit; the README's Support operations section gives the defaults. */
+export interface Operations {
+  centres: Record<CentreId, Calendar>;
+  phoneLine: Calendar;
+  priorityMatrix: PriorityMatrix;
+  sla: SlaTargets;
+  /** Business minutes for the agent's next reply after a customer writes again. */
+  nextResponse: Record<Level, number>;
+  /** A warning event this many minutes before a deadline. */
+  warningMinutes: number;
+  /** Solved tickets close by themselves after this many days. */
+  autoCloseDays: number;
+  categories: string[];
+  plans: SupportPlan[];
+}
+
+/** What a new ticket would get: where it goes and when it is due, by the rules `createTicket` applies. */
+export interface TicketPreview {
+  priority: Level;
+  /** The centre whose time zone the requester's is nearest (follow the sun starts there). */
+  homeCentre: CentreId;
+  /** The centre that takes it when it arrives. */
+  centre: CentreId;
+  centreName: string;
+  /** The support plan covering the requester, whose calendar the clocks then run on. */
+  plan: { id: string; name: string } | null;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+}

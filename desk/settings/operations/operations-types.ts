@@ -1,29 +1,11 @@
-/** What `GET /api/operations` answers (the server's `Operations`), as the settings page edits it. */
-import type { Calendar } from '../../../shared/calendar';
-import type { Level, PriorityMatrix } from '../../../shared/priority';
-import type { CentreId } from '../../../shared/protocol';
-import type { SlaTargets } from '../../../shared/sla';
+/**
+ * What `GET /api/operations` answers, as the settings page edits it: the server's own types, defined once in
+ * shared/operations.ts.
+ */
+import type { Operations } from '../../../shared/operations';
+import type { Level } from '../../../shared/priority';
 
-/** A support plan, shown by name; its fields are kept as the server sent them. */
-export interface SupportPlanSummary {
-  id: string;
-  name: string;
-  team?: string;
-  calendar: Calendar;
-  match: { emails?: string[]; domains?: string[]; siteKeys?: string[] };
-}
-
-export interface OperationsSettings {
-  centres: Record<CentreId, Calendar>;
-  phoneLine: Calendar;
-  priorityMatrix: PriorityMatrix;
-  sla: SlaTargets;
-  nextResponse: Record<Level, number>;
-  warningMinutes: number;
-  autoCloseDays: number;
-  categories: string[];
-  plans: SupportPlanSummary[];
-}
+export type { Operations as OperationsSettings, SupportPlan as SupportPlanSummary, TicketPreview } from '../../../shared/operations';
 
 /** `POST /api/operations/preview`. */
 export interface TicketPreviewInput {
@@ -31,16 +13,5 @@ export interface TicketPreviewInput {
   timeZone: string;
   receivedAt?: string;
   email?: string;
-  operations?: Partial<OperationsSettings>;
-}
-
-/** Its answer. */
-export interface TicketPreview {
-  priority: Level;
-  homeCentre: CentreId;
-  centre: CentreId;
-  centreName: string;
-  plan: { id: string; name: string } | null;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
+  operations?: Partial<Operations>;
 }

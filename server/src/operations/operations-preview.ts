@@ -1,21 +1,10 @@
 import type { Level } from '../../../shared/priority';
-import type { CentreId } from '../../../shared/protocol';
 import { deadlinesFor, routeNewTicket } from '../tickets/sla-clock';
 import { planFor, type Operations } from './operations';
 
-/** What a new ticket would get: where it goes and when it is due, by the rules `createTicket` applies. */
-export interface TicketPreview {
-  priority: Level;
-  /** The centre whose time zone the requester's is nearest (follow the sun starts there). */
-  homeCentre: CentreId;
-  /** The centre that takes it when it arrives. */
-  centre: CentreId;
-  centreName: string;
-  /** The support plan covering the requester, whose calendar the clocks then run on. */
-  plan: { id: string; name: string } | null;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
-}
+import type { TicketPreview } from '../../../shared/operations';
+
+export type { TicketPreview };
 
 /**
  * "A High ticket received now from London would go to … and be due at …": the same routing (`routeNewTicket`)

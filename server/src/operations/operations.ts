@@ -1,40 +1,13 @@
 import { z } from 'zod';
 import { calendarProblems, type Calendar } from '../../../shared/calendar';
 import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, DEFAULT_SLA_TARGETS } from '../../../shared/operations';
-import { DEFAULT_PRIORITY_MATRIX, LEVELS, type Level, type PriorityMatrix } from '../../../shared/priority';
-import type { CentreId } from '../../../shared/protocol';
+import { DEFAULT_PRIORITY_MATRIX, LEVELS } from '../../../shared/priority';
 import { slaTargetProblems, type SlaTargets } from '../../../shared/sla';
 import type { DbOrTx } from '../db/database';
 
-/**
- * A bespoke arrangement (extended or out-of-hours support with dedicated resources): customers it
- * matches get its own calendar for their SLA clocks and, optionally, a dedicated team.
- */
-export interface SupportPlan {
-  id: string;
-  name: string;
-  /** Who it covers: requester emails, email domains, or whole sites. */
-  match: { emails?: string[]; domains?: string[]; siteKeys?: string[] };
-  calendar: Calendar;
-  /** Shown to agents and customers: "the Acme dedicated team". */
-  team?: string;
-}
+import type { Operations, SupportPlan } from '../../../shared/operations';
 
-/** Everything about how support runs that an admin may edit; the README's Support operations section gives the defaults. */
-export interface Operations {
-  centres: Record<CentreId, Calendar>;
-  phoneLine: Calendar;
-  priorityMatrix: PriorityMatrix;
-  sla: SlaTargets;
-  /** Business minutes for the agent's next reply after a customer writes again. */
-  nextResponse: Record<Level, number>;
-  /** A warning event this many minutes before a deadline. */
-  warningMinutes: number;
-  /** Solved tickets close by themselves after this many days. */
-  autoCloseDays: number;
-  categories: string[];
-  plans: SupportPlan[];
-}
+export type { Operations, SupportPlan };
 
 export const DEFAULT_OPERATIONS: Operations = {
   centres: DEFAULT_CENTRES,
