@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { BulkChanges } from '../api';
 import { focusComposer, listenForShortcuts, type ShortcutAction } from '../keyboard';
 import { CENTRE_FILTERS, type QueueCentre, type QueueModel } from '../models/QueueModel';
@@ -80,7 +80,12 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
         return true;
     }
   };
-  useEffect(() => (queueActions ? listenForShortcuts(window, run) : undefined));
+  // One listener for the panel's life that always runs the latest `run`: re-registering it after each render
+  // left a window (effects run after paint) in which a key saw the previous render's active row.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  const shortcuts = Boolean(queueActions);
+  useEffect(() => (shortcuts ? listenForShortcuts(window, (action) => latestRun.current(action)) : undefined), [shortcuts]);
   const bulk = async (changes: BulkChanges) => {
     if (!queueActions) return null;
     const ids = [...queue.checked.value];
