@@ -50,10 +50,12 @@ function appCsp(frameAncestors: string, nonce?: string): string {
 
 /** Sends one of our pages with its CSP (the baseline headers come from the web-security plugin). */
 function sendHtml(reply: FastifyReply, html: string | null, csp: string): FastifyReply {
+  // The policy goes on the 503 too: who may frame the page does not depend on whether it is built yet.
+  void reply.header('content-security-policy', csp);
   if (html === null) {
     return reply.status(503).type('text/plain').send('The browser bundles are not built yet: run `npm run build` (npm start does it for you).');
   }
-  return reply.header('content-security-policy', csp).type('text/html; charset=utf-8').send(html);
+  return reply.type('text/html; charset=utf-8').send(html);
 }
 
 /** A page with inline scripts (the queue stub): each inline `<script>` gets this response's nonce. */
