@@ -12,6 +12,7 @@ import { clusterPlugin } from './plugins/cluster.plugin';
 import { countDomainEvents, countSockets, metricsPlugin } from './plugins/metrics.plugin';
 import { clusterRateLimitStore } from './cluster/rate-limit-store';
 import { reloadOnChange } from './cluster/shared-settings';
+import { WebhookSubscribers } from './webhooks/webhook-subscribers';
 import { probeRoutes } from './routes/probes.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { webSecurityPlugin } from './auth/web-security.plugin';
@@ -143,7 +144,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const secret = await loadSecret(app.db, config);
   const operations = new OperationsStore(() => cluster.announce({ kind: 'operations' }));
   await operations.load(app.db);
-  const stopReloads = reloadOnChange(cluster, app.db, { operations, kb }, app.log);
+  const webhookSubscribers = new WebhookSubscribers(() => cluster.announce({ kind: 'webhooks' }));
+  const stopReloads = reloadOnChange(cluster, app.db, { operations, kb, webhooks: webhookSubscribers }, app.log);
   app.addHook('onClose', async () => stopReloads());
   const kai = opts.kai ?? createKai(config, kb, app.log, () => operations.get().categories);
   const ctx: ServerContext = { db: app.db, events, log: app.log, now, config, operations, cluster };
@@ -157,7 +159,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
   await app.register(emailPlugin, { ctx, kai });
   // Webhook deliveries are written in the transaction of each fact from here on, and sent by a timer.
-  await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000 });
+  await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000, subscribers: webhookSubscribers });
 
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;

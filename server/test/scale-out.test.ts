@@ -81,6 +81,32 @@ describe('one deployment: settings, knowledge base, limits, locks', () => {
     await eventually(async () => ((await ask()).body.sources.some((s) => s.id === created.body.id) ? null : true), 5000);
   });
 
+  it('a webhook endpoint registered, then switched off, on one node is in force on the other within 5 s', async () => {
+    const newTicket = (subject: string) =>
+      api(b, 'POST', '/api/tickets', {
+        cookie: cookieB,
+        body: { subject, description: 'From the scale-out test', channel: 'api', urgency: 'low', impact: 'low', category: 'general', requester: { name: 'Ada', email: 'ada@example.com' } },
+      });
+    // Node b has read (and cached) the subscriptions: none yet.
+    expect((await newTicket('before the endpoint')).status).toBe(201);
+    const hook = await api<{ id: string }>(a, 'POST', '/api/webhooks', { cookie: cookieA, body: { url: 'https://hooks.example.com/frontdesk', events: ['ticket.created'] } });
+    expect(hook.status).toBe(201);
+    const queued = async () => (await api<{ deliveries: unknown[] }>(a, 'GET', `/api/webhooks/${hook.body.id}/deliveries`, { cookie: cookieA })).body.deliveries.length;
+    expect(await queued()).toBe(0);
+    await eventually(async () => {
+      await newTicket('after the endpoint');
+      return (await queued()) > 0 ? true : null;
+    }, 5000);
+
+    expect((await api(a, 'PATCH', `/api/webhooks/${hook.body.id}`, { cookie: cookieA, body: { enabled: false } })).status).toBe(200);
+    await eventually(async () => {
+      const before = await queued();
+      await newTicket('after switching it off');
+      return (await queued()) === before ? true : null;
+    }, 5000);
+    expect((await api(a, 'DELETE', `/api/webhooks/${hook.body.id}`, { cookie: cookieA })).status).toBe(204);
+  });
+
   it("failed sign-ins of one account are counted across both nodes together", async () => {
     const attempt = (server: TestServer) => api(server, 'POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'wrong-password' } });
     const statuses: number[] = [];

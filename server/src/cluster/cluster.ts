@@ -4,7 +4,7 @@ import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexib
  * A shared setting that changed on one node; the others reload it from the database. `everything`: notices
  * may have been missed (the connection to the other nodes was lost and is back), reload all of them.
  */
-export type ClusterChange = { kind: 'operations' } | { kind: 'kb'; siteId: string } | { kind: 'everything' };
+export type ClusterChange = { kind: 'operations' } | { kind: 'kb'; siteId: string } | { kind: 'webhooks' } | { kind: 'everything' };
 
 /**
  * What the nodes of one deployment coordinate through: change notices for cached settings, per-key

@@ -7,7 +7,8 @@ import type { Message } from '../../../shared/protocol';
 import type { WebhookEventType } from '../../../shared/webhooks';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/database';
-import { insertDelivery, subscribersOf } from './webhook.repository';
+import { insertDelivery } from './webhook.repository';
+import type { WebhookSubscribers } from './webhook-subscribers';
 
 /** What one fact becomes on the wire: its type, the public `data`, and the ticket it is about. */
 interface WebhookFact {
@@ -22,31 +23,32 @@ function publicMessage(message: Message, ticketId: string | null) {
 }
 
 /** Writes one delivery per subscribed endpoint; the body is fixed now, so every attempt signs the same bytes. */
-async function enqueueFact(ctx: Pick<CoreContext, 'now'>, tx: Tx, fact: WebhookFact): Promise<void> {
-  const endpoints = await subscribersOf(tx, fact.type);
+async function enqueueFact(ctx: Pick<CoreContext, 'now'>, subscribers: WebhookSubscribers, tx: Tx, fact: WebhookFact): Promise<void> {
+  const endpoints = await subscribers.of(tx, fact.type);
   if (!endpoints.length) return;
   const now = ctx.now();
   const payload = JSON.stringify({ type: fact.type, timestamp: now.toISOString(), data: fact.data });
-  for (const endpoint of endpoints) await insertDelivery(tx, { webhookId: endpoint.id, type: fact.type, ticketId: fact.ticketId, payload, now });
+  for (const webhookId of endpoints) await insertDelivery(tx, { webhookId, type: fact.type, ticketId: fact.ticketId, payload, now });
 }
 
 /** Registers the in-transaction handlers; returns the function that removes them. */
-export function queueWebhookDeliveries(ctx: Pick<CoreContext, 'events' | 'now'>): () => void {
+export function queueWebhookDeliveries(ctx: Pick<CoreContext, 'events' | 'now'>, subscribers: WebhookSubscribers): () => void {
   const { events } = ctx;
+  const enqueue = (tx: Tx, fact: WebhookFact) => enqueueFact(ctx, subscribers, tx, fact);
   const stops = [
-    events.withinTransaction('ticket.created', (tx, { ticket }) => enqueueFact(ctx, tx, { type: 'ticket.created', ticketId: ticket.id, data: ticket })),
-    events.withinTransaction('ticket.updated', (tx, { ticket }) => enqueueFact(ctx, tx, { type: 'ticket.updated', ticketId: ticket.id, data: ticket })),
+    events.withinTransaction('ticket.created', (tx, { ticket }) => enqueue(tx, { type: 'ticket.created', ticketId: ticket.id, data: ticket })),
+    events.withinTransaction('ticket.updated', (tx, { ticket }) => enqueue(tx, { type: 'ticket.updated', ticketId: ticket.id, data: ticket })),
     events.withinTransaction('message.created', async (tx, { message, ticketId }) => {
       // Internal notes are for agents only: never sent anywhere.
       if (message.internal) return;
-      await enqueueFact(ctx, tx, { type: 'message.created', ticketId, data: publicMessage(message, ticketId) });
+      await enqueue(tx, { type: 'message.created', ticketId, data: publicMessage(message, ticketId) });
     }),
     events.withinTransaction('ticket.sla', async (tx, alert) => {
       if (alert.kind !== 'breach') return;
       const { kind: _kind, ...data } = alert;
-      await enqueueFact(ctx, tx, { type: 'ticket.sla_breached', ticketId: alert.ticketId, data });
+      await enqueue(tx, { type: 'ticket.sla_breached', ticketId: alert.ticketId, data });
     }),
-    events.withinTransaction('csat.submitted', (tx, answer) => enqueueFact(ctx, tx, { type: 'csat.submitted', ticketId: answer.ticketId, data: answer })),
+    events.withinTransaction('csat.submitted', (tx, answer) => enqueue(tx, { type: 'csat.submitted', ticketId: answer.ticketId, data: answer })),
   ];
   return () => {
     for (const stop of stops) stop();

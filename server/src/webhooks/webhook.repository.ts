@@ -62,10 +62,9 @@ export async function deleteWebhook(db: DbOrTx, id: string): Promise<boolean> {
   return Number(res.numDeletedRows) > 0;
 }
 
-/** The enabled endpoints subscribed to `type`. */
-export async function subscribersOf(db: DbOrTx, type: WebhookEventType): Promise<WebhookRow[]> {
-  const rows = await db.selectFrom('webhooks').selectAll().where('enabled', '=', 1).execute();
-  return rows.filter((row) => (JSON.parse(row.events) as string[]).includes(type));
+/** The enabled endpoints (their events are filtered by `WebhookSubscribers`, which caches this). */
+export async function enabledWebhooks(db: DbOrTx): Promise<Pick<WebhookRow, 'id' | 'events'>[]> {
+  return db.selectFrom('webhooks').select(['id', 'events']).where('enabled', '=', 1).execute();
 }
 
 export async function insertDelivery(db: DbOrTx, props: { webhookId: string; type: WebhookEventType; ticketId: string | null; payload: string; now: Date }): Promise<string> {

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { describeRoute } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { literalHostProblem } from './webhook-address';
+import type { WebhookSubscribers } from './webhook-subscribers';
 import {
   deleteWebhook,
   findDelivery,
@@ -38,13 +39,20 @@ export interface WebhookRouteOptions {
   allowPrivate: boolean;
   /** Sends what is due now (after a redelivery, so it goes without waiting for the timer). */
   kick: () => void;
+  /** The cached subscriptions, told of every change. */
+  subscribers: WebhookSubscribers;
 }
 
 /** Admins register endpoints, rotate their secrets and read (and redo) their deliveries. */
-export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app, { ctx, allowPrivate, kick }) => {
+export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app, { ctx, allowPrivate, kick, subscribers }) => {
   app.addHook('preHandler', app.requireAgent);
   app.addHook('preHandler', async (request) => {
     if (request.agent!.role !== 'admin') throw new AppError('forbidden', 'Only an admin can manage webhooks');
+  });
+  // Every change of an endpoint has committed by the time its answer is sent: the cached subscriptions (here and
+  // on the other nodes) are renewed before the admin can see the change done.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 300) subscribers.changed();
   });
 
   const checkUrl = (url: string) => {
