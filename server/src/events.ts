@@ -11,7 +11,8 @@ export type KaiTurnOutcome = 'answer' | 'offer_handoff' | 'handoff' | 'policy_ha
  */
 export interface DomainEventMap {
   /** `visitorId`: the visitor whose tabs show it (never for internal notes); `ticketId`: the desk's ticket room. */
-  'message.created': { message: Message; visitorId: string | null; ticketId: string | null };
+  /** `senderSocketId`: the visitor socket that sent it, which has it from its ack (only the other tabs are sent it). */
+  'message.created': { message: Message; visitorId: string | null; ticketId: string | null; senderSocketId?: string };
   /** Kai's reply while it streams: for the visitor's tabs only. */
   'message.delta': { visitorId: string; delta: MessageDelta };
   'conversation.updated': { conversationId: string; visitorId: string | null; state: ConversationState };

@@ -32,7 +32,8 @@ export async function syncConversation(ctx: CoreContext, visitor: VisitorRow, af
 
 /**
  * A visitor's message: stored with its client id (a retry returns the stored one) in one transaction with what it
- * does to the ticket, acknowledged by the caller after the commit, then answered by Kai while Kai is in charge,
+ * does to the ticket, acknowledged by the caller after the commit (the visitor's other tabs get it live; the
+ * sending socket, `senderSocketId`, has it from its ack), then answered by Kai while Kai is in charge,
  * or passed to the ticket's agents after a handoff. `kaiTurn` settles when Kai is done (it never rejects: a
  * failed turn is logged).
  */
@@ -40,6 +41,7 @@ export async function sendVisitorMessage(
   ctx: ConversationContext,
   visitor: VisitorRow,
   input: SendMessage,
+  senderSocketId?: string,
 ): Promise<{ message: Message; duplicate: boolean; kaiTurn: Promise<void> | null }> {
   const { conversation, message, duplicate, ticket } = await inTransaction(ctx, async (work) => {
     const { conversation, created } = await ensureConversation(ctx, work.tx, visitor);
@@ -53,6 +55,7 @@ export async function sendVisitorMessage(
       body: input.body,
       clientId: input.clientId,
       visitorId: visitor.id,
+      ...(senderSocketId ? { senderSocketId } : {}),
       countsForTicket: conversation.mode !== 'ai',
     });
     return { conversation, ...added };

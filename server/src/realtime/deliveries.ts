@@ -13,8 +13,12 @@ export const DESK_UPDATE_WINDOW_MS = 50;
 export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace, desk: DeskNamespace): () => void {
   const queueUpdates = coalesce<TicketSummary>(DESK_UPDATE_WINDOW_MS, (ticket) => desk.to(DESK_ROOM).emit('ticket:updated', ticket));
   const offs = [
-    ctx.events.on('message.created', ({ message, visitorId, ticketId }) => {
-      if (visitorId && !message.internal) visitors.to(visitorRoom(visitorId)).emit('message:created', message);
+    ctx.events.on('message.created', ({ message, visitorId, ticketId, senderSocketId }) => {
+      if (visitorId && !message.internal) {
+        // The sending tab has the message from its ack: only the visitor's other tabs need it.
+        const tabs = visitors.to(visitorRoom(visitorId));
+        (senderSocketId ? tabs.except(senderSocketId) : tabs).emit('message:created', message);
+      }
       if (ticketId) desk.to(ticketRoom(ticketId)).emit('message:created', { ticketId, message });
     }),
     ctx.events.on('message.delta', ({ visitorId, delta }) => {

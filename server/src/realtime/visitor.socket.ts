@@ -88,7 +88,7 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
       'message:send',
       command(ctx.log, sendMessageSchema, async (input) => {
         await limit();
-        const { message } = await sendVisitorMessage(ctx, await loadVisitor(), input);
+        const { message } = await sendVisitorMessage(ctx, await loadVisitor(), input, socket.id);
         return message;
       }),
     );

@@ -38,6 +38,8 @@ export interface CustomerMessage {
   quoted?: string | null;
   /** The visitor whose messenger shows the message live, if any. */
   visitorId: string | null;
+  /** The visitor socket that sent it (it has the message from its ack). */
+  senderSocketId?: string;
   /** Files the customer uploaded for this message (checked by `uploadsToSend`). */
   attachments?: MessageAttachment[];
   /** False while Kai has the chat back: the ticket's status and clocks do not follow Kai's conversation. */
@@ -64,7 +66,7 @@ export async function addCustomerMessage(ctx: CoreContext, work: Work, m: Custom
   const before = m.ticket;
   const follows = before && before.status !== 'closed' && m.countsForTicket !== false;
   const ticket = follows ? await customerWaitsAgain(ctx, work, before, { kind: 'customer', id: m.author.id ?? null, name: m.author.name }) : before;
-  work.raise('message.created', { message, visitorId: m.visitorId, ticketId: ticket && ticket.status !== 'closed' ? ticket.id : null });
+  work.raise('message.created', { message, visitorId: m.visitorId, ticketId: ticket && ticket.status !== 'closed' ? ticket.id : null, ...(m.senderSocketId ? { senderSocketId: m.senderSocketId } : {}) });
   if (follows && ticket) await announceTicketChange(ctx, work, before, ticket);
   return { message, duplicate, ticket };
 }
