@@ -32,7 +32,7 @@ export function HoursEditor({ calendar, onChange }: HoursEditorProps) {
             <th scope="col">Opens</th>
             <th scope="col">Closes</th>
             <th scope="col">
-              <span class="visually-hidden">Remove</span>
+              <span class="sr-only">Remove</span>
             </th>
           </tr>
         </thead>
