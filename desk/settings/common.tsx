@@ -23,7 +23,11 @@ export function FormError({ message }: { message: string | null }) {
   ) : null;
 }
 
-export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+/**
+ * A labelled field with its hint and its error (`${id}-hint`, `${id}-error`: the control names them with
+ * `fieldDescription`, so a screen reader reads the refusal with the field).
+ */
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren }) {
   return (
     <div class="field">
       <label class="field__label" for={id}>
@@ -35,8 +39,19 @@ export function Field({ id, label, hint, children }: { id: string; label: string
           {hint}
         </p>
       )}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The ARIA attributes of a `Field`'s control: its hint and error as its description, invalid while refused. */
+export function fieldDescription(id: string, opts: { hint?: boolean; error?: string | undefined }): { 'aria-describedby'?: string; 'aria-invalid'?: 'true' } {
+  const ids = [opts.hint ? `${id}-hint` : '', opts.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { ...(ids ? { 'aria-describedby': ids } : {}), ...(opts.error ? { 'aria-invalid': 'true' as const } : {}) };
 }
 
 /** The site a page works on (Install, Identity). */

@@ -64,6 +64,11 @@ export class SettingsApi {
     await this.api.call('DELETE', site(key));
   }
 
+  /** The deployment's ticket categories (Settings → Operations), which a site's handoff rules choose from. */
+  async ticketCategories(): Promise<string[]> {
+    return (await this.api.call<{ categories: string[] }>('GET', '/api/operations')).categories;
+  }
+
   identity(key: string): Promise<IdentitySummary> {
     return this.api.call('GET', `${site(key)}/identity-secrets`);
   }
