@@ -4,7 +4,7 @@
  * so one reader serves both.
  */
 
-/** Messages by the field they name (the first path segment under the form's prefix), and what names no field. */
+/** Messages by the field they name (a path under the form's prefix), and what names no field. */
 export interface FieldErrors {
   fields: Record<string, string>;
   /** What no field of this form owns (another section's field, a conflict, a network failure). */
@@ -18,9 +18,19 @@ export interface Issue {
 }
 
 /** "Item 2: …" for an issue about one line of a list field, so the owner knows which line to fix. */
-function placed(path: readonly PropertyKey[], message: string): string {
-  const index = path[1];
+function placed(rest: readonly PropertyKey[], message: string): string {
+  const index = rest[0];
   return typeof index === 'number' ? `Item ${index + 1}: ${message}` : message;
+}
+
+/** The field of `fields` (dotted names: `centres.uk`) whose path the issue's path starts with, the longest first. */
+function fieldOf(path: readonly PropertyKey[], fields: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const f of fields) {
+    const parts = f.split('.');
+    if (parts.every((p, i) => String(path[i]) === p) && (!best || parts.length > best.split('.').length)) best = f;
+  }
+  return best;
 }
 
 /** Sorts issues (paths relative to the form) into the form's fields and the rest. */
@@ -28,8 +38,8 @@ export function sortIssues(issues: readonly Issue[], fields: readonly string[]):
   const out: FieldErrors = { fields: {}, rest: null };
   const rest: string[] = [];
   for (const { path, message } of issues) {
-    const field = String(path[0] ?? '');
-    if (fields.includes(field)) out.fields[field] ??= placed(path, message);
+    const field = fieldOf(path, fields);
+    if (field) out.fields[field] ??= placed(path.slice(field.split('.').length), message);
     else rest.push(path.length ? `${path.join('.')}: ${message}` : message);
   }
   out.rest = rest.length ? rest.join('; ') : null;

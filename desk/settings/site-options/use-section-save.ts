@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SitePatch } from '../../../shared/admin';
 import type { SiteSection } from '../../../shared/site-settings';
 import { issuesOfMessage, sortIssues, type FieldErrors } from '../field-errors';
 import { messageOf } from '../use-load';
 
 const NONE: FieldErrors = { fields: {}, rest: null };
+
+const loadSchemas = () => import('../../../shared/site-settings');
 
 /** One section form's save: its errors by field, a busy flag, whether the last save went through. */
 export interface SectionSave {
@@ -24,11 +26,13 @@ export function useSectionSave(section: SiteSection, fields: readonly string[], 
   const [errors, setErrors] = useState<FieldErrors>(NONE);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Fetched while the form shows, so the first save does not wait for it.
+  useEffect(() => void loadSchemas(), []);
   const save = async (value: Record<string, unknown>) => {
     setSaved(false);
     setBusy(true);
     try {
-      const { siteSectionSchemas } = await import('../../../shared/site-settings');
+      const { siteSectionSchemas } = await loadSchemas();
       const checked = siteSectionSchemas[section].safeParse(value);
       if (!checked.success) {
         setErrors(sortIssues(checked.error.issues, fields));
