@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field, FormError } from './common';
+import { PageLastChange } from './LastChange';
 import type { SettingsPageProps } from './pages';
 import type { TeamMember } from './settings-api';
 import { SettingsTable, type TableColumn } from './SettingsTable';
@@ -24,6 +25,7 @@ export function AgentsPage({ api, agent: me }: SettingsPageProps) {
   return (
     <section class="settings__page" aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
+      <PageLastChange api={api} agent={me} filter={{ target: 'agent' }} revision={team.value} />
       <FormError message={team.error ?? action.error} />
       <p role="status" class="settings__saved">
         {notice}

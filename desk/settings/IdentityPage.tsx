@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { FormError, LastChange, SitePicker, formatWhen } from './common';
+import { FormError, SitePicker, formatWhen } from './common';
+import { LastChange } from './LastChange';
 import { CopyBlock } from './CopyBlock';
 import type { SettingsPageProps } from './pages';
 import { useAction, useLoad } from './use-load';
@@ -36,7 +37,7 @@ export function IdentityPage({ api }: SettingsPageProps) {
       {sites.value && siteKey && <SitePicker sites={sites.value} value={siteKey} onChange={setKey} />}
       {summary.value && (
         <>
-          <LastChange entry={summary.value.lastChange} />
+          <LastChange entry={summary.value.lastChange} {...(summary.value.lastChange?.target.id ? { filter: { action: 'identity_secret.', target: summary.value.lastChange.target.id } } : {})} />
           <p role="status">{summary.value.verifiedLastDay} visitors verified in the last day.</p>
           <table class="settings__table">
             <caption class="sr-only">Identity secrets</caption>

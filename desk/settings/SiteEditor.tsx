@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SitePatch, SiteView } from '../../shared/admin';
-import { Field, FormError, LastChange, linesOf } from './common';
+import { Field, FormError, linesOf } from './common';
+import { LastChange } from './LastChange';
 import { SitePreview } from './SitePreview';
 import { useAction } from './use-load';
 

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { Field, FormError, formatWhen } from './common';
 import { CopyBlock } from './CopyBlock';
 import type { SettingsPageProps } from './pages';
+import { PageLastChange } from './LastChange';
 import { useAction, useLoad } from './use-load';
 
 /** API tokens: create (shown once), name, expiry, last used, revoke. Each agent sees their own. */
-export function TokensPage({ api }: SettingsPageProps) {
+export function TokensPage({ api, agent }: SettingsPageProps) {
   const tokens = useLoad(() => api.listTokens(), [api]);
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
@@ -31,6 +32,7 @@ export function TokensPage({ api }: SettingsPageProps) {
   return (
     <section class="settings__page" aria-labelledby="tokens-title">
       <h2 id="tokens-title">API tokens</h2>
+      <PageLastChange api={api} agent={agent} filter={{ target: 'token' }} revision={tokens.value} />
       <FormError message={tokens.error} />
       <table class="settings__table">
         <caption class="sr-only">API tokens</caption>

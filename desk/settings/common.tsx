@@ -1,16 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AuditEntryView, SiteView } from '../../shared/admin';
 
-/** "Last changed by Alex Admin <…> at 14:02, 1 Dec" from the audit log. */
-export function LastChange({ entry }: { entry: AuditEntryView | null | undefined }) {
-  if (!entry) return <p class="muted settings__last">No changes recorded yet.</p>;
-  return (
-    <p class="muted settings__last">
-      Last change: {entry.action} by {entry.actor.label} at <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
-    </p>
-  );
-}
-
 export function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -47,6 +47,8 @@ export class OperationsModel {
   readonly #previewError = signal<string | null>(null);
   readonly #fieldErrors = signal<FieldErrors>(NO_ERRORS);
 
+  /** The settings as last loaded or saved. */
+  readonly saved: ReadonlySignal<OperationsSettings | null> = this.#saved;
   readonly draft: ReadonlySignal<OperationsSettings | null> = this.#draft;
   readonly error: ReadonlySignal<string | null> = this.#error;
   readonly notice: ReadonlySignal<string> = this.#notice;

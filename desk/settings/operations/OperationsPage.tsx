@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { CategoriesEditor } from './CategoriesEditor';
 import { HoursEditor } from './HoursEditor';
@@ -8,6 +9,8 @@ import { TargetsEditor } from './TargetsEditor';
 
 export interface OperationsPageProps {
   model: OperationsModel;
+  /** The page's last change from the audit log, under its heading. */
+  lastChange?: ComponentChildren;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface OperationsPageProps {
  * saved at once), and a preview of a ticket under the unsaved changes. Saving recomputes open tickets' deadlines
  * on every node.
  */
-export function OperationsPage({ model }: OperationsPageProps) {
+export function OperationsPage({ model, lastChange }: OperationsPageProps) {
   useEffect(() => void model.load(), [model]);
   const ops = model.draft.value;
   const error = model.error.value;
@@ -24,6 +27,7 @@ export function OperationsPage({ model }: OperationsPageProps) {
   return (
     <div class="settings-operations">
       <h1>Operations</h1>
+      {lastChange}
       {ops && (
         <form
           aria-label="Support operations"
