@@ -69,5 +69,5 @@ describe('OperationsPage preview', () => {
     // Saving first checks with the schema module the page loads lazily: on a busy machine its first load is slow.
     await screen.findByText(/Operations saved/, {}, { timeout: 5000 });
     expect(server.bodies('/api/operations').filter(Boolean)).toEqual([{ sla: { ...DEFAULT_SLA_TARGETS, high: { firstResponse: 30, resolution: 480 } } }]);
-  });
+  }, 20_000);
 });
