@@ -1,6 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SiteView } from '../../shared/admin';
 import { DeskApi } from '../api';
 import { parseLinkToken, parsePageHash, parseSettingsHash } from '../models/HashRouteModel';
 import { json } from '../test/fixtures';
@@ -8,26 +7,14 @@ import { pagesFor } from './pages';
 import { SettingsArea } from './SettingsArea';
 import { SiteEditor } from './SiteEditor';
 import { SettingsApi } from './settings-api';
+import { siteView } from './test-fixtures';
 
 const admin = { id: 'a1', email: 'admin@example.com', name: 'Alex', role: 'admin' as const };
 const agent = { id: 'a2', email: 'sam@example.com', name: 'Sam', role: 'agent' as const };
 
-const site: SiteView = {
-  id: 's1',
-  key: 'shop',
-  name: 'Shop',
-  allowedOrigins: ['https://shop.example.com'],
-  language: 'en',
-  appearance: { color: '#4f46e5', position: 'right', greeting: 'Hi!', agentName: 'Kai' },
-  handoffRules: { categories: ['security'], vipEmails: [], vipUserIds: [] },
-  assignment: { auto: false, maxOpenChats: 3 },
-  reach: { askForEmail: true, mailUnseenAfterMinutes: 5 },
-  csat: { enabled: true },
-  attachments: { maxBytes: 10 * 1024 * 1024, types: ['image/png'] },
-  createdAt: '2026-12-01T10:00:00Z',
-  seen: [],
+const site = siteView({
   lastChange: { id: 'l1', at: '2026-12-01T10:00:00Z', actor: { id: 'a1', label: 'Alex <admin@example.com>' }, ip: '127.0.0.1', action: 'site.created', target: { type: 'site', id: 's1' }, siteId: 's1', changes: {} },
-};
+});
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AuditEntryView, SiteView } from '../../shared/admin';
+import type { SiteView } from '../../shared/admin';
 
 export function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,8 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, DEFAULT_SLA_TARGETS } from '../../../shared/operations';
+import { DEFAULT_OPERATIONS } from '../../../shared/operations';
 import { operationsPatchSchema } from '../../../shared/operations-schema';
-import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/priority';
 import { describeIssues } from '../../../shared/protocol';
 import { DeskApi } from '../../api';
 import { json } from '../../test/fixtures';
@@ -10,17 +9,7 @@ import { OperationsModel } from './OperationsModel';
 import { OperationsPage } from './OperationsPage';
 import type { OperationsSettings } from './operations-types';
 
-const SAVED: OperationsSettings = {
-  centres: { uk: DEFAULT_CENTRES.uk, us: DEFAULT_CENTRES.us },
-  phoneLine: DEFAULT_PHONE_LINE,
-  priorityMatrix: DEFAULT_PRIORITY_MATRIX,
-  sla: DEFAULT_SLA_TARGETS,
-  nextResponse: { high: 60, medium: 240, low: 480 },
-  warningMinutes: 15,
-  autoCloseDays: 4,
-  categories: ['security', 'other'],
-  plans: [],
-};
+const SAVED: OperationsSettings = DEFAULT_OPERATIONS;
 
 /**
  * The operations routes behind `fetch`: a PUT is checked with the schema the real server applies and answers its

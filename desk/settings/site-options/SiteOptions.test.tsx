@@ -1,31 +1,16 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SitePatch, SiteView } from '../../../shared/admin';
+import type { SitePatch } from '../../../shared/admin';
 import { siteSectionSchemas, SITE_SECTIONS } from '../../../shared/site-settings';
 import { DeskApi } from '../../api';
 import { json } from '../../test/fixtures';
 import type { SettingsPageProps } from '../pages';
 import { SettingsApi } from '../settings-api';
 import { SitesPage } from '../SitesPage';
+import { siteView } from '../test-fixtures';
 
 const admin = { id: 'a1', email: 'admin@example.com', name: 'Alex', role: 'admin' as const };
 
-const shop = (): SiteView => ({
-  id: 's1',
-  key: 'shop',
-  name: 'Shop',
-  allowedOrigins: ['https://shop.example.com'],
-  language: 'en',
-  appearance: { color: '#4f46e5', position: 'right', greeting: 'Hi!', agentName: 'Kai' },
-  handoffRules: { categories: ['security'], vipEmails: [], vipUserIds: [] },
-  assignment: { auto: false, maxOpenChats: 3 },
-  reach: { askForEmail: true, mailUnseenAfterMinutes: 5 },
-  csat: { enabled: true },
-  attachments: { maxBytes: 10 * 1024 * 1024, types: ['image/png'] },
-  createdAt: '2026-12-01T10:00:00Z',
-  seen: [],
-  lastChange: null,
-});
 
 /**
  * The sites routes behind `fetch`, merging a PATCH's sections into the stored site and checking them with the
@@ -33,7 +18,7 @@ const shop = (): SiteView => ({
  * stands in for the server's own checks: it never allows executables.
  */
 function fakeServer() {
-  let site = shop();
+  let site = siteView();
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     if (url === '/api/sites' && method === 'GET') return json(200, { sites: [site] });

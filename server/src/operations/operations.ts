@@ -1,6 +1,5 @@
 import type { Calendar } from '../../../shared/calendar';
-import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, DEFAULT_SLA_TARGETS } from '../../../shared/operations';
-import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/priority';
+import { DEFAULT_OPERATIONS } from '../../../shared/operations';
 import type { DbOrTx } from '../db/database';
 
 export { operationsPatchSchema } from '../../../shared/operations-schema';
@@ -9,17 +8,7 @@ import type { Operations, SupportPlan } from '../../../shared/operations';
 
 export type { Operations, SupportPlan };
 
-export const DEFAULT_OPERATIONS: Operations = {
-  centres: DEFAULT_CENTRES,
-  phoneLine: DEFAULT_PHONE_LINE,
-  priorityMatrix: DEFAULT_PRIORITY_MATRIX,
-  sla: DEFAULT_SLA_TARGETS,
-  nextResponse: { high: 60, medium: 240, low: 480 },
-  warningMinutes: 15,
-  autoCloseDays: 4,
-  categories: ['security', 'outage', 'billing', 'account', 'technical', 'how_to', 'feedback', 'other'],
-  plans: [],
-};
+export { DEFAULT_OPERATIONS };
 
 const KEY = 'operations';
 
