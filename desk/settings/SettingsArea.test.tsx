@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskApi } from '../api';
-import { parseLinkToken, parsePageHash, parseSettingsHash } from '../models/HashRouteModel';
+import { parseLinkToken, parsePageHash, parseSettingsHash, settingsQuery } from '../models/HashRouteModel';
 import { json } from '../test/fixtures';
 import { pagesFor } from './pages';
 import { SettingsArea } from './SettingsArea';
@@ -27,6 +27,11 @@ describe('settings routes', () => {
     expect(parsePageHash('#/settings/sites')).toBe('settings');
     expect(parseSettingsHash('#/settings/sites')).toBe('sites');
     expect(parseSettingsHash('#/settings')).toBeNull();
+    // A page's "last change" link opens the audit log filtered.
+    expect(parsePageHash('#/settings/audit?target=s1')).toBe('settings');
+    expect(parseSettingsHash('#/settings/audit?target=s1')).toBe('audit');
+    expect(settingsQuery('#/settings/audit?target=s1&action=site.').get('action')).toBe('site.');
+    expect(settingsQuery('#/kb?target=s1').get('target')).toBeNull();
     expect(parsePageHash('#/set-password?token=abc')).toBe('set-password');
     expect(parseLinkToken('#/set-password?token=abc_-1')).toBe('abc_-1');
     expect(parseLinkToken('#/kb')).toBeNull();
