@@ -2,6 +2,8 @@
  * A site owner's first steps in the settings area, in Chromium: create a site for a page on another origin,
  * give it a colour and greeting, copy the snippet from the Install page into that page, see the messenger work
  * there in that look (and the Install page notice it), then remove the origin and see the messenger refused.
+ * Then a site's options: the satisfaction survey turned off and the attachment limit changed in the browser
+ * (a bad limit refused next to its field), seen through the public API; and axe on every settings page.
  */
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './support/axe';
@@ -74,16 +76,79 @@ test('an admin puts the messenger on their own origin from the settings, then ta
   expect(session.status()).toBe(403);
 });
 
+test('an admin turns the satisfaction survey off and changes the attachment limit; the public API shows it', async ({ page }) => {
+  await signInAgent(page.request);
+  const created = await page.request.post('/api/sites', { data: { key: 'options-e2e', name: 'Options E2E', allowedOrigins: [HOST_URL] } });
+  expect(created.status()).toBe(201);
+  await page.goto('/desk#/settings/sites');
+  await page.getByRole('button', { name: 'Options E2E (options-e2e)' }).click();
+
+  const csat = page.getByRole('form', { name: 'Satisfaction survey' });
+  await csat.getByRole('checkbox', { name: 'Ask for a satisfaction rating' }).uncheck();
+  await csat.getByRole('button', { name: 'Save satisfaction survey' }).click();
+  await expect(csat.getByRole('status')).toHaveText('Satisfaction survey saved.');
+
+  // A limit over 50 MB is refused next to the field, in the browser, and nothing is sent.
+  const attachments = page.getByRole('form', { name: 'Attachments' });
+  const size = attachments.getByLabel('Largest file (MB)');
+  await size.fill('80');
+  await attachments.getByRole('button', { name: 'Save attachments' }).click();
+  await expect(size).toHaveAttribute('aria-invalid', 'true');
+  await expect(attachments.getByText('the largest file is at most 50 MB')).toBeVisible();
+  await size.fill('2');
+  await attachments.getByLabel('Allowed types').fill('image/png, application/pdf');
+  await attachments.getByRole('button', { name: 'Save attachments' }).click();
+  await expect(attachments.getByRole('status')).toHaveText('Attachments saved.');
+  await expect(size).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The site's page names the change and links to the audit log filtered to this site.
+  const editor = page.getByRole('form', { name: 'Edit site Options E2E' });
+  await expect(editor.getByText(/Last change: site\.updated by Alex Admin .*\(changed attachments\)/)).toBeVisible();
+  await editor.getByRole('link', { name: 'All changes in the audit log' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+  await expect(log.getByRole('row')).toHaveCount(4); // the heading row, the creation and the two changes
+
+  // Through the public API: the REST site, and the session the messenger starts with.
+  const site = await (await page.request.get('/api/sites/options-e2e')).json();
+  expect(site.csat).toEqual({ enabled: false });
+  expect(site.attachments).toEqual({ maxBytes: 2 * 1024 * 1024, types: ['image/png', 'application/pdf'] });
+  const session = await page.request.post('/api/widget/session', { data: { siteKey: 'options-e2e', origin: HOST_URL } });
+  expect(session.status()).toBe(200);
+  expect((await session.json()).site.attachments).toEqual({ maxBytes: 2 * 1024 * 1024, types: ['image/png', 'application/pdf'] });
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious on the settings pages, ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await signInAgent(page.request);
-    for (const [id, heading] of [['sites', 'Sites'], ['install', 'Install'], ['identity', 'Identity verification'], ['agents', 'Agents'], ['tokens', 'API tokens'], ['audit', 'Audit log'], ['profile', 'Your profile']] as const) {
+    const pages = [['sites', 'Sites'], ['install', 'Install'], ['identity', 'Identity verification'], ['agents', 'Agents'], ['operations', 'Operations'], ['tokens', 'API tokens'], ['webhooks', 'Webhooks'], ['audit', 'Audit log'], ['profile', 'Your profile']] as const;
+    for (const [id, heading] of pages) {
       await page.goto(`/desk#/settings/${id}`);
       await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
       // Loaded: Install shows the snippet; every other page a table or a form.
       await expect(id === 'install' ? page.getByLabel('snippet', { exact: true }) : page.getByRole('table').or(page.getByRole('form')).first()).toBeVisible();
+      // Sites: the chosen site's editor, preview and option forms are drawn once the sites have loaded.
+      if (id === 'sites') await expect(page.getByRole('form', { name: 'Attachments' })).toBeVisible();
       expect(await seriousViolations(page), id).toEqual([]);
     }
+    // The forms' refusals and the plan form are part of the pages too.
+    await page.goto('/desk#/settings/sites');
+    const attachments = page.getByRole('form', { name: 'Attachments' });
+    await attachments.getByLabel('Largest file (MB)').fill('80');
+    await attachments.getByRole('button', { name: 'Save attachments' }).click();
+    await expect(attachments.getByText('the largest file is at most 50 MB')).toBeVisible();
+    // A window tall enough for the whole page: axe judges text scrolled out of the settings pane against the
+    // page's background, not its own.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 4000 });
+    expect(await seriousViolations(page), 'sites with a refusal').toEqual([]);
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto('/desk#/settings/operations');
+    await page.getByRole('button', { name: 'Add a support plan' }).click();
+    const plan = page.getByRole('form', { name: 'New support plan' });
+    await plan.getByRole('button', { name: 'Add plan' }).click();
+    await expect(plan.getByText('say who the plan covers: emails, domains or sites')).toBeVisible();
+    expect(await seriousViolations(page), 'a new support plan with refusals').toEqual([]);
   });
 }

@@ -4,7 +4,7 @@
  * cached by identity, see calendar.ts).
  */
 import type { Calendar, OpeningPeriod, Weekday } from './calendar';
-import type { Level, PriorityMatrix } from './priority';
+import { DEFAULT_PRIORITY_MATRIX, type Level, type PriorityMatrix } from './priority';
 import type { CentreId } from './protocol';
 import type { SlaTargets } from './sla';
 
@@ -93,6 +93,19 @@ export interface Operations {
   categories: string[];
   plans: SupportPlan[];
 }
+
+/** What a new database starts with (the README's Support operations section). */
+export const DEFAULT_OPERATIONS: Operations = {
+  centres: DEFAULT_CENTRES,
+  phoneLine: DEFAULT_PHONE_LINE,
+  priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+  sla: DEFAULT_SLA_TARGETS,
+  nextResponse: { high: 60, medium: 240, low: 480 },
+  warningMinutes: 15,
+  autoCloseDays: 4,
+  categories: ['security', 'outage', 'billing', 'account', 'technical', 'how_to', 'feedback', 'other'],
+  plans: [],
+};
 
 /** What a new ticket would get: where it goes and when it is due, by the rules `createTicket` applies. */
 export interface TicketPreview {

@@ -3,7 +3,8 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 const TICKET_ROUTE = /^#\/tickets\/([^/?#]+)$/;
 const KB_ROUTE = /^#\/kb\/?$/;
 const REPORTS_ROUTE = /^#\/reports\/?$/;
-const SETTINGS_ROUTE = /^#\/settings(?:\/([a-z-]+))?\/?$/;
+// A settings page may carry a query (`#/settings/audit?target=<id>`: the audit log filtered to one target).
+const SETTINGS_ROUTE = /^#\/settings(?:\/([a-z-]+))?\/?(?:\?.*)?$/;
 const SET_PASSWORD_ROUTE = /^#\/set-password\?/;
 
 /** The desk's pages: the queue (with the open ticket, if any), the knowledge base, settings, and the page of an invitation or reset link. */
@@ -12,6 +13,12 @@ export type DeskPage = 'queue' | 'kb' | 'reports' | 'settings' | 'set-password';
 /** The link of the settings area; `settingsHref('sites')` for one of its pages. */
 export const SETTINGS_HREF = '#/settings';
 export const settingsHref = (id: string) => `#/settings/${id}`;
+
+/** The query of a settings hash (`#/settings/audit?target=s1` → `target=s1`). */
+export function settingsQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(SETTINGS_ROUTE.test(hash) && at >= 0 ? hash.slice(at + 1) : '');
+}
 
 /** The settings page a hash names (`#/settings/sites` → `sites`), or null for the area's first page. */
 export function parseSettingsHash(hash: string): string | null {

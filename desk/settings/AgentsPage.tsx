@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Field, FormError } from './common';
+import { PageLastChange } from './LastChange';
 import type { SettingsPageProps } from './pages';
 import type { TeamMember } from './settings-api';
+import { SettingsTable, type TableColumn } from './SettingsTable';
 import { useAction, useLoad } from './use-load';
 
 const CENTRES = [
@@ -23,27 +25,17 @@ export function AgentsPage({ api, agent: me }: SettingsPageProps) {
   return (
     <section class="settings__page" aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
+      <PageLastChange api={api} agent={me} filter={{ target: 'agent' }} revision={team.value} />
       <FormError message={team.error ?? action.error} />
       <p role="status" class="settings__saved">
         {notice}
       </p>
-      <table class="settings__table">
-        <caption class="sr-only">Agents</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Centres</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {team.value?.map((a) => (
-            <AgentRow key={a.id} member={a} self={a.id === me.id} busy={action.busy} onChange={change} api={api} />
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption="Agents"
+        rows={team.value ?? []}
+        rowKey={(a) => a.id}
+        columns={agentColumns({ me: me.id, busy: action.busy, api, onChange: change })}
+      />
       <InviteForm
         onInvite={async (input) => {
           await api.inviteAgent(input);
@@ -55,32 +47,40 @@ export function AgentsPage({ api, agent: me }: SettingsPageProps) {
   );
 }
 
-interface AgentRowProps {
-  member: TeamMember;
-  self: boolean;
+interface AgentColumnsProps {
+  /** The signed-in agent's id: nobody changes their own role or deactivates themselves here. */
+  me: string;
   busy: boolean;
   api: SettingsPageProps['api'];
   onChange: (fn: () => Promise<unknown>, done: string) => void;
 }
 
-function AgentRow({ member: a, self, busy, api, onChange }: AgentRowProps) {
-  const centres = a.centres ?? [];
-  const toggleCentre = (id: string) => {
+/** The team table's columns: name, role, centres, status and the actions on one agent. */
+function agentColumns({ me, busy, api, onChange }: AgentColumnsProps): TableColumn<TeamMember>[] {
+  const toggleCentre = (a: TeamMember, id: string) => {
+    const centres = a.centres ?? [];
     const next = centres.includes(id) ? centres.filter((c) => c !== id) : [...centres, id];
     onChange(() => api.updateAgent(a.id, { centres: next }), `${a.name} now works in ${next.join(', ') || 'every centre'}`);
   };
-  return (
-    <tr>
-      <td>
-        {a.name}
-        <br />
-        <span class="muted">{a.email}</span>
-      </td>
-      <td>
+  return [
+    {
+      header: 'Name',
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          {a.name}
+          <br />
+          <span class="muted">{a.email}</span>
+        </>
+      ),
+    },
+    {
+      header: 'Role',
+      cell: (a) => (
         <select
           aria-label={`Role of ${a.name}`}
           value={a.role}
-          disabled={busy || self}
+          disabled={busy || a.id === me}
           onChange={(e) => {
             const role = e.currentTarget.value === 'admin' ? 'admin' : 'agent';
             onChange(() => api.updateAgent(a.id, { role }), `${a.name} is now ${role === 'admin' ? 'an admin' : 'an agent'}`);
@@ -89,34 +89,41 @@ function AgentRow({ member: a, self, busy, api, onChange }: AgentRowProps) {
           <option value="agent">Agent</option>
           <option value="admin">Admin</option>
         </select>
-      </td>
-      <td>
-        {CENTRES.map((c) => (
+      ),
+    },
+    {
+      header: 'Centres',
+      cell: (a) =>
+        CENTRES.map((c) => (
           <label key={c.id} class="settings__check">
-            <input type="checkbox" checked={centres.includes(c.id)} disabled={busy} onChange={() => toggleCentre(c.id)} aria-label={`${a.name} works in the ${c.label}`} /> {c.id.toUpperCase()}
+            <input type="checkbox" checked={(a.centres ?? []).includes(c.id)} disabled={busy} onChange={() => toggleCentre(a, c.id)} aria-label={`${a.name} works in the ${c.label}`} /> {c.id.toUpperCase()}
           </label>
-        ))}
-      </td>
-      <td>{!a.active ? 'Deactivated' : a.invited ? 'Invited' : 'Active'}</td>
-      <td>
-        {!self && a.active && (
-          <button type="button" class="btn btn--danger" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: false }), `${a.name} is deactivated and signed out everywhere`)}>
-            Deactivate {a.name}
-          </button>
-        )}
-        {!self && !a.active && (
-          <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: true }), `${a.name} is active again`)}>
-            Reactivate {a.name}
-          </button>
-        )}{' '}
-        {a.active && (
-          <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.sendPasswordReset(a.id), `A reset link was mailed to ${a.email}`)}>
-            Send reset link to {a.name}
-          </button>
-        )}
-      </td>
-    </tr>
-  );
+        )),
+    },
+    { header: 'Status', cell: (a) => (!a.active ? 'Deactivated' : a.invited ? 'Invited' : 'Active') },
+    {
+      header: 'Actions',
+      cell: (a) => (
+        <>
+          {a.id !== me && a.active && (
+            <button type="button" class="btn btn--danger" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: false }), `${a.name} is deactivated and signed out everywhere`)}>
+              Deactivate {a.name}
+            </button>
+          )}
+          {a.id !== me && !a.active && (
+            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: true }), `${a.name} is active again`)}>
+              Reactivate {a.name}
+            </button>
+          )}{' '}
+          {a.active && (
+            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.sendPasswordReset(a.id), `A reset link was mailed to ${a.email}`)}>
+              Send reset link to {a.name}
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
 }
 
 function InviteForm({ onInvite }: { onInvite: (input: { email: string; name: string; role: 'admin' | 'agent'; centres: string[] }) => Promise<void> }) {

@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { AuditEntryView } from '../../shared/admin';
+import { settingsQuery } from '../models/HashRouteModel';
 import type { AuditQuery } from './settings-api';
+import { SettingsTable, type TableColumn } from './SettingsTable';
 import { Field, FormError, formatWhen } from './common';
 import type { SettingsPageProps } from './pages';
 import { useLoad } from './use-load';
@@ -7,10 +10,42 @@ import { useLoad } from './use-load';
 const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
 const dayEnd = (date: string) => (date ? new Date(`${date}T23:59:59.999`).toISOString() : undefined);
 
+const AUDIT_COLUMNS: readonly TableColumn<AuditEntryView>[] = [
+  { header: 'When', rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatWhen(e.at)}</time> },
+  { header: 'Who', cell: (e) => e.actor.label },
+  { header: 'From', cell: (e) => e.ip ?? '' },
+  { header: 'Action', cell: (e) => e.action },
+  {
+    header: 'Target',
+    cell: (e) => (
+      <>
+        {e.target.type} <code>{e.target.id ?? ''}</code>
+      </>
+    ),
+  },
+  {
+    header: 'What changed',
+    cell: (e) => (
+      <ul class="settings__changes">
+        {Object.entries(e.changes).map(([field, c]) => (
+          <li key={field}>
+            {field}: {JSON.stringify(c.from)} → {JSON.stringify(c.to)}
+          </li>
+        ))}
+      </ul>
+    ),
+  },
+];
+
 /** Audit log: who changed what, when and from where, filtered by action, actor, target and dates. */
 export function AuditPage({ api }: SettingsPageProps) {
-  const [draft, setDraft] = useState({ action: '', actor: '', target: '', from: '', to: '' });
-  const [query, setQuery] = useState<AuditQuery>({});
+  // Opened from a page's "last change" link, the log starts filtered to that page's target.
+  const [initial] = useState(() => {
+    const q = settingsQuery(window.location.hash);
+    return { action: q.get('action') ?? '', actor: q.get('actor') ?? '', target: q.get('target') ?? '' };
+  });
+  const [draft, setDraft] = useState({ ...initial, from: '', to: '' });
+  const [query, setQuery] = useState<AuditQuery>(initial);
   const entries = useLoad(() => api.audit(query), [api, query]);
   const submit = (e: Event) => {
     e.preventDefault();
@@ -42,44 +77,13 @@ export function AuditPage({ api }: SettingsPageProps) {
         </button>
       </form>
       <FormError message={entries.error} />
-      <table class="settings__table">
-        <caption class="sr-only">Audit log entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">From</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">What changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.value?.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.at}>{formatWhen(e.at)}</time>
-              </td>
-              <td>{e.actor.label}</td>
-              <td>{e.ip ?? ''}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.target.type} <code>{e.target.id ?? ''}</code>
-              </td>
-              <td>
-                <ul class="settings__changes">
-                  {Object.entries(e.changes).map(([field, c]) => (
-                    <li key={field}>
-                      {field}: {JSON.stringify(c.from)} → {JSON.stringify(c.to)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {entries.value?.length === 0 && <p class="muted">Nothing matches these filters.</p>}
+      <SettingsTable
+        caption="Audit log entries, newest first"
+        columns={AUDIT_COLUMNS}
+        rows={entries.value ?? []}
+        rowKey={(e) => e.id}
+        {...(entries.value ? { empty: 'Nothing matches these filters.' } : {})}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { FormError, LastChange, SitePicker, formatWhen } from './common';
+import { FormError, SitePicker, formatWhen } from './common';
+import { LastChange } from './LastChange';
+import { SettingsTable } from './SettingsTable';
 import { CopyBlock } from './CopyBlock';
 import type { SettingsPageProps } from './pages';
 import { useAction, useLoad } from './use-load';
@@ -36,38 +38,31 @@ export function IdentityPage({ api }: SettingsPageProps) {
       {sites.value && siteKey && <SitePicker sites={sites.value} value={siteKey} onChange={setKey} />}
       {summary.value && (
         <>
-          <LastChange entry={summary.value.lastChange} />
+          <LastChange entry={summary.value.lastChange} {...(summary.value.lastChange?.target.id ? { filter: { action: 'identity_secret.', target: summary.value.lastChange.target.id } } : {})} />
           <p role="status">{summary.value.verifiedLastDay} visitors verified in the last day.</p>
-          <table class="settings__table">
-            <caption class="sr-only">Identity secrets</caption>
-            <thead>
-              <tr>
-                <th scope="col">Secret id (kid)</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Created</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.value.secrets.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <code>{s.id}</code>
-                  </td>
-                  <td>{s.kind === 'jwt' ? 'JWT' : 'User hash'}</td>
-                  <td>{formatWhen(s.createdAt)}</td>
-                  <td>
+          <SettingsTable
+            caption="Identity secrets"
+            rows={summary.value.secrets}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: 'Secret id (kid)', rowHeader: true, cell: (s) => <code>{s.id}</code> },
+              { header: 'Kind', cell: (s) => (s.kind === 'jwt' ? 'JWT' : 'User hash') },
+              { header: 'Created', cell: (s) => formatWhen(s.createdAt) },
+              {
+                header: 'Actions',
+                cell: (s) => (
+                  <>
                     <button type="button" class="btn" onClick={() => void generate(s.kind)} disabled={action.busy} aria-label={`Rotate ${s.id}`}>
                       Rotate
                     </button>{' '}
                     <button type="button" class="btn btn--danger" onClick={() => revoke(s.id)} disabled={action.busy} aria-label={`Revoke ${s.id}`}>
                       Revoke
                     </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
           <p class="muted">Rotate makes a new secret beside the old one: sign with the new kid, then revoke the old secret.</p>
         </>
       )}

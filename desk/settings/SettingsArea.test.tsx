@@ -1,33 +1,20 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SiteView } from '../../shared/admin';
 import { DeskApi } from '../api';
-import { parseLinkToken, parsePageHash, parseSettingsHash } from '../models/HashRouteModel';
+import { parseLinkToken, parsePageHash, parseSettingsHash, settingsQuery } from '../models/HashRouteModel';
 import { json } from '../test/fixtures';
 import { pagesFor } from './pages';
 import { SettingsArea } from './SettingsArea';
 import { SiteEditor } from './SiteEditor';
 import { SettingsApi } from './settings-api';
+import { siteView } from './test-fixtures';
 
 const admin = { id: 'a1', email: 'admin@example.com', name: 'Alex', role: 'admin' as const };
 const agent = { id: 'a2', email: 'sam@example.com', name: 'Sam', role: 'agent' as const };
 
-const site: SiteView = {
-  id: 's1',
-  key: 'shop',
-  name: 'Shop',
-  allowedOrigins: ['https://shop.example.com'],
-  language: 'en',
-  appearance: { color: '#4f46e5', position: 'right', greeting: 'Hi!', agentName: 'Kai' },
-  handoffRules: { categories: ['security'], vipEmails: [], vipUserIds: [] },
-  assignment: { auto: false, maxOpenChats: 3 },
-  reach: { askForEmail: true, mailUnseenAfterMinutes: 5 },
-  csat: { enabled: true },
-  attachments: { maxBytes: 10 * 1024 * 1024, types: ['image/png'] },
-  createdAt: '2026-12-01T10:00:00Z',
-  seen: [],
+const site = siteView({
   lastChange: { id: 'l1', at: '2026-12-01T10:00:00Z', actor: { id: 'a1', label: 'Alex <admin@example.com>' }, ip: '127.0.0.1', action: 'site.created', target: { type: 'site', id: 's1' }, siteId: 's1', changes: {} },
-};
+});
 
 afterEach(() => {
   cleanup();
@@ -40,6 +27,11 @@ describe('settings routes', () => {
     expect(parsePageHash('#/settings/sites')).toBe('settings');
     expect(parseSettingsHash('#/settings/sites')).toBe('sites');
     expect(parseSettingsHash('#/settings')).toBeNull();
+    // A page's "last change" link opens the audit log filtered.
+    expect(parsePageHash('#/settings/audit?target=s1')).toBe('settings');
+    expect(parseSettingsHash('#/settings/audit?target=s1')).toBe('audit');
+    expect(settingsQuery('#/settings/audit?target=s1&action=site.').get('action')).toBe('site.');
+    expect(settingsQuery('#/kb?target=s1').get('target')).toBeNull();
     expect(parsePageHash('#/set-password?token=abc')).toBe('set-password');
     expect(parseLinkToken('#/set-password?token=abc_-1')).toBe('abc_-1');
     expect(parseLinkToken('#/kb')).toBeNull();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SitePatch, SiteView } from '../../shared/admin';
-import { Field, FormError, LastChange, linesOf } from './common';
+import { Field, FormError, linesOf } from './common';
+import { LastChange } from './LastChange';
 import { SitePreview } from './SitePreview';
 import { useAction } from './use-load';
 
@@ -10,21 +11,12 @@ export interface SiteEditorProps {
   onDelete: () => Promise<unknown>;
 }
 
-/** One site's form: name, allowed origins, look (with a live preview), language, handoff rules and the other sections. */
+/** One site's form: name, allowed origins, look (with a live preview) and language; its other options have their own forms (`site-options/`). */
 export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
   const [name, setName] = useState(site.name);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
   const [look, setLook] = useState(site.appearance);
   const [language, setLanguage] = useState(site.language);
-  const [categories, setCategories] = useState(site.handoffRules.categories.join(', '));
-  const [vips, setVips] = useState(site.handoffRules.vipEmails.join('\n'));
-  const [autoAssign, setAutoAssign] = useState(site.assignment.auto);
-  const [maxChats, setMaxChats] = useState(String(site.assignment.maxOpenChats));
-  const [askForEmail, setAskForEmail] = useState(site.reach.askForEmail);
-  const [mailAfter, setMailAfter] = useState(String(site.reach.mailUnseenAfterMinutes));
-  const [csat, setCsat] = useState(site.csat.enabled);
-  const [maxMb, setMaxMb] = useState(String(site.attachments.maxBytes / 1024 / 1024));
-  const [types, setTypes] = useState(site.attachments.types.join(', '));
   const action = useAction();
   const [saved, setSaved] = useState(false);
   const id = (field: string) => `site-${site.key}-${field}`;
@@ -38,11 +30,6 @@ export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
         allowedOrigins: linesOf(origins),
         language,
         appearance: look,
-        handoffRules: { categories: linesOf(categories), vipEmails: linesOf(vips) },
-        assignment: { auto: autoAssign, maxOpenChats: Number(maxChats) },
-        reach: { askForEmail, mailUnseenAfterMinutes: Number(mailAfter) },
-        csat: { enabled: csat },
-        attachments: { maxBytes: Math.round(Number(maxMb) * 1024 * 1024), types: linesOf(types) },
       }),
     );
     setSaved(ok);
@@ -88,42 +75,6 @@ export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
           </div>
           <SitePreview {...look} />
         </div>
-      </fieldset>
-      <fieldset class="settings__group">
-        <legend>Handoff rules</legend>
-        <Field id={id('categories')} label="Categories that always go to a person" hint="Comma-separated, e.g. security, billing">
-          <input id={id('categories')} value={categories} onInput={(e) => setCategories(e.currentTarget.value)} />
-        </Field>
-        <Field id={id('vips')} label="VIP customers (verified emails)" hint="One per line">
-          <textarea id={id('vips')} rows={2} value={vips} onInput={(e) => setVips(e.currentTarget.value)} />
-        </Field>
-      </fieldset>
-      <fieldset class="settings__group">
-        <legend>Assignment, follow-up and satisfaction</legend>
-        <label class="settings__check">
-          <input type="checkbox" checked={autoAssign} onChange={(e) => setAutoAssign(e.currentTarget.checked)} /> Assign chats automatically
-        </label>
-        <Field id={id('max-chats')} label="Open chats per agent">
-          <input id={id('max-chats')} type="number" min={1} max={50} value={maxChats} onInput={(e) => setMaxChats(e.currentTarget.value)} />
-        </Field>
-        <label class="settings__check">
-          <input type="checkbox" checked={askForEmail} onChange={(e) => setAskForEmail(e.currentTarget.checked)} /> Ask visitors for their email
-        </label>
-        <Field id={id('mail-after')} label="Mail unseen replies after (minutes)">
-          <input id={id('mail-after')} type="number" min={1} max={1440} value={mailAfter} onInput={(e) => setMailAfter(e.currentTarget.value)} />
-        </Field>
-        <label class="settings__check">
-          <input type="checkbox" checked={csat} onChange={(e) => setCsat(e.currentTarget.checked)} /> Ask for a satisfaction rating
-        </label>
-      </fieldset>
-      <fieldset class="settings__group">
-        <legend>Attachments</legend>
-        <Field id={id('max-mb')} label="Largest file (MB)">
-          <input id={id('max-mb')} type="number" min={0.001} step="any" value={maxMb} onInput={(e) => setMaxMb(e.currentTarget.value)} />
-        </Field>
-        <Field id={id('types')} label="Allowed types" hint="Comma-separated media types; image/* allowed">
-          <input id={id('types')} value={types} onInput={(e) => setTypes(e.currentTarget.value)} />
-        </Field>
       </fieldset>
       <FormError message={action.error} />
       {saved && (

@@ -1,14 +1,22 @@
 import { useState } from 'preact/hooks';
 import { Field, FormError, linesOf } from './common';
+import type { SitePatch } from '../../shared/admin';
 import type { SettingsPageProps } from './pages';
 import { SiteEditor } from './SiteEditor';
+import { SiteOptions } from './site-options/SiteOptions';
 import { useAction, useLoad } from './use-load';
 
-/** Sites: the list, a new site, and the chosen site's editor. */
+/** Sites: the list, a new site, and the chosen site's editor and option forms. */
 export function SitesPage({ api }: SettingsPageProps) {
   const sites = useLoad(() => api.listSites(), [api]);
+  const categories = useLoad(() => api.ticketCategories(), [api]);
   const [selected, setSelected] = useState<string | null>(null);
   const current = sites.value?.find((s) => s.key === selected) ?? sites.value?.[0] ?? null;
+  const save = async (patch: SitePatch) => {
+    if (!current) return;
+    await api.updateSite(current.key, patch);
+    await sites.reload();
+  };
   return (
     <section class="settings__page" aria-labelledby="sites-title">
       <h2 id="sites-title">Sites</h2>
@@ -30,19 +38,20 @@ export function SitesPage({ api }: SettingsPageProps) {
         }}
       />
       {current && (
-        <SiteEditor
-          key={current.key}
-          site={current}
-          onSave={async (patch) => {
-            await api.updateSite(current.key, patch);
-            await sites.reload();
-          }}
-          onDelete={async () => {
-            await api.deleteSite(current.key);
-            setSelected(null);
-            await sites.reload();
-          }}
-        />
+        <>
+          <SiteEditor
+            key={current.key}
+            site={current}
+            onSave={save}
+            onDelete={async () => {
+              await api.deleteSite(current.key);
+              setSelected(null);
+              await sites.reload();
+            }}
+          />
+          <FormError message={categories.error} />
+          <SiteOptions key={`${current.key}-options`} site={current} categories={categories.value ?? []} onSave={save} />
+        </>
       )}
     </section>
   );

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { Field, FormError, formatWhen } from './common';
 import { CopyBlock } from './CopyBlock';
 import type { SettingsPageProps } from './pages';
+import { PageLastChange } from './LastChange';
+import { SettingsTable } from './SettingsTable';
 import { useAction, useLoad } from './use-load';
 
 /** API tokens: create (shown once), name, expiry, last used, revoke. Each agent sees their own. */
-export function TokensPage({ api }: SettingsPageProps) {
+export function TokensPage({ api, agent }: SettingsPageProps) {
   const tokens = useLoad(() => api.listTokens(), [api]);
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
@@ -31,34 +33,27 @@ export function TokensPage({ api }: SettingsPageProps) {
   return (
     <section class="settings__page" aria-labelledby="tokens-title">
       <h2 id="tokens-title">API tokens</h2>
+      <PageLastChange api={api} agent={agent} filter={{ target: 'token' }} revision={tokens.value} />
       <FormError message={tokens.error} />
-      <table class="settings__table">
-        <caption class="sr-only">API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.value?.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
-              <td>{formatWhen(t.createdAt)}</td>
-              <td>{t.expiresAt ? formatWhen(t.expiresAt) : 'Never'}</td>
-              <td>{t.lastUsedAt ? formatWhen(t.lastUsedAt) : 'Not used yet'}</td>
-              <td>
-                <button type="button" class="btn btn--danger" onClick={() => revoke(t.id, t.name)} disabled={action.busy}>
-                  Revoke {t.name}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption="API tokens"
+        rows={tokens.value ?? []}
+        rowKey={(t) => t.id}
+        columns={[
+          { header: 'Name', rowHeader: true, cell: (t) => t.name },
+          { header: 'Created', cell: (t) => formatWhen(t.createdAt) },
+          { header: 'Expires', cell: (t) => (t.expiresAt ? formatWhen(t.expiresAt) : 'Never') },
+          { header: 'Last used', cell: (t) => (t.lastUsedAt ? formatWhen(t.lastUsedAt) : 'Not used yet') },
+          {
+            header: 'Actions',
+            cell: (t) => (
+              <button type="button" class="btn btn--danger" onClick={() => revoke(t.id, t.name)} disabled={action.busy}>
+                Revoke {t.name}
+              </button>
+            ),
+          },
+        ]}
+      />
       <form class="settings__form settings__form--inline" onSubmit={create} aria-label="New API token">
         <h3 class="section-title">New token</h3>
         <Field id="token-name" label="Token name">

@@ -1,15 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AuditEntryView, SiteView } from '../../shared/admin';
-
-/** "Last changed by Alex Admin <…> at 14:02, 1 Dec" from the audit log. */
-export function LastChange({ entry }: { entry: AuditEntryView | null | undefined }) {
-  if (!entry) return <p class="muted settings__last">No changes recorded yet.</p>;
-  return (
-    <p class="muted settings__last">
-      Last change: {entry.action} by {entry.actor.label} at <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
-    </p>
-  );
-}
+import type { SiteView } from '../../shared/admin';
 
 export function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -23,7 +13,11 @@ export function FormError({ message }: { message: string | null }) {
   ) : null;
 }
 
-export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+/**
+ * A labelled field with its hint and its error (`${id}-hint`, `${id}-error`: the control names them with
+ * `fieldDescription`, so a screen reader reads the refusal with the field).
+ */
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren }) {
   return (
     <div class="field">
       <label class="field__label" for={id}>
@@ -35,8 +29,19 @@ export function Field({ id, label, hint, children }: { id: string; label: string
           {hint}
         </p>
       )}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The ARIA attributes of a `Field`'s control: its hint and error as its description, invalid while refused. */
+export function fieldDescription(id: string, opts: { hint?: boolean; error?: string | undefined }): { 'aria-describedby'?: string; 'aria-invalid'?: 'true' } {
+  const ids = [opts.hint ? `${id}-hint` : '', opts.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { ...(ids ? { 'aria-describedby': ids } : {}), ...(opts.error ? { 'aria-invalid': 'true' as const } : {}) };
 }
 
 /** The site a page works on (Install, Identity). */

@@ -41,6 +41,8 @@ export interface AuditQuery {
   target?: string;
   from?: string;
   to?: string;
+  /** At most this many entries (1 to 500; the server's default is 100). */
+  limit?: number;
 }
 
 const site = (key: string) => `/api/sites/${encodeURIComponent(key)}`;
@@ -62,6 +64,11 @@ export class SettingsApi {
   }
   async deleteSite(key: string): Promise<void> {
     await this.api.call('DELETE', site(key));
+  }
+
+  /** The deployment's ticket categories (Settings → Operations), which a site's handoff rules choose from. */
+  async ticketCategories(): Promise<string[]> {
+    return (await this.api.call<{ categories: string[] }>('GET', '/api/operations')).categories;
   }
 
   identity(key: string): Promise<IdentitySummary> {
@@ -98,7 +105,7 @@ export class SettingsApi {
   }
 
   async audit(query: AuditQuery): Promise<AuditEntryView[]> {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])));
     const qs = params.toString();
     return (await this.api.call<{ entries: AuditEntryView[] }>('GET', `/api/audit${qs ? `?${qs}` : ''}`)).entries;
   }

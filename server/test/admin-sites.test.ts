@@ -73,6 +73,10 @@ describe('sites REST', () => {
       [{ appearance: { greeting: '' } }, /greeting/],
       [{ assignment: { maxOpenChats: 0 } }, /assignment\.maxOpenChats/],
       [{ attachments: { maxBytes: 'lots' } }, /attachments\.maxBytes/],
+      [{ attachments: { maxBytes: 60 * 1024 * 1024 } }, /attachments\.maxBytes: the largest file is at most 50 MB/],
+      [{ attachments: { types: ['image/png', 'pictures'] } }, /attachments\.types\.1: each type is a media type/],
+      [{ reach: { mailUnseenAfterMinutes: 2000 } }, /reach\.mailUnseenAfterMinutes: at most 1440 minutes/],
+      [{ handoffRules: { vipEmails: ['not-an-email'] } }, /handoffRules\.vipEmails\.0: each VIP is an email address/],
       [{ allowedOrigins: ["https://x.com 'unsafe-inline'"] }, /not an origin/],
     ];
     for (const [body, message] of patches) {

@@ -67,6 +67,23 @@ describe('operations settings', () => {
     const put = await api<{ error: { code: string; message: string } }>(server, 'PUT', '/api/operations', { cookie, body: { autoCloseDays: 0 } });
     expect(put.status).toBe(400);
     expect(put.body.error.message).toMatch(/^autoCloseDays: /);
+
+    // Support plans and categories: what the Operations page's forms show next to their fields.
+    const calendar = { id: 'acme', name: 'Acme', timeZone: 'Europe/London', periods: [{ weekday: 1, open: '09:00', close: '17:00' }], holidays: null };
+    const plan = { id: 'acme', name: 'Acme', match: { domains: ['acme.example'] }, calendar };
+    const refusals: [unknown, RegExp][] = [
+      [{ plans: [{ ...plan, match: {} }] }, /^plans\.0\.match: say who the plan covers/],
+      [{ plans: [plan, { ...plan, name: 'Again' }] }, /^plans\.1\.id: another plan has the id acme/],
+      [{ plans: [{ ...plan, match: { domains: ['not a domain'] } }] }, /^plans\.0\.match\.domains\.0: each domain is a name/],
+      [{ plans: [{ ...plan, calendar: { ...calendar, periods: [{ weekday: 1, open: '17:00', close: '09:00' }] } }] }, /^plans\.0\.calendar: invalid calendar: period 0: close must be after open$/],
+      [{ categories: ['billing', 'billing'] }, /^categories: each category once/],
+      [{ categories: [] }, /^categories: keep at least one category/],
+    ];
+    for (const [body, message] of refusals) {
+      const res = await api<{ error: { code: string; message: string } }>(server, 'PUT', '/api/operations', { cookie, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
   });
 
   it('audits every change with who and what changed, and lets only admins change', async () => {

@@ -13,18 +13,25 @@ const WEEKDAYS: readonly { day: Weekday; name: string }[] = [
 export interface HoursEditorProps {
   calendar: Calendar;
   onChange: (next: Calendar) => void;
+  /** The refusal of the last save for this calendar, shown under its name. */
+  error?: string | undefined;
 }
 
 /** One calendar: its weekly hours (several periods a day), its holiday region and extra closed days. */
-export function HoursEditor({ calendar, onChange }: HoursEditorProps) {
+export function HoursEditor({ calendar, onChange, error }: HoursEditorProps) {
   const setPeriods = (periods: OpeningPeriod[]) => onChange({ ...calendar, periods });
   const setPeriod = (i: number, change: Partial<OpeningPeriod>) => setPeriods(calendar.periods.map((p, j) => (j === i ? { ...p, ...change } : p)));
   const closures = calendar.closures ?? [];
   const id = `hours-${calendar.id}`;
   return (
-    <fieldset class="hours-editor">
+    <fieldset class="hours-editor" {...(error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': 'true' } : {})}>
       <legend>{calendar.name}</legend>
       <p>Times are in {calendar.timeZone}.</p>
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       <table aria-label={`${calendar.name}: opening hours`}>
         <thead>
           <tr>
@@ -32,7 +39,7 @@ export function HoursEditor({ calendar, onChange }: HoursEditorProps) {
             <th scope="col">Opens</th>
             <th scope="col">Closes</th>
             <th scope="col">
-              <span class="visually-hidden">Remove</span>
+              <span class="sr-only">Remove</span>
             </th>
           </tr>
         </thead>

@@ -1,25 +1,33 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { CategoriesEditor } from './CategoriesEditor';
 import { HoursEditor } from './HoursEditor';
 import type { OperationsModel } from './OperationsModel';
 import { OperationsPreview } from './OperationsPreview';
+import { PlansEditor } from './PlansEditor';
 import { TargetsEditor } from './TargetsEditor';
 
 export interface OperationsPageProps {
   model: OperationsModel;
+  /** The page's last change from the audit log, under its heading. */
+  lastChange?: ComponentChildren;
 }
 
 /**
  * Settings → Operations (admins): each centre's hours, holidays and closures, the phone line, SLA targets, the
- * priority matrix and auto-close, with a preview of a ticket under the unsaved changes. Saving recomputes open
- * tickets' deadlines on every node.
+ * priority matrix, auto-close and ticket categories (one form, saved together), the support plans (each change
+ * saved at once), and a preview of a ticket under the unsaved changes. Saving recomputes open tickets' deadlines
+ * on every node.
  */
-export function OperationsPage({ model }: OperationsPageProps) {
+export function OperationsPage({ model, lastChange }: OperationsPageProps) {
   useEffect(() => void model.load(), [model]);
   const ops = model.draft.value;
   const error = model.error.value;
+  const fieldErrors = model.fieldErrors.value.fields;
   return (
     <div class="settings-operations">
       <h1>Operations</h1>
+      {lastChange}
       {ops && (
         <form
           aria-label="Support operations"
@@ -28,14 +36,11 @@ export function OperationsPage({ model }: OperationsPageProps) {
             void model.save();
           }}
         >
-          <HoursEditor calendar={ops.centres.uk} onChange={(uk) => model.edit({ ...ops, centres: { ...ops.centres, uk } })} />
-          <HoursEditor calendar={ops.centres.us} onChange={(us) => model.edit({ ...ops, centres: { ...ops.centres, us } })} />
-          <HoursEditor calendar={ops.phoneLine} onChange={(phoneLine) => model.edit({ ...ops, phoneLine })} />
-          <TargetsEditor ops={ops} onChange={(next) => model.edit(next)} />
-          <section aria-label="Support plans">
-            <h2>Support plans</h2>
-            {ops.plans.length === 0 ? <p>No support plans.</p> : <ul>{ops.plans.map((p) => <li key={p.id}>{p.team ? `${p.name} (${p.team})` : p.name}</li>)}</ul>}
-          </section>
+          <HoursEditor calendar={ops.centres.uk} error={fieldErrors['centres.uk']} onChange={(uk) => model.edit({ ...ops, centres: { ...ops.centres, uk } })} />
+          <HoursEditor calendar={ops.centres.us} error={fieldErrors['centres.us']} onChange={(us) => model.edit({ ...ops, centres: { ...ops.centres, us } })} />
+          <HoursEditor calendar={ops.phoneLine} error={fieldErrors['phoneLine']} onChange={(phoneLine) => model.edit({ ...ops, phoneLine })} />
+          <TargetsEditor ops={ops} errors={fieldErrors} onChange={(next) => model.edit(next)} />
+          <CategoriesEditor categories={ops.categories} error={fieldErrors['categories']} onChange={(categories) => model.edit({ ...ops, categories })} />
           <button type="submit" disabled={!model.dirty.value || model.saving.value}>
             Save
           </button>
@@ -44,7 +49,8 @@ export function OperationsPage({ model }: OperationsPageProps) {
           </button>
         </form>
       )}
-      <OperationsPreview preview={model.preview.value} error={model.previewError.value} onPreview={(priority, zone) => void model.previewTicket(priority, zone)} />
+      {ops && <PlansEditor plans={ops.plans} onSave={(plans) => model.savePlans(plans)} />}
+      <OperationsPreview preview={model.preview.value} error={model.previewError.value} onPreview={(priority, zone, email) => void model.previewTicket(priority, zone, email)} />
       {error && (
         <p class="form-error" role="alert">
           {error}

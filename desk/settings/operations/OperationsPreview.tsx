@@ -21,7 +21,7 @@ export interface OperationsPreviewProps {
   preview: TicketPreview | null;
   error: string | null;
   /** "Preview" pressed: the server answers by the rules real tickets get, under the unsaved changes. */
-  onPreview: (priority: Level, timeZone: string) => void;
+  onPreview: (priority: Level, timeZone: string, email?: string) => void;
 }
 
 /** The sentence an admin checks their changes by. */
@@ -35,6 +35,7 @@ export function previewSentence(p: TicketPreview, place: string): string {
 export function OperationsPreview({ preview, error, onPreview }: OperationsPreviewProps) {
   const [priority, setPriority] = useState<Level>('high');
   const [timeZone, setTimeZone] = useState('Europe/London');
+  const [email, setEmail] = useState('');
   // The place the shown answer was asked for (the selects may have moved on since).
   const [asked, setAsked] = useState('');
   return (
@@ -44,7 +45,8 @@ export function OperationsPreview({ preview, error, onPreview }: OperationsPrevi
         onSubmit={(e) => {
           e.preventDefault();
           setAsked(PREVIEW_PLACES.find((p) => p.timeZone === timeZone)?.label ?? timeZone);
-          onPreview(priority, timeZone);
+          if (email.trim()) onPreview(priority, timeZone, email.trim());
+          else onPreview(priority, timeZone);
         }}
       >
         <label>
@@ -66,6 +68,10 @@ export function OperationsPreview({ preview, error, onPreview }: OperationsPrevi
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          Customer email (optional: a support plan may cover it)
+          <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <button type="submit">Preview</button>
       </form>

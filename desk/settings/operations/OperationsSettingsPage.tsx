@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { DeskApi } from '../../api';
+import { PageLastChange } from '../LastChange';
 import type { SettingsPageProps } from '../pages';
 import { OperationsModel } from './OperationsModel';
 import { OperationsPage } from './OperationsPage';
 
 /** The Operations page in the settings area: its model over the desk's client (the area's `caller` is one). */
-export function OperationsSettingsPage({ caller }: SettingsPageProps) {
+export function OperationsSettingsPage({ api, caller, agent }: SettingsPageProps) {
   const model = useMemo(() => new OperationsModel(caller instanceof DeskApi ? caller : new DeskApi()), [caller]);
-  return <OperationsPage model={model} />;
+  return <OperationsPage model={model} lastChange={<PageLastChange api={api} agent={agent} filter={{ target: 'operations' }} revision={model.saved.value} />} />;
 }

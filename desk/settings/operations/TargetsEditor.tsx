@@ -6,15 +6,18 @@ const NAMES: Record<Level, string> = { high: 'High', medium: 'Medium', low: 'Low
 export interface TargetsEditorProps {
   ops: OperationsSettings;
   onChange: (next: OperationsSettings) => void;
+  /** The last save's refusals by field (`sla`, `priorityMatrix`, `autoCloseDays`). */
+  errors?: Readonly<Record<string, string>>;
 }
 
 /** SLA targets per priority (business minutes), the urgency × impact matrix and auto-close days. */
-export function TargetsEditor({ ops, onChange }: TargetsEditorProps) {
+export function TargetsEditor({ ops, onChange, errors = {} }: TargetsEditorProps) {
   const minutes = (value: string) => Math.max(0, Math.round(Number(value)));
   return (
     <>
       <fieldset>
         <legend>SLA targets (business minutes)</legend>
+        {errors['sla'] && <p class="field__error">{errors['sla']}</p>}
         {LEVELS.map((level) => (
           <div key={level} class="targets-row">
             <label>
@@ -30,6 +33,7 @@ export function TargetsEditor({ ops, onChange }: TargetsEditorProps) {
       </fieldset>
       <fieldset>
         <legend>Priority from urgency × impact</legend>
+        {errors['priorityMatrix'] && <p class="field__error">{errors['priorityMatrix']}</p>}
         <table aria-label="Priority matrix">
           <thead>
             <tr>
@@ -67,8 +71,20 @@ export function TargetsEditor({ ops, onChange }: TargetsEditorProps) {
       </fieldset>
       <label>
         Close solved tickets after (days)
-        <input type="number" min={1} max={365} value={ops.autoCloseDays} onInput={(e) => onChange({ ...ops, autoCloseDays: minutes(e.currentTarget.value) })} />
+        <input
+          type="number"
+          min={1}
+          max={365}
+          value={ops.autoCloseDays}
+          {...(errors['autoCloseDays'] ? { 'aria-invalid': 'true', 'aria-describedby': 'operations-auto-close-error' } : {})}
+          onInput={(e) => onChange({ ...ops, autoCloseDays: minutes(e.currentTarget.value) })}
+        />
       </label>
+      {errors['autoCloseDays'] && (
+        <p class="field__error" id="operations-auto-close-error">
+          {errors['autoCloseDays']}
+        </p>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { WebhookDelivery } from '../../../shared/webhooks';
+import { SettingsTable, type TableColumn } from '../SettingsTable';
 
 export interface DeliveryLogProps {
   deliveries: readonly WebhookDelivery[];
@@ -16,6 +17,26 @@ function statusText(d: WebhookDelivery): string {
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
+function deliveryColumns(busy: boolean, onRedeliver: (id: string) => void): TableColumn<WebhookDelivery>[] {
+  return [
+    { header: 'Event', rowHeader: true, cell: (d) => <code>{d.type}</code> },
+    { header: 'Status', cell: statusText },
+    { header: 'Response', cell: (d) => <span title={d.responseExcerpt ?? undefined}>{d.responseStatus ?? (d.responseExcerpt ? 'No answer' : '—')}</span> },
+    { header: 'Time', cell: (d) => (d.durationMs === null ? '—' : `${d.durationMs} ms`) },
+    { header: 'Attempts', cell: (d) => d.attempts },
+    { header: 'Last attempt', cell: (d) => time(d.lastAttemptAt) },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      cell: (d) => (
+        <button type="button" disabled={busy} onClick={() => onRedeliver(d.id)} aria-label={`Redeliver ${d.type} of ${time(d.createdAt)}`}>
+          Redeliver
+        </button>
+      ),
+    },
+  ];
+}
+
 /** The newest deliveries of one endpoint: what was sent, how it went, and "Redeliver". Answers are shown as text. */
 export function DeliveryLog({ deliveries, busy, onRedeliver, onRefresh }: DeliveryLogProps) {
   return (
@@ -27,40 +48,7 @@ export function DeliveryLog({ deliveries, busy, onRedeliver, onRefresh }: Delive
       {deliveries.length === 0 ? (
         <p>No deliveries yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Response</th>
-              <th scope="col">Time</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last attempt</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <code>{d.type}</code>
-                </td>
-                <td>{statusText(d)}</td>
-                <td title={d.responseExcerpt ?? undefined}>{d.responseStatus ?? (d.responseExcerpt ? 'No answer' : '—')}</td>
-                <td>{d.durationMs === null ? '—' : `${d.durationMs} ms`}</td>
-                <td>{d.attempts}</td>
-                <td>{time(d.lastAttemptAt)}</td>
-                <td>
-                  <button type="button" disabled={busy} onClick={() => onRedeliver(d.id)} aria-label={`Redeliver ${d.type} of ${time(d.createdAt)}`}>
-                    Redeliver
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SettingsTable caption="Deliveries of this endpoint, newest first" columns={deliveryColumns(busy, onRedeliver)} rows={deliveries} rowKey={(d) => d.id} />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { WebhookDetail } from './WebhookDetail';
 import { WebhookForm } from './WebhookForm';
@@ -5,19 +6,22 @@ import type { WebhooksModel } from './WebhooksModel';
 
 export interface WebhooksPageProps {
   model: WebhooksModel;
+  /** The page's last change from the audit log, under its heading. */
+  lastChange?: ComponentChildren;
 }
 
 /**
  * Settings → Webhooks (admins): the endpoints, one selected with its events, secret and delivery log, and a form
  * to add one. Deliveries are signed per Standard Webhooks; the README says how a receiver checks them.
  */
-export function WebhooksPage({ model }: WebhooksPageProps) {
+export function WebhooksPage({ model, lastChange }: WebhooksPageProps) {
   useEffect(() => void model.load(), [model]);
   const selected = model.webhooks.value.find((w) => w.id === model.selectedId.value) ?? null;
   const error = model.error.value;
   return (
     <div class="settings-webhooks">
       <h1>Webhooks</h1>
+      {lastChange}
       <section aria-labelledby="webhook-list-title">
         <h2 id="webhook-list-title">Endpoints</h2>
         {model.webhooks.value.length === 0 ? (

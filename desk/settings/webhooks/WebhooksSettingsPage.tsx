@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { DeskApi } from '../../api';
+import { PageLastChange } from '../LastChange';
 import type { SettingsPageProps } from '../pages';
 import { WebhooksModel } from './WebhooksModel';
 import { WebhooksPage } from './WebhooksPage';
 
 /** The Webhooks page in the settings area: its model over the desk's client (the area's `caller` is one). */
-export function WebhooksSettingsPage({ caller }: SettingsPageProps) {
+export function WebhooksSettingsPage({ api, caller, agent }: SettingsPageProps) {
   const model = useMemo(() => new WebhooksModel(caller instanceof DeskApi ? caller : new DeskApi()), [caller]);
-  return <WebhooksPage model={model} />;
+  return <WebhooksPage model={model} lastChange={<PageLastChange api={api} agent={agent} filter={{ target: 'webhook' }} revision={model.webhooks.value} />} />;
 }

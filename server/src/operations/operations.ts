@@ -1,53 +1,14 @@
-import { z } from 'zod';
-import { calendarProblems, type Calendar } from '../../../shared/calendar';
-import { DEFAULT_CENTRES, DEFAULT_PHONE_LINE, DEFAULT_SLA_TARGETS } from '../../../shared/operations';
-import { DEFAULT_PRIORITY_MATRIX, LEVELS } from '../../../shared/priority';
-import { slaTargetProblems, type SlaTargets } from '../../../shared/sla';
+import type { Calendar } from '../../../shared/calendar';
+import { DEFAULT_OPERATIONS } from '../../../shared/operations';
 import type { DbOrTx } from '../db/database';
+
+export { operationsPatchSchema } from '../../../shared/operations-schema';
 
 import type { Operations, SupportPlan } from '../../../shared/operations';
 
 export type { Operations, SupportPlan };
 
-export const DEFAULT_OPERATIONS: Operations = {
-  centres: DEFAULT_CENTRES,
-  phoneLine: DEFAULT_PHONE_LINE,
-  priorityMatrix: DEFAULT_PRIORITY_MATRIX,
-  sla: DEFAULT_SLA_TARGETS,
-  nextResponse: { high: 60, medium: 240, low: 480 },
-  warningMinutes: 15,
-  autoCloseDays: 4,
-  categories: ['security', 'outage', 'billing', 'account', 'technical', 'how_to', 'feedback', 'other'],
-  plans: [],
-};
-
-const level = z.enum(LEVELS);
-const calendarSchema = z.custom<Calendar>((c) => typeof c === 'object' && c !== null && calendarProblems(c as Calendar).length === 0, {
-  error: (issue) => `invalid calendar: ${calendarProblems(issue.input as Calendar).join('; ')}`,
-});
-
-/** `PUT /api/operations`: every field optional; what is given replaces the current value. */
-export const operationsPatchSchema = z
-  .object({
-    centres: z.object({ uk: calendarSchema, us: calendarSchema }),
-    phoneLine: calendarSchema,
-    priorityMatrix: z.record(level, z.record(level, level)),
-    sla: z.custom<SlaTargets>((t) => slaTargetProblems(t as SlaTargets).length === 0, { error: 'sla: each priority needs whole positive firstResponse and resolution minutes' }),
-    nextResponse: z.record(level, z.number().int().positive()),
-    warningMinutes: z.number().int().min(0).max(24 * 60),
-    autoCloseDays: z.number().int().min(1).max(365),
-    categories: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
-    plans: z.array(
-      z.object({
-        id: z.string().trim().min(1).max(64),
-        name: z.string().trim().min(1).max(200),
-        match: z.object({ emails: z.array(z.email()).optional(), domains: z.array(z.string().max(253)).optional(), siteKeys: z.array(z.string().max(64)).optional() }),
-        calendar: calendarSchema,
-        team: z.string().max(200).optional(),
-      }),
-    ),
-  })
-  .partial();
+export { DEFAULT_OPERATIONS };
 
 const KEY = 'operations';
 

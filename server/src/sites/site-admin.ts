@@ -13,10 +13,8 @@ import type { DbOrTx } from '../db/database';
 import type { SiteRow } from '../db/schema';
 import { AppError } from '../errors';
 import { allowedOrigins, findSiteByKey, siteSettings } from './site.repository';
-import { DEFAULT_SITE_SETTINGS, siteSettingsSchema, type SiteSettings } from './site-settings';
+import { DEFAULT_SITE_SETTINGS, SITE_SECTIONS, siteSettingsSchema, type SiteSettings } from './site-settings';
 
-/** Sections of the settings JSON a PATCH may change, each merged into what is stored and checked as a whole. */
-const SECTIONS = ['handoffRules', 'assignment', 'reach', 'csat', 'attachments'] as const;
 
 export async function listSiteRows(db: DbOrTx): Promise<SiteRow[]> {
   return db.selectFrom('sites').selectAll().orderBy('created_at').orderBy('key').execute();
@@ -87,7 +85,7 @@ export async function createSite(
 function patchedSettings(current: SiteSettings, patch: SitePatch): SiteSettings {
   const next: Record<string, unknown> = { ...current, ...patch.appearance };
   if (patch.language !== undefined) next.language = patch.language;
-  for (const section of SECTIONS) {
+  for (const section of SITE_SECTIONS) {
     if (patch[section]) next[section] = { ...current[section], ...patch[section] };
   }
   const parsed = siteSettingsSchema.strict().safeParse(next);
