@@ -19,7 +19,7 @@ export type Line<K extends string> = { key: K; params?: Params } | { text: strin
 
 /**
  * Texts that only lazily loaded views need (`cards`, `portal`): English inline with those views, each other
- * language a chunk of its own, loaded with `Translator.loadPart` (`useTexts` in components).
+ * language a chunk of its own, loaded with `loadPart` (`useTexts` in components; `parts.ts`).
  */
 export interface TextPart<E extends Entries> {
   readonly en: CatalogueOf<E>;

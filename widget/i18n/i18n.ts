@@ -2,11 +2,12 @@
  * The browser's texts in the visitor's language: catalogues of plain strings and plurals, and `Intl` for
  * dates and numbers (relative times: `relative-time.ts`, imported by the views that show them). English is
  * bundled (the fallback for a missing key); every other language is its own chunk, loaded only when chosen.
- * Texts that only lazily loaded views show are parts (`TextPart`: `cards`, `portal`), loaded with those views.
+ * Texts that only lazily loaded views show are parts (`TextPart`: `cards`, `portal`), loaded with those views
+ * (`parts.ts`).
  * The choice of language itself is `shared/language.ts`'s.
  */
 import { directionOf, type Language } from '../../shared/language';
-import type { CatalogueOf, Entries, Line, Params, Plural, TextPart } from './catalogue';
+import type { CatalogueOf, Entries, Line, Params, Plural } from './catalogue';
 import { en, type Catalogue } from './en';
 
 export type MessageKey = keyof Catalogue;
@@ -81,33 +82,10 @@ export class Texts<E extends Entries> {
   }
 }
 
-/** The messenger's texts in one language, and the parts loaded for it so far. */
+/** The messenger's texts in one language (the parts of lazily loaded views: `parts.ts`). */
 export class Translator extends Texts<typeof en> {
-  private readonly parts = new Map<TextPart<Entries>, Texts<Entries>>();
-
   constructor(language: Language, catalogue: Catalogue = en) {
     super(language, catalogue, en);
-  }
-
-  /** A part's texts in this language once loaded (English ones at once), else undefined. */
-  part<E extends Entries>(part: TextPart<E>): Texts<E> | undefined {
-    // Safe: the map holds each part's texts under that part (set below only).
-    const loaded = this.parts.get(part) as Texts<E> | undefined;
-    if (loaded || this.language !== 'en') return loaded;
-    const texts = new Texts(this.language, part.en, part.en);
-    this.parts.set(part, texts);
-    return texts;
-  }
-
-  /** Loads a part's texts in this language; English ones when its chunk cannot be fetched (offline). */
-  async loadPart<E extends Entries>(part: TextPart<E>): Promise<Texts<E>> {
-    const ready = this.part(part);
-    const language = this.language;
-    if (ready || language === 'en') return ready ?? new Texts(language, part.en, part.en);
-    const catalogue = await part.load(language).catch(() => part.en);
-    const texts = this.part(part) ?? new Texts(this.language, catalogue, part.en);
-    this.parts.set(part, texts);
-    return texts;
   }
 }
 

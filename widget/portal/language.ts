@@ -8,6 +8,7 @@ import type { PublicSiteSettings } from '../../shared/protocol';
 import { requestJson } from '../../shared/http-client';
 import { cards } from '../i18n/cards';
 import { createTranslator, type Translator } from '../i18n/i18n';
+import { loadPart } from '../i18n/parts';
 import { portal } from '../i18n/portal';
 
 export interface PortalLanguageOptions {
@@ -29,6 +30,6 @@ export async function portalTranslator(options: PortalLanguageOptions): Promise<
     ? await requestJson<PublicSiteSettings>(options.fetch, 'GET', `/api/widget/sites/${encodeURIComponent(options.site ?? 'demo')}`).then((s) => s.language, () => undefined)
     : undefined;
   const i18n = await createTranslator(pickLanguage(options.requested, options.browser, siteDefault));
-  await Promise.all([i18n.loadPart(cards), i18n.loadPart(portal)]);
+  await Promise.all([loadPart(i18n, cards), loadPart(i18n, portal)]);
   return i18n;
 }

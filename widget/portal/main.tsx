@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { I18nContext } from '../i18n/context';
+import { partTexts } from '../i18n/parts';
 import { portal } from '../i18n/portal';
 import { PortalApp } from './components/PortalApp';
 import { portalTranslator } from './language';
@@ -30,7 +31,7 @@ async function start(root: HTMLElement): Promise<void> {
   const page = document.documentElement;
   page.lang = i18n.language;
   page.dir = i18n.dir;
-  document.title = i18n.part(portal)?.t('pageTitle') ?? document.title;
+  document.title = partTexts(i18n, portal)?.t('pageTitle') ?? document.title;
   render(
     <I18nContext.Provider value={i18n}>
       <PortalApp model={model} />

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { cards } from '../../i18n/cards';
 import { useT } from '../../i18n/context';
 import { relativeTime } from '../../i18n/relative-time';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import type { Messenger } from '../messenger';
 import { ArticlesModel } from './ArticlesModel';
 import { markdownBlocks } from './markdown-text';

@@ -2,7 +2,7 @@ import type { MessageCard } from '../../../shared/protocol';
 import { cards, type cardsEn } from '../../i18n/cards';
 import { useT } from '../../i18n/context';
 import type { Texts, Translator } from '../../i18n/i18n';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 
 export interface RemoteSessionCardProps {
   card: MessageCard;

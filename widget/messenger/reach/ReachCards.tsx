@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ReachSlotProps } from '../components/ReachSlot';
 import { cards } from '../../i18n/cards';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import { CsatCard } from '../../requests/components/CsatCard';
 import { EmailPending, EmailQuestion } from './EmailQuestion';
 import { ReachModel } from './reach-model';

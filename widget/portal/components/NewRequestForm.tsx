@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATED_URGENCIES, type StatedUrgency } from '../../../shared/self-service';
 import { cards } from '../../i18n/cards';
 import { portal } from '../../i18n/portal';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import type { RequestsLine } from '../../requests/RequestsModel';
 import type { NewRequestInput } from '../PortalModel';
 

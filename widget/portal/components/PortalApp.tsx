@@ -1,5 +1,5 @@
 import { portal } from '../../i18n/portal';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import { RequestsView } from '../../requests/components/RequestsView';
 import type { PortalModel } from '../PortalModel';
 import { NewRequestForm } from './NewRequestForm';

@@ -1,7 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { portal } from '../../i18n/portal';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import type { PortalModel } from '../PortalModel';
 
 export interface SignInFormProps {

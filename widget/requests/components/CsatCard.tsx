@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { TargetedSubmitEvent } from 'preact';
 import type { CsatAnswer } from '../../../shared/reach';
 import { cards } from '../../i18n/cards';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 
 const SCALE = [1, 2, 3, 4, 5];
 

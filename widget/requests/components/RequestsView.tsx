@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { cards } from '../../i18n/cards';
 import { useT } from '../../i18n/context';
-import { useTexts } from '../../i18n/use-texts';
+import { useTexts } from '../../i18n/parts';
 import type { RequestsModel } from '../RequestsModel';
 import { RequestDetail } from './RequestDetail';
 import { RequestList } from './RequestList';
