@@ -30,6 +30,7 @@ export const ar: CardsCatalogue = {
   csatSend: 'إرسال التقييم',
   csatThanks: 'شكرًا على تقييمك ({rating} من {max}).',
   csatFailed: 'تعذّر إرسال تقييمك. يُرجى المحاولة مرة أخرى.',
+  requestCount: { zero: 'لا طلبات', one: 'طلب واحد', two: 'طلبان', few: '{count} طلبات', many: '{count} طلبًا', other: '{count} طلب' },
   noRequests: 'ليست لديك أي طلبات بعد.',
   tryAgain: 'إعادة المحاولة',
   backToRequests: 'العودة إلى طلباتك',

@@ -30,6 +30,7 @@ export const de: CardsCatalogue = {
   csatSend: 'Bewertung senden',
   csatThanks: 'Danke für Ihre Bewertung ({rating} von {max}).',
   csatFailed: 'Ihre Bewertung konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.',
+  requestCount: { one: '{count} Anfrage', other: '{count} Anfragen' },
   noRequests: 'Sie haben noch keine Anfragen.',
   tryAgain: 'Erneut versuchen',
   backToRequests: 'Zurück zu Ihren Anfragen',

@@ -30,6 +30,7 @@ export const es: CardsCatalogue = {
   csatSend: 'Enviar valoración',
   csatThanks: 'Gracias por tu valoración ({rating} de {max}).',
   csatFailed: 'No se pudo enviar tu valoración. Inténtalo de nuevo.',
+  requestCount: { one: '{count} solicitud', other: '{count} solicitudes' },
   noRequests: 'Todavía no tienes solicitudes.',
   tryAgain: 'Reintentar',
   backToRequests: 'Volver a tus solicitudes',

@@ -30,6 +30,7 @@ export const fr: CardsCatalogue = {
   csatSend: 'Envoyer la note',
   csatThanks: 'Merci pour votre note ({rating} sur {max}).',
   csatFailed: 'Votre note n’a pas pu être envoyée. Veuillez réessayer.',
+  requestCount: { one: '{count} demande', other: '{count} demandes' },
   noRequests: 'Vous n’avez encore aucune demande.',
   tryAgain: 'Réessayer',
   backToRequests: 'Retour à vos demandes',

@@ -30,6 +30,7 @@ export const pt: CardsCatalogue = {
   csatSend: 'Enviar avaliação',
   csatThanks: 'Obrigado pela sua avaliação ({rating} de {max}).',
   csatFailed: 'Não foi possível enviar a sua avaliação. Tente novamente.',
+  requestCount: { one: '{count} pedido', other: '{count} pedidos' },
   noRequests: 'Ainda não tem pedidos.',
   tryAgain: 'Tentar novamente',
   backToRequests: 'Voltar aos seus pedidos',

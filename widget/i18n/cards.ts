@@ -36,6 +36,7 @@ export const cardsEn = {
   csatSend: 'Send rating',
   csatThanks: 'Thank you for your rating ({rating} of {max}).',
   csatFailed: 'Your rating could not be sent. Please try again.',
+  requestCount: { one: '{count} request', other: '{count} requests' },
   noRequests: 'You have no requests yet.',
   tryAgain: 'Try again',
   backToRequests: 'Back to your requests',
