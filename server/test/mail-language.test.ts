@@ -1,7 +1,8 @@
 /**
  * The mail a customer gets speaks their language, over real SMTP: a visitor whose messenger speaks German gets
  * the email confirmation, the unseen agent reply and the transcript in German; an email ticket on a site whose
- * default language is French gets the reply footer and the CSAT question in French. English stays as it was.
+ * default language is French gets the reply footer and the CSAT question in French; the portal's sign-in link
+ * comes in the portal page's language, else the site's. English stays as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, connectVisitor, widgetSession, type VisitorSocket } from './harness';
@@ -86,5 +87,21 @@ describe('mail in the customer’s language', () => {
     await bed.server.deliver();
     const englishReply = await bed.sink.waitFor((m) => (m.parsed.text ?? '').includes('Fixed now.'));
     expect(englishReply.parsed.text).toContain(`Request #${english.number}: reply to this email to answer; please keep [#${english.number}] in the subject.`);
+  });
+
+  it('the portal’s sign-in link in the page’s language, else the site’s default', async () => {
+    bed = await openEmailTestbed(clock);
+    expect((await api(bed.server, 'POST', '/api/portal/login-link', { body: { email: 'ana@example.net', language: 'es-ES' } })).status).toBe(202);
+    await bed.server.deliver();
+    const spanish = await bed.sink.waitFor((m) => m.to.includes('ana@example.net'));
+    expect(spanish.parsed.subject).toMatch(/^Tu enlace de acceso a /);
+    expect(spanish.parsed.text).toMatch(/^Hola:\n\nAbre este enlace para ver y gestionar tus solicitudes de soporte con .+:\n\nhttps?:\/\/\S+\/portal\/verify\?token=\S+\n\nEl enlace funciona una sola vez, durante 15 minutos\./);
+
+    expect((await api(bed.server, 'PATCH', '/api/sites/demo', { cookie: bed.cookie, body: { language: 'pt' } })).status).toBe(200);
+    expect((await api(bed.server, 'POST', '/api/portal/login-link', { body: { email: 'rui@example.net' } })).status).toBe(202);
+    expect((await api(bed.server, 'POST', '/api/portal/login-link', { body: { email: 'x@example.net', language: 'x'.repeat(36) } })).status).toBe(400);
+    await bed.server.deliver();
+    const portuguese = await bed.sink.waitFor((m) => m.to.includes('rui@example.net'));
+    expect(portuguese.parsed.subject).toMatch(/^A sua ligação de início de sessão para /);
   });
 });

@@ -111,7 +111,7 @@ describe('the lazily loaded views in every language', () => {
     const server = fakeSelfService([detail({ id: 'r1', number: 1001, subject: 'Lumo', promise: '—' })], null);
     const i18n = await portalTranslator({ fetch: server.fetch, site: 'demo', requested: language, browser: ['en-GB'] });
     expect(i18n.language).toBe(language);
-    const model = new PortalModel({ fetch: server.fetch, site: 'demo' });
+    const model = new PortalModel({ fetch: server.fetch, site: 'demo', language: () => i18n.language });
     const { container } = within18n(i18n, <PortalApp model={model} />);
     await act(() => model.check());
     const email = await screen.findByRole('textbox');
@@ -124,6 +124,8 @@ describe('the lazily loaded views in every language', () => {
     await screen.findByRole('heading', { level: 2 });
     await waitFor(() => expect(container.textContent).toContain('ada@example.net'));
     expect(englishLeft(container, english)).toEqual([]);
+    // The sign-in mail is written in the page's language.
+    expect(server.calls.find((c) => c.path === '/api/portal/login-link')?.body).toEqual({ email: 'ada@example.net', site: 'demo', language });
 
     server.identity = { kind: 'portal', email: 'ada@example.net', verified: true };
     await act(() => model.check());

@@ -17,6 +17,8 @@ export interface PortalOptions {
   site?: string | undefined;
   /** The browser's time zone, sent with a new request (routing and the promise's wording). */
   timeZone?: string | undefined;
+  /** The page's language, for the sign-in mail (read when a link is asked for). */
+  language?: () => string | undefined;
 }
 
 export interface NewRequestInput {
@@ -78,7 +80,7 @@ export class PortalModel {
     this._sending.value = true;
     this._linkError.value = null;
     try {
-      await this.api.requestLink(address, this.options.site);
+      await this.api.requestLink(address, this.options.site, this.options.language?.());
       this._linkSentTo.value = address;
       return true;
     } catch (error) {

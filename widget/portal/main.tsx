@@ -25,9 +25,11 @@ async function start(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   const site = params.get('site') ?? undefined;
   const fetchFn = window.fetch.bind(window);
-  const model = new PortalModel({ fetch: fetchFn, site, timeZone: timeZone() });
+  let language: string | undefined;
+  const model = new PortalModel({ fetch: fetchFn, site, timeZone: timeZone(), language: () => language });
   void model.check();
   const i18n = await portalTranslator({ fetch: fetchFn, site, requested: params.get('lang'), browser: navigator.languages });
+  language = i18n.language;
   const page = document.documentElement;
   page.lang = i18n.language;
   page.dir = i18n.dir;

@@ -41,5 +41,8 @@ export const ar: Texts = {
     statuses: { new: 'جديد', open: 'مفتوح', pending: 'بانتظار ردك', on_hold: 'معلّق', solved: 'تم الحل', closed: 'مغلق' },
     attached: (name) => `(مرفق: ${name})`,
     cut: (max) => `(تُعرض أول ${max} رسالة فقط.)`,
+    signInSubject: (site) => `رابط تسجيل الدخول إلى ${site}`,
+    signInBody: (site, link, minutes) =>
+      `افتح هذا الرابط لترى طلبات الدعم الخاصة بك لدى ${site} وتديرها:\n\n${link}\n\nيعمل الرابط مرة واحدة، خلال ${minutes} دقيقة. إن لم تطلبه، فيمكنك تجاهل هذه الرسالة.\n`,
   },
 };

@@ -42,5 +42,8 @@ export const de: Texts = {
     statuses: { new: 'Neu', open: 'Offen', pending: 'Wartet auf Ihre Antwort', on_hold: 'Zurückgestellt', solved: 'Gelöst', closed: 'Geschlossen' },
     attached: (name) => `(Anhang: ${name})`,
     cut: (max) => `(Nur die ersten ${max} Nachrichten werden gezeigt.)`,
+    signInSubject: (site) => `Ihr Anmeldelink für ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Öffnen Sie diesen Link, um Ihre Supportanfragen bei ${site} zu sehen und zu verwalten:\n\n${link}\n\nDer Link funktioniert einmal, innerhalb von ${minutes} Minuten. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.\n`,
   },
 };

@@ -56,6 +56,9 @@ export const en = {
     statuses: { new: 'New', open: 'Open', pending: 'Pending', on_hold: 'On hold', solved: 'Solved', closed: 'Closed' } as Record<TicketStatus, string>,
     attached: (name: string) => `(attached: ${name})`,
     cut: (max: number) => `(Only the first ${max} messages are shown.)`,
+    signInSubject: (site: string) => `Your sign-in link for ${site}`,
+    signInBody: (site: string, link: string, minutes: number) =>
+      `Open this link to see and manage your support requests with ${site}:\n\n${link}\n\nThe link works once, within ${minutes} minutes. If you did not ask for it, you can ignore this email.\n`,
   },
 };
 

@@ -42,5 +42,8 @@ export const es: Texts = {
     statuses: { new: 'Nueva', open: 'Abierta', pending: 'Pendiente de tu respuesta', on_hold: 'En espera', solved: 'Resuelta', closed: 'Cerrada' },
     attached: (name) => `(adjunto: ${name})`,
     cut: (max) => `(Solo se muestran los primeros ${max} mensajes.)`,
+    signInSubject: (site) => `Tu enlace de acceso a ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Abre este enlace para ver y gestionar tus solicitudes de soporte con ${site}:\n\n${link}\n\nEl enlace funciona una sola vez, durante ${minutes} minutos. Si no lo pediste, puedes ignorar este correo.\n`,
   },
 };

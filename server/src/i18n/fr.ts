@@ -42,5 +42,8 @@ export const fr: Texts = {
     statuses: { new: 'Nouvelle', open: 'Ouverte', pending: 'En attente de votre réponse', on_hold: 'Suspendue', solved: 'Résolue', closed: 'Clôturée' },
     attached: (name) => `(pièce jointe : ${name})`,
     cut: (max) => `(Seuls les ${max} premiers messages sont affichés.)`,
+    signInSubject: (site) => `Votre lien de connexion pour ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Ouvrez ce lien pour voir et gérer vos demandes d’assistance auprès de ${site} :\n\n${link}\n\nLe lien ne fonctionne qu’une fois, pendant ${minutes} minutes. Si vous ne l’avez pas demandé, ignorez cet e-mail.\n`,
   },
 };

@@ -42,5 +42,8 @@ export const pt: Texts = {
     statuses: { new: 'Novo', open: 'Aberto', pending: 'À espera da sua resposta', on_hold: 'Em espera', solved: 'Resolvido', closed: 'Fechado' },
     attached: (name) => `(anexo: ${name})`,
     cut: (max) => `(Só são mostradas as primeiras ${max} mensagens.)`,
+    signInSubject: (site) => `A sua ligação de início de sessão para ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Abra esta ligação para ver e gerir os seus pedidos de suporte com ${site}:\n\n${link}\n\nA ligação funciona uma vez, durante ${minutes} minutos. Se não a pediu, pode ignorar este e-mail.\n`,
   },
 };
