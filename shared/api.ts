@@ -177,6 +177,8 @@ export const portalLoginLinkSchema = z.object({
   email: z.email().max(254),
   /** Key of the site whose requests to show (default `demo`). */
   site: z.string().min(1).max(64).optional(),
+  /** The portal page's language (BCP 47): the mail is written in it, else in the site's default. */
+  language: z.string().max(35).optional(),
 });
 
 /** `POST /api/me/requests` (portal): a new request in the customer's own words. */

@@ -28,11 +28,6 @@ export const ar: Catalogue = {
   waitingForConnection: 'في انتظار الاتصال',
   edit: 'تعديل',
   typing: { one: '{names} يكتب…', two: '{names} يكتبان…', other: '{names} يكتبون…' },
-  invitation: 'دعوة {tool}',
-  startsAt: 'تبدأ {when}',
-  startsNow: 'تبدأ الآن',
-  join: 'انضمام',
-  linkBlocked: 'لا يمكن فتح رابط الاجتماع من هنا.',
   escalateFailed: 'تعذّر الوصول إلى الفريق. يرجى المحاولة مرة أخرى.',
   unread: {
     zero: 'لا رسائل جديدة',
@@ -43,11 +38,4 @@ export const ar: Catalogue = {
     other: '{count} رسالة جديدة',
   },
   helpArticles: 'مقالات المساعدة',
-  searchArticles: 'البحث في مقالات المساعدة',
-  noArticles: 'لا توجد مقالة مطابقة.',
-  suggested: 'مقترحات لهذه الصفحة',
-  backToArticles: 'العودة إلى المقالات',
-  didntHelp: 'لم يساعدني هذا',
-  askKai: 'اسأل {agent}',
-  updated: 'تم التحديث {when}',
 };

@@ -1,9 +1,10 @@
 /**
- * The messenger's English texts: the source of every other catalogue and the fallback for a missing key.
- * `{name}` is replaced by a parameter; an object is a plural (keys are `Intl.PluralRules` categories, `other`
- * always present, `{count}` the number formatted in the language).
+ * The messenger's English texts on first open: the source of every other catalogue and the fallback for a
+ * missing key (shapes in `catalogue.ts`). Texts only lazily loaded views show are in `cards.en.ts`.
  * With `en`, the accessible names here are those outside tests rely on: change them only with the README.
  */
+import type { CatalogueOf } from './catalogue';
+
 export const en = {
   messenger: 'Messenger',
   minimise: 'Minimise messenger',
@@ -32,22 +33,10 @@ export const en = {
   waitingForConnection: 'Waiting for connection',
   edit: 'Edit',
   typing: { one: '{names} is typing…', other: '{names} are typing…' },
-  invitation: '{tool} invitation',
-  startsAt: 'Starts {when}',
-  startsNow: 'Starts now',
-  join: 'Join',
-  linkBlocked: 'The meeting link can’t be opened from here.',
   escalateFailed: 'Could not reach the team. Please try again.',
   unread: { one: '{count} new message', other: '{count} new messages' },
   helpArticles: 'Help articles',
-  searchArticles: 'Search help articles',
-  noArticles: 'No article matches.',
-  suggested: 'Suggested for this page',
-  backToArticles: 'Back to articles',
-  didntHelp: 'This didn’t help',
-  askKai: 'Ask {agent}',
-  updated: 'Updated {when}',
 };
 
 /** A catalogue: every key of the English one (a plural stays a plural). */
-export type Catalogue = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } };
+export type Catalogue = CatalogueOf<typeof en>;

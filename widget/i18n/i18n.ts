@@ -1,13 +1,16 @@
 /**
  * The browser's texts in the visitor's language: catalogues of plain strings and plurals, and `Intl` for
- * dates and numbers (relative times: `messenger/articles/relative-time.ts`, loaded with the articles). English is bundled (the fallback for a missing key); every other
- * language is its own chunk, loaded only when chosen. The choice itself is `shared/language.ts`'s.
+ * dates and numbers (relative times: `relative-time.ts`, imported by the views that show them). English is
+ * bundled (the fallback for a missing key); every other language is its own chunk, loaded only when chosen.
+ * Texts that only lazily loaded views show are parts (`TextPart`: `cards`, `portal`), loaded with those views
+ * (`parts.ts`).
+ * The choice of language itself is `shared/language.ts`'s.
  */
 import { directionOf, type Language } from '../../shared/language';
+import type { CatalogueOf, Entries, Line, Params, Plural } from './catalogue';
 import { en, type Catalogue } from './en';
 
 export type MessageKey = keyof Catalogue;
-type Params = Record<string, string | number>;
 
 /** Loads a language's catalogue (English at once). */
 export async function loadCatalogue(language: Language): Promise<Catalogue> {
@@ -27,22 +30,23 @@ export async function loadCatalogue(language: Language): Promise<Catalogue> {
   }
 }
 
-/** Texts and formats of one language. */
-export class Translator {
+/** The texts of one catalogue in one language, and the language's formats. */
+export class Texts<E extends Entries> {
   readonly dir: 'ltr' | 'rtl';
   private readonly plurals: Intl.PluralRules;
 
   constructor(
     readonly language: Language,
-    private readonly catalogue: Catalogue = en,
+    private readonly catalogue: CatalogueOf<E>,
+    private readonly source: CatalogueOf<E>,
   ) {
     this.dir = directionOf(language);
     this.plurals = new Intl.PluralRules(language);
   }
 
   /** The text for `key`; `count` picks a plural form and is `{count}`, formatted in the language. */
-  t(key: MessageKey, params: Params = {}): string {
-    const entry = this.catalogue[key] ?? en[key];
+  t(key: keyof E & string, params: Params = {}): string {
+    const entry: string | Plural = this.catalogue[key] ?? this.source[key];
     let text: string;
     if (typeof entry === 'string') text = entry;
     else {
@@ -51,6 +55,11 @@ export class Translator {
       params = { ...params, count: this.number(count) };
     }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  }
+
+  /** A model's line (a key, or text as it came) in this language. */
+  say(line: Line<keyof E & string>): string {
+    return 'text' in line ? line.text : this.t(line.key, line.params);
   }
 
   number(value: number): string {
@@ -71,7 +80,13 @@ export class Translator {
       return new Intl.DateTimeFormat(this.language, options).format(value);
     }
   }
+}
 
+/** The messenger's texts in one language (the parts of lazily loaded views: `parts.ts`). */
+export class Translator extends Texts<typeof en> {
+  constructor(language: Language, catalogue: Catalogue = en) {
+    super(language, catalogue, en);
+  }
 }
 
 /** A translator for `language`, with its catalogue loaded. */

@@ -4,6 +4,8 @@
  */
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { StatedUrgency } from '../../shared/self-service';
+import type { Line } from '../i18n/catalogue';
+import type { PortalKey } from '../i18n/portal';
 import { RequestsApi, RequestsApiError } from '../requests/api';
 import { RequestsModel } from '../requests/RequestsModel';
 
@@ -15,6 +17,8 @@ export interface PortalOptions {
   site?: string | undefined;
   /** The browser's time zone, sent with a new request (routing and the promise's wording). */
   timeZone?: string | undefined;
+  /** The page's language, for the sign-in mail (read when a link is asked for). */
+  language?: () => string | undefined;
 }
 
 export interface NewRequestInput {
@@ -27,7 +31,7 @@ export class PortalModel {
   private readonly _status = signal<PortalStatus>('checking');
   private readonly _email = signal<string | null>(null);
   private readonly _linkSentTo = signal<string | null>(null);
-  private readonly _linkError = signal<string | null>(null);
+  private readonly _linkError = signal<Line<PortalKey> | null>(null);
   private readonly _sending = signal(false);
   private readonly _composing = signal(false);
 
@@ -36,7 +40,8 @@ export class PortalModel {
   readonly email: ReadonlySignal<string | null> = this._email;
   /** Where the latest sign-in link went ("Check your email"). */
   readonly linkSentTo: ReadonlySignal<string | null> = this._linkSentTo;
-  readonly linkError: ReadonlySignal<string | null> = this._linkError;
+  /** Why the link could not be sent, shown in the page's language. */
+  readonly linkError: ReadonlySignal<Line<PortalKey> | null> = this._linkError;
   /** A sign-in link request is in flight. */
   readonly sending: ReadonlySignal<boolean> = this._sending;
   /** The `New request` form is showing. */
@@ -69,24 +74,22 @@ export class PortalModel {
   async requestLink(email: string): Promise<boolean> {
     const address = email.trim();
     if (!address) {
-      this._linkError.value = 'Enter your email address.';
+      this._linkError.value = { key: 'enterEmail' };
       return false;
     }
     this._sending.value = true;
     this._linkError.value = null;
     try {
-      await this.api.requestLink(address, this.options.site);
+      await this.api.requestLink(address, this.options.site, this.options.language?.());
       this._linkSentTo.value = address;
       return true;
     } catch (error) {
       this._linkError.value =
         error instanceof RequestsApiError && error.code === 'rate_limited'
-          ? 'Too many sign-in links were asked for. Please wait a few minutes and try again.'
+          ? { key: 'tooManyLinks' }
           : error instanceof RequestsApiError && error.status === 400
-            ? 'That does not look like an email address.'
-            : error instanceof RequestsApiError
-              ? error.message
-              : 'Something went wrong. Please try again.';
+            ? { key: 'notAnEmail' }
+            : { key: 'linkFailed' };
       return false;
     } finally {
       this._sending.value = false;

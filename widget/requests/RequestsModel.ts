@@ -6,9 +6,13 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { CustomerRequest, CustomerRequestDetail } from '../../shared/self-service';
 import type { CsatAnswer } from '../../shared/reach';
+import type { CardsKey } from '../i18n/cards';
+import type { Line } from '../i18n/catalogue';
 import { RequestsApiError, type NewCustomerRequest, type RequestsApi } from './api';
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** What the model says to the customer, shown in their language (`Texts.say`). */
+export type RequestsLine = Line<CardsKey>;
 
 export interface RequestsModelOptions {
   api: RequestsApi;
@@ -40,20 +44,20 @@ const summaryOf = (d: CustomerRequestDetail): CustomerRequest => ({
 export class RequestsModel {
   private readonly _requests = signal<CustomerRequest[]>([]);
   private readonly _status = signal<ListStatus>('idle');
-  private readonly _error = signal<string | null>(null);
+  private readonly _error = signal<RequestsLine | null>(null);
   private readonly _selected = signal<CustomerRequestDetail | null>(null);
   private readonly _opening = signal<string | null>(null);
   private readonly _busy = signal(false);
-  private readonly _actionError = signal<string | null>(null);
+  private readonly _actionError = signal<RequestsLine | null>(null);
   private readonly _confirmingDelete = signal(false);
-  private readonly _notice = signal<string | null>(null);
+  private readonly _notice = signal<RequestsLine | null>(null);
   private readonly _csat = signal<{ askedAt: string | null; answer: CsatAnswer | null } | null>(null);
 
   /** The customer's requests, newest activity first. */
   readonly requests: ReadonlySignal<CustomerRequest[]> = this._requests;
   readonly status: ReadonlySignal<ListStatus> = this._status;
   /** Why the list could not be loaded. */
-  readonly error: ReadonlySignal<string | null> = this._error;
+  readonly error: ReadonlySignal<RequestsLine | null> = this._error;
   /** The request being read, with its messages; null shows the list. */
   readonly selected: ReadonlySignal<CustomerRequestDetail | null> = this._selected;
   /** The id of a request being fetched to open. */
@@ -61,11 +65,11 @@ export class RequestsModel {
   /** An action (reply, reopen, delete, create) is in flight. */
   readonly busy: ReadonlySignal<boolean> = this._busy;
   /** Why the last action failed, in the server's words. */
-  readonly actionError: ReadonlySignal<string | null> = this._actionError;
+  readonly actionError: ReadonlySignal<RequestsLine | null> = this._actionError;
   /** The delete button was pressed once: waiting for `Confirm delete`. */
   readonly confirmingDelete: ReadonlySignal<boolean> = this._confirmingDelete;
-  /** A one-line outcome to announce ("Request #1004 deleted."). */
-  readonly notice: ReadonlySignal<string | null> = this._notice;
+  /** A one-line outcome to announce ("Request #1004 was deleted."). */
+  readonly notice: ReadonlySignal<RequestsLine | null> = this._notice;
   /** The reply being written. */
   readonly draft = signal('');
   /** The open request's CSAT question and answer (read when a solved request opens). */
@@ -155,7 +159,7 @@ export class RequestsModel {
       batch(() => {
         this.show(request);
         this.draft.value = '';
-        this._notice.value = followUp ? `That request was closed, so your reply started a new one: #${request.number}.` : null;
+        this._notice.value = followUp ? { key: 'followUpStarted', params: { number: request.number } } : null;
       });
     });
   }
@@ -168,7 +172,7 @@ export class RequestsModel {
       const detail = await this.options.api.reopen(current.id);
       batch(() => {
         this.show(detail);
-        this._notice.value = `Request #${detail.number} is open again.`;
+        this._notice.value = { key: 'reopened', params: { number: detail.number } };
       });
     });
   }
@@ -194,7 +198,7 @@ export class RequestsModel {
         this._selected.value = null;
         this._confirmingDelete.value = false;
         this.draft.value = '';
-        this._notice.value = `Request #${current.number} was deleted.`;
+        this._notice.value = { key: 'deleted', params: { number: current.number } };
       });
       this.options.onWithdrawn?.(summaryOf(current));
     });
@@ -207,7 +211,7 @@ export class RequestsModel {
       batch(() => {
         this.show(detail);
         this.draft.value = '';
-        this._notice.value = `Request #${detail.number} was created.`;
+        this._notice.value = { key: 'created', params: { number: detail.number } };
       });
     });
   }
@@ -251,12 +255,13 @@ export class RequestsModel {
     }
   }
 
-  private fail(error: unknown, show: (message: string) => void): void {
+  private fail(error: unknown, show: (message: RequestsLine) => void): void {
     if (error instanceof RequestsApiError && error.status === 401) {
-      show('Please sign in again.');
+      show({ key: 'signInAgain' });
       this.options.onUnauthorized?.();
       return;
     }
-    show(error instanceof RequestsApiError ? error.message : 'Something went wrong. Please try again.');
+    if (!(error instanceof RequestsApiError) || error.status >= 500) show({ key: 'failed' });
+    else show(error.status === 0 ? { key: 'offline' } : { text: error.message });
   }
 }

@@ -62,9 +62,9 @@ export class RequestsApi {
     return this.call('POST', `/api/me/requests/${encodeURIComponent(id)}/csat`, { rating, comment });
   }
 
-  /** Portal only: email a sign-in link (always 202 for a well-formed address). */
-  async requestLink(email: string, site: string | undefined): Promise<void> {
-    await this.call('POST', '/api/portal/login-link', site ? { email, site } : { email });
+  /** Portal only: email a sign-in link (always 202 for a well-formed address), written in `language`. */
+  async requestLink(email: string, site: string | undefined, language?: string): Promise<void> {
+    await this.call('POST', '/api/portal/login-link', { email, ...(site ? { site } : {}), ...(language ? { language } : {}) });
   }
 
   /** Portal only. */

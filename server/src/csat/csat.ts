@@ -9,6 +9,7 @@ import type { CsatAnswer } from '../../../shared/reach';
 import type { DbOrTx, Tx } from '../db/database';
 import type { TicketRow } from '../db/schema';
 import { AppError } from '../errors';
+import { mailTextsFor } from '../i18n/mail-language';
 import { enqueueMail } from '../channels/email/outbox';
 import { replySubject } from '../channels/email/outgoing-mail';
 import { threadOf, trimReferences } from '../channels/email/threading';
@@ -47,6 +48,7 @@ export async function askForCsat(ctx: ReachContext, tx: Tx, ticketId: string): P
 async function mailCsatQuestion(ctx: ReachContext, tx: Tx, ticket: TicketRow, to: string): Promise<void> {
   const links = [1, 2, 3, 4, 5].map((n) => `${n} ${'★'.repeat(n)}: ${csatLink(ctx.config.publicUrl, ctx.secret, ticket.id, n)}`).join('\n');
   const thread = await threadOf(tx, ticket.id);
+  const mail = await mailTextsFor(tx, ticket);
   await enqueueMail(
     tx,
     ctx.supportEmail,
@@ -55,7 +57,7 @@ async function mailCsatQuestion(ctx: ReachContext, tx: Tx, ticket: TicketRow, to
       kind: 'csat',
       to,
       subject: replySubject(ticket.number, ticket.subject),
-      text: `Hello,\n\nWe have solved request #${ticket.number}. How did we do? Choose from 1 (poor) to 5 (great):\n\n${links}\n\nEach link opens a page where you can add a comment and send your answer.\n`,
+      text: `${mail.hello}\n\n${mail.csatBody(ticket.number, links)}`,
       inReplyTo: thread.latestIncoming,
       references: trimReferences(thread.ids),
     },

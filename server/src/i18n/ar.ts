@@ -24,4 +24,25 @@ export const ar: Texts = {
     yourTime: (time) => `${time} بتوقيتك`,
     utc: (time) => `${time} بالتوقيت العالمي`,
   },
+  mail: {
+    hello: 'مرحبًا،',
+    confirmSubject: 'يُرجى تأكيد عنوان بريدك الإلكتروني',
+    confirmBody: (site, number, link) =>
+      `أدخل شخص ما هذا العنوان في المحادثة على ${site}${number ? ` للطلب رقم ${number}` : ''}، لتلقي ردود فريق الدعم عبر البريد الإلكتروني.\n\n` +
+      `لتأكيده، ردّ على هذه الرسالة أو افتح هذا الرابط:\n${link}\n\n` +
+      'إلى أن تؤكّده، لن نرسل أي شيء آخر إلى هذا العنوان. إن لم تكن أنت، فتجاهل هذه الرسالة.\n',
+    replyFooter: (number) => `الطلب رقم ${number}: ردّ على هذه الرسالة للإجابة، ويُرجى إبقاء [#${number}] في الموضوع.`,
+    csatBody: (number, links) =>
+      `لقد حللنا الطلب رقم ${number}. كيف كانت خدمتنا؟ اختر من 1 (سيئة) إلى 5 (ممتازة):\n\n${links}\n\nيفتح كل رابط صفحة يمكنك فيها إضافة تعليق وإرسال إجابتك.\n`,
+    transcriptSubject: (number, site) => `[#${number}] محادثتك مع ${site}`,
+    transcriptHeading: (site, number) => `دعم ${site}: الطلب رقم ${number}`,
+    subject: 'الموضوع',
+    status: 'الحالة',
+    statuses: { new: 'جديد', open: 'مفتوح', pending: 'بانتظار ردك', on_hold: 'معلّق', solved: 'تم الحل', closed: 'مغلق' },
+    attached: (name) => `(مرفق: ${name})`,
+    cut: (max) => `(تُعرض أول ${max} رسالة فقط.)`,
+    signInSubject: (site) => `رابط تسجيل الدخول إلى ${site}`,
+    signInBody: (site, link, minutes) =>
+      `افتح هذا الرابط لترى طلبات الدعم الخاصة بك لدى ${site} وتديرها:\n\n${link}\n\nيعمل الرابط مرة واحدة، خلال ${minutes} دقيقة. إن لم تطلبه، فيمكنك تجاهل هذه الرسالة.\n`,
+  },
 };

@@ -20,5 +20,16 @@ describe('the text catalogue', () => {
     expect(notice).toContain('<promise>');
     expect(notice).toContain(t.priority.high);
     expect(notice).not.toBe(en.handoffNotice({ number: 42, priority: 'high', promise: '<promise>', followUp: false }));
+    // The mails: every text in the language, the numbers, links and names kept.
+    const { mail } = t;
+    for (const key of ['hello', 'confirmSubject', 'subject'] as const) expect(mail[key], key).not.toBe(en.mail[key]);
+    for (const [status, word] of Object.entries(mail.statuses)) expect(word, status).not.toBe(en.mail.statuses[status as keyof typeof mail.statuses]);
+    const body = mail.confirmBody('Acme', 1042, 'https://x.example/c');
+    expect([body.includes('Acme'), body.includes('1042'), body.includes('https://x.example/c'), body !== en.mail.confirmBody('Acme', 1042, 'https://x.example/c')]).toEqual([true, true, true, true]);
+    expect(mail.confirmBody('Acme', null, 'https://x.example/c')).not.toContain('null');
+    expect(mail.replyFooter(1042)).toContain('[#1042]');
+    expect(mail.csatBody(1042, '<links>')).toContain('<links>');
+    expect(mail.transcriptSubject(1042, 'Acme')).toMatch(/^\[#1042\] .*Acme/);
+    for (const text of [mail.replyFooter(1), mail.csatBody(1, ''), mail.transcriptHeading('A', 1), mail.attached('f'), mail.cut(9)]) expect(text).not.toMatch(/\b(the|your|reply|request|shown)\b/);
   });
 });

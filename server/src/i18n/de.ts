@@ -25,4 +25,25 @@ export const de: Texts = {
     yourTime: (time) => `${time} Ihrer Zeit`,
     utc: (time) => `${time} UTC`,
   },
+  mail: {
+    hello: 'Hallo,',
+    confirmSubject: 'Bitte bestätigen Sie Ihre E-Mail-Adresse',
+    confirmBody: (site, number, link) =>
+      `Jemand hat diese Adresse im Chat auf ${site}${number ? ` zur Anfrage #${number}` : ''} angegeben, um die Antworten des Support-Teams per E-Mail zu erhalten.\n\n` +
+      `Um sie zu bestätigen, antworten Sie auf diese E-Mail oder öffnen Sie diesen Link:\n${link}\n\n` +
+      'Bis Sie bestätigen, schicken wir nichts anderes an diese Adresse. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.\n',
+    replyFooter: (number) => `Anfrage #${number}: Antworten Sie auf diese E-Mail; bitte lassen Sie [#${number}] im Betreff stehen.`,
+    csatBody: (number, links) =>
+      `Wir haben Anfrage #${number} gelöst. Wie war unsere Hilfe? Wählen Sie von 1 (schlecht) bis 5 (sehr gut):\n\n${links}\n\nJeder Link öffnet eine Seite, auf der Sie einen Kommentar hinzufügen und Ihre Antwort senden können.\n`,
+    transcriptSubject: (number, site) => `[#${number}] Ihre Unterhaltung mit ${site}`,
+    transcriptHeading: (site, number) => `${site}-Support: Anfrage #${number}`,
+    subject: 'Betreff',
+    status: 'Status',
+    statuses: { new: 'Neu', open: 'Offen', pending: 'Wartet auf Ihre Antwort', on_hold: 'Zurückgestellt', solved: 'Gelöst', closed: 'Geschlossen' },
+    attached: (name) => `(Anhang: ${name})`,
+    cut: (max) => `(Nur die ersten ${max} Nachrichten werden gezeigt.)`,
+    signInSubject: (site) => `Ihr Anmeldelink für ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Öffnen Sie diesen Link, um Ihre Supportanfragen bei ${site} zu sehen und zu verwalten:\n\n${link}\n\nDer Link funktioniert einmal, innerhalb von ${minutes} Minuten. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.\n`,
+  },
 };

@@ -3,6 +3,7 @@
  * translation is typed `Texts`, so a missing or misnamed key fails the typecheck.
  */
 import type { Level } from '../../../shared/priority';
+import type { TicketStatus } from '../../../shared/protocol';
 
 export interface HandoffNotice {
   number: number;
@@ -37,6 +38,27 @@ export const en = {
     opensAt: (team: string, time: string, by: string) => `${team} opens at ${time}${by}.`,
     yourTime: (time: string) => `${time} your time`,
     utc: (time: string) => `${time} UTC`,
+  },
+  mail: {
+    hello: 'Hello,',
+    confirmSubject: 'Please confirm your email address',
+    confirmBody: (site: string, number: number | null, link: string) =>
+      `Someone gave this address in the chat on ${site}${number ? ` for request #${number}` : ''}, to get the support team's replies by email.\n\n` +
+      `To confirm it, reply to this email or open this link:\n${link}\n\n` +
+      'Until you confirm, we send nothing else to this address. If it was not you, ignore this email.\n',
+    replyFooter: (number: number) => `Request #${number}: reply to this email to answer; please keep [#${number}] in the subject.`,
+    csatBody: (number: number, links: string) =>
+      `We have solved request #${number}. How did we do? Choose from 1 (poor) to 5 (great):\n\n${links}\n\nEach link opens a page where you can add a comment and send your answer.\n`,
+    transcriptSubject: (number: number, site: string) => `[#${number}] Your conversation with ${site}`,
+    transcriptHeading: (site: string, number: number) => `${site} support: request #${number}`,
+    subject: 'Subject',
+    status: 'Status',
+    statuses: { new: 'New', open: 'Open', pending: 'Pending', on_hold: 'On hold', solved: 'Solved', closed: 'Closed' } as Record<TicketStatus, string>,
+    attached: (name: string) => `(attached: ${name})`,
+    cut: (max: number) => `(Only the first ${max} messages are shown.)`,
+    signInSubject: (site: string) => `Your sign-in link for ${site}`,
+    signInBody: (site: string, link: string, minutes: number) =>
+      `Open this link to see and manage your support requests with ${site}:\n\n${link}\n\nThe link works once, within ${minutes} minutes. If you did not ask for it, you can ignore this email.\n`,
   },
 };
 

@@ -25,4 +25,25 @@ export const es: Texts = {
     yourTime: (time) => `${time}, tu hora`,
     utc: (time) => `${time} UTC`,
   },
+  mail: {
+    hello: 'Hola:',
+    confirmSubject: 'Confirma tu dirección de correo',
+    confirmBody: (site, number, link) =>
+      `Alguien dio esta dirección en el chat de ${site}${number ? ` para la solicitud n.º ${number}` : ''} para recibir por correo las respuestas del equipo de soporte.\n\n` +
+      `Para confirmarla, responde a este correo o abre este enlace:\n${link}\n\n` +
+      'Hasta que la confirmes, no enviamos nada más a esta dirección. Si no fuiste tú, ignora este correo.\n',
+    replyFooter: (number) => `Solicitud n.º ${number}: responde a este correo para contestar; mantén [#${number}] en el asunto.`,
+    csatBody: (number, links) =>
+      `Hemos resuelto la solicitud n.º ${number}. ¿Qué tal te hemos atendido? Elige de 1 (mal) a 5 (excelente):\n\n${links}\n\nCada enlace abre una página donde puedes añadir un comentario y enviar tu respuesta.\n`,
+    transcriptSubject: (number, site) => `[#${number}] Tu conversación con ${site}`,
+    transcriptHeading: (site, number) => `Soporte de ${site}: solicitud n.º ${number}`,
+    subject: 'Asunto',
+    status: 'Estado',
+    statuses: { new: 'Nueva', open: 'Abierta', pending: 'Pendiente de tu respuesta', on_hold: 'En espera', solved: 'Resuelta', closed: 'Cerrada' },
+    attached: (name) => `(adjunto: ${name})`,
+    cut: (max) => `(Solo se muestran los primeros ${max} mensajes.)`,
+    signInSubject: (site) => `Tu enlace de acceso a ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Abre este enlace para ver y gestionar tus solicitudes de soporte con ${site}:\n\n${link}\n\nEl enlace funciona una sola vez, durante ${minutes} minutos. Si no lo pediste, puedes ignorar este correo.\n`,
+  },
 };

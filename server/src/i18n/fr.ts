@@ -25,4 +25,25 @@ export const fr: Texts = {
     yourTime: (time) => `${time}, heure locale`,
     utc: (time) => `${time} UTC`,
   },
+  mail: {
+    hello: 'Bonjour,',
+    confirmSubject: 'Veuillez confirmer votre adresse e-mail',
+    confirmBody: (site, number, link) =>
+      `Quelqu’un a indiqué cette adresse dans le chat de ${site}${number ? ` pour la demande n° ${number}` : ''}, afin de recevoir par e-mail les réponses de l’équipe d’assistance.\n\n` +
+      `Pour la confirmer, répondez à cet e-mail ou ouvrez ce lien :\n${link}\n\n` +
+      'Tant que vous n’avez pas confirmé, nous n’envoyons rien d’autre à cette adresse. Si ce n’était pas vous, ignorez cet e-mail.\n',
+    replyFooter: (number) => `Demande n° ${number} : répondez à cet e-mail pour nous écrire ; merci de garder [#${number}] dans l’objet.`,
+    csatBody: (number, links) =>
+      `Nous avons résolu la demande n° ${number}. Qu’avez-vous pensé de notre aide ? Choisissez de 1 (mauvais) à 5 (excellent) :\n\n${links}\n\nChaque lien ouvre une page où vous pouvez ajouter un commentaire et envoyer votre réponse.\n`,
+    transcriptSubject: (number, site) => `[#${number}] Votre conversation avec ${site}`,
+    transcriptHeading: (site, number) => `Assistance ${site} : demande n° ${number}`,
+    subject: 'Objet',
+    status: 'Statut',
+    statuses: { new: 'Nouvelle', open: 'Ouverte', pending: 'En attente de votre réponse', on_hold: 'Suspendue', solved: 'Résolue', closed: 'Clôturée' },
+    attached: (name) => `(pièce jointe : ${name})`,
+    cut: (max) => `(Seuls les ${max} premiers messages sont affichés.)`,
+    signInSubject: (site) => `Votre lien de connexion pour ${site}`,
+    signInBody: (site, link, minutes) =>
+      `Ouvrez ce lien pour voir et gérer vos demandes d’assistance auprès de ${site} :\n\n${link}\n\nLe lien ne fonctionne qu’une fois, pendant ${minutes} minutes. Si vous ne l’avez pas demandé, ignorez cet e-mail.\n`,
+  },
 };

@@ -18,6 +18,7 @@ import { csatOf, submitCsat } from '../csat/csat';
 import { verifyCsatToken } from '../csat/csat-token';
 import type { TicketRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
+import { textsFor } from '../i18n';
 import { parse } from '../routes/validate';
 import { findSiteById, siteSettings } from '../sites/site.repository';
 import { findTicket } from '../tickets/ticket.repository';
@@ -120,8 +121,10 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     if (!ticket) throw new AppError('not_found', 'There is no conversation with a person to send yet');
     await limited(transcriptLimiter, visitor.id, 'transcripts');
     const site = await findSiteById(ctx.db, ticket.site_id);
-    const text = await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk');
-    await enqueueMail(ctx.db, ctx.supportEmail, { ticketId: ticket.id, kind: 'transcript', to: known.email, subject: `[#${ticket.number}] Your conversation with ${site?.name ?? 'us'}`, text }, ctx.now());
+    // In the visitor's language (their messenger's), else the site's.
+    const mail = textsFor(visitor.language, site ? siteSettings(site).language : undefined).mail;
+    const text = await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk', mail);
+    await enqueueMail(ctx.db, ctx.supportEmail, { ticketId: ticket.id, kind: 'transcript', to: known.email, subject: mail.transcriptSubject(ticket.number, site?.name ?? 'Frontdesk'), text }, ctx.now());
     request.log.info({ ticketId: ticket.id, visitorId: visitor.id, to: addressTag(known.email) }, 'transcript mailed to the visitor');
     return reply.status(202).send({ to: known.email });
   });

@@ -11,6 +11,7 @@ import { enqueueMail } from '../channels/email/outbox';
 import type { ReachContext } from './reach-context';
 import { replySubject } from '../channels/email/outgoing-mail';
 import { addressTag } from '../channels/email/mail-log';
+import { textsFor } from '../i18n';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -51,7 +52,8 @@ export async function giveEmail(ctx: ReachContext, tx: Tx, props: { visitor: Vis
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const link = `${ctx.config.publicUrl}/reach/confirm?token=${encodeURIComponent(token)}`;
-  const number = props.ticket ? ` for request #${props.ticket.number}` : '';
+  // In the language the visitor's messenger speaks (the session told the server).
+  const mail = textsFor(props.visitor.language).mail;
   const { messageId } = await enqueueMail(
     tx,
     ctx.supportEmail,
@@ -60,11 +62,8 @@ export async function giveEmail(ctx: ReachContext, tx: Tx, props: { visitor: Vis
       kind: 'email_confirmation',
       to: email,
       // Our words only: the address may be anyone's, so nothing the visitor wrote goes into this mail.
-      subject: props.ticket ? replySubject(props.ticket.number, 'Please confirm your email address') : 'Please confirm your email address',
-      text:
-        `Hello,\n\nSomeone gave this address in the chat on ${props.siteName}${number}, to get the support team's replies by email.\n\n` +
-        `To confirm it, reply to this email or open this link:\n${link}\n\n` +
-        'Until you confirm, we send nothing else to this address. If it was not you, ignore this email.\n',
+      subject: props.ticket ? replySubject(props.ticket.number, mail.confirmSubject) : mail.confirmSubject,
+      text: `${mail.hello}\n\n${mail.confirmBody(props.siteName, props.ticket?.number ?? null, link)}`,
     },
     now,
   );

@@ -4,11 +4,13 @@
  * "Talk to a person" is one tap away.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { cards } from '../../i18n/cards';
 import { useT } from '../../i18n/context';
+import { relativeTime } from '../../i18n/relative-time';
+import { useTexts } from '../../i18n/parts';
 import type { Messenger } from '../messenger';
 import { ArticlesModel } from './ArticlesModel';
 import { markdownBlocks } from './markdown-text';
-import { relativeTime } from './relative-time';
 import './articles.css';
 
 export interface ArticlesViewProps {
@@ -19,6 +21,7 @@ export interface ArticlesViewProps {
 
 export function ArticlesView({ messenger, onDidntHelp }: ArticlesViewProps) {
   const i18n = useT();
+  const texts = useTexts(cards);
   const model = useMemo(() => new ArticlesModel({ ...messenger.selfService, page: messenger.page() }), [messenger]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
@@ -26,19 +29,20 @@ export function ArticlesView({ messenger, onDidntHelp }: ArticlesViewProps) {
     return () => clearTimeout(timer.current);
   }, [model]);
   const article = model.open.value;
+  if (!texts) return null;
   if (article) {
     return (
       <article class="fd-article" aria-label={article.title}>
         <button type="button" class="fd-link-button" onClick={() => model.back()}>
-          {i18n.t('backToArticles')}
+          {texts.t('backToArticles')}
         </button>
         <h2 class="fd-article__title">{article.title}</h2>
-        <p class="fd-article__meta">{i18n.t('updated', { when: relativeTime(i18n.language, article.updatedAt) })}</p>
+        <p class="fd-article__meta">{texts.t('updated', { when: relativeTime(i18n.language, article.updatedAt) })}</p>
         {markdownBlocks(article.body).map((block, i) =>
           block.kind === 'heading' ? <h3 key={i}>{block.text}</h3> : <p key={i} class={block.kind === 'item' ? 'fd-article__item' : undefined}>{block.text}</p>,
         )}
         <button type="button" class="fd-escalate" onClick={() => onDidntHelp(`${article.title}: `)}>
-          {i18n.t('didntHelp')}
+          {texts.t('didntHelp')}
         </button>
       </article>
     );
@@ -49,10 +53,10 @@ export function ArticlesView({ messenger, onDidntHelp }: ArticlesViewProps) {
   };
   return (
     <section class="fd-articles" aria-label={i18n.t('helpArticles')}>
-      <input type="search" class="fd-composer__input" aria-label={i18n.t('searchArticles')} placeholder={i18n.t('searchArticles')} onInput={(e) => onInput(e.currentTarget.value)} />
-      {model.suggested.value && <h2 class="fd-articles__heading">{i18n.t('suggested')}</h2>}
+      <input type="search" class="fd-composer__input" aria-label={texts.t('searchArticles')} placeholder={texts.t('searchArticles')} onInput={(e) => onInput(e.currentTarget.value)} />
+      {model.suggested.value && <h2 class="fd-articles__heading">{texts.t('suggested')}</h2>}
       {model.status.value === 'error' && <p class="fd-notice">{i18n.t('unavailable')}</p>}
-      {model.status.value === 'ready' && model.results.value.length === 0 && <p>{i18n.t('noArticles')}</p>}
+      {model.status.value === 'ready' && model.results.value.length === 0 && <p>{texts.t('noArticles')}</p>}
       <ul class="fd-articles__list">
         {model.results.value.map((a) => (
           <li key={a.id}>

@@ -1,6 +1,8 @@
 import type { MessageCard } from '../../../shared/protocol';
+import { cards, type cardsEn } from '../../i18n/cards';
 import { useT } from '../../i18n/context';
-import type { Translator } from '../../i18n/i18n';
+import type { Texts, Translator } from '../../i18n/i18n';
+import { useTexts } from '../../i18n/parts';
 
 export interface RemoteSessionCardProps {
   card: MessageCard;
@@ -22,8 +24,8 @@ export function formatStart(i18n: Translator, startsAt: string | null, timeZone?
 }
 
 /** "Starts <time>…</time>", the words around the time in the language's own order. */
-function StartsAt({ i18n, iso, text }: { i18n: Translator; iso: string; text: string }) {
-  const [before, after] = i18n.t('startsAt', { when: '\u0000' }).split('\u0000');
+function StartsAt({ texts, iso, text }: { texts: Texts<typeof cardsEn>; iso: string; text: string }) {
+  const [before, after] = texts.t('startsAt', { when: '\u0000' }).split('\u0000');
   return (
     <>
       {before}
@@ -36,21 +38,23 @@ function StartsAt({ i18n, iso, text }: { i18n: Translator; iso: string; text: st
 /** A remote-session invitation: the tool, when, the agent's note, and a Join link. Every string is text. */
 export function RemoteSessionCard({ card, timeZone }: RemoteSessionCardProps) {
   const i18n = useT();
+  const texts = useTexts(cards);
   const href = joinHref(card.url);
   const start = formatStart(i18n, card.startsAt, timeZone);
+  if (!texts) return null;
   return (
-    <div class="fd-card" role="group" aria-label={i18n.t('invitation', { tool: card.toolName })}>
+    <div class="fd-card" role="group" aria-label={texts.t('invitation', { tool: card.toolName })}>
       <p class="fd-card__title">{card.toolName}</p>
       <p class="fd-card__when">
-        {card.startsAt && start ? <StartsAt i18n={i18n} iso={card.startsAt} text={start} /> : i18n.t('startsNow')}
+        {card.startsAt && start ? <StartsAt texts={texts} iso={card.startsAt} text={start} /> : texts.t('startsNow')}
       </p>
       {card.note && <p class="fd-card__note">{card.note}</p>}
       {href ? (
         <a class="fd-card__join" href={href} target="_blank" rel="noopener noreferrer">
-          {i18n.t('join')}
+          {texts.t('join')}
         </a>
       ) : (
-        <p class="fd-card__note">{i18n.t('linkBlocked')}</p>
+        <p class="fd-card__note">{texts.t('linkBlocked')}</p>
       )}
     </div>
   );

@@ -1,11 +1,14 @@
 /**
  * The messenger in each of its languages: composer, buttons, the handoff notice and the promise (worded by the
- * server in the language the messenger sent with the session), and the direction.
+ * server in the language the messenger sent with the session), the email question after the handoff, and the
+ * direction; and no English word left on the page.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../shared/language';
 import type { PublicSiteSettings, VisitorTicket, WidgetSessionInput } from '../../../shared/protocol';
+import type { VisitorReach } from '../../../shared/reach';
+import { englishLeft, englishWords } from '../../i18n/test-support/english-left';
 import { createMessenger, type Messenger } from '../messenger';
 import type { VisitorClientSocket } from '../models/connection';
 import { memoryStore } from '../storage';
@@ -15,14 +18,17 @@ import { App } from './App';
 const SITE: PublicSiteSettings = { key: 'demo', name: 'Acme', agentName: 'Kai', color: '#0f766e', greeting: '', position: 'right', language: 'en' };
 
 /** What each language must show; the promise stands for the server's words in that language. */
-const EXPECTED: Record<Language, { message: string; send: string; person: string; finding: string; ticket: string; promise: string; dir: string }> = {
-  en: { message: 'Message', send: 'Send', person: 'Talk to a person', finding: 'Finding a person to help you…', ticket: 'Ticket #1042', promise: 'Our UK team replies by 10:00.', dir: 'ltr' },
-  de: { message: 'Nachricht', send: 'Senden', person: 'Mit einem Menschen sprechen', finding: 'Wir suchen jemanden, der Ihnen hilft…', ticket: 'Ticket #1042', promise: 'Unser Team in Großbritannien antwortet bis 10:00.', dir: 'ltr' },
-  fr: { message: 'Message', send: 'Envoyer', person: 'Parler à une personne', finding: 'Nous cherchons une personne pour vous aider…', ticket: 'Ticket n° 1042', promise: 'Notre équipe britannique répond d’ici 10:00.', dir: 'ltr' },
-  es: { message: 'Mensaje', send: 'Enviar', person: 'Hablar con una persona', finding: 'Buscando a una persona que te ayude…', ticket: 'Ticket n.º 1042', promise: 'Nuestro equipo del Reino Unido responde antes de las 10:00.', dir: 'ltr' },
-  pt: { message: 'Mensagem', send: 'Enviar', person: 'Falar com uma pessoa', finding: 'À procura de uma pessoa para ajudar…', ticket: 'Pedido n.º 1042', promise: 'A nossa equipa do Reino Unido responde até às 10:00.', dir: 'ltr' },
-  ar: { message: 'الرسالة', send: 'إرسال', person: 'التحدث إلى شخص', finding: 'نبحث عن شخص لمساعدتك…', ticket: 'التذكرة رقم 1042', promise: 'يرد فريقنا في المملكة المتحدة قبل 10:00.', dir: 'rtl' },
+const EXPECTED: Record<Language, { message: string; send: string; person: string; finding: string; ticket: string; promise: string; email: string; dir: string }> = {
+  en: { message: 'Message', send: 'Send', person: 'Talk to a person', finding: 'Finding a person to help you…', ticket: 'Ticket #1042', promise: 'Our UK team replies by 10:00.', email: 'Email (optional)', dir: 'ltr' },
+  de: { message: 'Nachricht', send: 'Senden', person: 'Mit einem Menschen sprechen', finding: 'Wir suchen jemanden, der Ihnen hilft…', ticket: 'Ticket #1042', promise: 'Unser Team in Großbritannien antwortet bis 10:00.', email: 'E-Mail (optional)', dir: 'ltr' },
+  fr: { message: 'Message', send: 'Envoyer', person: 'Parler à une personne', finding: 'Nous cherchons une personne pour vous aider…', ticket: 'Ticket n° 1042', promise: 'Notre équipe britannique répond d’ici 10:00.', email: 'E-mail (facultatif)', dir: 'ltr' },
+  es: { message: 'Mensaje', send: 'Enviar', person: 'Hablar con una persona', finding: 'Buscando a una persona que te ayude…', ticket: 'Ticket n.º 1042', promise: 'Nuestro equipo del Reino Unido responde antes de las 10:00.', email: 'Correo electrónico (opcional)', dir: 'ltr' },
+  pt: { message: 'Mensagem', send: 'Enviar', person: 'Falar com uma pessoa', finding: 'À procura de uma pessoa para ajudar…', ticket: 'Pedido n.º 1042', promise: 'A nossa equipa do Reino Unido responde até às 10:00.', email: 'E-mail (opcional)', dir: 'ltr' },
+  ar: { message: 'الرسالة', send: 'إرسال', person: 'التحدث إلى شخص', finding: 'نبحث عن شخص لمساعدتك…', ticket: 'التذكرة رقم 1042', promise: 'يرد فريقنا في المملكة المتحدة قبل 10:00.', email: 'البريد الإلكتروني (اختياري)', dir: 'rtl' },
 };
+
+/** After the handoff the messenger asks for an email (the reach cards, loaded then). */
+const REACH: VisitorReach = { status: 'none', email: null, askForEmail: true };
 
 let messenger: Messenger | null = null;
 afterEach(() => {
@@ -45,7 +51,8 @@ async function open(browserLanguages: string[], boot: { language?: string } = {}
     parentOrigin: 'https://shop.example',
     store: memoryStore(),
     languages: browserLanguages,
-    fetch: (async (_url: string, init: RequestInit) => {
+    fetch: (async (url: string, init: RequestInit) => {
+      if (url === '/api/widget/reach') return new Response(JSON.stringify(REACH));
       sessions.push(JSON.parse(String(init.body)) as WidgetSessionInput);
       return new Response(JSON.stringify({ token: 't', visitorId: 'v1', site: SITE }));
     }) as unknown as typeof fetch,
@@ -86,6 +93,9 @@ describe('the messenger in every language', () => {
       act(() => socket.fire('conversation:updated', { ...AI_STATE, mode: 'waiting', ticket }));
       expect(screen.getByText(expected.ticket)).toBeTruthy();
       expect(screen.getByText(expected.promise)).toBeTruthy();
+      // The email question (a lazily loaded card with its own texts) comes in the same language.
+      await screen.findByRole('textbox', { name: expected.email });
+      if (language !== 'en') expect(englishLeft(document.body, await englishWords(language, [SITE.name, SITE.agentName]))).toEqual([]);
     });
   }
 

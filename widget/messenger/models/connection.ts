@@ -163,7 +163,7 @@ export class ConnectionModel {
           continue;
         }
         if (error instanceof SessionError && error.status < 500 && error.status !== 429) {
-          this._error.value = error.body?.message ?? 'The messenger is not available here.';
+          this._error.value = error.body?.message ?? null; // none: the status line says "unavailable" in the visitor's language
           this._status.value = 'failed';
           return;
         }

@@ -4,6 +4,8 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ReachSlotProps } from '../components/ReachSlot';
+import { cards } from '../../i18n/cards';
+import { useTexts } from '../../i18n/parts';
 import { CsatCard } from '../../requests/components/CsatCard';
 import { EmailPending, EmailQuestion } from './EmailQuestion';
 import { ReachModel } from './reach-model';
@@ -11,6 +13,7 @@ import './reach.css';
 
 export function ReachCards({ messenger }: ReachSlotProps) {
   const model = useMemo(() => new ReachModel(messenger.selfService), [messenger]);
+  const texts = useTexts(cards);
   const ticket = messenger.conversation.state.value.ticket;
   const ticketId = ticket?.id ?? null;
   const solved = ticket?.status === 'solved';
@@ -21,22 +24,23 @@ export function ReachCards({ messenger }: ReachSlotProps) {
     if (ticketId && solved) void model.loadCsat(ticketId);
   }, [model, ticketId, solved]);
 
+  if (!texts) return null;
   const reach = model.reach.value;
   const csat = model.csat.value;
   const known = reach && (reach.status === 'verified' || reach.status === 'confirmed');
   return (
     <div class="fd-reach-cards">
-      {reach?.status === 'none' && reach.askForEmail && !model.declined.value && <EmailQuestion model={model} />}
-      {reach?.status === 'pending' && reach.email && <EmailPending email={reach.email} />}
+      {reach?.status === 'none' && reach.askForEmail && !model.declined.value && <EmailQuestion model={model} texts={texts} />}
+      {reach?.status === 'pending' && reach.email && <EmailPending email={reach.email} texts={texts} />}
       {ticketId && solved && csat?.askedAt && <CsatCard answer={csat.answer} busy={model.busy.value} onRate={(rating, comment) => void model.rate(ticketId, rating, comment)} />}
       {known && (
         <button type="button" class="fd-link-button" disabled={model.busy.value} onClick={() => void model.emailTranscript()}>
-          Email me this conversation
+          {texts.t('emailTranscript')}
         </button>
       )}
       {model.notice.value && (
         <p class="fd-notice" role="status">
-          {model.notice.value}
+          {texts.say(model.notice.value)}
         </p>
       )}
     </div>

@@ -5,6 +5,8 @@
 import { signal } from '@preact/signals';
 import { HttpError, requestJson } from '../../../shared/http-client';
 import type { CsatAnswer, VisitorReach } from '../../../shared/reach';
+import type { CardsKey } from '../../i18n/cards';
+import type { Line } from '../../i18n/catalogue';
 
 export interface ReachApiOptions {
   fetch: typeof fetch;
@@ -13,11 +15,11 @@ export interface ReachApiOptions {
 
 export type CsatState = { askedAt: string | null; answer: CsatAnswer | null };
 
-/** A failed call in words the visitor can act on. */
-function problem(err: unknown, fallback: string): string {
-  if (err instanceof HttpError && err.status === 429) return 'You have done that a few times already. Please try again later.';
-  if (err instanceof HttpError && err.status === 400) return err.message;
-  return fallback;
+/** A failed call in words the visitor can act on (a refused address in the server's own words). */
+function problem(err: unknown, fallback: CardsKey): Line<CardsKey> {
+  if (err instanceof HttpError && err.status === 429) return { key: 'tooOften' };
+  if (err instanceof HttpError && err.status === 400) return { text: err.message };
+  return { key: fallback };
 }
 
 export class ReachModel {
@@ -26,8 +28,8 @@ export class ReachModel {
   /** The visitor chose "No thanks" (for this page's lifetime). */
   readonly declined = signal(false);
   readonly busy = signal(false);
-  /** One line about the last action: sent, or what went wrong. */
-  readonly notice = signal<string | null>(null);
+  /** One line about the last action: sent, or what went wrong (shown in the visitor's language). */
+  readonly notice = signal<Line<CardsKey> | null>(null);
 
   constructor(private readonly options: ReachApiOptions) {}
 
@@ -42,24 +44,24 @@ export class ReachModel {
   giveEmail(email: string): Promise<void> {
     return this.act(async () => {
       this.reach.value = await this.call<VisitorReach>('POST', '/api/widget/reach/email', { email });
-    }, 'Your email could not be saved. Please try again.');
+    }, 'emailFailed');
   }
 
   emailTranscript(): Promise<void> {
     return this.act(async () => {
       const { to } = await this.call<{ to: string }>('POST', '/api/widget/transcript');
-      this.notice.value = `We have emailed this conversation to ${to}.`;
-    }, 'The conversation could not be emailed. Please try again.');
+      this.notice.value = { key: 'transcriptSent', params: { email: to } };
+    }, 'transcriptFailed');
   }
 
   rate(ticketId: string, rating: number, comment: string): Promise<void> {
     return this.act(async () => {
       const answer = await this.call<CsatAnswer>('POST', `/api/me/requests/${encodeURIComponent(ticketId)}/csat`, { rating, comment });
       this.csat.value = { askedAt: this.csat.peek()?.askedAt ?? null, answer };
-    }, 'Your rating could not be sent. Please try again.');
+    }, 'csatFailed');
   }
 
-  private async act(work: () => Promise<void>, fallback: string): Promise<void> {
+  private async act(work: () => Promise<void>, fallback: CardsKey): Promise<void> {
     this.busy.value = true;
     this.notice.value = null;
     try {

@@ -1,6 +1,10 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { STATED_URGENCIES, STATED_URGENCY_LABELS, type StatedUrgency } from '../../../shared/self-service';
+import { STATED_URGENCIES, type StatedUrgency } from '../../../shared/self-service';
+import { cards } from '../../i18n/cards';
+import { portal } from '../../i18n/portal';
+import { useTexts } from '../../i18n/parts';
+import type { RequestsLine } from '../../requests/RequestsModel';
 import type { NewRequestInput } from '../PortalModel';
 
 /** Limits of `customerRequestSchema` in shared/api.ts (not imported: that module would bundle zod). */
@@ -12,8 +16,8 @@ export interface NewRequestFormProps {
   onSubmit: (input: NewRequestInput) => Promise<boolean>;
   onCancel: () => void;
   busy: boolean;
-  /** The server's reason the last submit failed. */
-  error: string | null;
+  /** The server's reason the last submit failed, in the page's language. */
+  error: RequestsLine | null;
 }
 
 const isStated = (value: string): value is StatedUrgency => (STATED_URGENCIES as readonly string[]).includes(value);
@@ -23,36 +27,39 @@ export function NewRequestForm({ onSubmit, onCancel, busy, error }: NewRequestFo
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [urgency, setUrgency] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<'addSubject' | 'describe' | 'chooseUrgency' | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const texts = useTexts(portal);
+  const shared = useTexts(cards);
+  useEffect(() => first.current?.focus(), [texts, shared]);
+  if (!texts || !shared) return null;
 
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (!subject.trim()) return setProblem('Add a subject.');
-    if (!description.trim()) return setProblem('Describe what you need help with.');
-    if (!isStated(urgency)) return setProblem('Choose how urgent it is for you.');
+    if (!subject.trim()) return setProblem('addSubject');
+    if (!description.trim()) return setProblem('describe');
+    if (!isStated(urgency)) return setProblem('chooseUrgency');
     setProblem(null);
     void onSubmit({ subject: subject.trim(), description: description.trim(), urgency });
   };
-  const shown = problem ?? error;
+  const shown = problem ? texts.t(problem) : error ? shared.say(error) : null;
 
   return (
     <section class="portal-card" aria-labelledby="portal-new-title">
-      <h2 id="portal-new-title">New request</h2>
+      <h2 id="portal-new-title">{texts.t('newRequest')}</h2>
       <form class="portal-form" onSubmit={submit} noValidate>
-        <label for="portal-subject">Subject</label>
+        <label for="portal-subject">{texts.t('subject')}</label>
         <input id="portal-subject" ref={first} maxLength={SUBJECT_MAX} required value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-        <label for="portal-description">Description</label>
+        <label for="portal-description">{texts.t('description')}</label>
         <textarea id="portal-description" rows={6} maxLength={DESCRIPTION_MAX} required value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
-        <label for="portal-urgency">How urgent is it for you?</label>
+        <label for="portal-urgency">{texts.t('urgency')}</label>
         <select id="portal-urgency" required value={urgency} onChange={(e) => setUrgency(e.currentTarget.value)}>
           <option value="" disabled>
-            Choose one
+            {texts.t('chooseOne')}
           </option>
           {STATED_URGENCIES.map((u) => (
             <option key={u} value={u}>
-              {STATED_URGENCY_LABELS[u]}
+              {texts.t(`urgency_${u}`)}
             </option>
           ))}
         </select>
@@ -63,10 +70,10 @@ export function NewRequestForm({ onSubmit, onCancel, busy, error }: NewRequestFo
         )}
         <div class="fd-req-actions">
           <button type="submit" class="fd-req-button fd-req-button--primary" disabled={busy}>
-            Submit request
+            {texts.t('submit')}
           </button>
           <button type="button" class="fd-req-button" onClick={onCancel}>
-            Cancel
+            {shared.t('cancel')}
           </button>
         </div>
       </form>

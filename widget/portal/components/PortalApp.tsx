@@ -1,3 +1,5 @@
+import { portal } from '../../i18n/portal';
+import { useTexts } from '../../i18n/parts';
 import { RequestsView } from '../../requests/components/RequestsView';
 import type { PortalModel } from '../PortalModel';
 import { NewRequestForm } from './NewRequestForm';
@@ -11,21 +13,23 @@ export interface PortalAppProps {
 export function PortalApp({ model }: PortalAppProps) {
   const status = model.status.value;
   const requests = model.requests;
+  const texts = useTexts(portal);
+  if (!texts) return null;
   return (
     <div class="portal">
       <header class="portal-header">
-        <h1 class="portal-title">Support requests</h1>
+        <h1 class="portal-title">{texts.t('title')}</h1>
         {status === 'signed_in' && (
           <div class="portal-account">
-            <span class="portal-muted">Signed in as {model.email.value}</span>
+            <span class="portal-muted">{texts.t('signedInAs', { email: model.email.value ?? '' })}</span>
             <button type="button" class="fd-req-button" onClick={() => void model.signOut()}>
-              Sign out
+              {texts.t('signOut')}
             </button>
           </div>
         )}
       </header>
       <main class="portal-main">
-        {status === 'checking' && <p class="portal-muted">Loading…</p>}
+        {status === 'checking' && <p class="portal-muted">{texts.t('loading')}</p>}
         {status === 'signed_out' && <SignInForm model={model} />}
         {status === 'signed_in' &&
           (model.composing.value ? (
@@ -40,7 +44,7 @@ export function PortalApp({ model }: PortalAppProps) {
               model={requests}
               listActions={
                 <button type="button" class="fd-req-button fd-req-button--primary portal-new" onClick={() => model.openNewRequest()}>
-                  New request
+                  {texts.t('newRequest')}
                 </button>
               }
             />

@@ -1,9 +1,23 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { portal } from '../../i18n/portal';
+import { useTexts } from '../../i18n/parts';
 import type { PortalModel } from '../PortalModel';
 
 export interface SignInFormProps {
   model: PortalModel;
+}
+
+/** "We sent a sign-in link to <strong>…</strong>.", the words around the address in the language's own order. */
+function LinkSent({ text, email }: { text: string; email: string }) {
+  const [before, after] = text.split('\u0000');
+  return (
+    <>
+      {before}
+      <strong>{email}</strong>
+      {after}
+    </>
+  );
 }
 
 /** `Email` and `Email me a sign-in link`; then "Check your email". No password: the link proves the address. */
@@ -11,22 +25,24 @@ export function SignInForm({ model }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const sentTo = model.linkSentTo.value;
   const heading = useRef<HTMLHeadingElement>(null);
+  const texts = useTexts(portal);
   useEffect(() => {
     if (sentTo) heading.current?.focus();
   }, [sentTo]);
+  if (!texts) return null;
 
   if (sentTo) {
     return (
       <section class="portal-card" aria-labelledby="portal-check-title">
         <h2 id="portal-check-title" tabIndex={-1} ref={heading}>
-          Check your email
+          {texts.t('checkEmail')}
         </h2>
         <p>
-          We sent a sign-in link to <strong>{sentTo}</strong>. Open it on this device to see your requests. It works once, within 15 minutes.
+          <LinkSent text={texts.t('linkSent', { email: '\u0000' })} email={sentTo} />
         </p>
-        <p class="portal-muted">No mail after a few minutes? Look in your spam folder, or ask for another link.</p>
+        <p class="portal-muted">{texts.t('noMail')}</p>
         <button type="button" class="fd-req-button" onClick={() => model.anotherEmail()}>
-          Use another email or send again
+          {texts.t('anotherEmail')}
         </button>
       </section>
     );
@@ -38,10 +54,10 @@ export function SignInForm({ model }: SignInFormProps) {
   };
   return (
     <section class="portal-card" aria-labelledby="portal-signin-title">
-      <h2 id="portal-signin-title">Sign in to see your requests</h2>
-      <p class="portal-muted">Enter the email address you contacted us from. We will email you a link that signs you in.</p>
+      <h2 id="portal-signin-title">{texts.t('signInTitle')}</h2>
+      <p class="portal-muted">{texts.t('signInWhy')}</p>
       <form class="portal-form" onSubmit={onSubmit} noValidate>
-        <label for="portal-email">Email</label>
+        <label for="portal-email">{texts.t('email')}</label>
         <input
           id="portal-email"
           type="email"
@@ -53,11 +69,11 @@ export function SignInForm({ model }: SignInFormProps) {
         />
         {model.linkError.value && (
           <p id="portal-email-error" class="fd-req-error" role="alert">
-            {model.linkError.value}
+            {texts.say(model.linkError.value)}
           </p>
         )}
         <button type="submit" class="fd-req-button fd-req-button--primary" disabled={model.sending.value}>
-          Email me a sign-in link
+          {texts.t('sendLink')}
         </button>
       </form>
     </section>

@@ -1,8 +1,10 @@
 import { useSignal } from '@preact/signals';
 import type { TargetedSubmitEvent } from 'preact';
 import type { CsatAnswer } from '../../../shared/reach';
+import { cards } from '../../i18n/cards';
+import { useTexts } from '../../i18n/parts';
 
-const LABELS = ['1, poor', '2', '3', '4', '5, great'];
+const SCALE = [1, 2, 3, 4, 5];
 
 export interface CsatCardProps {
   answer: CsatAnswer | null | undefined;
@@ -14,13 +16,17 @@ export interface CsatCardProps {
 export function CsatCard({ answer, busy, onRate }: CsatCardProps) {
   const rating = useSignal(0);
   const comment = useSignal('');
+  const texts = useTexts(cards);
+  if (!texts) return null;
   if (answer) {
     return (
       <p class="fd-card fd-reach" role="status">
-        Thank you for your rating ({answer.rating} of 5).
+        {texts.t('csatThanks', { rating: texts.number(answer.rating), max: texts.number(SCALE.length) })}
       </p>
     );
   }
+  const label = (n: number): string =>
+    n === 1 ? texts.t('csatPoor', { n: texts.number(n) }) : n === SCALE.length ? texts.t('csatGreat', { n: texts.number(n) }) : texts.number(n);
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (rating.value) onRate(rating.value, comment.value);
@@ -29,21 +35,21 @@ export function CsatCard({ answer, busy, onRate }: CsatCardProps) {
     <form class="fd-card fd-reach" aria-labelledby="fd-csat-title" onSubmit={submit}>
       <fieldset class="fd-reach__scale">
         <legend class="fd-card__title" id="fd-csat-title">
-          How did we do?
+          {texts.t('csatTitle')}
         </legend>
-        {LABELS.map((label, i) => (
-          <label key={label} class="fd-reach__choice">
-            <input type="radio" name="fd-csat" value={i + 1} checked={rating.value === i + 1} onChange={() => (rating.value = i + 1)} />
-            {label}
+        {SCALE.map((n) => (
+          <label key={n} class="fd-reach__choice">
+            <input type="radio" name="fd-csat" value={n} checked={rating.value === n} onChange={() => (rating.value = n)} />
+            {label(n)}
           </label>
         ))}
       </fieldset>
       <label class="fd-reach__label" for="fd-csat-comment">
-        Comment (optional)
+        {texts.t('csatComment')}
       </label>
       <textarea id="fd-csat-comment" class="fd-reach__input" rows={2} maxLength={2000} value={comment.value} onInput={(e) => (comment.value = e.currentTarget.value)} />
       <button type="submit" class="fd-reach__button" disabled={busy || rating.value === 0}>
-        Send rating
+        {texts.t('csatSend')}
       </button>
     </form>
   );

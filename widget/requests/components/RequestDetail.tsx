@@ -1,6 +1,9 @@
 import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { CUSTOMER_STATUS_LABELS, type CustomerMessage } from '../../../shared/self-service';
+import type { CustomerMessage } from '../../../shared/self-service';
+import type { cardsEn } from '../../i18n/cards';
+import { useT } from '../../i18n/context';
+import type { Texts, Translator } from '../../i18n/i18n';
 import type { RequestsModel } from '../RequestsModel';
 import { CsatCard } from './CsatCard';
 
@@ -11,23 +14,27 @@ export interface RequestDetailProps {
   model: RequestsModel;
   /** The heading level of the request's subject (the page's own heading sits above). */
   headingLevel?: 2 | 3;
+  texts: Texts<typeof cardsEn>;
 }
 
-function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+
+/** "14 Jan, 10:05" in the customer's language and the browser's zone. */
+function formatWhen(i18n: Translator, iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : i18n.date(time, WHEN);
 }
 
-function authorLabel(m: CustomerMessage): string {
-  return m.author.kind === 'customer' ? 'You' : m.author.name;
+function authorLabel(i18n: Translator, m: CustomerMessage): string {
+  return m.author.kind === 'customer' ? i18n.t('you') : m.author.name;
 }
 
 /**
  * One request: subject, status and promise, its messages (text only), the reply box, `Reopen request` when
  * solved, and `Delete request` with a confirm step.
  */
-export function RequestDetail({ model, headingLevel = 2 }: RequestDetailProps) {
+export function RequestDetail({ model, headingLevel = 2, texts }: RequestDetailProps) {
+  const i18n = useT();
   const request = model.selected.value;
   const heading = useRef<HTMLHeadingElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -59,20 +66,20 @@ export function RequestDetail({ model, headingLevel = 2 }: RequestDetailProps) {
   return (
     <article class="fd-req-detail" aria-labelledby="fd-req-title">
       <button type="button" class="fd-req-back" onClick={() => model.back()}>
-        Back to your requests
+        {texts.t('backToRequests')}
       </button>
       <Heading id="fd-req-title" class="fd-req-detail__title" tabIndex={-1} ref={heading}>
         <span class="fd-req-item__number">#{request.number}</span> {request.subject}
       </Heading>
       <p class="fd-req-detail__status">
-        <span class={`fd-req-status fd-req-status--${request.status}`}>{CUSTOMER_STATUS_LABELS[request.status]}</span>
+        <span class={`fd-req-status fd-req-status--${request.status}`}>{texts.t(`status_${request.status}`)}</span>
       </p>
       <p class="fd-req-detail__promise">{request.promise}</p>
-      <ol class="fd-req-messages" aria-label="Messages">
+      <ol class="fd-req-messages" aria-label={texts.t('messages')}>
         {request.messages.map((m) => (
           <li key={m.id} class={`fd-req-msg fd-req-msg--${m.author.kind}`}>
             <p class="fd-req-msg__meta">
-              <span class="fd-req-msg__author">{authorLabel(m)}</span> <time dateTime={m.createdAt}>{formatWhen(m.createdAt)}</time>
+              <span class="fd-req-msg__author">{authorLabel(i18n, m)}</span> <time dateTime={m.createdAt}>{formatWhen(i18n, m.createdAt)}</time>
             </p>
             <p class="fd-req-msg__body">{m.body}</p>
           </li>
@@ -82,7 +89,7 @@ export function RequestDetail({ model, headingLevel = 2 }: RequestDetailProps) {
         <CsatCard answer={model.csat.value.answer} busy={busy} onRate={(rating, comment) => void model.rate(rating, comment)} />
       )}
       <form class="fd-req-reply" onSubmit={onSubmit}>
-        <label for="fd-req-reply-input">Reply to this request</label>
+        <label for="fd-req-reply-input">{texts.t('replyLabel')}</label>
         <textarea
           id="fd-req-reply-input"
           class="fd-req-reply__input"
@@ -93,34 +100,34 @@ export function RequestDetail({ model, headingLevel = 2 }: RequestDetailProps) {
           onKeyDown={onKeyDown}
         />
         <button type="submit" class="fd-req-button fd-req-button--primary" disabled={busy || model.draft.value.trim() === ''}>
-          Send reply
+          {texts.t('sendReply')}
         </button>
       </form>
       {model.actionError.value && (
         <p class="fd-req-error" role="alert">
-          {model.actionError.value}
+          {texts.say(model.actionError.value)}
         </p>
       )}
       <div class="fd-req-actions">
         {request.canReopen && (
           <button type="button" class="fd-req-button" onClick={() => void model.reopen()} disabled={busy}>
-            Reopen request
+            {texts.t('reopen')}
           </button>
         )}
         {!confirming && (
           <button type="button" class="fd-req-button fd-req-button--danger" onClick={() => model.askDelete()} disabled={busy}>
-            Delete request
+            {texts.t('deleteRequest')}
           </button>
         )}
       </div>
       {confirming && (
         <div class="fd-req-confirm" role="group" aria-labelledby="fd-req-confirm-text">
-          <p id="fd-req-confirm-text">Delete this request? It leaves your list, and its messages are erased for good.</p>
+          <p id="fd-req-confirm-text">{texts.t('deleteQuestion')}</p>
           <button type="button" class="fd-req-button fd-req-button--danger" ref={confirm} onClick={() => void model.confirmDelete()} disabled={busy}>
-            Confirm delete
+            {texts.t('confirmDelete')}
           </button>
           <button type="button" class="fd-req-button" onClick={() => model.cancelDelete()} disabled={busy}>
-            Cancel
+            {texts.t('cancel')}
           </button>
         </div>
       )}

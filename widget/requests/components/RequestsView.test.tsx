@@ -123,13 +123,14 @@ describe('RequestsView', () => {
     expect(sends.map((c) => (c.body as { clientId: string }).clientId)).toEqual(['client-0001', 'client-0001']);
   });
 
-  it('says what went wrong when the list cannot load, and tries again', async () => {
+  it('says what went wrong when the list cannot load (in its own words for a server fault), and tries again', async () => {
     const server = fakeSelfService([detail({ id: 'r1', number: 1001, subject: 'Printer' })]);
     server.failNext('GET', '/api/me/requests', 500, 'internal', 'Something went wrong on our side');
     const model = new RequestsModel({ api: new RequestsApi({ fetch: server.fetch }) });
     render(<RequestsView model={model} />);
     void model.load();
-    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong on our side');
+    // A 5xx carries no detail for the customer: the catalogue's words, in their language, not the server's.
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong. Please try again.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('button', { name: /Printer/ });
   });

@@ -8,6 +8,9 @@ import type { Message } from '../../../../shared/protocol';
 import type { CoreContext } from '../../context';
 import type { Tx } from '../../db/database';
 import type { TicketRow } from '../../db/schema';
+import type { Texts } from '../../i18n';
+import { en } from '../../i18n/en';
+import { mailTextsFor } from '../../i18n/mail-language';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
@@ -127,8 +130,8 @@ export async function queueAttachmentNotice(
 }
 
 /** The mail an agent's public reply becomes. */
-export function agentReplyText(ticket: Pick<TicketRow, 'number'>, message: Pick<Message, 'body' | 'author'>): string {
-  return `${message.body.trim()}\n\n--\n${message.author.name}\nRequest #${ticket.number}: reply to this email to answer; please keep [#${ticket.number}] in the subject.\n`;
+export function agentReplyText(ticket: Pick<TicketRow, 'number'>, message: Pick<Message, 'body' | 'author'>, mail: Texts['mail'] = en.mail): string {
+  return `${message.body.trim()}\n\n--\n${message.author.name}\n${mail.replyFooter(ticket.number)}\n`;
 }
 
 /**
@@ -152,6 +155,7 @@ export async function mailAgentReply(ctx: MailContext, tx: Tx, ticketId: string,
 export async function queueReplyMail(ctx: MailContext, tx: Tx, ticket: TicketRow, message: Pick<Message, 'id' | 'body' | 'author' | 'internal'>, to: string): Promise<string> {
   if (message.internal) throw new Error('internal notes are never mailed');
   const thread = await threadOf(tx, ticket.id);
+  const mail = await mailTextsFor(tx, ticket);
   const { id } = await enqueueMail(
     tx,
     ctx.supportEmail,
@@ -161,7 +165,7 @@ export async function queueReplyMail(ctx: MailContext, tx: Tx, ticket: TicketRow
       kind: 'reply',
       to,
       subject: replySubject(ticket.number, ticket.subject),
-      text: agentReplyText(ticket, message),
+      text: agentReplyText(ticket, message, mail),
       inReplyTo: thread.latestIncoming ?? thread.ids[thread.ids.length - 1] ?? null,
       references: trimReferences(thread.ids),
     },

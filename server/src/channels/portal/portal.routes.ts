@@ -5,8 +5,9 @@ import type { CustomerReplyResult } from '../../../../shared/self-service';
 import type { KaiEngine } from '../../ai/engine';
 import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
+import { textsFor } from '../../i18n';
 import { parse } from '../../routes/validate';
-import { findSiteById, findSiteByKey } from '../../sites/site.repository';
+import { findSiteById, findSiteByKey, siteSettings } from '../../sites/site.repository';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import { withdrawTicket } from '../../tickets/withdraw-ticket';
 import { inTransaction } from '../../work';
@@ -115,23 +116,16 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     // Always the same answer and always a mail: anyone may sign in and start a request, so nothing is revealed.
     const token = await createLoginToken(ctx.db, { siteId: site.id, email: body.email, now });
     const link = `${ctx.config.publicUrl}/portal/verify?token=${encodeURIComponent(token)}`;
+    // In the portal page's language, else the site's default.
+    const mail = textsFor(body.language, siteSettings(site).language).mail;
     await enqueueMail(
       ctx.db,
       ctx.config.supportEmail,
       {
         kind: 'login_link',
         to: normaliseEmail(body.email),
-        subject: `Your sign-in link for ${site.name}`,
-        text: [
-          'Hello,',
-          '',
-          `Open this link to see and manage your support requests with ${site.name}:`,
-          '',
-          link,
-          '',
-          `The link works once, within ${LOGIN_LINK_MINUTES} minutes. If you did not ask for it, you can ignore this email.`,
-          '',
-        ].join('\n'),
+        subject: mail.signInSubject(site.name),
+        text: `${mail.hello}\n\n${mail.signInBody(site.name, link, LOGIN_LINK_MINUTES)}`,
       },
       now,
     );
