@@ -49,7 +49,8 @@ function FileItem({ file, messenger }: { file: MessageAttachment; messenger: Mes
     a.href = href;
     a.download = file.filename;
     a.click();
-    URL.revokeObjectURL(href);
+    // Released once the browser has surely taken the bytes (revoking at once can cancel the download).
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
   };
   return (
     <li class="fd-files__item">

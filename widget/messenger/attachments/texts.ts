@@ -103,5 +103,5 @@ export function typeNames(types: readonly string[], language: string): string {
     const sub = (t.split('/')[1] ?? t).replace(/^(x-|vnd\.)/, '');
     return sub === 'plain' ? 'TXT' : sub.toUpperCase();
   });
-  return new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format([...new Set(names)]);
+  return new Intl.ListFormat(language, { style: 'short', type: 'unit' }).format([...new Set(names)]);
 }
