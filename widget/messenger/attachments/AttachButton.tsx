@@ -4,7 +4,7 @@
  * press of the button, loads the upload tray (`Uploads`, its own chunk), which opens the file picker for a press.
  */
 import { useSignal } from '@preact/signals';
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/context';
 import { FilesContext } from '../components/FilesSlot';
 import { lazyView } from '../components/lazy';
@@ -18,7 +18,8 @@ export function AttachButton() {
   /** Files pasted or dropped, or none: the button asks for the file picker. Null until the first. */
   const picked = useSignal<File[] | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // At once (not after paint): a paste right after the button shows is a file too.
+  useLayoutEffect(() => {
     const form = button.current?.closest('form');
     if (!form) return;
     const take = (event: Event, files: FileList | null | undefined): void => {
