@@ -58,7 +58,7 @@ describe('ticket:reach', () => {
     elsewhere.on('ticket:reach', (e) => heardElsewhere.push(e));
 
     const waiting = reachEvent(watcher, (c) => Object.values(c.deliveries).some((d) => d.state === 'waiting'));
-    const shown = nextEvent<{ seq: number; id: string }>(visitor as never, 'message:created', (m) => (m as { author: { kind: string } }).author.kind === 'agent');
+    const shown = nextEvent<{ seq: number; author: { kind: string } }>(visitor as never, 'message:created', (m) => m.author.kind === 'agent');
     const replyId = await reply(ticketId, 'Try the export again now, please.');
     const pushed = await waiting;
     expect(pushed.ticketId).toBe(ticketId);
