@@ -2,7 +2,8 @@
  * Files in chat, in real Chromium: after a handoff the visitor pastes a screenshot (a real PNG, Chromium's own)
  * into the messenger on the host page; the agent sees it in the desk ticket as a thumbnail. The agent attaches a
  * file to a reply in the desk; the visitor sees it and downloads the same bytes. A file over the site's limit is
- * refused in the messenger, with the reason, before a byte is uploaded.
+ * refused in the messenger, with the reason, before a byte is uploaded. The desk's customer context shows the page
+ * the visitor was on (its address and title) and the attributes the site passed with `Frontdesk('update')`.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -21,6 +22,8 @@ test('a pasted screenshot reaches the agent, the agent’s file reaches the visi
     await expect.poll(async () => ((await (await agent.request.get('/api/widget/sites/demo')).json()) as { attachments?: { maxBytes: number } }).attachments?.maxBytes).toBe(LIMIT);
 
     await page.goto(HOST_URL);
+    // The host page says who the visitor is in its own terms (plain, unverified attributes).
+    await page.evaluate(() => (window as unknown as { Frontdesk: (...args: unknown[]) => void }).Frontdesk('update', { attributes: { plan: 'pro', seats: 12 } }));
     const screenshot = await page.screenshot({ type: 'png' });
     expect(screenshot.subarray(1, 4).toString()).toBe('PNG');
     const messenger = await openMessenger(page);
@@ -65,6 +68,11 @@ test('a pasted screenshot reaches the agent, the agent’s file reaches the visi
     // The agent sees it in the desk ticket as a thumbnail, and answers with a file.
     const desk = await agent.newPage();
     await desk.goto(`/desk#/tickets/${ticketId}`);
+    const context = desk.getByRole('region', { name: 'Customer context' });
+    await expect(context.getByRole('link', { name: 'Acme Widgets: customer site' })).toHaveAttribute('href', `${HOST_URL}/`);
+    await expect(context.getByRole('definition').filter({ hasText: /^pro \(unverified\)$/ })).toBeVisible();
+    await expect(context.getByRole('term').filter({ hasText: /^plan$/ })).toBeVisible();
+    await expect(context.getByRole('definition').filter({ hasText: /^12 \(unverified\)$/ })).toBeVisible();
     const deskThumb = desk.getByRole('img', { name: 'screenshot.png' });
     await expect(deskThumb).toBeVisible();
     await expect.poll(() => deskThumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

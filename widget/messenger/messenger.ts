@@ -145,15 +145,21 @@ export function createMessenger(env: MessengerEnv): Messenger {
     connection.setLanguage(sentLanguage);
     void connection.session(user);
   };
+  let sentContext = '';
   const start = (boot: LoaderMessage & { type: 'boot' }): void => {
     page = boot.page ?? page;
     void preferences.boot(boot.language, boot.theme);
+    // The page the visitor is on and the site's attributes, for the agents (the server keeps the latest).
+    const context = { page: boot.url ? { url: boot.url, title: boot.title, referrer: boot.referrer } : undefined, attributes: boot.attributes };
+    const contextText = JSON.stringify(context);
+    connection.setContext(context);
     if (!connection.canContinueAs(boot.user)) {
       connection.forget();
       conversation.clear();
-    } else if (started && !boot.user && preferences.language === sentLanguage) {
-      return; // still the same anonymous visitor: nothing to tell the server
+    } else if (started && !boot.user && preferences.language === sentLanguage && contextText === sentContext) {
+      return; // still the same anonymous visitor on the same page: nothing to tell the server
     }
+    sentContext = contextText;
     started = true;
     user = boot.user;
     session();
