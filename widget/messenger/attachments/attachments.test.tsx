@@ -1,11 +1,8 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageAttachment, PublicSiteSettings, VisitorTicket } from '../../../shared/protocol';
-import { App } from '../components/App';
-import { createMessenger, type Messenger } from '../messenger';
-import type { VisitorClientSocket } from '../models/connection';
-import { memoryStore } from '../storage';
-import { AI_STATE, FakeIoSocket, fakeServer, message } from '../test-support/fake-socket';
+import { AI_STATE, message } from '../test-support/fake-socket';
+import { mountMessenger, unmountMessengers } from '../test-support/mount-messenger';
 import { fileTexts } from './texts';
 import { type UploadFn, UploadsModel } from './uploads-model';
 
@@ -14,14 +11,9 @@ const SITE: PublicSiteSettings = { key: 'demo', name: 'Acme Help', agentName: 'K
 const ticket: VisitorTicket = { id: 't1', number: 1042, status: 'open', priority: 'high', promise: 'Soon.', firstResponseDueAt: null };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let messenger: Messenger | null = null;
-afterEach(() => {
-  cleanup();
-  messenger?.dispose();
-  messenger = null;
-});
+afterEach(unmountMessengers);
 
-/** A messenger with a ticket already (files go to a person), its fetch answering the session and file downloads. */
+/** A messenger whose fetch answers the session and file downloads (a ticket comes with the test's state). */
 async function setup() {
   const requests: { path: string; authorization: string | null }[] = [];
   const fetch = (async (path: string, init: RequestInit = {}) => {
@@ -29,26 +21,8 @@ async function setup() {
     if (path.startsWith('/api/widget/attachments/')) return new Response(PNG, { status: 200, headers: { 'content-type': 'image/png' } });
     return new Response(JSON.stringify({ token: 'tok', visitorId: 'v1', site: SITE, availability: { openNow: true, text: 'Online.' } }));
   }) as unknown as typeof globalThis.fetch;
-  let socket: FakeIoSocket | null = null;
-  const events = new EventTarget();
-  const win = { parent: undefined, addEventListener: events.addEventListener.bind(events), removeEventListener: events.removeEventListener.bind(events) } as unknown as Window;
-  Object.assign(win, { parent: win });
-  messenger = createMessenger({
-    win,
-    siteKey: 'demo',
-    parentOrigin: null,
-    store: memoryStore(),
-    fetch,
-    bootTimeoutMs: 0,
-    openSocket: (token) => {
-      socket = new FakeIoSocket(token);
-      return socket as unknown as VisitorClientSocket; // the fake has the socket.io methods the models use
-    },
-  });
-  render(<App messenger={messenger} />);
-  await waitFor(() => expect(socket).not.toBeNull());
-  const server = fakeServer(socket!);
-  return { socket: socket!, server, requests };
+  const { socket, server } = await mountMessenger(fetch);
+  return { socket, server, requests };
 }
 
 function file(name: string, type: string, size: number): File {
