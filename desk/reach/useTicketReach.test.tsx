@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { type Signal, signal } from '@preact/signals';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketReach, TicketReachChange } from '../../shared/reach';
@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 const READ: TicketReach = { deliveries: { r1: { state: 'waiting', at: '2026-01-13T10:05:00Z' } }, csat: { askedAt: null, answer: null } };
 
-function Probe({ ticketId, pushed, fetchFn }: { ticketId: string; pushed: ReturnType<typeof signal<TicketReachChange | null>>; fetchFn: typeof fetch }) {
+function Probe({ ticketId, pushed, fetchFn }: { ticketId: string; pushed: Signal<TicketReachChange | null>; fetchFn: typeof fetch }) {
   const reach = useTicketReach(ticketId, pushed, fetchFn);
   return <pre data-testid="reach">{JSON.stringify(reach)}</pre>;
 }
