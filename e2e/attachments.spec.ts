@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { HOST_URL, openMessenger, signInAgent, typeAndSend } from './support/frontdesk';
+import { seriousViolations } from './support/axe';
+import { HOST_URL, messengerFrame, openMessenger, signInAgent, typeAndSend } from './support/frontdesk';
 
 const LIMIT = 1024 * 1024;
 
@@ -47,6 +48,7 @@ test('a pasted screenshot reaches the agent, the agent’s file reaches the visi
     await (await chooser).setFiles({ name: 'huge-log.txt', mimeType: 'text/plain', buffer: Buffer.alloc(LIMIT + 1, 'a') });
     await expect(messenger.getByRole('alert')).toHaveText(/^huge-log\.txt is larger than 1 MB, the limit\. It was not sent\./);
     expect(await filesOnTicket()).toEqual([]);
+    expect(await seriousViolations(await messengerFrame(page))).toEqual([]);
     await messenger.getByRole('button', { name: 'Dismiss' }).click();
 
     // A screenshot pasted into the composer, as Chromium's clipboard hands an image over.
