@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors';
 import { LEVELS } from './priority';
 import type { AgentPresence, TicketViewer } from './team';
+import type { TicketReachChange } from './reach';
 
 /** Longest message body accepted from anyone (characters). */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -379,6 +380,8 @@ export interface DeskServerToClient {
   'ticket:viewers': (event: { ticketId: string; viewers: TicketViewer[] }) => void;
   /** To the assignee's tabs only: a ticket was just given to them (by someone else or automatically). */
   'ticket:assigned': (event: { ticket: TicketSummary; by: string | null }) => void;
+  /** On a watched ticket: how some replies reach the customer now (seen live, mailed, waiting…), or its CSAT changed. */
+  'ticket:reach': (event: TicketReachChange) => void;
 }
 
 export const watchTicketSchema = z.object({ ticketId: z.string().min(1).max(64) });

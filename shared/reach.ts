@@ -56,3 +56,13 @@ export interface TicketReach {
   deliveries: Record<string, ReplyDelivery>;
   csat: { askedAt: string | null; answer: CsatAnswer | null };
 }
+
+/**
+ * Pushed to the desks watching a ticket (`ticket:reach`), after the change committed: how some of its replies reach
+ * the customer now (seen, mailed, failed…), by message id, and its CSAT question and answer when those changed.
+ */
+export interface TicketReachChange {
+  ticketId: string;
+  deliveries: Record<string, ReplyDelivery>;
+  csat?: TicketReach['csat'];
+}

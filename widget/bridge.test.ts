@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, parseLoaderMessage, parseMessengerMessage } from './bridge';
+import { envelope, parseLoaderMessage, parseMessengerMessage, readAttributes } from './bridge';
 import { safeColor, textColorOn } from './color';
 
 describe('bridge', () => {
@@ -32,6 +32,22 @@ describe('bridge', () => {
     expect(parseMessengerMessage(envelope({ type: 'unread', count: '2' }))).toBeNull();
     expect(parseMessengerMessage(envelope({ type: 'ticket:created', ticket: null }))).toBeNull();
     expect(parseMessengerMessage(envelope({ type: 'boot' }))).toBeNull(); // wrong direction
+  });
+});
+
+describe('boot attributes', () => {
+  it('keep at most 30 plain values with short keys, and nothing else', () => {
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+    expect(Object.keys(readAttributes(many)!)).toHaveLength(30);
+    expect(readAttributes({ plan: 'pro', seats: 3, trial: true, nan: Number.NaN, fn: () => 1, obj: {}, list: [1], long: 'x'.repeat(501), ['k'.repeat(61)]: 'v' })).toEqual({ plan: 'pro', seats: 3, trial: true });
+    expect(readAttributes(['a'])).toBeUndefined();
+    expect(readAttributes({ fn: () => 1 })).toBeUndefined();
+    expect(readAttributes('plan=pro')).toBeUndefined();
+  });
+
+  it('travel with the page address, title and referrer in a boot message; over-long ones are left out', () => {
+    const boot = parseLoaderMessage({ source: 'frontdesk', type: 'boot', url: 'https://shop.example/a', title: 'T'.repeat(301), referrer: 'https://www.google.com/', attributes: { plan: 'pro' } });
+    expect(boot).toEqual({ type: 'boot', url: 'https://shop.example/a', referrer: 'https://www.google.com/', attributes: { plan: 'pro' } });
   });
 });
 

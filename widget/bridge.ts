@@ -24,9 +24,13 @@ export interface BridgeUser {
 /** `light` or `dark` forces a theme; `auto` (the default) follows `prefers-color-scheme`. */
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
+/** Plain key/value facts a site passes in `boot` or `update` (`attributes`): shown to agents as unverified claims. */
+export type BootAttributes = Record<string, string | number | boolean>;
+
 /** What `Frontdesk('boot', …)` may set, as it travels to the messenger. */
 export interface BootOptions {
   user?: BridgeUser;
+  attributes?: BootAttributes;
   /** BCP 47 tag the site chose for the visitor. */
   language?: string;
   theme?: ThemeChoice;
@@ -36,7 +40,7 @@ export interface BootOptions {
 
 /** Loader → messenger. */
 export type LoaderMessage =
-  | ({ type: 'boot'; timeZone?: string; page?: string } & BootOptions)
+  | ({ type: 'boot'; timeZone?: string; page?: string; url?: string; title?: string; referrer?: string } & BootOptions)
   | { type: 'consent' }
   | { type: 'open' }
   | { type: 'close' }
@@ -73,6 +77,24 @@ function isUser(value: unknown): value is BridgeUser {
   return typeof u.id === 'string' && optionalString(u.email) && optionalString(u.name) && optionalString(u.token);
 }
 
+/**
+ * The attributes that travel: at most 30, keys up to 60 characters, values strings up to 500 characters, finite
+ * numbers or booleans (the server's limits); anything else is left out. Undefined when none is left.
+ */
+export function readAttributes(value: unknown): BootAttributes | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const out: BootAttributes = {};
+  let n = 0;
+  for (const key of Object.keys(value)) {
+    const v = (value as Loose)[key]; // a non-null object, checked above
+    if (n < 30 && key.length <= 60 && ((typeof v === 'string' && v.length <= 500) || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
+      out[key] = v;
+      n++;
+    }
+  }
+  return n ? out : undefined;
+}
+
 /** Reads a loader → messenger message, or null when `data` is not a well-formed one. */
 export function parseLoaderMessage(data: unknown): LoaderMessage | null {
   const m = ours(data);
@@ -97,6 +119,13 @@ export function parseLoaderMessage(data: unknown): LoaderMessage | null {
       if (typeof m.consent === 'boolean') boot.consent = m.consent;
       // The host page's path (no query: it may hold tokens), for the help articles the messenger suggests.
       if (typeof m.page === 'string' && m.page.length <= 500) boot.page = m.page;
+      // The page's address (origin and path), title and referrer, shown to agents with the ticket.
+      for (const key of ['url', 'title', 'referrer'] as const) {
+        const value = m[key];
+        if (typeof value === 'string' && value.length <= (key === 'title' ? 300 : 2000)) boot[key] = value;
+      }
+      // Only the host page's own loader posts here, and it sent them through readAttributes.
+      if (typeof m.attributes === 'object' && m.attributes !== null) boot.attributes = m.attributes as BootAttributes;
       return boot;
     }
     default:

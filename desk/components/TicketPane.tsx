@@ -48,7 +48,7 @@ export interface TeamPaneTools {
 export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remoteApi, team }: TicketPaneProps) {
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
-  const reach = useTicketReach(ticket.id, ticket.messages.value.length);
+  const reach = useTicketReach(ticket.id, ticket.reachChange);
   if (!detail) {
     return (
       <section class="ticket ticket--empty" aria-label="Ticket">

@@ -24,6 +24,7 @@ export interface DeskSocket {
   on(event: 'presence:changed', listener: S2C['presence:changed']): unknown;
   on(event: 'ticket:viewers', listener: S2C['ticket:viewers']): unknown;
   on(event: 'ticket:assigned', listener: S2C['ticket:assigned']): unknown;
+  on(event: 'ticket:reach', listener: S2C['ticket:reach']): unknown;
   emit(event: 'ticket:unwatch', payload: { ticketId: string }): unknown;
   emit(event: 'presence:set', payload: { status: 'online' | 'away' }): unknown;
   emit(event: 'typing:set', payload: { ticketId: string; typing: boolean }): unknown;
@@ -51,6 +52,8 @@ export interface DeskConnectionHandlers {
   viewersChanged?(event: Parameters<S2C['ticket:viewers']>[0]): void;
   /** A ticket was just given to this agent. */
   ticketAssigned?(event: Parameters<S2C['ticket:assigned']>[0]): void;
+  /** On the watched ticket: how some replies reach the customer now, or its CSAT changed. */
+  reachChanged?(event: Parameters<S2C['ticket:reach']>[0]): void;
   /** The socket came back after a drop: refetch whatever may have been missed. */
   reconnected(): void;
   /** The server refused the handshake (perhaps the session ended): worth checking the session. */
@@ -131,6 +134,7 @@ export class DeskConnectionModel {
     socket.on('presence:changed', (e) => h.presenceChanged?.(e));
     socket.on('ticket:viewers', (e) => h.viewersChanged?.(e));
     socket.on('ticket:assigned', (e) => h.ticketAssigned?.(e));
+    socket.on('ticket:reach', (e) => h.reachChanged?.(e));
     socket.connect();
   }
 

@@ -186,6 +186,7 @@ export class DeskModel {
         this.#notify({ kind: 'assigned', ticketId: ticket.id, text: `#${ticket.number} was assigned to you${by ? ` by ${by}` : ''}: ${ticket.subject}` });
       },
       typingChanged: (event) => this.#current.value?.applyTyping(event),
+      reachChanged: (event) => this.#current.value?.applyReach(event),
       reconnected: () => {
         void this.queue.load();
         void this.views?.load(this.session.agent.value?.id ?? '');

@@ -3,6 +3,7 @@ import type { Message, TicketDetail, TicketStatus, TicketSummary, TypingEvent } 
 import type { Level } from '../../shared/priority';
 import { ApiError, type DeskApi, type TicketPatch } from '../api';
 import type { TicketViewer } from '../../shared/team';
+import type { TicketReachChange } from '../../shared/reach';
 
 function isNewMessages(value: unknown): value is { messages: Message[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { messages?: unknown }).messages);
@@ -85,6 +86,7 @@ export class TicketModel {
   readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #viewers = signal<readonly TicketViewer[]>([]);
   readonly #staleReply = signal<StaleReply | null>(null);
+  readonly #reachChange = signal<TicketReachChange | null>(null);
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #loadSeq = 0;
   /** The newest message this agent has been shown when they started the reply (the server checks nobody wrote since). */
@@ -193,6 +195,15 @@ export class TicketModel {
       setTimeout(() => this.#stopTyping(name), TYPING_EXPIRY_MS),
     );
     if (!this.#typing.value.includes(name)) this.#typing.value = [...this.#typing.value, name];
+  }
+
+  /** The newest `ticket:reach` for this ticket (how some replies reach the customer now); `useTicketReach` merges it. */
+  get reachChange(): ReadonlySignal<TicketReachChange | null> {
+    return this.#reachChange;
+  }
+
+  applyReach(change: TicketReachChange): void {
+    if (change.ticketId === this.id) this.#reachChange.value = change;
   }
 
   /** `ticket:viewers`: the agents with this ticket open, without oneself. */

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Author, ConversationState, Message, MessageDelta, SlaAlert, TicketSummary } from '../../shared/protocol';
+import type { TicketReachChange } from '../../shared/reach';
 import type { Tx } from './db/database';
 
 /** How a Kai turn ended: an answer, an answer offering a person, a handoff (by Kai or a site rule), no turn (a person has the chat), or a failure. */
@@ -24,9 +25,11 @@ export interface DomainEventMap {
   'ticket.updated': { ticket: TicketSummary; visitorId: string | null; visitorState: ConversationState | null };
   /** An SLA deadline is near (warning) or has passed (breach). */
   'ticket.sla': SlaAlert;
-  /** The outbox handed a mail to SMTP_URL, or an attempt failed (it is retried). */
-  'mail.sent': { kind: string };
-  'mail.failed': { kind: string; attempts: number };
+  /** The outbox handed a mail to SMTP_URL, or an attempt failed (it is retried); the ticket and message it is about, if any. */
+  'mail.sent': { kind: string; ticketId: string | null; messageId: string | null };
+  'mail.failed': { kind: string; attempts: number; ticketId: string | null; messageId: string | null };
+  /** How some agent replies of a ticket reach the customer now, or its CSAT, changed (read after the commit). */
+  'reach.changed': TicketReachChange;
   /** One of Kai's turns ended: how, and how long it took. */
   'kai.turn': { outcome: KaiTurnOutcome; seconds: number };
   /** A customer rated the help on a solved ticket (once per ticket). */

@@ -1,8 +1,8 @@
 /**
- * What a site passes to `Frontdesk('boot', { user, language, theme, consent })`, read defensively: site code may
+ * What a site passes to `Frontdesk('boot', { user, attributes, language, theme, consent })`, read defensively: site code may
  * pass anything, and only plain strings and booleans travel (a function would make postMessage throw).
  */
-import type { BootOptions } from '../bridge';
+import { readAttributes, type BootOptions } from '../bridge';
 
 export type { BootOptions };
 
@@ -19,5 +19,7 @@ export function readBootOptions(input: unknown): BootOptions {
   if (typeof raw.language === 'string' && raw.language.length <= 35) result.language = raw.language;
   if (raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'auto') result.theme = raw.theme;
   if (raw.consent === false) result.consent = false;
+  const attributes = readAttributes(raw.attributes);
+  if (attributes) result.attributes = attributes;
   return result;
 }

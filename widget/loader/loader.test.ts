@@ -167,16 +167,42 @@ describe('loader', () => {
   it('queues messages until the iframe is ready, then posts them to the server origin only', async () => {
     const api = installFrontdesk(window, CONFIG);
     await drawn();
-    api('boot', { user: { id: 'u1', name: 'Ada', extra: () => 1 } });
+    document.title = 'Billing <b>help</b>';
+    api('boot', { user: { id: 'u1', name: 'Ada', extra: () => 1 }, attributes: { plan: 'pro', seats: 12, trial: false, fn: () => 1, nested: { a: 1 }, long: 'x'.repeat(501) } });
     api('showNewMessage', 'Hello there');
     const fake = fakeFrameWindow();
     expect(fake.postMessage).not.toHaveBeenCalled();
     fromFrame({ type: 'ready' }, fake);
     expect(posted(fake)).toEqual(['boot', 'open', 'prefill']);
-    expect(fake.postMessage.mock.calls[0]?.[0]).toEqual({ source: 'frontdesk', type: 'boot', page: '/', user: { id: 'u1', name: 'Ada' } });
+    // The page's address without query (none here), its title, and only the attributes that can travel.
+    expect(fake.postMessage.mock.calls[0]?.[0]).toEqual({
+      source: 'frontdesk',
+      type: 'boot',
+      page: '/',
+      url: `${location.origin}/`,
+      title: 'Billing <b>help</b>',
+      user: { id: 'u1', name: 'Ada' },
+      attributes: { plan: 'pro', seats: 12, trial: false },
+    });
     expect(fake.postMessage.mock.calls[2]?.[0]).toEqual({ source: 'frontdesk', type: 'prefill', text: 'Hello there' });
     api('close');
     expect(posted(fake).at(-1)).toBe('close');
+  });
+
+  it('update tells the messenger the page the visitor is on now, and merges new attributes', async () => {
+    const api = installFrontdesk(window, CONFIG);
+    await drawn();
+    api('boot', { attributes: { plan: 'free', seats: 1 } });
+    api('open');
+    const fake = fakeFrameWindow();
+    fromFrame({ type: 'ready' }, fake);
+    document.title = 'Orders';
+    history.pushState(null, '', '/orders?session=secret#top');
+    api('update', { attributes: { plan: 'pro' } });
+    const last = fake.postMessage.mock.calls.at(-1)?.[0];
+    expect(last).toMatchObject({ type: 'boot', page: '/orders', url: `${location.origin}/orders`, title: 'Orders', attributes: { plan: 'pro', seats: 1 } });
+    expect(JSON.stringify(last)).not.toContain('secret');
+    history.pushState(null, '', '/');
   });
 
   it('ignores messages from another origin or another window', async () => {

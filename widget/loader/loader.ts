@@ -81,7 +81,12 @@ export function installFrontdesk(win: Window, config: LoaderConfig, core?: Loade
   };
 
   // The messenger reads the time zone itself (same browser), so the loader sends only what the site chose.
-  const bootMessage = (): LoaderMessage => ({ type: 'boot', ...options, page: win.location.pathname });
+  // The page as agents see it with the ticket: its address without query or fragment (they may hold tokens), title
+  // and referrer (cut the same way), read afresh each time (a single-page app calls `update` as it navigates).
+  const bootMessage = (): LoaderMessage => {
+    const { origin, pathname } = win.location;
+    return { type: 'boot', ...options, page: pathname, url: origin + pathname, title: win.document.title.slice(0, 300), referrer: win.document.referrer.split(/[?#]/)[0] || undefined };
+  };
   const onFrameMessage = (message: MessengerMessage): void => {
     if (message.type === 'unread' && message.count !== unread) {
       unread = message.count;
@@ -150,12 +155,14 @@ export function installFrontdesk(win: Window, config: LoaderConfig, core?: Loade
         else draw();
         break;
       case 'update': {
-        const next = readBootOptions(args[0]).user;
+        const { user: next, attributes } = readBootOptions(args[0]);
         if (next) {
           const user: BridgeUser | undefined = options.user;
           options.user = user && user.id === next.id ? { ...user, ...next } : next;
-          link.post(bootMessage());
         }
+        if (attributes) options.attributes = { ...options.attributes, ...attributes };
+        // Also the page the visitor is on now.
+        link.post(bootMessage());
         break;
       }
       case 'consent':

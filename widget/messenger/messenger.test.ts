@@ -111,6 +111,23 @@ describe('createMessenger (embedded)', () => {
     expect(bodies[1]).toMatchObject({ token: 'tok-1', user: { id: 'u1', email: 'ada@example.com' } });
   });
 
+  it('sends the host page (address, title, referrer) and the boot attributes with the session, again when they change', async () => {
+    const { bodies, fromLoader } = setup();
+    const billing = { type: 'boot', page: '/billing', url: 'https://shop.example/billing', title: 'Billing', referrer: 'https://www.google.com/', attributes: { plan: 'pro', seats: 12 } } as const;
+    fromLoader(billing);
+    await settle();
+    expect(bodies[0]).toMatchObject({ page: { url: 'https://shop.example/billing', title: 'Billing', referrer: 'https://www.google.com/' }, attributes: { plan: 'pro', seats: 12 } });
+    // The same page again (a reloaded iframe's boot): nothing new to tell.
+    fromLoader(billing);
+    await settle();
+    expect(bodies).toHaveLength(1);
+    // `update` after the single-page app moved on: the new page goes with a new session call.
+    fromLoader({ ...billing, page: '/orders', url: 'https://shop.example/orders', title: 'Orders' });
+    await settle();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toMatchObject({ token: 'tok-1', page: { url: 'https://shop.example/orders', title: 'Orders' } });
+  });
+
   it('prefills and focuses the composer, and tracks open/close for unread', async () => {
     const { messenger: m, fromLoader, sockets, parent } = setup();
     fromLoader({ type: 'boot' });

@@ -8,7 +8,7 @@ import { ConsentStore } from './consent-store';
 import { asVisitorSocket, ConnectionModel, type ConnectionOptions } from './models/connection';
 import { ConversationModel } from './models/conversation';
 import { PreferencesModel } from './preferences';
-import { TabsLink } from './tabs';
+import type { SharedTabs } from './tabs';
 import { storageKeys, type KeyValueStore } from './storage';
 
 export interface MessengerEnv {
@@ -123,33 +123,6 @@ function bridgeHandler(models: Models, start: (message: LoaderMessage & { type: 
   };
 }
 
-/**
- * One unread count and one sound per new message across the site's tabs: a read anywhere clears every tab's
- * count, and one tab of those that got the message plays the chime (only while closed or in the background).
- */
-function shareAcrossTabs(win: Window, siteKey: string, conversation: ConversationModel): { link: TabsLink; stop: () => void } {
-  const Channel = (win as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
-  const link = new TabsLink(Channel ? new Channel(`frontdesk:${siteKey}`) : null, () => conversation.markRead());
-  let before = conversation.unread.peek();
-  const stopSound = effect(() => {
-    const unread = conversation.unread.value;
-    const newest = conversation.messages.peek().at(-1);
-    if (unread > before && newest) {
-      void link.claimSound(newest.id).then((mine) => {
-        if (mine) void import('./chime').then(({ playChime }) => playChime(win));
-      });
-    }
-    before = unread;
-  });
-  return {
-    link,
-    stop: () => {
-      stopSound();
-      link.close();
-    },
-  };
-}
-
 export function createMessenger(env: MessengerEnv): Messenger {
   const { win } = env;
   const embedded = env.parentOrigin !== null && win.parent !== win;
@@ -172,21 +145,32 @@ export function createMessenger(env: MessengerEnv): Messenger {
     connection.setLanguage(sentLanguage);
     void connection.session(user);
   };
+  let sentContext = '';
   const start = (boot: LoaderMessage & { type: 'boot' }): void => {
     page = boot.page ?? page;
     void preferences.boot(boot.language, boot.theme);
+    // The page the visitor is on and the site's attributes, for the agents (the server keeps the latest).
+    const context = { page: boot.url ? { url: boot.url, title: boot.title, referrer: boot.referrer } : undefined, attributes: boot.attributes };
+    const contextText = JSON.stringify(context);
+    connection.setContext(context);
     if (!connection.canContinueAs(boot.user)) {
       connection.forget();
       conversation.clear();
-    } else if (started && !boot.user && preferences.language === sentLanguage) {
-      return; // still the same anonymous visitor: nothing to tell the server
+    } else if (started && !boot.user && preferences.language === sentLanguage && contextText === sentContext) {
+      return; // still the same anonymous visitor on the same page: nothing to tell the server
     }
+    sentContext = contextText;
     started = true;
     user = boot.user;
     session();
   };
   const onBridge = bridgeHandler(models, start, focusComposer);
-  const tabs = shareAcrossTabs(win, env.siteKey, conversation);
+  // Loaded right after start (its own chunk, outside the first load's budget); a tab opened meanwhile is told nothing.
+  let tabs: SharedTabs | null = null;
+  let disposed = false;
+  void import('./tabs').then(({ shareAcrossTabs }) => {
+    if (!disposed) tabs = shareAcrossTabs(win, env.siteKey, conversation);
+  });
   // The site's default language comes with the session; tell the server again if it changes the choice.
   const stopSiteLanguage = effect(() => {
     const site = connection.site.value;
@@ -200,7 +184,7 @@ export function createMessenger(env: MessengerEnv): Messenger {
     const message = parseLoaderMessage(event.data);
     if (!message) return;
     if (message.type === 'shutdown') started = false;
-    if (message.type === 'open') tabs.link.read();
+    if (message.type === 'open') tabs?.link.read();
     onBridge(message);
   };
 
@@ -232,7 +216,8 @@ export function createMessenger(env: MessengerEnv): Messenger {
       if (bootTimer) clearTimeout(bootTimer);
       stopUnread();
       stopSiteLanguage();
-      tabs.stop();
+      disposed = true;
+      tabs?.stop();
       win.removeEventListener('message', onMessage);
       conversation.dispose();
       connection.dispose();

@@ -2,7 +2,11 @@
  * The site's messenger in several tabs of one browser (one iframe per tab, one BroadcastChannel between them):
  * reading in any tab clears the unread count in all, and of the tabs that receive a new message only one plays
  * the sound. Nothing is stored, so this holds before consent too.
+ *
+ * `messenger.ts` loads this module just after it starts (a chunk of its own: none of it is needed to draw).
  */
+import { effect } from '@preact/signals';
+import type { ConversationModel } from './models/conversation';
 
 type TabMessage = { type: 'read' } | { type: 'claim'; messageId: string; tab: number };
 
@@ -54,4 +58,36 @@ export class TabsLink {
     if (data.type === 'read') this.onRead();
     else if (data.type === 'claim') this.claimants(data.messageId).push(data.tab);
   }
+}
+
+export interface SharedTabs {
+  link: TabsLink;
+  stop: () => void;
+}
+
+/**
+ * One unread count and one sound per new message across the site's tabs: a read anywhere clears every tab's
+ * count, and one tab of those that got the message plays the chime (only while closed or in the background).
+ */
+export function shareAcrossTabs(win: Window, siteKey: string, conversation: ConversationModel): SharedTabs {
+  const Channel = (win as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  const link = new TabsLink(Channel ? new Channel(`frontdesk:${siteKey}`) : null, () => conversation.markRead());
+  let before = conversation.unread.peek();
+  const stopSound = effect(() => {
+    const unread = conversation.unread.value;
+    const newest = conversation.messages.peek().at(-1);
+    if (unread > before && newest) {
+      void link.claimSound(newest.id).then((mine) => {
+        if (mine) void import('./chime').then(({ playChime }) => playChime(win));
+      });
+    }
+    before = unread;
+  });
+  return {
+    link,
+    stop: () => {
+      stopSound();
+      link.close();
+    },
+  };
 }

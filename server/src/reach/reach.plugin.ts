@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { askForCsat } from '../csat/csat';
 import type { ReachContext } from './reach-context';
 import { reachRoutes } from './reach.routes';
-import { mailUnseenReplies, trackReply } from './reply-reach';
+import { announceReach, mailUnseenReplies, trackReply } from './reply-reach';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +16,9 @@ declare module 'fastify' {
 /**
  * Reaching customers after they leave: every agent reply is tracked in its own transaction (a transactional
  * outbox, like the email channel's), a solved ticket asks for CSAT in the transaction that solves it, and a timed
- * job, one node at a time, mails the replies nobody saw in time.
+ * job, one node at a time, mails the replies nobody saw in time. Each change of how a reply reaches the customer
+ * (tracked, seen, mailed, the mail sent or failing) and of the CSAT (asked, answered) is announced after its commit
+ * (`reach.changed`), which the desks watching the ticket get as `ticket:reach`.
  */
 export const reachPlugin = fp(
   async (app, opts: { ctx: ReachContext; intervalMs?: number }) => {
@@ -27,6 +29,30 @@ export const reachPlugin = fp(
     const stopCsat = ctx.events.withinTransaction('ticket.updated', async (tx, { ticket }) => {
       if (ticket.status === 'solved') await askForCsat(ctx, tx, ticket.id);
     });
+
+    // Announcements read after the commit; those in flight are awaited at close.
+    const announcing = new Set<Promise<void>>();
+    const announce = (ticketId: string, what: Parameters<typeof announceReach>[2]) => {
+      const p = announceReach(ctx, ticketId, what)
+        .catch((err: unknown) => ctx.log.warn({ err, ticketId }, 'announcing reply reach failed'))
+        .finally(() => announcing.delete(p));
+      announcing.add(p);
+    };
+    const stopAnnouncing = [
+      ctx.events.on('message.created', ({ message, ticketId }) => {
+        if (ticketId && message.author.kind === 'agent' && !message.internal) announce(ticketId, { messageIds: [message.id] });
+      }),
+      ctx.events.on('mail.sent', ({ kind, ticketId, messageId }) => {
+        if (kind === 'reply' && ticketId && messageId) announce(ticketId, { messageIds: [messageId] });
+      }),
+      ctx.events.on('mail.failed', ({ kind, ticketId, messageId }) => {
+        if (kind === 'reply' && ticketId && messageId) announce(ticketId, { messageIds: [messageId] });
+      }),
+      ctx.events.on('ticket.updated', ({ ticket }) => {
+        if (ticket.status === 'solved') announce(ticket.id, { csat: true });
+      }),
+      ctx.events.on('csat.submitted', ({ ticketId }) => announce(ticketId, { csat: true })),
+    ];
 
     let running: Promise<number> = Promise.resolve(0);
     const once = async () => {
@@ -49,7 +75,9 @@ export const reachPlugin = fp(
       if (timer) clearInterval(timer);
       stopTracking();
       stopCsat();
+      stopAnnouncing.forEach((stop) => stop());
       await running.catch(() => 0);
+      await Promise.all(announcing);
     });
   },
   { name: 'reach', dependencies: ['db', 'auth'] },

@@ -10,6 +10,8 @@
  */
 import type { Message } from '../../../shared/protocol';
 import type { ReplyDelivery } from '../../../shared/reach';
+import type { CoreContext } from '../context';
+import { csatOf } from '../csat/csat';
 import type { DbOrTx, Tx } from '../db/database';
 import type { ReachStatus, TicketRow } from '../db/schema';
 import { queueReplyMail } from '../channels/email/outgoing-mail';
@@ -42,16 +44,41 @@ async function insertReach(tx: Tx, row: { message_id: string; ticket_id: string;
   await tx.insertInto('reply_reach').values(row).onConflict((oc) => oc.column('message_id').doNothing()).execute();
 }
 
-/** The visitor's messenger showed every message of the conversation up to `upToSeq`: those replies are seen. */
-export async function markSeen(db: DbOrTx, props: { conversationId: string; upToSeq: number; now: Date }): Promise<number> {
+/**
+ * The visitor's messenger showed every message of the conversation up to `upToSeq`: those replies are seen. Returns
+ * the replies that changed.
+ */
+export async function markSeen(db: DbOrTx, props: { conversationId: string; upToSeq: number; now: Date }): Promise<{ ticketId: string; messageId: string }[]> {
   const seenIds = db.selectFrom('messages').select('id').where('conversation_id', '=', props.conversationId).where('seq', '<=', props.upToSeq);
-  const result = await db
+  return db
     .updateTable('reply_reach')
     .set({ status: 'seen', due_at: null, updated_at: props.now.toISOString() })
     .where('status', '=', 'waiting')
     .where('message_id', 'in', seenIds)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['ticket_id as ticketId', 'message_id as messageId'])
+    .execute();
+}
+
+/** `markSeen`, then the desks are told (`reach.changed`). Returns how many replies turned seen. */
+export async function seeReplies(ctx: Pick<CoreContext, 'db' | 'events'>, props: { conversationId: string; upToSeq: number; now: Date }): Promise<number> {
+  const seen = await markSeen(ctx.db, props);
+  for (const ticketId of new Set(seen.map((s) => s.ticketId))) {
+    await announceReach(ctx, ticketId, { messageIds: seen.filter((s) => s.ticketId === ticketId).map((s) => s.messageId) });
+  }
+  return seen.length;
+}
+
+/**
+ * Tells the desks (`reach.changed`, after the change committed) how these replies of a ticket reach the customer
+ * now, and its CSAT with `csat: true`. Nothing is said about replies that have no delivery yet.
+ */
+export async function announceReach(ctx: Pick<CoreContext, 'db' | 'events'>, ticketId: string, what: { messageIds?: readonly string[]; csat?: boolean }): Promise<void> {
+  const ticket = await findTicket(ctx.db, ticketId);
+  if (!ticket) return;
+  const all = what.messageIds?.length ? await deliveriesOf(ctx.db, ticket) : {};
+  const deliveries = Object.fromEntries((what.messageIds ?? []).flatMap((id) => (all[id] ? [[id, all[id]]] : [])));
+  if (!what.csat && Object.keys(deliveries).length === 0) return;
+  ctx.events.emit('reach.changed', { ticketId, deliveries, ...(what.csat ? { csat: await csatOf(ctx.db, ticketId) } : {}) });
 }
 
 /** Mails every waiting reply whose time is up (or marks it unreachable when no address is known). */
@@ -60,6 +87,7 @@ export async function mailUnseenReplies(ctx: ReachContext): Promise<number> {
   const due = await ctx.db.selectFrom('reply_reach').selectAll().where('status', '=', 'waiting').where('due_at', '<=', now.toISOString()).orderBy('due_at').limit(100).execute();
   let mailed = 0;
   for (const row of due) {
+    let changed = false;
     await ctx.db.transaction().execute(async (tx) => {
       // Claimed by the status it still has: seen in the meantime means nothing to mail.
       const ticket = await findTicket(tx, row.ticket_id);
@@ -67,11 +95,13 @@ export async function mailUnseenReplies(ctx: ReachContext): Promise<number> {
       const to = ticket && message && !ticket.withdrawn_at ? await reachableEmail(tx, ticket) : null;
       const status: ReachStatus = to ? 'mailed' : 'unreachable';
       const claim = await tx.updateTable('reply_reach').set({ status, due_at: null, updated_at: now.toISOString() }).where('message_id', '=', row.message_id).where('status', '=', 'waiting').executeTakeFirst();
-      if (Number(claim.numUpdatedRows) === 0 || !to || !ticket || !message || message.internal) return;
+      changed = Number(claim.numUpdatedRows) > 0;
+      if (!changed || !to || !ticket || !message || message.internal) return;
       const outboxId = await queueReplyMail(ctx, tx, ticket, { id: message.id, body: message.body, internal: false, author: { kind: 'agent', name: message.author_name } }, to);
       await tx.updateTable('reply_reach').set({ outbox_id: outboxId }).where('message_id', '=', row.message_id).execute();
       mailed++;
     });
+    if (changed) await announceReach(ctx, row.ticket_id, { messageIds: [row.message_id] });
   }
   return mailed;
 }

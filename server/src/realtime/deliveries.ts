@@ -37,6 +37,9 @@ export function deliverDomainEvents(ctx: CoreContext, visitors: VisitorNamespace
     ctx.events.on('ticket.assigned', ({ ticket, assigneeId, by }) => {
       desk.to(agentRoom(assigneeId)).emit('ticket:assigned', { ticket, by });
     }),
+    ctx.events.on('reach.changed', (change) => {
+      desk.to(ticketRoom(change.ticketId)).emit('ticket:reach', change);
+    }),
     ctx.events.on('ticket.sla', (alert) => {
       desk.to(DESK_ROOM).emit('ticket:sla', alert);
     }),

@@ -15,7 +15,7 @@ import { budget, command, rateLimit, TYPING_BUDGET } from './handler';
 import { handshakeAllowed, type WebOriginPolicy } from '../auth/web-origin';
 import type { VisitorRow } from '../db/schema';
 import { seenSchema } from '../../../shared/reach';
-import { markSeen } from '../reach/reply-reach';
+import { seeReplies } from '../reach/reply-reach';
 
 export interface VisitorSocketData {
   visitorId: string;
@@ -113,7 +113,7 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
         const conversation = await findOpenConversationOfVisitor(ctx.db, visitorId);
         if (!conversation) return { seen: 0 };
         await assertOwnConversation(ctx, await loadVisitor(), conversation.id);
-        return { seen: await markSeen(ctx.db, { conversationId: conversation.id, upToSeq, now: ctx.now() }) };
+        return { seen: await seeReplies(ctx, { conversationId: conversation.id, upToSeq, now: ctx.now() }) };
       }),
     );
     socket.on('typing:set', (payload: unknown) => {

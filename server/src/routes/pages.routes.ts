@@ -31,15 +31,17 @@ function readPage(file: string): string | null {
 
 /**
  * A strict policy for our own pages: only same-origin scripts (and, on the help pages, the one inline queue stub
- * carrying this response's nonce), styles and connections; the messenger iframe from our own origin.
+ * carrying this response's nonce), styles and connections; the messenger iframe from our own origin. The messenger
+ * also shows `blob:` images: thumbnails of checked image files, fetched with the visitor token (an `<img src>`
+ * to the route could not send it).
  */
-function appCsp(frameAncestors: string, nonce?: string): string {
+function appCsp(frameAncestors: string, nonce?: string, images = "img-src 'self' data:"): string {
   return [
     "default-src 'self'",
     nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
     "frame-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    images,
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -92,7 +94,7 @@ export const pageRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
     const ancestors = allowedOrigins(site).join(' ') || "'none'";
     // Framed by the site's pages: frame-ancestors says by whom, so the blanket X-Frame-Options must go.
     void reply.removeHeader('x-frame-options');
-    return sendHtml(reply, readPage(`${DIST_DIR}widget/messenger/index.html`), appCsp(ancestors));
+    return sendHtml(reply, readPage(`${DIST_DIR}widget/messenger/index.html`), appCsp(ancestors, undefined, "img-src 'self' data: blob:"));
   });
 
   app.get('/desk', async (_request, reply) => sendHtml(reply, readPage(`${DIST_DIR}desk/index.html`), appCsp("'none'")));

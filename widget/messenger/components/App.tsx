@@ -9,6 +9,7 @@ import { UNREACHABLE } from '../models/conversation';
 import { ArticlesPanel } from './ArticlesPanel';
 import { AvailabilityNote } from './AvailabilityNote';
 import { Composer } from './Composer';
+import { AttachSlot, FilesContext } from './FilesSlot';
 import { HandoffBanner } from './HandoffBanner';
 import { Header } from './Header';
 import { MessageLog } from './MessageLog';
@@ -56,11 +57,12 @@ export function App({ messenger }: AppProps) {
   useSignalEffect(() => {
     // CSSOM, not a style attribute: allowed under a strict CSP.
     const color = safeColor(connection.site.value?.color);
-    document.documentElement.style.setProperty('--fd-primary', color);
-    document.documentElement.style.setProperty('--fd-on-primary', textColorOn(color));
+    const style = document.documentElement.style;
+    style.setProperty('--fd-primary', color);
+    style.setProperty('--fd-on-primary', textColorOn(color));
     // The site colour as text on each theme's background (styles.css --fd-bg), kept at 4.5:1 or better.
-    document.documentElement.style.setProperty('--fd-link-light', readableOn(color, '#ffffff'));
-    document.documentElement.style.setProperty('--fd-link-dark', readableOn(color, '#111827'));
+    style.setProperty('--fd-link-light', readableOn(color, '#ffffff'));
+    style.setProperty('--fd-link-dark', readableOn(color, '#111827'));
   });
   useSignalEffect(() => {
     const root = document.documentElement;
@@ -78,6 +80,7 @@ export function App({ messenger }: AppProps) {
 
   return (
     <I18nContext.Provider value={i18n}>
+    <FilesContext.Provider value={messenger}>
     <div class="fd-app" onKeyDown={onKeyDown}>
       <Header
         title={site?.name ?? i18n.t('messenger')}
@@ -122,9 +125,11 @@ export function App({ messenger }: AppProps) {
           canEscalate={conversation.canEscalate.value}
           escalateDisabled={!connected || conversation.escalating.value}
           focusRequests={messenger.focusRequests.value}
+          attach={state.ticket && <AttachSlot />}
         />
       </div>
     </div>
+    </FilesContext.Provider>
     </I18nContext.Provider>
   );
 }

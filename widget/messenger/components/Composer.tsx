@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
+import type { ComponentChildren, TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/context';
 
@@ -20,10 +20,12 @@ export interface ComposerProps {
   escalateDisabled: boolean;
   /** Each change asks the textarea to take focus. */
   focusRequests: number;
+  /** Shown beside Send: the attach button (a lazily loaded part, once a person has the conversation). */
+  attach?: ComponentChildren;
 }
 
 /** The textarea (Enter sends, Shift+Enter is a new line), Send, and "Talk to a person". */
-export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, escalateDisabled, focusRequests }: ComposerProps) {
+export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, escalateDisabled, focusRequests, attach }: ComposerProps) {
   const i18n = useT();
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -70,6 +72,7 @@ export function Composer({ draft, onSend, onTyping, onEscalate, canEscalate, esc
           }}
           onKeyDown={onKeyDown}
         />
+        {attach}
         <button type="submit" class="fd-send" aria-label={i18n.t('send')}>
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M3 20.5 21 12 3 3.5l.01 6.6L15 12 3.01 13.9z" />

@@ -1,16 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Author, Message, MessageCard } from '../../../shared/protocol';
 import type { OutboxItem } from '../models/conversation';
-import { useLazyComponent } from './lazy';
-
-const loadCard = () => import('./RemoteSessionCard').then((m) => m.RemoteSessionCard);
+import { lazyView } from './lazy';
 
 /** The invitation card, loaded when the first one is shown (most chats never have one); its text if that fails. */
-function LazyCard({ card, text }: { card: MessageCard; text: string }) {
-  const Card = useLazyComponent(loadCard);
-  if (Card === 'failed') return <p>{text}</p>;
-  return Card ? <Card card={card} /> : null;
-}
+const LazyCard = lazyView<{ card: MessageCard; text: string }>(
+  () => import('./RemoteSessionCard').then((m) => m.RemoteSessionCard),
+  ({ text }) => <p>{text}</p>,
+);
+import { FilesSlot } from './FilesSlot';
 import { Sources } from './Sources';
 import { useT } from '../../i18n/context';
 
@@ -29,7 +27,7 @@ export interface PendingItemProps {
 
 export interface BubbleProps {
   author: Author;
-  /** Null when a card stands in for the text (the card carries everything the body says). */
+  /** Null (or empty) when a card stands in for the text (the card carries everything the body says), or for files alone. */
   body: string | null;
   showName: boolean;
   time?: string;
@@ -50,7 +48,7 @@ export function Bubble({ author, body, showName, time, streaming, children }: Bu
   return (
     <li class={`fd-msg fd-msg--${author.kind}${streaming ? ' fd-msg--streaming' : ''}`} aria-busy={streaming ? 'true' : undefined}>
       <span class={own || !showName ? 'fd-msg__author fd-sr' : 'fd-msg__author'}>{authorLabel(author, i18n.t('you'))}</span>
-      {body !== null && <p class="fd-msg__body">{body}</p>}
+      {body && <p class="fd-msg__body">{body}</p>}
       {children}
       {time && <span class="fd-msg__meta">{time}</span>}
     </li>
@@ -65,6 +63,7 @@ export function MessageItem({ message, showName }: MessageItemProps) {
   return (
     <Bubble author={message.author} body={card ? null : message.body} showName={showName} time={i18n.time(message.createdAt)}>
       {card && <LazyCard card={card} text={message.body} />}
+      {message.attachments && <FilesSlot files={message.attachments} />}
       <Sources sources={message.sources} />
     </Bubble>
   );

@@ -1,23 +1,15 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicSiteSettings, VisitorTicket } from '../../../shared/protocol';
 import { detail, fakeSelfService } from '../../requests/test-support/fake-self-service';
-import { createMessenger, type Messenger } from '../messenger';
-import type { VisitorClientSocket } from '../models/connection';
-import { memoryStore } from '../storage';
-import { AI_STATE, FakeIoSocket, fakeServer, message } from '../test-support/fake-socket';
-import { App } from './App';
+import { AI_STATE, message } from '../test-support/fake-socket';
+import { mountMessenger, unmountMessengers } from '../test-support/mount-messenger';
 
 const SITE: PublicSiteSettings = { key: 'demo', name: 'Acme Help', agentName: 'Kai', color: '#0f766e', greeting: 'Hi!', position: 'right', language: 'en' };
 const PROMISE = 'Our UK team opens at 09:00 your time and will reply by 10:00 your time.';
 const ticket: VisitorTicket = { id: 'r1', number: 1042, status: 'new', priority: 'medium', promise: PROMISE, firstResponseDueAt: null };
 
-let messenger: Messenger | null = null;
-afterEach(() => {
-  cleanup();
-  messenger?.dispose();
-  messenger = null;
-});
+afterEach(unmountMessengers);
 
 async function setup() {
   const selfService = fakeSelfService([
@@ -28,27 +20,8 @@ async function setup() {
     if (String(input) === '/api/widget/session') return new Response(JSON.stringify({ token: 'visitor-token', visitorId: 'v1', site: SITE }));
     return selfService.fetch(input, init);
   }) as typeof globalThis.fetch;
-  let socket: FakeIoSocket | null = null;
-  const parent = { postMessage: () => undefined };
-  const events = new EventTarget();
-  // Only parent and the message listener functions are used by createMessenger.
-  const win = { parent, addEventListener: events.addEventListener.bind(events), removeEventListener: events.removeEventListener.bind(events) } as unknown as Window;
-  messenger = createMessenger({
-    win,
-    siteKey: 'demo',
-    parentOrigin: 'https://shop.example',
-    store: memoryStore(),
-    fetch,
-    bootTimeoutMs: 0,
-    openSocket: (token) => {
-      socket = new FakeIoSocket(token);
-      fakeServer(socket);
-      return socket as unknown as VisitorClientSocket; // the fake has the socket.io methods the models use
-    },
-  });
-  render(<App messenger={messenger} />);
-  await waitFor(() => expect(socket).not.toBeNull());
-  return { selfService, socket: socket as unknown as FakeIoSocket, messenger };
+  const { socket, messenger } = await mountMessenger(fetch);
+  return { selfService, socket, messenger };
 }
 
 describe('Your requests in the messenger', () => {

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import { type Attributes, type ComponentType, createElement, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
@@ -18,4 +18,15 @@ export function useLazyComponent<P>(load: () => Promise<ComponentType<P>>): Comp
     };
   }, []);
   return view;
+}
+
+/**
+ * A component that shows the lazily loaded `load()` with the same props: nothing while it loads, and `failed`
+ * (or nothing) if it could not be loaded.
+ */
+export function lazyView<P>(load: () => Promise<ComponentType<P>>, failed?: (props: P) => VNode): (props: P) => VNode<Attributes> | null {
+  return (props) => {
+    const View = useLazyComponent(load);
+    return View === 'failed' ? (failed?.(props) ?? null) : View && createElement(View as ComponentType<Attributes>, props as Attributes);
+  };
 }

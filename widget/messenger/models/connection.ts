@@ -97,6 +97,7 @@ export class ConnectionModel {
   private visitorId: string | null = null;
   private userId: string;
   private user: BridgeUser | undefined;
+  private context: Pick<WidgetSessionInput, 'page' | 'attributes'> = {};
   /** Session calls run one after another; a newer generation makes older retry loops give up. */
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -142,6 +143,11 @@ export class ConnectionModel {
     this.options.language = language;
   }
 
+  /** The host page (address, title, referrer) and the site's `boot` attributes, sent with each session call. */
+  setContext(context: Pick<WidgetSessionInput, 'page' | 'attributes'>): void {
+    this.context = context;
+  }
+
   dispose(): void {
     this.generation++;
     this.socket?.disconnect();
@@ -182,6 +188,7 @@ export class ConnectionModel {
     // The server refuses a longer tag (and with it the whole session); Kai then uses the site's language.
     if (language && language.length <= MAX_LANGUAGE_LENGTH) body.language = language;
     if (this.user) body.user = this.user;
+    Object.assign(body, this.context);
     const response = await this.options.fetch('/api/widget/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -24,6 +24,8 @@ export interface OutboxItem {
   clientId: string;
   body: string;
   createdAt: string;
+  /** Ids of files uploaded beforehand that the message carries. */
+  attachmentIds?: string[];
   /** Why the server refused it for good; such an item is not re-sent. */
   error?: string;
 }
@@ -277,11 +279,11 @@ export class ConversationModel {
     if (this.synced) this.options.onTicketCreated?.(ticket);
   }
 
-  /** Queues a message and sends it when connected. Returns false for an empty message. */
-  send(text: string): boolean {
+  /** Queues a message (text, or uploaded files) and sends it when connected. Returns false for an empty message. */
+  send(text: string, attachmentIds?: string[]): boolean {
     const body = text.trim();
-    if (!body) return false;
-    const item: OutboxItem = { clientId: this.makeClientId(), body, createdAt: new Date().toISOString() };
+    if (!body && !attachmentIds) return false;
+    const item: OutboxItem = { clientId: this.makeClientId(), body, createdAt: new Date().toISOString(), attachmentIds };
     this.setOutbox([...this._outbox.peek(), item]);
     this.setVisitorTyping(false);
     void this.flush();
@@ -466,7 +468,7 @@ export class ConversationModel {
       if (!socket?.connected || !item || this.retryTimer) return;
       let ack;
       try {
-        ack = await socket.timeout(SEND_TIMEOUT_MS).emitWithAck('message:send', { clientId: item.clientId, body: item.body });
+        ack = await socket.timeout(SEND_TIMEOUT_MS).emitWithAck('message:send', { clientId: item.clientId, body: item.body, attachmentIds: item.attachmentIds });
       } catch {
         return this.scheduleRetry(); // no ack in time: keep it pending, same client id next time
       }

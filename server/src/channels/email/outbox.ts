@@ -136,17 +136,18 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string; att
           headers: AUTOMATIC_KINDS.has(mail.kind) ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
         });
         await ctx.db.updateTable('email_outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), last_error: null }).where('id', '=', mail.id).execute();
-        ctx.events.emit('mail.sent', { kind: mail.kind });
+        ctx.events.emit('mail.sent', { kind: mail.kind, ticketId: mail.ticket_id, messageId: mail.source_message_id });
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.warn({ err, mailId: mail.id, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
-        ctx.events.emit('mail.failed', { kind: mail.kind, attempts: mail.attempts + 1 });
         await ctx.db
           .updateTable('email_outbox')
           .set({ last_error: message.slice(0, 500), next_attempt_at: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() })
           .where('id', '=', mail.id)
           .execute();
+        // After the error is stored, so a listener reading the outbox sees it.
+        ctx.events.emit('mail.failed', { kind: mail.kind, attempts: mail.attempts + 1, ticketId: mail.ticket_id, messageId: mail.source_message_id });
       }
     }
     return sent;

@@ -1,0 +1,71 @@
+/** The upload tray above the composer (loaded at the first attach, paste or drop): limits, progress, refusals. */
+import { type Signal, useSignalEffect } from '@preact/signals';
+import { useMemo, useRef } from 'preact/hooks';
+import { useT } from '../../i18n/context';
+import type { Messenger } from '../messenger';
+import { fileSize, fileTexts, typeNames } from './texts';
+import { UploadsModel } from './uploads-model';
+import './attachments.css';
+
+export interface UploadsProps {
+  messenger: Messenger;
+  /** Files handed over by the composer, each new list checked and sent; an empty list opens the file picker. */
+  picked: Signal<File[] | null>;
+}
+
+export function Uploads({ messenger, picked }: UploadsProps) {
+  const i18n = useT();
+  const language = i18n.language;
+  const texts = fileTexts(language);
+  const model = useMemo(
+    () =>
+      new UploadsModel({
+        limits: () => messenger.connection.site.peek()?.attachments,
+        token: messenger.selfService.token,
+        texts: () => fileTexts(messenger.preferences.i18n.peek().language),
+        language: () => messenger.preferences.i18n.peek().language,
+        send: (files) => messenger.conversation.send('', files.map((f) => f.id)),
+      }),
+    [messenger],
+  );
+  const picker = useRef<HTMLInputElement>(null);
+  useSignalEffect(() => {
+    const files = picked.value;
+    if (files?.length) void model.add(files);
+    // Still within the click's user activation: the chunk loads in well under the browser's few seconds.
+    else if (files) picker.current?.click();
+  });
+
+  const limits = messenger.connection.site.value?.attachments;
+  return (
+    <div class="fd-uploads" aria-live="polite">
+      <input
+        type="file"
+        ref={picker}
+        hidden
+        multiple
+        accept={limits?.types.join()}
+        onChange={(e) => {
+          void model.add([...(e.currentTarget.files ?? [])]);
+          e.currentTarget.value = '';
+        }}
+      />
+      {limits && <p class="fd-uploads__limits">{texts.limits(fileSize(limits.maxBytes, language), typeNames(limits.types, language))}</p>}
+      {model.items.value.map((item) =>
+        item.error ? (
+          <p key={item.key} class="fd-uploads__item fd-uploads__item--error" role="alert">
+            {item.error}{' '}
+            <button type="button" class="fd-link-button" onClick={() => model.dismiss(item.key)}>
+              {texts.dismiss}
+            </button>
+          </p>
+        ) : (
+          <p key={item.key} class="fd-uploads__item">
+            {texts.uploading(item.name)}
+            <progress max={1} value={item.progress} aria-label={item.name} />
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
