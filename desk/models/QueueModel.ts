@@ -45,8 +45,11 @@ export interface SlaNotice {
 
 /** How long a ticket that arrived live keeps its highlight. */
 export const FRESH_MS = 120_000;
-/** The server's page limit (`limit` ≤ 200, README). */
-const PAGE_LIMIT = 200;
+/**
+ * Tickets per page (the server allows up to 200). A first page of 100 fills any screen several times over (the
+ * list is windowed) and costs the server half the rows to read and present; the rest comes as the agent scrolls.
+ */
+export const PAGE_LIMIT = 100;
 
 /**
  * Inserts `ticket` into a list ordered by the next running deadline (`nextDueAt`, what the server orders by),

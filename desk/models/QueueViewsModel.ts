@@ -1,5 +1,5 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BuiltInView, QueueCounts, SavedView, ViewFilters } from '../../shared/queue';
+import { BUILT_IN_VIEWS, type BuiltInView, type QueueCounts, type SavedView, type ViewFilters } from '../../shared/queue';
 import type { DeskApi } from '../api';
 
 export interface ViewEntry {
@@ -26,7 +26,9 @@ export class QueueViewsModel {
   constructor(private readonly api: Pick<DeskApi, 'listViews' | 'createView' | 'deleteView'>) {
     this.entries = computed(() => {
       const counts = this.#counts.value;
-      const builtIn = this.#builtIn.value.map((v) => ({
+      // Before the first load the built-in views show without counts, so the list does not move when they come.
+      const loaded: readonly (BuiltInView & { count: number | null })[] = this.#builtIn.value.length ? this.#builtIn.value : BUILT_IN_VIEWS.map((v) => ({ ...v, count: null }));
+      const builtIn = loaded.map((v) => ({
         id: v.id,
         name: v.name,
         filters: v.filters,
