@@ -1,6 +1,6 @@
 /**
  * Two agents in separate browsers on one desk: each sees the other online, who views and types in a ticket, a
- * macro inserted with `/` and sent, the warning when the other replied first (and sending anyway), and a merge of
+ * macro inserted with `/` and sent (adding its tag), the warning when the other replied first (and sending anyway), and a merge of
  * one customer's two tickets from the customer context.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -22,7 +22,7 @@ test('two agents see each other, collide safely, answer with a macro and merge',
   const admin = await deskAs(browser, TEST_ADMIN);
   const made = await admin.request.post('/api/agents', { data: { ...SAM, role: 'agent' } });
   expect([201, 409]).toContain(made.status());
-  const macro = await admin.request.post('/api/macros', { data: { title: 'Greeting', body: 'Hi {{customer.first_name}}, {{agent.name}} here about {{ticket.number}}.', shared: true } });
+  const macro = await admin.request.post('/api/macros', { data: { title: 'Greeting', body: 'Hi {{customer.first_name}}, {{agent.name}} here about {{ticket.number}}.', shared: true, tags: ['greeted'] } });
   expect(macro.status()).toBe(201);
   const created = await admin.request.post('/api/tickets', {
     data: { subject: 'Invoice missing', description: 'My March invoice never came', channel: 'email', requester: { name: 'Ada Lovelace', email: 'ada.team@example.com' }, urgency: 'medium', impact: 'low', category: 'billing' },
@@ -51,6 +51,9 @@ test('two agents see each other, collide safely, answer with a macro and merge',
   await expect(samBox).toHaveValue(`Hi Ada, Sam Agent here about #${ticket.number}.`);
   await sam.getByRole('button', { name: 'Send reply' }).click();
   await expect(admin.getByRole('log').getByText(`Hi Ada, Sam Agent here about #${ticket.number}.`)).toBeVisible();
+  // Its tag is added with the reply (the ticket's tag change, audited), and the other agent's pane shows it live.
+  await expect(sam.getByRole('group', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'greeted' })).toBeVisible();
+  await expect(admin.getByRole('group', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'greeted' })).toBeVisible();
 
   // The admin opened the ticket before Sam's reply: their send is held back until they choose.
   await admin.getByRole('textbox', { name: 'Reply' }).fill('Hello Ada, I will check.');
