@@ -42,6 +42,7 @@ async function setUp(all: TicketSummary[]) {
   const views = new QueueViewsModel({
     listViews: async (): Promise<ViewsResponse> => ({ builtIn: BUILT_IN_VIEWS.map((v) => ({ ...v, count: 3 })), saved: [] }),
     createView: vi.fn(),
+    updateView: vi.fn(),
     deleteView: vi.fn(),
   });
   await views.load(ME);
