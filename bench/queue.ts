@@ -39,7 +39,7 @@ const fmt = (samples: number[]) => {
   return `p50 ${percentile(s, 50).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms (n=${s.length})`;
 };
 
-async function seed(databaseUrl: string): Promise<void> {
+export async function seed(databaseUrl: string): Promise<void> {
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
   const site = await ensureDemoSite(db, 'http://127.0.0.1', new Date());

@@ -84,13 +84,18 @@ export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketR
       .sort((a, b) => compareQueue(a, b))
       .slice(0, f.limit);
   }
+  return queuePageQuery(db, f).execute();
+}
+
+/** One index-ordered read of the queue: at most one status and one centre (listTickets splits the rest). */
+export function queuePageQuery(db: DbOrTx, f: TicketFilters) {
   let q = filteredTickets(db, f).selectAll();
   if (f.cursor) {
     const due = f.cursor.dueAt ?? FAR_FUTURE;
     const id = f.cursor.id;
     q = q.where((eb) => eb.or([eb(QUEUE_KEY, '>', due), eb.and([eb(QUEUE_KEY, '=', due), eb('id', '>', id)])]));
   }
-  return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit).execute();
+  return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit);
 }
 
 /** The tickets matching the filters (not the paging), for a page or a count. */
@@ -102,7 +107,9 @@ function filteredTickets(db: DbOrTx, f: TicketQuery) {
   if (f.centre?.length) q = q.where('centre', 'in', f.centre);
   if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
-  if (f.dueBefore) q = q.where('next_due_at', '<=', f.dueBefore);
+  // On the queue key rather than next_due_at itself, so the queue-order indexes serve it as a range (the same
+  // tickets: one without a deadline has the far-future key, after any bound).
+  if (f.dueBefore) q = q.where(QUEUE_KEY, '<=', f.dueBefore);
   for (const tag of f.tag ?? []) {
     q = q.where((eb) => eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.tag').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)));
   }
@@ -113,8 +120,12 @@ function filteredTickets(db: DbOrTx, f: TicketQuery) {
 
 /** How many tickets match (a view's count). */
 export async function countTickets(db: DbOrTx, f: TicketQuery): Promise<number> {
-  const row = await filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await countQuery(db, f).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+export function countQuery(db: DbOrTx, f: TicketQuery) {
+  return filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n'));
 }
 
 /** The queue order in code, the same as QUEUE_KEY then id. */
