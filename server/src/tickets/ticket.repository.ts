@@ -73,23 +73,47 @@ export interface TicketFilters extends TicketQuery {
  * tickets_queue_order index; the cursor continues strictly after the last row of the previous page.
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
-  // Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
-  // database sort every matching ticket before taking the first page.
-  // A search's matches are few enough to sort; splitting would run the search once per part.
-  const split = f.q ? null : f.status && f.status.length > 1 ? f.status.map((status) => ({ ...f, status: [status] })) : f.centre && f.centre.length > 1 ? f.centre.map((centre) => ({ ...f, centre: [centre] })) : null;
-  if (split) {
-    const pages = await Promise.all(split.map((part) => listTickets(db, part)));
-    return pages
-      .flat()
-      .sort((a, b) => compareQueue(a, b))
-      .slice(0, f.limit);
-  }
-  return queuePageQuery(db, f).execute();
+  if (!splitOf(f)) return queuePageQuery(db, f).execute();
+  // The page's ids from narrow index reads, then its rows at once: reading whole rows for every part would
+  // read and decode up to (parts × limit) of them to keep `limit`. The rows are read with the same filters, so a
+  // ticket that changed in between is left out rather than shown where it no longer belongs.
+  const keys = await queueKeys(db, f);
+  if (!keys.length) return [];
+  const rows = await filteredTickets(db, f).selectAll().where('id', 'in', keys.map((k) => k.id)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.flatMap((k) => byId.get(k.id) ?? []);
+}
+
+/**
+ * Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
+ * database sort every matching ticket before taking the first page. A search's matches are few enough to sort;
+ * splitting would run the search once per part.
+ */
+function splitOf(f: TicketFilters): TicketFilters[] | null {
+  if (f.q) return null;
+  if (f.status && f.status.length > 1) return f.status.map((status) => ({ ...f, status: [status] }));
+  if (f.centre && f.centre.length > 1) return f.centre.map((centre) => ({ ...f, centre: [centre] }));
+  return null;
+}
+
+/** The first page's ids and queue keys, in queue order. */
+async function queueKeys(db: DbOrTx, f: TicketFilters): Promise<{ id: string; due: string }[]> {
+  const parts = splitOf(f);
+  if (!parts) return queueOrdered(db, f).select(['id', QUEUE_KEY.as('due')]).execute();
+  const pages = await Promise.all(parts.map((part) => queueKeys(db, part)));
+  return pages
+    .flat()
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, f.limit);
 }
 
 /** One index-ordered read of the queue: at most one status and one centre (listTickets splits the rest). */
 export function queuePageQuery(db: DbOrTx, f: TicketFilters) {
-  let q = filteredTickets(db, f).selectAll();
+  return queueOrdered(db, f).selectAll();
+}
+
+function queueOrdered(db: DbOrTx, f: TicketFilters) {
+  let q = filteredTickets(db, f);
   if (f.cursor) {
     const due = f.cursor.dueAt ?? FAR_FUTURE;
     const id = f.cursor.id;
@@ -126,13 +150,6 @@ export async function countTickets(db: DbOrTx, f: TicketQuery): Promise<number> 
 
 export function countQuery(db: DbOrTx, f: TicketQuery) {
   return filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n'));
-}
-
-/** The queue order in code, the same as QUEUE_KEY then id. */
-function compareQueue(a: TicketRow, b: TicketRow): number {
-  const ka = a.next_due_at ?? FAR_FUTURE;
-  const kb = b.next_due_at ?? FAR_FUTURE;
-  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** A ticket with no running deadline sorts last. */
