@@ -74,12 +74,13 @@ export interface TicketFilters extends TicketQuery {
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
   if (!splitOf(f)) return queuePageQuery(db, f).execute();
-  // The page's ids from narrow index reads, then its rows at once: reading whole rows for every part would
-  // read and decode up to (parts × limit) of them to keep `limit`. The rows are read with the same filters, so a
-  // ticket that changed in between is left out rather than shown where it no longer belongs.
+  // The page's ids from narrow index reads, then its rows at once by primary key: reading whole rows for every
+  // part would read and decode up to (parts × limit) of them to keep `limit`. (Repeating the filters here would
+  // let the database pick a status index and scan every ticket of the statuses.) A ticket changed in between
+  // shows as it is now; its `ticket:updated` moves it in the desk like any change.
   const keys = await queueKeys(db, f);
   if (!keys.length) return [];
-  const rows = await filteredTickets(db, f).selectAll().where('id', 'in', keys.map((k) => k.id)).execute();
+  const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', keys.map((k) => k.id)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return keys.flatMap((k) => byId.get(k.id) ?? []);
 }
