@@ -4,21 +4,11 @@
  * assignee's desk shows it live (Mine's count, the ticket in Mine, themselves as its assignee) without a reload;
  * the other agent's Mine stays empty.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { TEST_ADMIN } from '../server/test/test-admin';
-import { HOST_URL, openMessenger } from './support/frontdesk';
+import { deskAs, HOST_URL, openMessenger } from './support/frontdesk';
 
 const ROBIN = { email: 'robin.assign@example.com', name: 'Robin Round', password: 'robin-assign-password-1' };
-
-async function deskAs(browser: Browser, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  await page.goto('/desk');
-  await expect(page.getByRole('region', { name: 'Queue' })).toBeVisible({ timeout: 20_000 });
-  return page;
-}
 
 /** The count on a view's button (the views show their counts once loaded). */
 const viewButton = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${name}`) });

@@ -3,20 +3,11 @@
  * macro inserted with `/` and sent (adding its tag), the warning when the other replied first (and sending anyway), and a merge of
  * one customer's two tickets from the customer context.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TEST_ADMIN } from '../server/test/test-admin';
+import { deskAs } from './support/frontdesk';
 
 const SAM = { email: 'sam.team@example.com', name: 'Sam Agent', password: 'sam-team-password-1' };
-
-async function deskAs(browser: Browser, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  await page.goto('/desk');
-  await expect(page.getByRole('region', { name: 'Queue' })).toBeVisible({ timeout: 20_000 });
-  return page;
-}
 
 test('two agents see each other, collide safely, answer with a macro and merge', async ({ browser }) => {
   const admin = await deskAs(browser, TEST_ADMIN);

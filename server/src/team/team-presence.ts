@@ -72,6 +72,7 @@ export class TeamPresence {
    * node that died and whose entries expired. Returns the stop function.
    */
   start(intervalMs: number): () => void {
+    // Redis away: this beat is lost and the next one tries again (the node's tabs outlive one missed beat).
     this.#timer = setInterval(() => void this.heartbeat().catch(() => {}), intervalMs);
     this.#timer.unref();
     return () => this.stop();

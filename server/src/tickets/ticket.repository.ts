@@ -73,39 +73,31 @@ export interface TicketFilters extends TicketQuery {
  * tickets_queue_order index; the cursor continues strictly after the last row of the previous page.
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
-  if (!splitOf(f)) return queuePageQuery(db, f).execute();
-  // The page's ids from narrow index reads, then its rows at once by primary key: reading whole rows for every
-  // part would read and decode up to (parts × limit) of them to keep `limit`. (Repeating the filters here would
-  // let the database pick a status index and scan every ticket of the statuses.) A ticket changed in between
-  // shows as it is now; its `ticket:updated` moves it in the desk like any change.
-  const keys = await queueKeys(db, f);
-  if (!keys.length) return [];
-  const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', keys.map((k) => k.id)).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return keys.flatMap((k) => byId.get(k.id) ?? []);
+  const parts = leavesOf(f);
+  if (parts.length === 1) return queuePageQuery(db, parts[0]!).execute();
+  // One statement: each part's first page read narrow (id and queue key) in index order, merged and cut to the
+  // page in SQL, then the page's rows by primary key. Whole rows for every part would read and decode up to
+  // (parts × limit) of them to keep `limit`, and a statement per part would cost PostgreSQL a round trip each.
+  const narrow = parts.map((part, i) => sql`SELECT id, due FROM (${queueOrdered(db, part).select(['id', QUEUE_KEY.as('due')])}) AS ${sql.id(`part${i}`)}`);
+  const page = sql<string>`(SELECT id FROM (${sql.join(narrow, sql` UNION ALL `)}) AS parts ORDER BY due, id LIMIT ${sql.lit(f.limit)})`;
+  const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', page).execute();
+  return rows.sort((a, b) => {
+    const ka = a.next_due_at ?? FAR_FUTURE;
+    const kb = b.next_due_at ?? FAR_FUTURE;
+    return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
 }
 
 /**
- * Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
- * database sort every matching ticket before taking the first page. A search's matches are few enough to sort;
- * splitting would run the search once per part.
+ * Several statuses (or centres, or both): one index-ordered read per value, merged. A single IN (...) would make
+ * the database sort every matching ticket before taking the first page. A search's matches are few enough to
+ * sort; splitting would run the search once per part.
  */
-function splitOf(f: TicketFilters): TicketFilters[] | null {
-  if (f.q) return null;
-  if (f.status && f.status.length > 1) return f.status.map((status) => ({ ...f, status: [status] }));
-  if (f.centre && f.centre.length > 1) return f.centre.map((centre) => ({ ...f, centre: [centre] }));
-  return null;
-}
-
-/** The first page's ids and queue keys, in queue order. */
-async function queueKeys(db: DbOrTx, f: TicketFilters): Promise<{ id: string; due: string }[]> {
-  const parts = splitOf(f);
-  if (!parts) return queueOrdered(db, f).select(['id', QUEUE_KEY.as('due')]).execute();
-  const pages = await Promise.all(parts.map((part) => queueKeys(db, part)));
-  return pages
-    .flat()
-    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, f.limit);
+function leavesOf(f: TicketFilters): TicketFilters[] {
+  if (f.q) return [f];
+  if (f.status && f.status.length > 1) return f.status.flatMap((status) => leavesOf({ ...f, status: [status] }));
+  if (f.centre && f.centre.length > 1) return f.centre.flatMap((centre) => leavesOf({ ...f, centre: [centre] }));
+  return [f];
 }
 
 /** One index-ordered read of the queue: at most one status and one centre (listTickets splits the rest). */
