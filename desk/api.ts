@@ -64,6 +64,7 @@ export function queryOfView(f: ViewFilters): TicketQuery {
     tag: f.tag?.join(','),
     site: f.site,
     dueWithin: f.dueWithinMinutes,
+    q: f.q,
   };
 }
 
@@ -214,6 +215,10 @@ export class DeskApi {
 
   createView(body: { name: string; shared: boolean; filters: ViewFilters }): Promise<SavedView> {
     return this.#request('POST', '/api/views', body);
+  }
+
+  updateView(id: string, body: { name?: string; shared?: boolean; filters?: ViewFilters }): Promise<SavedView> {
+    return this.#request('PATCH', `/api/views/${encodeURIComponent(id)}`, body);
   }
 
   deleteView(id: string): Promise<void> {

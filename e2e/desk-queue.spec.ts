@@ -1,6 +1,7 @@
 /**
  * The team queue in real Chromium: search finds a ticket by words of a message body (marked in the result), a
- * bulk action tags and assigns a ticked range, and the keyboard moves, opens and shows its help.
+ * bulk action tags and assigns a ticked range, the search is saved as a view, and the keyboard moves, opens and
+ * shows its help.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { signInAgent } from './support/frontdesk';
@@ -23,7 +24,7 @@ async function createTicket(context: BrowserContext, subject: string, message: s
   return ticket;
 }
 
-test('search finds a message body; a bulk action tags a ticked range; the keyboard moves, opens and helps', async ({ browser }) => {
+test('search finds a message body; a bulk action tags a ticked range; the search is saved as a view; the keyboard moves, opens and helps', async ({ browser }) => {
   const context = await browser.newContext();
   await signInAgent(context.request);
   const word = `quasar${Date.now().toString(36)}`;
@@ -56,6 +57,19 @@ test('search finds a message body; a bulk action tags a ticked range; the keyboa
   await bar.getByRole('button', { name: 'Add tag' }).click();
   // The change comes back live: both rows show the tag.
   await expect(list.getByRole('listitem').filter({ hasText: 'outage' })).toHaveCount(2);
+
+  // Save view: the search shown becomes a saved view (with a tag filter added), listed with its count and shown.
+  const views = desk.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Save view' }).click();
+  const form = desk.getByRole('form', { name: 'Save view' });
+  await expect(form.getByRole('searchbox', { name: 'Search words' })).toHaveValue(`Bulk ${word}`);
+  await form.getByRole('textbox', { name: 'Name' }).fill(`Outages ${word}`);
+  await form.getByRole('textbox', { name: /Tags/ }).fill('outage');
+  await form.getByRole('button', { name: 'Save view' }).click();
+  const saved = views.getByRole('button', { name: new RegExp(`^Outages ${word}`) });
+  await expect(saved).toHaveAttribute('aria-pressed', 'true');
+  await expect(saved).toContainText('2');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // Keyboard: j moves to the first row, Enter opens it, ? shows the help. Focus leaves the bulk bar's text box
   // for plain text (the queue's heading), so the keys are shortcuts, not typing.

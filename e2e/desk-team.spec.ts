@@ -1,28 +1,19 @@
 /**
  * Two agents in separate browsers on one desk: each sees the other online, who views and types in a ticket, a
- * macro inserted with `/` and sent, the warning when the other replied first (and sending anyway), and a merge of
+ * macro inserted with `/` and sent (adding its tag), the warning when the other replied first (and sending anyway), and a merge of
  * one customer's two tickets from the customer context.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TEST_ADMIN } from '../server/test/test-admin';
+import { deskAs } from './support/frontdesk';
 
 const SAM = { email: 'sam.team@example.com', name: 'Sam Agent', password: 'sam-team-password-1' };
-
-async function deskAs(browser: Browser, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  await page.goto('/desk');
-  await expect(page.getByRole('region', { name: 'Queue' })).toBeVisible({ timeout: 20_000 });
-  return page;
-}
 
 test('two agents see each other, collide safely, answer with a macro and merge', async ({ browser }) => {
   const admin = await deskAs(browser, TEST_ADMIN);
   const made = await admin.request.post('/api/agents', { data: { ...SAM, role: 'agent' } });
   expect([201, 409]).toContain(made.status());
-  const macro = await admin.request.post('/api/macros', { data: { title: 'Greeting', body: 'Hi {{customer.first_name}}, {{agent.name}} here about {{ticket.number}}.', shared: true } });
+  const macro = await admin.request.post('/api/macros', { data: { title: 'Greeting', body: 'Hi {{customer.first_name}}, {{agent.name}} here about {{ticket.number}}.', shared: true, tags: ['greeted'] } });
   expect(macro.status()).toBe(201);
   const created = await admin.request.post('/api/tickets', {
     data: { subject: 'Invoice missing', description: 'My March invoice never came', channel: 'email', requester: { name: 'Ada Lovelace', email: 'ada.team@example.com' }, urgency: 'medium', impact: 'low', category: 'billing' },
@@ -51,6 +42,9 @@ test('two agents see each other, collide safely, answer with a macro and merge',
   await expect(samBox).toHaveValue(`Hi Ada, Sam Agent here about #${ticket.number}.`);
   await sam.getByRole('button', { name: 'Send reply' }).click();
   await expect(admin.getByRole('log').getByText(`Hi Ada, Sam Agent here about #${ticket.number}.`)).toBeVisible();
+  // Its tag is added with the reply (the ticket's tag change, audited), and the other agent's pane shows it live.
+  await expect(sam.getByRole('group', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'greeted' })).toBeVisible();
+  await expect(admin.getByRole('group', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'greeted' })).toBeVisible();
 
   // The admin opened the ticket before Sam's reply: their send is held back until they choose.
   await admin.getByRole('textbox', { name: 'Reply' }).fill('Hello Ada, I will check.');

@@ -28,6 +28,8 @@ export const viewFiltersSchema = z
     site: z.string().min(1).max(64),
     /** Tickets whose next deadline falls within this many minutes (or has passed). */
     dueWithinMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    /** Search words, as `GET /api/tickets?q=` reads them (a number, words of subjects and messages, a name, an email). */
+    q: z.string().trim().min(1).max(200),
   })
   .partial()
   .strict();
@@ -121,6 +123,8 @@ export const addTagSchema = z.object({ tag: tagSchema });
 /**
  * Whether a ticket belongs in a view, for live updates in the desk (the server's query is the authority for
  * pages; this keeps a page right between them). `me` is the agent's id; `siteIdOf` maps a site key to its id.
+ * Search words (`q`) are not checked here: only the server can match text, so the desk keeps such a view to the
+ * tickets the server found.
  */
 export function matchesView(t: TicketSummary, f: ViewFilters, me: string, now: number, siteIdOf?: (key: string) => string | undefined): boolean {
   if (f.status && !f.status.includes(t.status)) return false;

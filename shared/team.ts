@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LEVELS } from './priority';
 import { MAX_MESSAGE_LENGTH, TICKET_STATUSES } from './protocol';
+import { tagSchema } from './queue';
 
 export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
@@ -38,7 +39,8 @@ export const macroSchema = z.object({
   setStatus: z.enum(TICKET_STATUSES).nullable().default(null),
   setUrgency: z.enum(LEVELS).nullable().default(null),
   setImpact: z.enum(LEVELS).nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  /** Tags added to the ticket when a reply with it is sent (the same rules as any tag). */
+  tags: z.array(tagSchema).max(10).default([]),
 });
 export type MacroInput = z.input<typeof macroSchema>;
 
@@ -51,7 +53,7 @@ export const macroPatchSchema = z
     setStatus: z.enum(TICKET_STATUSES).nullable(),
     setUrgency: z.enum(LEVELS).nullable(),
     setImpact: z.enum(LEVELS).nullable(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(10),
+    tags: z.array(tagSchema).max(10),
   })
   .partial()
   .strict()

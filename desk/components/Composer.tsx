@@ -27,6 +27,7 @@ function changesOf(m: RenderedMacro): DraftChanges | undefined {
     ...(m.setStatus ? { status: m.setStatus } : {}),
     ...(m.setUrgency ? { urgency: m.setUrgency } : {}),
     ...(m.setImpact ? { impact: m.setImpact } : {}),
+    ...(m.tags.length ? { addTags: m.tags } : {}),
   };
   return Object.keys(changes).length ? changes : undefined;
 }
@@ -34,7 +35,7 @@ function changesOf(m: RenderedMacro): DraftChanges | undefined {
 /**
  * Reply box with the public-reply / internal-note switch. Ctrl+Enter (⌘+Enter) sends. Typing `/` at the start
  * opens the macros (arrow keys, Enter to insert, Escape to close); an inserted macro may also set the status or
- * priority when the reply is sent.
+ * priority, and add its tags, when the reply is sent.
  */
 export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, macros, renderMacro }: ComposerProps) {
   const [body, setBody] = useState('');
@@ -123,7 +124,7 @@ export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, ma
       {slash && <MacroList macros={slash} activeIndex={active} onPick={(m) => void pick(m)} />}
       {changes && (
         <p class="composer__hint">
-          Sending also sets: {[changes.status && `status ${changes.status.replace('_', ' ')}`, changes.urgency && `urgency ${changes.urgency}`, changes.impact && `impact ${changes.impact}`].filter(Boolean).join(', ')}
+          Sending also sets: {[changes.status && `status ${changes.status.replace('_', ' ')}`, changes.urgency && `urgency ${changes.urgency}`, changes.impact && `impact ${changes.impact}`, changes.addTags && `tags ${changes.addTags.join(', ')}`].filter(Boolean).join(', ')}
         </p>
       )}
       {ticketId && <AttachFiles ticketId={ticketId} files={files} onChange={setFiles} />}

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSummary } from '../../shared/protocol';
-import { QueueModel } from '../models/QueueModel';
+import { PAGE_LIMIT, QueueModel } from '../models/QueueModel';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, summary } from '../test/fixtures';
 import { QueuePanel } from './QueuePanel';
 
@@ -92,7 +92,7 @@ describe('QueuePanel', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Pending' }));
     await vi.waitFor(() => expect(screen.queryByText('Brand new')).toBeNull());
     expect(screen.getByText('Waiting on them')).toBeTruthy();
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, status: 'pending' });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT, status: 'pending' });
     fireEvent.click(screen.getByRole('tab', { name: 'Solved' }));
     expect(await screen.findByText('Done')).toBeTruthy();
   });
@@ -107,14 +107,14 @@ describe('QueuePanel', () => {
     expect(select.value).toBe('all');
     fireEvent.change(select, { target: { value: 'us' } });
     await vi.waitFor(() => expect(screen.queryByText('London printer')).toBeNull());
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, centre: 'us' });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT, centre: 'us' });
     expect(screen.getByText('Boston VPN')).toBeTruthy();
     // A live UK ticket stays out of the US queue.
     act(() => queue.applyCreated(summary({ id: 'uk2', subject: 'Leeds outage', centre: 'uk' })));
     expect(screen.queryByText('Leeds outage')).toBeNull();
     fireEvent.change(select, { target: { value: 'all' } });
     expect(await screen.findByText('London printer')).toBeTruthy();
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200 });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT });
   });
 
   it('names the running deadline: first response, then next response or resolution; paused while pending', async () => {

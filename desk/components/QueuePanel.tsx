@@ -4,12 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { BulkChanges } from '../api';
 import { focusComposer, listenForShortcuts, type ShortcutAction } from '../keyboard';
 import { CENTRE_FILTERS, type QueueCentre, type QueueModel } from '../models/QueueModel';
-import type { QueueViewsModel } from '../models/QueueViewsModel';
+import type { QueueViewsModel, ViewEntry } from '../models/QueueViewsModel';
 import { KeyboardHelp } from './KeyboardHelp';
 import { QueueBulkBar } from './QueueBulkBar';
 import { QueueList } from './QueueList';
 import { QueueSearch, SEARCH_INPUT_ID } from './QueueSearch';
 import { QueueTabs } from './QueueTabs';
+import { QueueViewForm } from './QueueViewForm';
 import { QueueViews } from './QueueViews';
 import { SlaNotices } from './SlaNotices';
 
@@ -48,6 +49,8 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
   const checked = queue.checked.value;
   const [activeId, setActiveId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  /** The view form: a new view from what is shown, or a saved view being edited. */
+  const [editing, setEditing] = useState<ViewEntry | 'new' | null>(null);
   const loadMore = useCallback(() => void queue.loadMore(), [queue]);
   const run = (action: ShortcutAction): boolean => {
     const list = queue.visible.value;
@@ -127,7 +130,17 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
       </div>
       {views && <QueueSearch value={search} onSearch={(words) => void queue.setSearch(words)} />}
       {views ? (
-        <QueueViews views={viewEntries} activeId={search ? null : (queue.view.value?.id ?? null)} controls={LIST_ID} onSelect={(v) => void queue.setView(v.id, v.filters)} />
+        <>
+          <QueueViews
+            views={viewEntries}
+            activeId={search ? null : (queue.view.value?.id ?? null)}
+            controls={LIST_ID}
+            onSelect={(v) => void queue.setView(v.id, v.filters)}
+            onEdit={(v) => setEditing(v)}
+            onSaveNew={() => setEditing('new')}
+          />
+          {editing && <ViewEditor key={editing === 'new' ? 'new' : editing.id} editing={editing} queue={queue} views={views} onDone={() => setEditing(null)} />}
+        </>
       ) : (
         <QueueTabs active={queue.filter.value} onSelect={(id) => void queue.setFilter(id)} controls={LIST_ID} />
       )}
@@ -152,7 +165,7 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
         alerts={queue.alerts.value}
         checked={checked}
         onToggle={queueActions ? (id, range) => queue.toggleChecked(id, range) : undefined}
-        search={search}
+        search={queue.highlight.value}
         matches={queue.matches.value}
         hasMore={queue.hasMore.value}
         onNearEnd={loadMore}
@@ -160,5 +173,48 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
       {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">{search ? 'No ticket matches.' : 'No tickets here. Nice work.'}</p>}
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>
+  );
+}
+
+const refusal = (err: unknown) => (err instanceof Error ? err.message : 'The view was not saved.');
+
+/**
+ * The view form wired to the models: a new view starts from what the queue shows (the search's words, else the
+ * view's filters); once saved or edited the queue shows it; a deleted view that was shown gives way to All open.
+ */
+function ViewEditor({ editing, queue, views, onDone }: { editing: ViewEntry | 'new'; queue: QueueModel; views: QueueViewsModel; onDone: () => void }) {
+  const search = queue.search.value;
+  const initial = editing === 'new' ? { name: '', shared: false, filters: search ? { q: search } : (queue.view.value?.filters ?? {}) } : { name: editing.name, shared: editing.shared, filters: editing.filters };
+  const open = views.entries.value.find((v) => v.id === 'open');
+  return (
+    <QueueViewForm
+      initial={initial}
+      editing={editing !== 'new'}
+      onCancel={onDone}
+      onSave={async (draft) => {
+        try {
+          const view = editing === 'new' ? await views.save(draft.name, draft.shared, draft.filters) : await views.update(editing.id, draft);
+          onDone();
+          await queue.setView(view.id, view.filters);
+          return null;
+        } catch (err) {
+          return refusal(err);
+        }
+      }}
+      {...(editing !== 'new'
+        ? {
+            onDelete: async () => {
+              try {
+                await views.remove(editing.id);
+                onDone();
+                if (queue.view.value?.id === editing.id && open) await queue.setView(open.id, open.filters);
+                return null;
+              } catch (err) {
+                return refusal(err);
+              }
+            },
+          }
+        : {})}
+    />
   );
 }

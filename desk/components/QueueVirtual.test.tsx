@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSummary } from '../../shared/protocol';
 import { BUILT_IN_VIEWS, type ViewsResponse } from '../../shared/queue';
 import type { TicketPage, TicketQuery } from '../api';
-import { QueueModel } from '../models/QueueModel';
+import { PAGE_LIMIT, QueueModel } from '../models/QueueModel';
 import { QueueViewsModel } from '../models/QueueViewsModel';
 import { HOSTILE_SCRIPT, summary } from '../test/fixtures';
 import { QueuePanel, type QueueActions } from './QueuePanel';
@@ -21,7 +21,7 @@ function manyTickets(n: number): TicketSummary[] {
   return Array.from({ length: n }, (_, i) => summary({ id: `t${i}`, number: 10_000 + i, subject: `Ticket ${i}`, firstResponseDueAt: new Date(NOW + i * 60_000).toISOString() }));
 }
 
-/** A fake server holding `all`, paging 200 at a time by a cursor that is the next index. */
+/** A fake server holding `all`, paging by the query's limit by a cursor that is the next index. */
 function pagedServer(all: TicketSummary[]) {
   return vi.fn(async (q: TicketQuery = {}): Promise<TicketPage> => {
     if (q.q) {
@@ -42,6 +42,7 @@ async function setUp(all: TicketSummary[]) {
   const views = new QueueViewsModel({
     listViews: async (): Promise<ViewsResponse> => ({ builtIn: BUILT_IN_VIEWS.map((v) => ({ ...v, count: 3 })), saved: [] }),
     createView: vi.fn(),
+    updateView: vi.fn(),
     deleteView: vi.fn(),
   });
   await views.load(ME);
@@ -64,18 +65,19 @@ describe('the windowed queue', () => {
 
   it('draws only the rows in view of 10,000 tickets, and fetches the next page as the end nears', async () => {
     const { queue, listTickets } = await setUp(manyTickets(10_000));
-    expect(queue.visible.value.length).toBe(200);
+    expect(listTickets).toHaveBeenCalledWith(expect.objectContaining({ limit: PAGE_LIMIT }));
+    expect(queue.visible.value.length).toBe(PAGE_LIMIT);
     expect(rows().length).toBeLessThan(40);
     expect(rows()[0]!.textContent).toContain('#10000');
     // The list is as tall as all loaded rows, so the scrollbar is honest.
-    expect(screen.getByRole('list', { name: 'Tickets' }).style.height).toBe(`${200 * 68}px`);
+    expect(screen.getByRole('list', { name: 'Tickets' }).style.height).toBe(`${PAGE_LIMIT * 68}px`);
     const scroller = screen.getByRole('list', { name: 'Tickets' }).parentElement!;
     await act(async () => {
-      scroller.scrollTop = 190 * 68;
+      scroller.scrollTop = (PAGE_LIMIT - 10) * 68;
       fireEvent.scroll(scroller);
     });
-    await waitFor(() => expect(listTickets).toHaveBeenCalledWith(expect.objectContaining({ cursor: '200' })));
-    await waitFor(() => expect(queue.visible.value.length).toBe(400));
+    await waitFor(() => expect(listTickets).toHaveBeenCalledWith(expect.objectContaining({ cursor: String(PAGE_LIMIT) })));
+    await waitFor(() => expect(queue.visible.value.length).toBe(2 * PAGE_LIMIT));
   });
 
   it('keeps live tickets in order: one that stops matching leaves, a new one joins, one past the loaded pages waits', async () => {

@@ -118,8 +118,9 @@ export class DeskModel {
     this.queue.setMe(me);
     const open = BUILT_IN_VIEWS.find((v) => v.id === 'open');
     if (this.views && open) {
-      void this.views.load(me);
-      void this.queue.setView(open.id, open.filters);
+      // The first page before the views' counts: counting every view costs the server more than the page, and on
+      // SQLite those reads would run between the page's own.
+      void this.queue.setView(open.id, open.filters).then(() => this.views?.load(me));
     } else void this.queue.load();
     void this.team?.load();
   }
@@ -188,8 +189,7 @@ export class DeskModel {
       typingChanged: (event) => this.#current.value?.applyTyping(event),
       reachChanged: (event) => this.#current.value?.applyReach(event),
       reconnected: () => {
-        void this.queue.load();
-        void this.views?.load(this.session.agent.value?.id ?? '');
+        void this.queue.load().then(() => this.views?.load(this.session.agent.value?.id ?? ''));
         void this.team?.load();
         void this.#current.value?.refresh();
       },

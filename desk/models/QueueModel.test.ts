@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SlaAlert } from '../../shared/protocol';
 import type { TicketPage } from '../api';
 import { summary } from '../test/fixtures';
-import { QueueModel, SLA_NOTICE_MS, insertByDeadline } from './QueueModel';
+import { PAGE_LIMIT, QueueModel, SLA_NOTICE_MS, insertByDeadline } from './QueueModel';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -20,12 +20,12 @@ const ids = (q: QueueModel) => q.tickets.value.map((t) => t.id);
 describe('QueueModel', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('loads the queue in the server order, asking for up to 200 tickets', async () => {
+  it('loads the queue in the server order, asking for a page of PAGE_LIMIT tickets', async () => {
     const a = summary({ id: 'a', firstResponseDueAt: '2025-03-03T10:00:00Z' });
     const b = summary({ id: 'b', firstResponseDueAt: '2025-03-03T11:00:00Z' });
     const { queue, listTickets } = queueWith({ tickets: [a, b] });
     await queue.load();
-    expect(listTickets).toHaveBeenCalledWith({ limit: 200 });
+    expect(listTickets).toHaveBeenCalledWith({ limit: PAGE_LIMIT });
     expect(ids(queue)).toEqual(['a', 'b']);
     expect(queue.loaded.value).toBe(true);
   });
@@ -101,7 +101,7 @@ describe('QueueModel', () => {
     await queue.load();
     expect(queue.visible.value.map((t) => t.id)).toEqual(['n', 'p']);
     await queue.setFilter('pending');
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, status: 'pending' });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT, status: 'pending' });
     expect(queue.visible.value.map((t) => t.id)).toEqual(['p']);
   });
 
@@ -147,7 +147,7 @@ describe('QueueModel', () => {
     expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us1']);
 
     await queue.setCentre('us');
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, centre: 'us' });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT, centre: 'us' });
     expect(queue.visible.value.map((t) => t.id)).toEqual(['us1']);
 
     // A UK ticket arriving live is not shown, highlighted or announced in the US queue.
@@ -165,7 +165,7 @@ describe('QueueModel', () => {
     expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us2']);
 
     await queue.setCentre('all');
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200 });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT });
     expect(queue.visible.value.map((t) => t.id)).toEqual(['uk1', 'us1']);
   });
 
@@ -173,7 +173,7 @@ describe('QueueModel', () => {
     const { queue, listTickets } = queueWith({ tickets: [] });
     await queue.setCentre('uk');
     await queue.setFilter('pending');
-    expect(listTickets).toHaveBeenLastCalledWith({ limit: 200, status: 'pending', centre: 'uk' });
+    expect(listTickets).toHaveBeenLastCalledWith({ limit: PAGE_LIMIT, status: 'pending', centre: 'uk' });
   });
 
   describe('SLA alerts', () => {

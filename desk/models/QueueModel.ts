@@ -45,8 +45,11 @@ export interface SlaNotice {
 
 /** How long a ticket that arrived live keeps its highlight. */
 export const FRESH_MS = 120_000;
-/** The server's page limit (`limit` ≤ 200, README). */
-const PAGE_LIMIT = 200;
+/**
+ * Tickets per page (the server allows up to 200). A first page of 100 fills any screen several times over (the
+ * list is windowed) and costs the server half the rows to read and present; the rest comes as the agent scrolls.
+ */
+export const PAGE_LIMIT = 100;
 
 /**
  * Inserts `ticket` into a list ordered by the next running deadline (`nextDueAt`, what the server orders by),
@@ -90,6 +93,8 @@ export class QueueModel {
   /** The tickets of the current tab and centre, in deadline order. */
   readonly visible: ReadonlySignal<readonly TicketSummary[]>;
   readonly #hasMore = computed(() => this.#nextCursor.value !== null);
+  /** The words the shown tickets were found by (a search, or a saved view's): only the server can match those. */
+  readonly #highlight = computed(() => this.#search.value || (this.#view.value?.filters.q ?? ''));
 
   constructor(private readonly api: Pick<DeskApi, 'listTickets'>) {
     this.visible = computed(() => {
@@ -153,6 +158,10 @@ export class QueueModel {
   get search(): ReadonlySignal<string> {
     return this.#search;
   }
+  /** The words to mark in the rows: the search's, else the view's own (a saved view may search). */
+  get highlight(): ReadonlySignal<string> {
+    return this.#highlight;
+  }
   /** With a search: ticket id → the excerpt of the message that matched. */
   get matches(): ReadonlySignal<Readonly<Record<string, string>>> {
     return this.#matches;
@@ -172,7 +181,9 @@ export class QueueModel {
 
   /** Shows a view (built-in or saved), fetched from the server with its filters. */
   setView(id: string, filters: ViewFilters): Promise<void> {
-    if (this.#view.value?.id === id && !this.#search.value) return Promise.resolve();
+    const shown = this.#view.value;
+    // The same view again is nothing to do, unless its filters were edited.
+    if (shown?.id === id && JSON.stringify(shown.filters) === JSON.stringify(filters) && !this.#search.value) return Promise.resolve();
     batch(() => {
       this.#view.value = { id, filters };
       this.#search.value = '';
@@ -301,7 +312,7 @@ export class QueueModel {
       this.applyUpdated(ticket);
       return;
     }
-    if (this.#search.value || this.#beyondLoaded(ticket)) return;
+    if (this.#highlight.value || this.#beyondLoaded(ticket)) return;
     batch(() => {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
       if (!this.#inCentre(ticket)) return;
@@ -344,7 +355,7 @@ export class QueueModel {
     const index = list.findIndex((t) => t.id === ticket.id);
     const current = index === -1 ? undefined : list[index];
     if (!current) {
-      if (!this.#search.value && !this.#beyondLoaded(ticket)) this.#tickets.value = insertByDeadline(list, ticket);
+      if (!this.#highlight.value && !this.#beyondLoaded(ticket)) this.#tickets.value = insertByDeadline(list, ticket);
       return;
     }
     if (Date.parse(current.updatedAt) > Date.parse(ticket.updatedAt)) return;

@@ -1,5 +1,5 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BuiltInView, QueueCounts, SavedView, ViewFilters } from '../../shared/queue';
+import { BUILT_IN_VIEWS, type BuiltInView, type QueueCounts, type SavedView, type ViewFilters } from '../../shared/queue';
 import type { DeskApi } from '../api';
 
 export interface ViewEntry {
@@ -10,6 +10,8 @@ export interface ViewEntry {
   /** A saved view shared with the team (false: personal or built-in). */
   shared: boolean;
   saved: boolean;
+  /** A saved view's owner (null: shared; undefined: built-in). */
+  ownerId?: string | null;
 }
 
 /** The queue's views and their counts: loaded once, then kept by `queue:counts` pushes (never polled). */
@@ -23,10 +25,12 @@ export class QueueViewsModel {
   /** Built-in views first, then saved ones, each with its newest count. */
   readonly entries: ReadonlySignal<readonly ViewEntry[]>;
 
-  constructor(private readonly api: Pick<DeskApi, 'listViews' | 'createView' | 'deleteView'>) {
+  constructor(private readonly api: Pick<DeskApi, 'listViews' | 'createView' | 'updateView' | 'deleteView'>) {
     this.entries = computed(() => {
       const counts = this.#counts.value;
-      const builtIn = this.#builtIn.value.map((v) => ({
+      // Before the first load the built-in views show without counts, so the list does not move when they come.
+      const loaded: readonly (BuiltInView & { count: number | null })[] = this.#builtIn.value.length ? this.#builtIn.value : BUILT_IN_VIEWS.map((v) => ({ ...v, count: null }));
+      const builtIn = loaded.map((v) => ({
         id: v.id,
         name: v.name,
         filters: v.filters,
@@ -34,7 +38,7 @@ export class QueueViewsModel {
         saved: false,
         count: counts ? (v.id === 'mine' ? (counts.byAssignee[this.#me] ?? 0) : (counts.builtIn[v.id] ?? v.count)) : v.count,
       }));
-      const saved = this.#saved.value.map((v) => ({ id: v.id, name: v.name, filters: v.filters, shared: v.shared, saved: true, count: counts?.saved[v.id] ?? v.count }));
+      const saved = this.#saved.value.map((v) => ({ id: v.id, name: v.name, filters: v.filters, shared: v.shared, saved: true, ownerId: v.ownerId, count: counts?.saved[v.id] ?? v.count }));
       return [...builtIn, ...saved];
     });
   }
@@ -63,6 +67,13 @@ export class QueueViewsModel {
 
   async save(name: string, shared: boolean, filters: ViewFilters): Promise<SavedView> {
     const view = await this.api.createView({ name, shared, filters });
+    await this.load(this.#me);
+    return view;
+  }
+
+  /** Changes a saved view (its name, sharing or filters); the server refuses another agent's. */
+  async update(id: string, change: { name?: string; shared?: boolean; filters?: ViewFilters }): Promise<SavedView> {
+    const view = await this.api.updateView(id, change);
     await this.load(this.#me);
     return view;
   }

@@ -47,11 +47,15 @@ function newClientId(): string {
 
 export type TicketApi = Pick<DeskApi, 'getTicket' | 'updateTicket' | 'postMessage' | 'handBack'>;
 
-/** What a macro inserted into the draft also sets when the reply is sent. */
+/**
+ * What a macro inserted into the draft also sets when the reply is sent: one ticket change, so its tags go through
+ * the server's tag change (audited) like the queue's bulk tagging.
+ */
 export interface DraftChanges {
   status?: TicketStatus;
   urgency?: Level;
   impact?: Level;
+  addTags?: string[];
 }
 
 /** A reply the server refused because someone else wrote first: what they wrote, and the draft kept to send anyway. */

@@ -1,8 +1,8 @@
 /**
- * Small helpers shared by the hostile-text, reconnect and embedding specs. Everything is found by the accessible
+ * Small helpers shared by the specs (hostile-text, reconnect, embedding, the team desk's). Everything is found by the accessible
  * names in the public contract (handbook contract.md §4, widget/README.md, desk/README.md).
  */
-import { expect, type APIRequestContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { TEST_ADMIN } from '../../server/test/test-admin';
 
 /** The Frontdesk server playwright.config.ts starts (baseURL). */
@@ -67,6 +67,17 @@ export async function expectDelivered(frame: FrameLocator, text: string, timeout
 export async function signInAgent(request: APIRequestContext): Promise<void> {
   const response = await request.post('/api/auth/login', { data: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
   expect(response.status(), await response.text()).toBe(200);
+}
+
+/** An agent's desk in a browser context of its own (its own cookies), signed in through the REST API. */
+export async function deskAs(browser: Browser, who: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  await page.goto('/desk');
+  await expect(page.getByRole('region', { name: 'Queue' })).toBeVisible({ timeout: 20_000 });
+  return page;
 }
 
 /** Fails the test if any frame of the page opens an alert, confirm or prompt. */

@@ -50,7 +50,7 @@ import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
 import { attachmentRoutes, visitorAttachmentRoutes } from './routes/attachments.routes';
 import { webhooksPlugin } from './webhooks/webhooks.plugin';
-import { MemoryPresenceStore, RedisPresenceStore } from './team/presence';
+import { MemoryPresenceStore, PRESENCE_TTL_MS, RedisPresenceStore } from './team/presence';
 import { TeamPresence } from './team/team-presence';
 import { teamRoutes } from './team/team.routes';
 import { startAutoAssignment } from './team/auto-assign';
@@ -77,6 +77,8 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** How often chats of agents gone offline are reassigned (default 30 s); 0 turns the pass off (tests drive it). */
   reassignIntervalMs?: number;
+  /** With Redis: how long a dead node's desk tabs still count as present (default 30 s; tests shorten it). */
+  presenceTtlMs?: number;
 }
 
 declare module 'fastify' {
@@ -164,13 +166,16 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   const visitors = app.io.of('/visitor') as VisitorNamespace;
   const desk = app.io.of('/desk') as DeskNamespace;
   setUpVisitorNamespace(visitors, { ...ctx, kai, secret, origins: app.webOrigins });
-  const presence = new TeamPresence(app.clusterRedis ? new RedisPresenceStore(app.clusterRedis) : new MemoryPresenceStore(), {
+  const presenceTtlMs = opts.presenceTtlMs ?? PRESENCE_TTL_MS;
+  const presence = new TeamPresence(app.clusterRedis ? new RedisPresenceStore(app.clusterRedis, { ttlMs: presenceTtlMs }) : new MemoryPresenceStore(), {
     team: (agents) => desk.to(DESK_ROOM).emit('presence:changed', { agents }),
     ticket: (ticketId, viewers) => desk.to(ticketRoom(ticketId)).emit('ticket:viewers', { ticketId, viewers }),
   }, now);
   app.decorate('teamPresence', presence);
   const stopAssigning = startAutoAssignment(ctx, presence, opts.reassignIntervalMs ?? 30_000);
   app.addHook('preClose', stopAssigning);
+  // Three heartbeats per TTL: one late beat (a busy event loop) does not make this node's agents vanish.
+  if (app.clusterRedis) presence.start(presenceTtlMs / 3);
   app.addHook('preClose', async () => presence.close());
   setUpDeskNamespace(desk, { ...ctx, origins: app.webOrigins, presence });
   countSockets(app.metrics, [visitors, desk]);

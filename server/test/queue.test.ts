@@ -193,6 +193,20 @@ describe('views', () => {
     expect(t.id).toBeTruthy();
   });
 
+  it('a saved view may search: its count and the queue it asks for hold the tickets its words find', async () => {
+    const found = await create({ subject: 'Zebra crossing refund' });
+    await create({ subject: 'Something unrelated' });
+    const view = await api<SavedView>(server, 'POST', '/api/views', { cookie: sam, body: { name: 'Zebras', filters: { q: 'zebra', status: ['new', 'open'] } } });
+    expect(view.status).toBe(201);
+    expect(view.body.filters).toEqual({ q: 'zebra', status: ['new', 'open'] });
+    const views = await api<ViewsResponse>(server, 'GET', '/api/views', { cookie: sam });
+    expect(views.body.saved.find((v) => v.id === view.body.id)!.count).toBe(1);
+    expect(ids(await list('q=zebra&status=new,open', sam))).toEqual([found.id]);
+    expect((await api(server, 'POST', '/api/views', { cookie: sam, body: { name: 'Empty words', filters: { q: '   ' } } })).status).toBe(400);
+    expect((await api(server, 'POST', '/api/views', { cookie: sam, body: { name: 'Too long', filters: { q: 'x'.repeat(201) } } })).status).toBe(400);
+    expect((await api(server, 'DELETE', `/api/views/${view.body.id}`, { cookie: sam })).status).toBe(204);
+  });
+
   it('pushes the counts to the desks after a change, without being asked', async () => {
     const desk = await connectDesk(server, sam);
     const before = (await api<ViewsResponse>(server, 'GET', '/api/views', { cookie: sam })).body.builtIn.find((v) => v.id === 'mine')!.count;

@@ -39,6 +39,7 @@ import * as m0012queue from './migrations/0012_queue';
 import * as m0014reach from './migrations/0014_reach';
 import * as m0015files from './migrations/0015_files';
 import * as m0013collab from './migrations/0013_collab';
+import * as m0016queue from './migrations/0016_queue';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_collab': m0013collab,
   '0014_reach': m0014reach,
   '0015_files': m0015files,
+  '0016_queue': m0016queue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

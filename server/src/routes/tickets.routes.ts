@@ -43,7 +43,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     const q = parse(listTicketsQuerySchema, request.query);
     const agent = request.agent!;
     const query = await ticketQueryOf(ctx.db, { ...q, dueWithinMinutes: q.dueWithin }, agent.id, ctx.now());
-    const rows = await listTickets(ctx.db, { ...query, q: q.q, limit: q.limit + 1, cursor: q.cursor ? decodeCursor(q.cursor) : undefined });
+    const rows = await listTickets(ctx.db, { ...query, limit: q.limit + 1, cursor: q.cursor ? decodeCursor(q.cursor) : undefined });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {

@@ -35,12 +35,12 @@ export function matchesSearch(db: DbOrTx, query: string): ((eb: ExpressionBuilde
       textWords.map((w) => sql`to_tsquery('simple', quote_literal(${w}) || ':*')`),
       sql` && `,
     );
-    return (eb) =>
-      eb.or([
-        ...(number !== null ? [eb('tickets.number', '=', number)] : []),
-        sql<SqlBool>`to_tsvector('simple', coalesce(tickets.subject, '') || ' ' || coalesce(tickets.description, '') || ' ' || coalesce(tickets.requester_name, '') || ' ' || coalesce(tickets.requester_email, '')) @@ (${tsquery})`,
-        sql<SqlBool>`tickets.conversation_id IN (SELECT conversation_id FROM messages WHERE to_tsvector('simple', body) @@ (${tsquery}))`,
-      ]);
+    // One id set from three index reads (the number, the tickets' GIN index, the messages' GIN index). Written as
+    // an OR on `tickets` itself, PostgreSQL computed every ticket's tsvector instead (a search took ~85 ms on 10,000).
+    const byNumber = number !== null ? sql`SELECT id FROM tickets WHERE number = ${number} UNION ` : sql``;
+    return () =>
+      sql<SqlBool>`tickets.id IN (${byNumber}SELECT id FROM tickets WHERE to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(description, '') || ' ' || coalesce(requester_name, '') || ' ' || coalesce(requester_email, '')) @@ (${tsquery})
+        UNION SELECT id FROM tickets WHERE conversation_id IN (SELECT conversation_id FROM messages WHERE to_tsvector('simple', body) @@ (${tsquery})))`;
   }
   const match = fts5Query(textWords);
   return (eb) =>

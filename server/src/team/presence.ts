@@ -3,7 +3,12 @@
  * ticket it shows and whether its agent is typing a reply there. An agent is online when any tab is online, away
  * when every tab is away, offline with no tab. Entries live in Redis (one hash for the deployment) when REDIS_URL
  * is set, so every node sees every tab; in memory otherwise.
+ *
+ * A node that dies cannot remove its tabs, so in Redis each tab names its node, and a node's tabs count only while
+ * its liveness key (refreshed by its heartbeat, expiring after PRESENCE_TTL_MS) exists: an agent whose node died
+ * vanishes within the TTL plus one heartbeat of a surviving node.
  */
+import { randomUUID } from 'node:crypto';
 import type { AgentPresence, PresenceStatus, TicketViewer } from '../../../shared/team';
 import type { RedisClient } from '../cluster/redis-cluster';
 
@@ -26,7 +31,12 @@ export interface PresenceStore {
   setGone(agentId: string, at: string | null): Promise<void>;
   /** Agents whose every tab closed, and since when. */
   gone(): Promise<Map<string, string>>;
+  /** This node is alive: its tabs keep counting for another TTL (nothing to do in one node's memory). */
+  beat(): Promise<void>;
 }
+
+/** A dead node's tabs count for at most this long after its last heartbeat. */
+export const PRESENCE_TTL_MS = 30_000;
 
 export class MemoryPresenceStore implements PresenceStore {
   readonly #tabs = new Map<string, TabPresence>();
@@ -47,26 +57,41 @@ export class MemoryPresenceStore implements PresenceStore {
   async gone(): Promise<Map<string, string>> {
     return new Map(this.#gone);
   }
+  async beat(): Promise<void> {}
 }
 
 const PRESENCE_HASH = 'frontdesk:presence';
 const GONE_HASH = 'frontdesk:presence:gone';
 
+const NODE_KEY = 'frontdesk:presence:node:';
+
 export class RedisPresenceStore implements PresenceStore {
   readonly #redis: RedisClient;
-  constructor(redis: RedisClient) {
+  readonly #node: string;
+  readonly #ttlMs: number;
+  constructor(redis: RedisClient, opts: { nodeId?: string; ttlMs?: number } = {}) {
     this.#redis = redis;
+    this.#node = opts.nodeId ?? randomUUID();
+    this.#ttlMs = opts.ttlMs ?? PRESENCE_TTL_MS;
   }
   async put(tabKey: string, tab: TabPresence): Promise<void> {
-    await this.#redis.hSet(PRESENCE_HASH, tabKey, JSON.stringify(tab));
+    // Both sent at once, in this order: a remove() issued after this call is never overtaken by the write.
+    await Promise.all([this.beat(), this.#redis.hSet(PRESENCE_HASH, tabKey, JSON.stringify({ ...tab, node: this.#node }))]);
   }
   async remove(tabKey: string): Promise<void> {
     await this.#redis.hDel(PRESENCE_HASH, tabKey);
   }
+  /** The tabs of live nodes; those of nodes whose liveness key expired are dropped from the hash as they are met. */
   async all(): Promise<TabPresence[]> {
     const raw = await this.#redis.hGetAll(PRESENCE_HASH);
-    // Written by put() above only, so the shape is ours.
-    return Object.values(raw).map((text) => JSON.parse(text) as TabPresence);
+    // Written by put() above only, so the shape is ours (an entry without a node predates liveness keys: dead).
+    const entries = Object.entries(raw).map(([key, text]) => ({ key, tab: JSON.parse(text) as TabPresence & { node?: string } }));
+    const nodes = [...new Set(entries.flatMap((e) => (e.tab.node ? [e.tab.node] : [])))];
+    const flags = nodes.length ? await this.#redis.mGet(nodes.map((n) => NODE_KEY + n)) : [];
+    const alive = new Set(nodes.filter((_, i) => flags[i] != null));
+    const dead = entries.filter((e) => !e.tab.node || !alive.has(e.tab.node)).map((e) => e.key);
+    if (dead.length) await this.#redis.hDel(PRESENCE_HASH, dead);
+    return entries.filter((e) => e.tab.node && alive.has(e.tab.node)).map(({ tab: { node: _node, ...tab } }) => tab);
   }
   async setGone(agentId: string, at: string | null): Promise<void> {
     if (at) await this.#redis.hSet(GONE_HASH, agentId, at);
@@ -74,6 +99,9 @@ export class RedisPresenceStore implements PresenceStore {
   }
   async gone(): Promise<Map<string, string>> {
     return new Map(Object.entries(await this.#redis.hGetAll(GONE_HASH)));
+  }
+  async beat(): Promise<void> {
+    await this.#redis.set(NODE_KEY + this.#node, '1', { PX: this.#ttlMs });
   }
 }
 

@@ -73,24 +73,46 @@ export interface TicketFilters extends TicketQuery {
  * tickets_queue_order index; the cursor continues strictly after the last row of the previous page.
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
-  // Several statuses (or centres): one index-ordered read per value, merged. A single IN (...) would make the
-  // database sort every matching ticket before taking the first page.
-  // A search's matches are few enough to sort; splitting would run the search once per part.
-  const split = f.q ? null : f.status && f.status.length > 1 ? f.status.map((status) => ({ ...f, status: [status] })) : f.centre && f.centre.length > 1 ? f.centre.map((centre) => ({ ...f, centre: [centre] })) : null;
-  if (split) {
-    const pages = await Promise.all(split.map((part) => listTickets(db, part)));
-    return pages
-      .flat()
-      .sort((a, b) => compareQueue(a, b))
-      .slice(0, f.limit);
-  }
-  let q = filteredTickets(db, f).selectAll();
+  const parts = leavesOf(f);
+  if (parts.length === 1) return queuePageQuery(db, parts[0]!).execute();
+  // One statement: each part's first page read narrow (id and queue key) in index order, merged and cut to the
+  // page in SQL, then the page's rows by primary key. Whole rows for every part would read and decode up to
+  // (parts × limit) of them to keep `limit`, and a statement per part would cost PostgreSQL a round trip each.
+  const narrow = parts.map((part, i) => sql`SELECT id, due FROM (${queueOrdered(db, part).select(['id', QUEUE_KEY.as('due')])}) AS ${sql.id(`part${i}`)}`);
+  const page = sql<string>`(SELECT id FROM (${sql.join(narrow, sql` UNION ALL `)}) AS parts ORDER BY due, id LIMIT ${sql.lit(f.limit)})`;
+  const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', page).execute();
+  return rows.sort((a, b) => {
+    const ka = a.next_due_at ?? FAR_FUTURE;
+    const kb = b.next_due_at ?? FAR_FUTURE;
+    return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/**
+ * Several statuses (or centres, or both): one index-ordered read per value, merged. A single IN (...) would make
+ * the database sort every matching ticket before taking the first page. A search's matches are few enough to
+ * sort; splitting would run the search once per part.
+ */
+function leavesOf(f: TicketFilters): TicketFilters[] {
+  if (f.q) return [f];
+  if (f.status && f.status.length > 1) return f.status.flatMap((status) => leavesOf({ ...f, status: [status] }));
+  if (f.centre && f.centre.length > 1) return f.centre.flatMap((centre) => leavesOf({ ...f, centre: [centre] }));
+  return [f];
+}
+
+/** One index-ordered read of the queue: at most one status and one centre (listTickets splits the rest). */
+export function queuePageQuery(db: DbOrTx, f: TicketFilters) {
+  return queueOrdered(db, f).selectAll();
+}
+
+function queueOrdered(db: DbOrTx, f: TicketFilters) {
+  let q = filteredTickets(db, f);
   if (f.cursor) {
     const due = f.cursor.dueAt ?? FAR_FUTURE;
     const id = f.cursor.id;
     q = q.where((eb) => eb.or([eb(QUEUE_KEY, '>', due), eb.and([eb(QUEUE_KEY, '=', due), eb('id', '>', id)])]));
   }
-  return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit).execute();
+  return q.orderBy(QUEUE_KEY).orderBy('id').limit(f.limit);
 }
 
 /** The tickets matching the filters (not the paging), for a page or a count. */
@@ -102,7 +124,9 @@ function filteredTickets(db: DbOrTx, f: TicketQuery) {
   if (f.centre?.length) q = q.where('centre', 'in', f.centre);
   if (f.assignee !== undefined) q = f.assignee === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
-  if (f.dueBefore) q = q.where('next_due_at', '<=', f.dueBefore);
+  // On the queue key rather than next_due_at itself, so the queue-order indexes serve it as a range (the same
+  // tickets: one without a deadline has the far-future key, after any bound).
+  if (f.dueBefore) q = q.where(QUEUE_KEY, '<=', f.dueBefore);
   for (const tag of f.tag ?? []) {
     q = q.where((eb) => eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.tag').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)));
   }
@@ -113,15 +137,12 @@ function filteredTickets(db: DbOrTx, f: TicketQuery) {
 
 /** How many tickets match (a view's count). */
 export async function countTickets(db: DbOrTx, f: TicketQuery): Promise<number> {
-  const row = await filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await countQuery(db, f).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-/** The queue order in code, the same as QUEUE_KEY then id. */
-function compareQueue(a: TicketRow, b: TicketRow): number {
-  const ka = a.next_due_at ?? FAR_FUTURE;
-  const kb = b.next_due_at ?? FAR_FUTURE;
-  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export function countQuery(db: DbOrTx, f: TicketQuery) {
+  return filteredTickets(db, f).select((eb) => eb.fn.countAll().as('n'));
 }
 
 /** A ticket with no running deadline sorts last. */

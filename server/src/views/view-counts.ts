@@ -13,10 +13,9 @@ export const COUNTS_WINDOW_MS = 300;
  * says `me` is counted for its owner (a shared one for whoever created it).
  */
 export async function queueCounts(db: DbOrTx, now: Date): Promise<QueueCounts> {
-  const builtIn: Record<string, number> = {};
-  for (const view of BUILT_IN_VIEWS) {
-    if (view.filters.assignee !== 'me') builtIn[view.id] = await countView(db, view.filters, '', now);
-  }
+  // The counts at once: on PostgreSQL each is a round trip the pool can run beside the others.
+  const counted = BUILT_IN_VIEWS.filter((view) => view.filters.assignee !== 'me');
+  const builtIn = Object.fromEntries(await Promise.all(counted.map(async (view) => [view.id, await countView(db, view.filters, '', now)] as const)));
   const rows = await db
     .selectFrom('tickets')
     .select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
@@ -25,10 +24,8 @@ export async function queueCounts(db: DbOrTx, now: Date): Promise<QueueCounts> {
     .groupBy('assignee_id')
     .execute();
   const byAssignee = Object.fromEntries(rows.map((r) => [r.assignee_id!, Number(r.n)]));
-  const saved: Record<string, number> = {};
-  for (const row of await listAllViews(db)) {
-    saved[row.id] = await countView(db, toSavedView(row).filters, row.owner_id ?? row.created_by, now);
-  }
+  const views = await listAllViews(db);
+  const saved = Object.fromEntries(await Promise.all(views.map(async (row) => [row.id, await countView(db, toSavedView(row).filters, row.owner_id ?? row.created_by, now)] as const)));
   return { builtIn, byAssignee, saved };
 }
 

@@ -17,6 +17,7 @@ export async function ticketQueryOf(db: DbOrTx, f: ViewFilters, agentId: string,
     assignee: f.assignee === undefined ? undefined : f.assignee === 'none' ? null : f.assignee === 'me' ? agentId : f.assignee,
     tag: f.tag,
     siteId: f.site ? (site?.id ?? '-') : undefined,
+    q: f.q,
     dueBefore: f.dueWithinMinutes !== undefined ? new Date(now.getTime() + f.dueWithinMinutes * 60_000).toISOString() : undefined,
   };
 }
