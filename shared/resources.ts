@@ -269,7 +269,7 @@ export const widgetSessionAnswerSchema = z
 // ---- customer self-service (the messenger's "Your requests" and the portal) ----
 
 /** One of the customer's requests, as `GET /api/me/requests` lists it. Withdrawn requests are never listed. */
-export const customerRequestSchema = z
+export const customerRequestViewSchema = z
   .object({
     id: z.string(),
     number: z.number().int(),
@@ -288,7 +288,7 @@ export const customerRequestSchema = z
 export const customerMessageSchema = z.object({ id: z.string(), author: authorSchema, body: z.string(), createdAt: instant });
 
 /** `GET /api/me/requests/:id`. */
-export const customerRequestDetailSchema = customerRequestSchema
+export const customerRequestDetailSchema = customerRequestViewSchema
   .extend({
     description: z.string(),
     messages: z.array(customerMessageSchema),

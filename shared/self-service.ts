@@ -5,7 +5,7 @@
  */
 import type { TicketStatus } from './protocol';
 import type { z } from 'zod';
-import type { customerIdentitySchema, customerMessageSchema, customerReplyResultSchema, customerRequestDetailSchema, customerRequestSchema } from './resources';
+import type { customerIdentitySchema, customerMessageSchema, customerReplyResultSchema, customerRequestDetailSchema, customerRequestViewSchema } from './resources';
 
 /** How urgent the customer says it is, in their own plain words (the portal's select). */
 export const STATED_URGENCIES = ['not_urgent', 'soon', 'urgent', 'critical'] as const;
@@ -30,7 +30,7 @@ export const CUSTOMER_STATUS_LABELS: Record<TicketStatus, string> = {
 };
 
 /** One of the customer's requests, as `GET /api/me/requests` lists it. Withdrawn requests are never listed. */
-export type CustomerRequest = z.infer<typeof customerRequestSchema>;
+export type CustomerRequest = z.infer<typeof customerRequestViewSchema>;
 
 /** A message of a request as the customer sees it: text only, never an internal note. */
 export type CustomerMessage = z.infer<typeof customerMessageSchema>;
