@@ -18,6 +18,9 @@ test('the API reference renders the generated document under its CSP, with nothi
   // The webhook routes, described by their own schemas, are listed with their tag.
   await expect(page.getByRole('heading', { name: 'Webhooks' })).toBeVisible();
   await expect(page.getByText('/api/webhooks/{id}/rotate-secret')).toBeVisible();
+  // Every route is described now: the tickets' routes have their own tag, and the resources are listed as schemas.
+  await expect(page.getByRole('heading', { name: /^Tickets\b/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ticket', exact: true })).toBeVisible();
   expect(violations).toEqual([]);
   expect(foreign).toEqual([]);
 });

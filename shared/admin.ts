@@ -65,25 +65,55 @@ export const updateSiteSchema = z
   .strict();
 export type SitePatch = z.infer<typeof updateSiteSchema>;
 
+/** One line of the audit log: who did what, when, from where, and what changed. */
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.object({ id: z.string().nullable(), label: z.string() }),
+    ip: z.string().nullable(),
+    action: z.string().describe('e.g. `site.updated`, `agent.invited`, `auth.login`'),
+    target: z.object({ type: z.string(), id: z.string().nullable() }),
+    siteId: z.string().nullable(),
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
 /** A site as the admin API returns it. */
-export interface SiteView {
-  id: string;
-  key: string;
-  name: string;
-  allowedOrigins: string[];
-  language: string;
-  appearance: { color: string; position: 'right' | 'left'; greeting: string; agentName: string };
-  handoffRules: { categories: string[]; vipEmails: string[]; vipUserIds: string[] };
-  assignment: { auto: boolean; maxOpenChats: number };
-  reach: { askForEmail: boolean; mailUnseenAfterMinutes: number };
-  csat: { enabled: boolean };
-  attachments: { maxBytes: number; types: string[] };
-  createdAt: string;
-  /** Where the messenger last started a session, most recent first. */
-  seen: { origin: string; lastSeenAt: string }[];
-  /** The latest audit-log line about this site. */
-  lastChange: AuditEntryView | null;
-}
+export const siteViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    language: z.string(),
+    appearance: z.object({ color: z.string(), position: z.enum(['right', 'left']), greeting: z.string(), agentName: z.string() }),
+    handoffRules: z.object({ categories: z.array(z.string()), vipEmails: z.array(z.string()), vipUserIds: z.array(z.string()) }),
+    assignment: z.object({ auto: z.boolean(), maxOpenChats: z.number().int() }),
+    reach: z.object({ askForEmail: z.boolean(), mailUnseenAfterMinutes: z.number().int() }),
+    csat: z.object({ enabled: z.boolean() }),
+    attachments: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
+    createdAt: z.string(),
+    /** Where the messenger last started a session, most recent first. */
+    seen: z.array(z.object({ origin: z.string(), lastSeenAt: z.string() })),
+    /** The latest audit-log line about this site. */
+    lastChange: auditEntrySchema.nullable(),
+  })
+  .meta({ id: 'Site' });
+export type SiteView = z.infer<typeof siteViewSchema>;
+
+/** `GET /api/sites/:key/identity-secrets`: never the secrets themselves. */
+export const identitySecretListSchema = z.object({
+  secrets: z.array(z.object({ id: z.string().describe('The JWT `kid`'), kind: z.enum(['jwt', 'user_hash']), createdAt: z.string() })),
+  /** Visitors whose identity a secret proved in the last day. */
+  verifiedLastDay: z.number().int(),
+  lastChange: auditEntrySchema.nullable(),
+});
+/** `POST /api/sites/:key/identity-secrets`: the secret, shown this once. */
+export const identitySecretCreatedSchema = z
+  .object({ id: z.string().describe('The JWT `kid`'), secret: z.string(), kind: z.enum(['jwt', 'user_hash']), createdAt: z.string() })
+  .meta({ id: 'IdentitySecret' });
 
 /** `POST /api/auth/links/accept`: the token from an invitation or reset link, and the password chosen. */
 export const acceptLinkSchema = z.object({ token: z.string().min(10).max(200), password: newPasswordSchema }).strict();
@@ -100,13 +130,4 @@ export const auditQuerySchema = z
   })
   .strict();
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actor: { id: string | null; label: string };
-  ip: string | null;
-  action: string;
-  target: { type: string; id: string | null };
-  siteId: string | null;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
+

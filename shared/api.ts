@@ -203,14 +203,51 @@ export const customerReplySchema = z.object({
 });
 
 /** A knowledge-base article, as `/api/kb/articles` returns it. `body` is markdown, shown as text only. */
-export interface KbArticle {
-  id: string;
-  slug: string;
-  title: string;
-  body: string;
-  /** http(s) or a site-relative path; null when the article has no page of its own. */
-  url: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const kbArticleViewSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    /** Markdown, shown as text only. */
+    body: z.string(),
+    /** http(s) or a site-relative path; null when the article has no page of its own. */
+    url: z.string().nullable(),
+    tags: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'KbArticle' });
+export type KbArticle = z.infer<typeof kbArticleViewSchema>;
+
+/** What an agent sees of their API tokens (never the token itself). */
+export const apiTokenSchema = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() })
+  .meta({ id: 'ApiToken' });
+export type ApiTokenInfo = z.infer<typeof apiTokenSchema>;
+/** `POST /api/auth/tokens`: the token itself, this once. */
+export const apiTokenWithSecretSchema = apiTokenSchema.extend({ token: z.string().describe('Send as `Authorization: Bearer <token>`') }).meta({ id: 'ApiTokenWithSecret' });
+
+/** `POST /api/ai/triage`. */
+export const triageAnswerSchema = z
+  .object({
+    urgency: levelSchema,
+    impact: levelSchema,
+    priority: levelSchema,
+    category: z.string(),
+    rationale: z.object({ urgency: z.string(), impact: z.string() }),
+    evidence: z.array(z.string()),
+  })
+  .meta({ id: 'Triage' });
+
+/** `POST /api/ai/preview`: what Kai would say to a visitor who wrote that first message. */
+export const previewAnswerSchema = z
+  .object({
+    reply: z.string(),
+    sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })),
+    action: z.enum(['answer', 'offer_handoff', 'handoff']),
+    confidence: z.number(),
+    agentName: z.string(),
+    handoffReason: z.string().nullable(),
+    policy: z.string().optional(),
+  })
+  .meta({ id: 'KaiPreview' });

@@ -2,6 +2,9 @@
  * The one list of error codes that browsers, REST clients and socket acks see.
  * The server maps each to an HTTP status in `server/src/errors.ts`.
  */
+import type { z } from 'zod';
+import type { errorBodySchema } from './resources';
+
 export const ERROR_CODES = [
   'validation_failed',
   'unauthorized',
@@ -19,7 +22,4 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What every failed call carries, over REST (`{ error }`) and in socket acks. */
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-}
+export type ErrorBody = z.infer<typeof errorBodySchema>;

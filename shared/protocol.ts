@@ -11,6 +11,24 @@ import type { ErrorBody } from './errors';
 import { LEVELS } from './priority';
 import type { AgentPresence, TicketViewer } from './team';
 import type { TicketReachChange } from './reach';
+// The answers' shapes live as zod schemas in resources.ts; only their types come here (the messenger imports this file).
+import type {
+  agentProfileSchema,
+  authorSchema,
+  handoffSchema,
+  messageAttachmentSchema,
+  messageCardSchema,
+  messageSchema,
+  publicSiteSettingsSchema,
+  remoteSessionListSchema,
+  remoteSessionSchema,
+  sourceSchema,
+  ticketAttachmentSchema,
+  ticketDetailSchema,
+  ticketEventSchema,
+  ticketSummarySchema,
+  widgetSessionAnswerSchema,
+} from './resources';
 
 /** Longest message body accepted from anyone (characters). */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -32,53 +50,19 @@ export const AUTHOR_KINDS = ['customer', 'ai', 'agent', 'system'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
 /** Who wrote a message. `name` is display text, never HTML. */
-export interface Author {
-  kind: AuthorKind;
-  name: string;
-}
+export type Author = z.infer<typeof authorSchema>;
 
 /** A knowledge-base article Kai drew on. `url` is http(s) or a site-relative path. */
-export interface Source {
-  id: string;
-  title: string;
-  url: string;
-}
+export type Source = z.infer<typeof sourceSchema>;
 
 /** One message of a conversation as the messenger and the desk see it. */
-export interface Message {
-  id: string;
-  conversationId: string;
-  /** Increasing per conversation, assigned by the server; gaps never happen for visitor-visible messages' order. */
-  seq: number;
-  /** The sender's idempotency key (visitor and desk sends); null for Kai and system messages. */
-  clientId: string | null;
-  author: Author;
-  body: string;
-  /** Internal notes are for agents only: never sent to the visitor or given to Kai. */
-  internal: boolean;
-  sources: Source[];
-  createdAt: string;
-  /** Live delivery only: the stream of `message:delta` events this message completes (Kai's streamed replies). */
-  streamId?: string;
-  /** An email reply's quoted history, folded away (agents only see it on request). */
-  quoted?: string | null;
-  /** A card shown with the message: a remote-session invitation with a Join button. */
-  card?: MessageCard | null;
-  /** The files the message carries; absent when none. */
-  attachments?: MessageAttachment[];
-}
+export type Message = z.infer<typeof messageSchema>;
 
 /**
  * A file sent in chat. `image` is true only when the server checked the bytes to be an image of `contentType`;
  * anything else is offered as a download, never rendered.
  */
-export interface MessageAttachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  image: boolean;
-}
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
 
 /** How many files one message may carry. */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
@@ -90,39 +74,13 @@ export const REMOTE_TOOLS = ['zoom', 'google_meet', 'skype', 'webex', 'other'] a
 export type RemoteTool = (typeof REMOTE_TOOLS)[number];
 
 /** A remote-support invitation: the tool, the meeting link and, optionally, when. */
-export interface MessageCard {
-  type: 'remote_session';
-  tool: RemoteTool;
-  /** Display name of the tool ("Google Meet"); "Remote session" for other tools. */
-  toolName: string;
-  /** https link the Join button opens. */
-  url: string;
-  /** ISO instant; the messenger shows it in the visitor's own time zone. */
-  startsAt: string | null;
-  note: string | null;
-}
+export type MessageCard = z.infer<typeof messageCardSchema>;
 
 /** A remote-support session offered on a ticket, as `GET /api/tickets/:id/remote-sessions` lists it. */
-export interface RemoteSession {
-  id: string;
-  ticketId: string;
-  tool: RemoteTool;
-  toolName: string;
-  url: string;
-  /** ISO instant, or null for "now". */
-  startsAt: string | null;
-  note: string | null;
-  agentId: string | null;
-  createdAt: string;
-}
+export type RemoteSession = z.infer<typeof remoteSessionSchema>;
 
 /** `GET /api/tickets/:id/remote-sessions`: the sessions offered, the customer's preferred tool and when a session may start. */
-export interface RemoteSessionList {
-  sessions: RemoteSession[];
-  preferredTool: RemoteTool | null;
-  /** The calendar a start time must fall in: the ticket's support plan's, else its centre's. */
-  hours: { calendar: string; timeZone: string; text: string; openNow: boolean; nextOpenAt: string | null };
-}
+export type RemoteSessionList = z.infer<typeof remoteSessionListSchema>;
 
 /** A piece of Kai's reply while it is being written; the final `message:created` carries the same streamId. */
 export interface MessageDelta {
@@ -159,23 +117,7 @@ export interface ConversationState {
 }
 
 /** Kai's structured summary for the agent who takes over. */
-export interface Handoff {
-  reason: 'visitor_request' | 'button' | 'no_answer' | 'ai_unavailable' | 'policy';
-  problem: string;
-  tried: string[];
-  sources: Source[];
-  urgency: { level: (typeof LEVELS)[number]; reason: string };
-  impact: { level: (typeof LEVELS)[number]; reason: string };
-  /** The visitor's own words that show the urgency and impact. */
-  evidence: string[];
-  identity: 'verified' | 'unverified' | 'anonymous';
-  /** An email the host page passed without proof: for the agent to weigh, never the ticket's requester. */
-  claimedEmail?: string;
-  channel: Channel;
-  deadline: string | null;
-  /** The site rule that handed off (e.g. "category security always goes to a person"), when one did. */
-  policy?: string;
-}
+export type Handoff = z.infer<typeof handoffSchema>;
 
 // ---- payload schemas (validated at every handler boundary, socket and REST) ----
 
@@ -249,28 +191,9 @@ export const widgetSessionSchema = z.object({
 export type WidgetSessionInput = z.infer<typeof widgetSessionSchema>;
 
 /** What the messenger needs to draw itself; an explicit allowlist of public settings. */
-export interface PublicSiteSettings {
-  key: string;
-  name: string;
-  agentName: string;
-  color: string;
-  greeting: string;
-  position: 'right' | 'left';
-  language: string;
-  /** What files the messenger may send, said before an upload (bytes, and accepted media types). */
-  attachments?: { maxBytes: number; types: string[] };
-}
+export type PublicSiteSettings = z.infer<typeof publicSiteSettingsSchema>;
 
-export interface WidgetSession {
-  /** The visitor token: a fresh one on every session call (the old one keeps working until it expires). */
-  token: string;
-  /** When `token` expires (ISO 8601); call `POST /api/widget/session` with it again before then to get a new one. */
-  tokenExpiresAt?: string;
-  visitorId: string;
-  site: PublicSiteSettings;
-  /** Whether a person is around now, said before the visitor asks ("Our team is offline right now…"). */
-  availability: { openNow: boolean; text: string };
-}
+export type WidgetSession = z.infer<typeof widgetSessionAnswerSchema>;
 
 // ---- socket.io event maps ----
 
@@ -302,46 +225,7 @@ export interface VisitorServerToClient {
 }
 
 /** A ticket as listed in the desk queue (a subset of the REST ticket). */
-export interface TicketSummary {
-  id: string;
-  number: number;
-  subject: string;
-  status: TicketStatus;
-  priority: (typeof LEVELS)[number];
-  urgency: (typeof LEVELS)[number];
-  impact: (typeof LEVELS)[number];
-  channel: Channel;
-  centre: CentreId;
-  requester: { name: string | null; email: string | null; timeZone: string | null };
-  assigneeId: string | null;
-  category: string;
-  receivedAt: string;
-  createdAt: string;
-  updatedAt: string;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
-  firstRespondedAt: string | null;
-  /** Set while a customer's message waits for the agent's next reply. */
-  nextResponseDueAt: string | null;
-  /** The earliest running deadline (what the queue is ordered by); null while the clocks are paused or stopped. */
-  nextDueAt: string | null;
-  /** When the clocks were paused (pending on the customer, or solved). */
-  slaPausedAt: string | null;
-  /** The closed ticket this one follows up. */
-  followUpOf: string | null;
-  /** The ticket this one was merged into (it is closed; its history shows there). */
-  mergedIntoId: string | null;
-  /** The extended-support arrangement covering the requester, if any. */
-  supportPlan: string | null;
-  /** When the customer withdrew (deleted) it; its personal content is erased. */
-  withdrawnAt: string | null;
-  /** A phone call received outside the phone line's hours (it is queued like any other ticket). */
-  outOfHours: boolean;
-  /** The site the ticket belongs to. */
-  siteId: string;
-  /** Sorted, lower case. */
-  tags: string[];
-}
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
 import type { QueueCounts } from './queue';
 
@@ -393,57 +277,13 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** One audit-trail entry of a ticket. */
-export interface TicketEvent {
-  id: string;
-  type: string;
-  actor: Author;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  createdAt: string;
-}
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
 /** `GET /api/tickets/:id`: the ticket with its conversation and audit trail. */
-export interface TicketDetail extends TicketSummary {
-  description: string;
-  conversationId: string | null;
-  /** Who answers the customer in the chat now: `ai` after an agent handed it back to Kai. */
-  conversationMode: ConversationMode | null;
-  urgencyReason: string | null;
-  impactReason: string | null;
-  handoff: Handoff | null;
-  messages: Message[];
-  events: TicketEvent[];
-  /** Files the customer sent (email attachments), oldest first. */
-  attachments: TicketAttachment[];
-  /** The remote-support tool the requester used last (by email, else by visitor), so the desk can pre-select it. */
-  preferredTool?: RemoteTool | null;
-}
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 /** A file kept with a ticket; agents download it from `GET /api/tickets/:id/attachments/:attachmentId`. */
-export interface TicketAttachment {
-  id: string;
-  /** The sender's file name, made safe (no path, no control characters). Display text, never HTML. */
-  filename: string;
-  contentType: string;
-  /** In bytes. */
-  size: number;
-  /** The message it came with; null when it is not tied to one. */
-  messageId: string | null;
-  /** True only when the bytes were checked to be an image: shown as a thumbnail, else a download. */
-  image: boolean;
-}
+export type TicketAttachment = z.infer<typeof ticketAttachmentSchema>;
 
 /** The signed-in agent, from `GET /api/auth/me` and `POST /api/auth/login`. */
-export interface AgentProfile {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'agent';
-  /** False once an admin deactivated the agent. */
-  active?: boolean;
-  /** True for the first run's generated password: the desk asks for a new one before anything else. */
-  mustChangePassword?: boolean;
-  /** The operations centres the agent works in (`uk`, `us`); empty: every centre. */
-  centres?: string[];
-}
+export type AgentProfile = z.infer<typeof agentProfileSchema>;

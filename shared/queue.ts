@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LEVELS } from './priority';
 import { CENTRES, CHANNELS, TICKET_STATUSES, type TicketStatus, type TicketSummary } from './protocol';
+import { ticketSummarySchema } from './resources';
 
 /** A tag: lower case letters, digits, `-` and `_`, at most 40 characters. */
 export const tagSchema = z
@@ -37,11 +38,8 @@ export type ViewFilters = z.infer<typeof viewFiltersSchema>;
 
 export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'on_hold'];
 
-export interface BuiltInView {
-  id: string;
-  name: string;
-  filters: ViewFilters;
-}
+export const builtInViewSchema = z.object({ id: z.string(), name: z.string(), filters: viewFiltersSchema });
+export type BuiltInView = z.infer<typeof builtInViewSchema>;
 
 /** The views every agent has. Their ids are stable: counts and the desk's URL use them. */
 export const BUILT_IN_VIEWS: readonly BuiltInView[] = [
@@ -68,22 +66,26 @@ export const updateViewSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
 /** A saved view as the API returns it. */
-export interface SavedView {
-  id: string;
-  name: string;
-  shared: boolean;
-  /** The agent whose personal view it is; null when shared. */
-  ownerId: string | null;
-  filters: ViewFilters;
-  createdAt: string;
-  updatedAt: string;
-}
+export const savedViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    shared: z.boolean(),
+    /** The agent whose personal view it is; null when shared. */
+    ownerId: z.string().nullable(),
+    filters: viewFiltersSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'View' });
+export type SavedView = z.infer<typeof savedViewSchema>;
 
 /** `GET /api/views`: the built-in views and the saved ones the agent can see, each with its count of tickets. */
-export interface ViewsResponse {
-  builtIn: (BuiltInView & { count: number })[];
-  saved: (SavedView & { count: number })[];
-}
+export const viewsResponseSchema = z.object({
+  builtIn: z.array(builtInViewSchema.extend({ count: z.number().int() })),
+  saved: z.array(savedViewSchema.extend({ count: z.number().int() })),
+});
+export type ViewsResponse = z.infer<typeof viewsResponseSchema>;
 
 /**
  * `queue:counts` on the desk socket: what each view holds now, pushed (coalesced) after ticket changes. `mine`
@@ -112,10 +114,11 @@ export const bulkChangeSchema = z.object({
 export type BulkChangeBody = z.infer<typeof bulkChangeSchema>;
 
 /** `POST /api/tickets/bulk`'s answer: which tickets changed and which did not, with why. */
-export interface BulkChangeResult {
-  changed: TicketSummary[];
-  failed: { ticketId: string; code: string; message: string }[];
-}
+export const bulkChangeResultSchema = z.object({
+  changed: z.array(ticketSummarySchema),
+  failed: z.array(z.object({ ticketId: z.string(), code: z.string(), message: z.string() })),
+});
+export type BulkChangeResult = z.infer<typeof bulkChangeResultSchema>;
 
 /** `POST /api/tickets/:id/tags`. */
 export const addTagSchema = z.object({ tag: tagSchema });

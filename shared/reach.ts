@@ -5,27 +5,30 @@
 import { z } from 'zod';
 
 /** How one agent reply reached the customer, as the desk shows it next to the reply. */
-export type ReplyDelivery =
+export const replyDeliverySchema = z.discriminatedUnion('state', [
   /** The visitor's messenger showed it. */
-  | { state: 'seen'; at: string }
+  z.object({ state: z.literal('seen'), at: z.string() }),
   /** Not seen yet; mailed at `at` if still unseen (when an address is known). */
-  | { state: 'waiting'; at: string | null }
+  z.object({ state: z.literal('waiting'), at: z.string().nullable() }),
   /** Queued as mail, not yet handed to the mail server. */
-  | { state: 'sending'; at: string }
-  | { state: 'mailed'; at: string | null }
+  z.object({ state: z.literal('sending'), at: z.string() }),
+  z.object({ state: z.literal('mailed'), at: z.string().nullable() }),
   /** The mail server refused or could not be reached; the outbox keeps retrying. */
-  | { state: 'failed'; at: string; error: string }
+  z.object({ state: z.literal('failed'), at: z.string(), error: z.string() }),
   /** Not seen, and no address is known to mail it to. */
-  | { state: 'unreachable'; at: string };
+  z.object({ state: z.literal('unreachable'), at: z.string() }),
+]);
+export type ReplyDelivery = z.infer<typeof replyDeliverySchema>;
 
 /** `GET /api/widget/reach`: whether the messenger should ask for an email, and what it knows. */
-export interface VisitorReach {
+export const visitorReachSchema = z.object({
   /** verified: from the site's signed identity; confirmed: given and confirmed; pending: given, not confirmed. */
-  status: 'verified' | 'confirmed' | 'pending' | 'none';
-  email: string | null;
+  status: z.enum(['verified', 'confirmed', 'pending', 'none']),
+  email: z.string().nullable(),
   /** The site wants the messenger to ask (site setting `reach.askForEmail`). */
-  askForEmail: boolean;
-}
+  askForEmail: z.boolean(),
+});
+export type VisitorReach = z.infer<typeof visitorReachSchema>;
 
 export const giveEmailSchema = z.object({ email: z.string().trim().email('That does not look like an email address').max(254) });
 
@@ -44,18 +47,17 @@ export const csatAnswerSchema = z.object({
 export type CsatAnswerInput = z.input<typeof csatAnswerSchema>;
 
 /** A ticket's CSAT answer, as the desk shows it. */
-export interface CsatAnswer {
-  rating: number;
-  comment: string | null;
-  answeredVia: 'chat' | 'email' | 'portal';
-  createdAt: string;
-}
+export const csatAnswerViewSchema = z
+  .object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), answeredVia: z.enum(['chat', 'email', 'portal']), createdAt: z.string() })
+  .meta({ id: 'CsatAnswer' });
+export type CsatAnswer = z.infer<typeof csatAnswerViewSchema>;
+
+/** A request's CSAT question (when it was asked) and its answer, if any. */
+export const csatStateSchema = z.object({ askedAt: z.string().nullable(), answer: csatAnswerViewSchema.nullable() }).meta({ id: 'Csat' });
 
 /** `GET /api/tickets/:id/reach`: how each reply reached the customer, and the CSAT question and answer. */
-export interface TicketReach {
-  deliveries: Record<string, ReplyDelivery>;
-  csat: { askedAt: string | null; answer: CsatAnswer | null };
-}
+export const ticketReachSchema = z.object({ deliveries: z.record(z.string(), replyDeliverySchema).describe('By message id'), csat: csatStateSchema });
+export type TicketReach = z.infer<typeof ticketReachSchema>;
 
 /**
  * Pushed to the desks watching a ticket (`ticket:reach`), after the change committed: how some of its replies reach

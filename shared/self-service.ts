@@ -1,9 +1,11 @@
 /**
  * Customer self-service (the messenger's "Your requests" and the portal at /portal): what a customer sees of
- * their own requests. Dependency-free, so the messenger and the portal import it without zod; the request body
+ * their own requests. Runtime-free of zod (the answer types come from resources.ts as types only); the request body
  * schemas are in api.ts.
  */
-import type { AuthorKind, Channel, TicketStatus } from './protocol';
+import type { TicketStatus } from './protocol';
+import type { z } from 'zod';
+import type { customerIdentitySchema, customerMessageSchema, customerReplyResultSchema, customerRequestDetailSchema, customerRequestViewSchema } from './resources';
 
 /** How urgent the customer says it is, in their own plain words (the portal's select). */
 export const STATED_URGENCIES = ['not_urgent', 'soon', 'urgent', 'critical'] as const;
@@ -28,47 +30,16 @@ export const CUSTOMER_STATUS_LABELS: Record<TicketStatus, string> = {
 };
 
 /** One of the customer's requests, as `GET /api/me/requests` lists it. Withdrawn requests are never listed. */
-export interface CustomerRequest {
-  id: string;
-  number: number;
-  subject: string;
-  status: TicketStatus;
-  channel: Channel;
-  createdAt: string;
-  updatedAt: string;
-  /** The honest promise of when a person answers (or that it is solved), in plain words. */
-  promise: string;
-  withdrawn: false;
-}
+export type CustomerRequest = z.infer<typeof customerRequestViewSchema>;
 
 /** A message of a request as the customer sees it: text only, never an internal note. */
-export interface CustomerMessage {
-  id: string;
-  author: { kind: AuthorKind; name: string };
-  body: string;
-  createdAt: string;
-}
+export type CustomerMessage = z.infer<typeof customerMessageSchema>;
 
 /** `GET /api/me/requests/:id`. */
-export interface CustomerRequestDetail extends CustomerRequest {
-  description: string;
-  messages: CustomerMessage[];
-  /** A solved request can be reopened by the customer. */
-  canReopen: boolean;
-}
+export type CustomerRequestDetail = z.infer<typeof customerRequestDetailSchema>;
 
 /** `GET /api/me`: who the self-service routes see. */
-export interface CustomerIdentity {
-  /** `portal`: signed in with an emailed link; `visitor`: the messenger's visitor token. */
-  kind: 'portal' | 'visitor';
-  email: string | null;
-  /** Whether the email is proven (a sign-in link, or the site's signed identity). */
-  verified: boolean;
-}
+export type CustomerIdentity = z.infer<typeof customerIdentitySchema>;
 
 /** `POST /api/me/requests/:id/messages`: the request the reply landed on (a follow-up when the first was closed). */
-export interface CustomerReplyResult {
-  request: CustomerRequestDetail;
-  /** True when the request was closed and the reply started a follow-up request. */
-  followUp: boolean;
-}
+export type CustomerReplyResult = z.infer<typeof customerReplyResultSchema>;

@@ -11,11 +11,8 @@ export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 
 /** One agent's status as the desk shows it (a dot by the name). */
-export interface AgentPresence {
-  agentId: string;
-  name: string;
-  status: PresenceStatus;
-}
+export const agentPresenceSchema = z.object({ agentId: z.string(), name: z.string(), status: z.enum(PRESENCE_STATUSES) });
+export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 
 /** An agent who has a ticket open, and whether they are typing a reply to it. */
 export interface TicketViewer {
@@ -60,58 +57,55 @@ export const macroPatchSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
 /** A macro as `/api/macros` returns it. */
-export interface Macro {
-  id: string;
-  title: string;
-  body: string;
-  shared: boolean;
-  /** The agent whose personal macro it is; null for shared ones. */
-  ownerId: string | null;
-  setStatus: (typeof TICKET_STATUSES)[number] | null;
-  setUrgency: (typeof LEVELS)[number] | null;
-  setImpact: (typeof LEVELS)[number] | null;
-  tags: string[];
-  updatedAt: string;
-}
+export const macroViewSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    shared: z.boolean(),
+    /** The agent whose personal macro it is; null for shared ones. */
+    ownerId: z.string().nullable(),
+    setStatus: z.enum(TICKET_STATUSES).nullable(),
+    setUrgency: z.enum(LEVELS).nullable(),
+    setImpact: z.enum(LEVELS).nullable(),
+    tags: z.array(z.string()),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Macro' });
+export type Macro = z.infer<typeof macroViewSchema>;
 
 /** `POST /api/tickets/:id/macros/:macroId/render`: the body with its placeholders filled for that ticket, and what sending it also sets. */
-export interface RenderedMacro {
-  body: string;
-  setStatus: Macro['setStatus'];
-  setUrgency: Macro['setUrgency'];
-  setImpact: Macro['setImpact'];
-  tags: string[];
-}
+export const renderedMacroSchema = macroViewSchema.pick({ body: true, setStatus: true, setUrgency: true, setImpact: true, tags: true });
+export type RenderedMacro = z.infer<typeof renderedMacroSchema>;
 
 /** `POST /api/tickets/:id/merge`: this ticket joins `intoId`, which survives. */
 export const mergeTicketSchema = z.object({ intoId: z.string().min(1).max(64) });
 
 /** One of the requester's other tickets, in the requester panel. */
-export interface PastRequest {
-  id: string;
-  number: number;
-  subject: string;
-  status: (typeof TICKET_STATUSES)[number];
-  channel: string;
-  createdAt: string;
-}
+export const pastRequestSchema = z.object({ id: z.string(), number: z.number().int(), subject: z.string(), status: z.enum(TICKET_STATUSES), channel: z.string(), createdAt: z.string() });
+export type PastRequest = z.infer<typeof pastRequestSchema>;
 
 /** `GET /api/tickets/:id/context`: who the requester is, what else they asked, and what the messenger saw. */
-export interface CustomerContext {
-  /** `verified`: the site's signed JWT proved who they are; `claimed`: the page said so unsigned; `anonymous`. */
-  identity: 'verified' | 'claimed' | 'anonymous';
-  /** The same person's other requests (by verified identity or mailbox), newest first. */
-  pastRequests: PastRequest[];
-  /** What the messenger told: page, referrer, browser and OS, and the site's `boot` attributes (never verified). */
-  visitor: {
-    pageUrl: string | null;
-    pageTitle: string | null;
-    referrer: string | null;
-    browser: string | null;
-    os: string | null;
-    attributes: { key: string; value: string }[];
-  } | null;
-}
+export const customerContextSchema = z
+  .object({
+    /** `verified`: the site's signed JWT proved who they are; `claimed`: the page said so unsigned; `anonymous`. */
+    identity: z.enum(['verified', 'claimed', 'anonymous']),
+    /** The same person's other requests (by verified identity or mailbox), newest first. */
+    pastRequests: z.array(pastRequestSchema),
+    /** What the messenger told: page, referrer, browser and OS, and the site's `boot` attributes (never verified). */
+    visitor: z
+      .object({
+        pageUrl: z.string().nullable(),
+        pageTitle: z.string().nullable(),
+        referrer: z.string().nullable(),
+        browser: z.string().nullable(),
+        os: z.string().nullable(),
+        attributes: z.array(z.object({ key: z.string(), value: z.string() })),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'CustomerContext' });
+export type CustomerContext = z.infer<typeof customerContextSchema>;
 
 /** `PUT /api/me/notifications`: what the agent is told of, and how. Every field has a default. */
 export const notificationPreferencesSchema = z.object({

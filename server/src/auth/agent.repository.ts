@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { ApiTokenInfo } from '../../../shared/api';
 import type { AgentProfile } from '../../../shared/protocol';
 import type { DbOrTx } from '../db/database';
 import type { AgentRow } from '../db/schema';
@@ -120,14 +121,8 @@ export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
-/** What an agent sees of their API tokens (never the token itself). */
-export interface ApiTokenInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
+/** What an agent sees of their API tokens (never the token itself); its schema is in shared/api.ts. */
+export type { ApiTokenInfo };
 
 /** API tokens for integrations: `fd_<random>`, shown once, stored hashed. */
 export async function createApiToken(

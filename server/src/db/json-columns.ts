@@ -3,43 +3,15 @@
  * becomes a malformed object in the API. Each column has a zod schema of what it holds and a fallback for what
  * fails it (logged once per read by the caller's logger when given).
  */
-import { z } from 'zod';
-import { CHANNELS, REMOTE_TOOLS, type Handoff, type MessageAttachment, type MessageCard, type Source } from '../../../shared/protocol';
-import { LEVELS } from '../../../shared/priority';
+import type { z } from 'zod';
+import type { Handoff, MessageAttachment, MessageCard, Source } from '../../../shared/protocol';
+import { handoffSchema, messageAttachmentSchema, messageCardSchema, sourceSchema } from '../../../shared/resources';
 
-const sourceSchema = z.object({ id: z.string(), title: z.string(), url: z.string() });
-
-export const sourcesColumn = z.array(sourceSchema);
-
-export const cardColumn = z.object({
-  type: z.literal('remote_session'),
-  tool: z.enum(REMOTE_TOOLS),
-  toolName: z.string(),
-  url: z.string(),
-  startsAt: z.string().nullable(),
-  note: z.string().nullable(),
-});
-
-export const attachmentsColumn = z.array(
-  z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), image: z.boolean() }),
-);
-
-const assessed = z.object({ level: z.enum(LEVELS), reason: z.string() });
-
-export const handoffColumn = z.object({
-  reason: z.enum(['visitor_request', 'button', 'no_answer', 'ai_unavailable', 'policy']),
-  problem: z.string(),
-  tried: z.array(z.string()),
-  sources: z.array(sourceSchema),
-  urgency: assessed,
-  impact: assessed,
-  evidence: z.array(z.string()),
-  identity: z.enum(['verified', 'unverified', 'anonymous']),
-  claimedEmail: z.string().optional(),
-  channel: z.enum(CHANNELS),
-  deadline: z.string().nullable(),
-  policy: z.string().optional(),
-});
+// The columns hold what the API answers: the same schemas (shared/resources.ts).
+export const sourcesColumn = sourceSchema.array();
+export const cardColumn = messageCardSchema;
+export const attachmentsColumn = messageAttachmentSchema.array();
+export const handoffColumn = handoffSchema;
 
 /** Parses a JSON column with its schema; `fallback` for null, unparsable or mis-shaped text. */
 export function readJson<T>(schema: z.ZodType<T>, text: string | null, fallback: T): T {

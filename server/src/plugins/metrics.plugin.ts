@@ -2,7 +2,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Namespace } from 'socket.io';
+import { errorResponseSchema } from '../../../shared/resources';
 import { AppError } from '../errors';
+import { routeDocs } from '../routes/route-docs';
 import type { DomainEvents } from '../events';
 
 declare module 'fastify' {
@@ -59,6 +61,11 @@ function bearerMatches(header: string | undefined, token: string): boolean {
  * Counts every HTTP answer by its route pattern (never the raw URL, so ids do not explode the series) and
  * serves `GET /metrics` in the Prometheus text format; with a token, only to `Authorization: Bearer <token>`.
  */
+const METRICS_DOC = routeDocs('Probes', 'public')({
+  summary: 'Prometheus text: process metrics and frontdesk_* counters and histograms (the README lists them); with METRICS_TOKEN set, `Authorization: Bearer <METRICS_TOKEN>`',
+  response: { 200: { description: 'Prometheus text exposition', mediaType: 'text/plain; version=0.0.4' }, 401: errorResponseSchema.describe('METRICS_TOKEN is set and the bearer token is missing or wrong') },
+});
+
 export const metricsPlugin = fp(
   async (app, opts: { token?: string | undefined }) => {
     const metrics = createMetrics();
@@ -68,7 +75,7 @@ export const metricsPlugin = fp(
       metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
       metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });
-    app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    app.get('/metrics', { logLevel: 'warn', ...METRICS_DOC }, async (request, reply) => {
       if (opts.token && !bearerMatches(request.headers.authorization, opts.token)) throw new AppError('unauthorized', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
       reply.type(metrics.registry.contentType);
       return metrics.registry.metrics();

@@ -8,7 +8,8 @@
  * - agents: how each reply reached the customer, the CSAT answer, and the transcript as text.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { csatAnswerSchema, giveEmailSchema, type TicketReach, type VisitorReach } from '../../../shared/reach';
+import { z } from 'zod';
+import { csatAnswerSchema, csatAnswerViewSchema, csatStateSchema, giveEmailSchema, ticketReachSchema, visitorReachSchema, type TicketReach, type VisitorReach } from '../../../shared/reach';
 import { escapeHtml } from '../../../shared/safe-text';
 import { customerOf } from '../channels/portal/customer-of';
 import { findOwnTicket } from '../channels/portal/customer-requests';
@@ -19,6 +20,7 @@ import { verifyCsatToken } from '../csat/csat-token';
 import type { TicketRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
 import { textsFor } from '../i18n';
+import { pathParams, routeDocs } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { findSiteById, siteSettings } from '../sites/site.repository';
 import { findTicket } from '../tickets/ticket.repository';
@@ -34,6 +36,40 @@ const EMAILS_PER_HOUR = 5;
 const CONFIRMATIONS_PER_ADDRESS_HOUR = 3;
 /** Transcripts one visitor may have mailed in an hour. */
 const TRANSCRIPTS_PER_HOUR = 3;
+
+const DOCS = {
+  reach: routeDocs('Messenger', 'visitor')({ summary: "What the messenger knows of the visitor's email, and whether to ask for one", response: { 200: visitorReachSchema } }),
+  giveEmail: routeDocs('Messenger', 'visitor')({ summary: 'Give an email to get replies by mail; it gets a confirmation first and nothing else until confirmed (5 an hour)', body: giveEmailSchema, response: { 201: visitorReachSchema } }),
+  transcript: routeDocs('Messenger', 'visitor')({ summary: 'Email me this conversation: to the verified or confirmed email (3 an hour; 409 without one)', response: { 202: z.object({ to: z.string() }) } }),
+  csat: routeDocs('Self-service', 'customer')({ summary: 'The CSAT question and answer of one of my requests', params: pathParams('id'), response: { 200: csatStateSchema } }),
+  rate: routeDocs('Self-service', 'customer')({ summary: 'Rate a solved request 1–5 with an optional comment, once (409 after); raises `csat.submitted`', params: pathParams('id'), body: csatAnswerSchema, response: { 201: csatAnswerViewSchema } }),
+  confirmPage: routeDocs('Pages', 'public')({ summary: 'The email confirmation link: a page with a button (records nothing)', querystring: z.object({ token: z.string() }), response: { 200: { description: 'HTML page', mediaType: 'text/html' } } }),
+  confirm: routeDocs('Pages', 'public')({
+    summary: 'Confirm the address (form `token`)',
+    form: z.object({ token: z.string().max(200) }),
+    response: { 200: { description: 'HTML page: confirmed', mediaType: 'text/html' }, 400: { description: 'HTML page: unknown link', mediaType: 'text/html' } },
+  }),
+  csatPage: routeDocs('Pages', 'public')({
+    summary: "A CSAT mail's link: the rating form (records nothing, so mail scanners cannot vote)",
+    querystring: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5).optional() }),
+    response: { 200: { description: 'HTML form', mediaType: 'text/html' }, 400: { description: 'HTML page: not a link we signed', mediaType: 'text/html' } },
+  }),
+  rateByMail: routeDocs('Pages', 'public')({
+    summary: 'Record the rating (form `token`, `rating`, `comment`), once per ticket',
+    form: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+    response: {
+      200: { description: 'HTML page: thank you', mediaType: 'text/html' },
+      400: { description: 'HTML page: no rating, or not rateable', mediaType: 'text/html' },
+      409: { description: 'HTML page: already rated', mediaType: 'text/html' },
+    },
+  }),
+  ticketReach: routeDocs('Tickets', 'agent')({ summary: 'How each agent reply reached the customer (`seen`, `waiting`, `sending`, `mailed`, `failed`, `unreachable`) and the CSAT question and answer', params: pathParams('id'), response: { 200: ticketReachSchema } }),
+  transcriptText: routeDocs('Tickets', 'agent')({
+    summary: 'The conversation as plain text (never internal notes; attachment names included), as a download',
+    params: pathParams('id'),
+    response: { 200: { description: 'The transcript', mediaType: 'text/plain' } },
+  }),
+};
 
 const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -96,12 +132,12 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
 
   // ---- the messenger ----
 
-  app.get('/api/widget/reach', async (request, reply) => {
+  app.get('/api/widget/reach', DOCS.reach, async (request, reply) => {
     void reply.header('cache-control', 'no-store');
     return visitorReach(await requireVisitor(request));
   });
 
-  app.post('/api/widget/reach/email', async (request, reply) => {
+  app.post('/api/widget/reach/email', DOCS.giveEmail, async (request, reply) => {
     const visitor = await requireVisitor(request);
     const { email } = parse(giveEmailSchema, request.body);
     if (visitor.verified && visitor.email) throw new AppError('conflict', 'Your email is already known from your sign-in');
@@ -113,7 +149,7 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     return reply.status(201).send(await visitorReach(visitor));
   });
 
-  app.post('/api/widget/transcript', async (request, reply) => {
+  app.post('/api/widget/transcript', DOCS.transcript, async (request, reply) => {
     const visitor = await requireVisitor(request);
     const known = await emailReachOf(ctx.db, visitor);
     if (known.status !== 'verified' && known.status !== 'confirmed') throw new AppError('conflict', 'Confirm your email address first');
@@ -131,14 +167,14 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
 
   // ---- the customer's CSAT (messenger or portal) ----
 
-  app.get<{ Params: { id: string } }>('/api/me/requests/:id/csat', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/me/requests/:id/csat', DOCS.csat, async (request) => {
     const customer = await customerOf(ctx, request);
     if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
     const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
     return csatOf(ctx.db, ticket.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/me/requests/:id/csat', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/csat', DOCS.rate, async (request, reply) => {
     const customer = await customerOf(ctx, request);
     if (!customer) throw new AppError('unauthorized', 'Sign in to see your requests');
     const body = parse(csatAnswerSchema, request.body);
@@ -155,7 +191,7 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
   });
   const pageLimit = { logLevel: 'warn' as const, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
 
-  app.get<{ Querystring: { token?: string } }>('/reach/confirm', pageLimit, async (request, reply) => {
+  app.get<{ Querystring: { token?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirmPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     return sendPage(
       reply,
@@ -165,7 +201,7 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     );
   });
 
-  app.post<{ Body: { token?: string } }>('/reach/confirm', pageLimit, async (request, reply) => {
+  app.post<{ Body: { token?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirm }, async (request, reply) => {
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const confirmed = token && token.length <= 200 ? await confirmByToken(ctx.db, token, ctx.now()) : null;
     if (!confirmed) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1><p>Give your email in the chat again to get a new one.</p>'));
@@ -173,14 +209,14 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     return sendPage(reply, 200, page('Email confirmed', "<h1>Thank you: your email is confirmed</h1><p>You will get the support team's replies by email. You can close this page.</p>"));
   });
 
-  app.get<{ Querystring: { token?: string; rating?: string } }>('/csat', pageLimit, async (request, reply) => {
+  app.get<{ Querystring: { token?: string; rating?: string } }>('/csat', { ...pageLimit, ...DOCS.csatPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     const rating = Number(request.query.rating);
     if (!verifyCsatToken(ctx.secret, token)) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
     return sendPage(reply, 200, csatFormPage(token, Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null));
   });
 
-  app.post<{ Body: { token?: string; rating?: string; comment?: string } }>('/csat', pageLimit, async (request, reply) => {
+  app.post<{ Body: { token?: string; rating?: string; comment?: string } }>('/csat', { ...pageLimit, ...DOCS.rateByMail }, async (request, reply) => {
     const ticketId = verifyCsatToken(ctx.secret, typeof request.body?.token === 'string' ? request.body.token : '');
     if (!ticketId) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
     const parsed = csatAnswerSchema.safeParse({ rating: Number(request.body?.rating), comment: request.body?.comment });
@@ -206,12 +242,12 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
       return ticket;
     };
 
-    agents.get<{ Params: { id: string } }>('/api/tickets/:id/reach', async (request): Promise<TicketReach> => {
+    agents.get<{ Params: { id: string } }>('/api/tickets/:id/reach', DOCS.ticketReach, async (request): Promise<TicketReach> => {
       const ticket = await ticketOr404(request.params.id);
       return { deliveries: await deliveriesOf(ctx.db, ticket), csat: await csatOf(ctx.db, ticket.id) };
     });
 
-    agents.get<{ Params: { id: string } }>('/api/tickets/:id/transcript.txt', async (request, reply) => {
+    agents.get<{ Params: { id: string } }>('/api/tickets/:id/transcript.txt', DOCS.transcriptText, async (request, reply) => {
       const ticket = await ticketOr404(request.params.id);
       const site = await findSiteById(ctx.db, ticket.site_id);
       return reply

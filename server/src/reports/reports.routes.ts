@@ -1,10 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { reportQuerySchema } from '../../../shared/reports';
+import { reportQuerySchema, reportSchema } from '../../../shared/reports';
 import type { ServerContext } from '../context';
+import { routeDocs } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { buildReport, reportCsv } from './reports';
 
 const LIMIT = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
+const doc = routeDocs('Reports', 'agent');
+const DOCS = {
+  json: doc({ summary: 'Report figures over UTC days `from`–`to` (both included), optionally per site, centre, channel, priority and agent', querystring: reportQuerySchema, response: { 200: reportSchema } }),
+  csv: doc({ summary: 'The same figures as CSV (`section,item,measure,value`), as a download', querystring: reportQuerySchema, response: { 200: { description: 'One row per figure', mediaType: 'text/csv' } } }),
+};
 
 /**
  * `GET /api/reports` and `GET /api/reports.csv`, with `from`, `to` (UTC days, both included) and optional
@@ -14,9 +20,9 @@ const LIMIT = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
 export const reportRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', app.requireAgent);
 
-  app.get('/api/reports', LIMIT, async (request) => buildReport(ctx, parse(reportQuerySchema, request.query)));
+  app.get('/api/reports', { ...LIMIT, ...DOCS.json }, async (request) => buildReport(ctx, parse(reportQuerySchema, request.query)));
 
-  app.get('/api/reports.csv', LIMIT, async (request, reply) => {
+  app.get('/api/reports.csv', { ...LIMIT, ...DOCS.csv }, async (request, reply) => {
     const query = parse(reportQuerySchema, request.query);
     const csv = reportCsv(await buildReport(ctx, query));
     return reply

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { createAgentSchema, updateAgentSchema } from '../../../shared/api';
+import { agentProfileSchema, teamMemberSchema } from '../../../shared/resources';
 import { actorOf } from '../audit/audit-actor';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { createAgentLink, mailAgentLink } from '../auth/agent-links';
@@ -9,7 +11,16 @@ import { endDeskSockets } from '../auth/desk-sockets';
 import type { ServerContext } from '../context';
 import type { AgentRow } from '../db/schema';
 import { AppError } from '../errors';
+import { pathParams, routeDocs } from './route-docs';
 import { parse } from './validate';
+
+const doc = routeDocs('Agents', 'admin');
+const DOCS = {
+  list: doc({ summary: 'The team (every agent may list it, to assign tickets)', audience: 'agent', response: { 200: z.object({ agents: z.array(teamMemberSchema) }) } }),
+  create: doc({ summary: 'Add an agent (admin); without a password they get an emailed invitation link', body: createAgentSchema, response: { 201: teamMemberSchema } }),
+  update: doc({ summary: 'Change name, role, centres or active (admin); `active: false` ends their sessions, API tokens and desk sockets at once', params: pathParams('id'), body: updateAgentSchema, response: { 200: agentProfileSchema } }),
+  reset: doc({ summary: 'Mail the agent a one-time link to set a new password (admin)', params: pathParams('id'), response: { 202: z.object({ status: z.literal('sent') }) } }),
+};
 
 export interface AgentRoutesOptions {
   ctx: ServerContext;
@@ -30,7 +41,7 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     void flushMail?.().catch((err: unknown) => app.log.warn({ err }, `sending the ${what} failed; the outbox retries`));
   };
 
-  app.get('/api/agents', async () => {
+  app.get('/api/agents', DOCS.list, async () => {
     const rows = await ctx.db.selectFrom('agents').selectAll().orderBy('name').execute();
     // Invited and not yet signed up: an unused invitation link is pending.
     const pending = await ctx.db.selectFrom('agent_links').select('agent_id').where('purpose', '=', 'invite').where('used_at', 'is', null).execute();
@@ -38,7 +49,7 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     return { agents: rows.map((row) => ({ ...toAgentProfile(row), invited: invited.has(row.id) })) };
   });
 
-  app.post('/api/agents', { preHandler: app.requireAdmin }, async (request, reply) => {
+  app.post('/api/agents', { preHandler: app.requireAdmin, ...DOCS.create }, async (request, reply) => {
     const body = parse(createAgentSchema, request.body);
     const now = ctx.now();
     const agent = await ctx.db.transaction().execute(async (tx) => {
@@ -58,7 +69,7 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
   });
 
   // Deactivating an agent ends their sessions, API tokens and desk sockets at once; the record stays for history.
-  app.patch<{ Params: { id: string } }>('/api/agents/:id', { preHandler: app.requireAdmin }, async (request) => {
+  app.patch<{ Params: { id: string } }>('/api/agents/:id', { preHandler: app.requireAdmin, ...DOCS.update }, async (request) => {
     const changes = parse(updateAgentSchema, request.body);
     const target = await findAgent(ctx.db, request.params.id);
     if (!target) throw new AppError('not_found', 'No such agent');
@@ -82,7 +93,7 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
   });
 
   // A reset link replaces nothing until it is used: the agent keeps signing in with the old password meanwhile.
-  app.post<{ Params: { id: string } }>('/api/agents/:id/password-reset', { preHandler: app.requireAdmin }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/agents/:id/password-reset', { preHandler: app.requireAdmin, ...DOCS.reset }, async (request, reply) => {
     const target = await findAgent(ctx.db, request.params.id);
     if (!target) throw new AppError('not_found', 'No such agent');
     if (!target.active) throw new AppError('conflict', 'This agent is deactivated; reactivate them first');

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { messageAttachmentSchema } from '../../../shared/resources';
 import type { MessageAttachment } from '../../../shared/protocol';
 import { findAttachment, findVisitorAttachment, type AttachmentRow } from '../attachments/attachment.repository';
 import { AttachmentStore } from '../attachments/attachment-store';
@@ -11,6 +13,34 @@ import { findSiteById, siteSettings } from '../sites/site.repository';
 import { findVisitor, verifyVisitorToken } from '../sites/visitor.repository';
 import type { VisitorRow } from '../db/schema';
 import { findTicket, findTicketByConversation } from '../tickets/ticket.repository';
+import { pathParams, routeDocs } from './route-docs';
+
+const filenameQuery = z.object({ filename: z.string().optional().describe("The file's name (made safe); else one from its type") });
+const DOCS = {
+  download: routeDocs('Tickets', 'agent')({
+    summary: "Download a file of a ticket (listed in the ticket's `attachments`); only checked images are inline",
+    params: pathParams('id', 'attachmentId'),
+    response: { 200: { description: 'The file, with its content type and `Content-Disposition`', mediaType: '*/*' } },
+  }),
+  upload: routeDocs('Tickets', 'agent')({
+    summary: "Upload a file to send with a reply (raw body with its Content-Type; streamed and bounded by the site's `attachments.maxBytes` and `types`; typed by its bytes); send its id in `attachmentIds`",
+    params: pathParams('id'),
+    querystring: filenameQuery,
+    upload: true,
+    response: { 201: messageAttachmentSchema },
+  }),
+  visitorFile: routeDocs('Messenger', 'visitor')({
+    summary: "Messenger: a file of a public message of the visitor's own conversations (checked images inline, anything else as a download)",
+    params: pathParams('id'),
+    response: { 200: { description: 'The file', mediaType: '*/*' } },
+  }),
+  visitorUpload: routeDocs('Messenger', 'visitor')({
+    summary: "Messenger: upload a file to the visitor's own conversation (after a handoff); raw body, bounded and typed by its bytes; send its id in `message:send` `attachmentIds`",
+    querystring: filenameQuery,
+    upload: true,
+    response: { 201: messageAttachmentSchema },
+  }),
+};
 
 /**
  * `Content-Disposition: attachment` with an ASCII fallback name and the exact name as RFC 5987 `filename*`,
@@ -88,7 +118,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = asyn
   const store = new AttachmentStore(ctx.config.attachmentsDir);
   app.addHook('preHandler', app.requireAgent);
 
-  app.get<{ Params: { id: string; attachmentId: string } }>('/api/tickets/:id/attachments/:attachmentId', async (request, reply) => {
+  app.get<{ Params: { id: string; attachmentId: string } }>('/api/tickets/:id/attachments/:attachmentId', DOCS.download, async (request, reply) => {
     const row = await findAttachment(ctx.db, request.params.id, request.params.attachmentId);
     if (!row) throw new AppError('not_found', 'No such attachment on this ticket');
     return sendFile(store, row, reply);
@@ -96,7 +126,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = asyn
 
   await app.register(async (uploads) => {
     streamBodies(uploads);
-    uploads.post<{ Params: { id: string }; Querystring: { filename?: string } }>('/api/tickets/:id/attachments', UPLOAD_LIMIT, async (request, reply): Promise<MessageAttachment> => {
+    uploads.post<{ Params: { id: string }; Querystring: { filename?: string } }>('/api/tickets/:id/attachments', { ...UPLOAD_LIMIT, ...DOCS.upload }, async (request, reply): Promise<MessageAttachment> => {
       const ticket = await findTicket(ctx.db, request.params.id);
       if (!ticket) throw new AppError('not_found', 'No such ticket');
       if (ticket.withdrawn_at) throw new AppError('conflict', 'The customer withdrew this request; it takes no more files');
@@ -124,7 +154,7 @@ export const visitorAttachmentRoutes: FastifyPluginAsync<{ ctx: ServerContext & 
     return visitor;
   }
 
-  app.get<{ Params: { id: string } }>('/api/widget/attachments/:id', { config: { rateLimit: { max: 240, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/widget/attachments/:id', { config: { rateLimit: { max: 240, timeWindow: '1 minute' } }, ...DOCS.visitorFile }, async (request, reply) => {
     const visitor = await visitorOf(request);
     const row = await findVisitorAttachment(ctx.db, visitor.id, request.params.id);
     if (!row) throw new AppError('not_found', 'No such file in your conversations');
@@ -133,7 +163,7 @@ export const visitorAttachmentRoutes: FastifyPluginAsync<{ ctx: ServerContext & 
 
   await app.register(async (uploads) => {
     streamBodies(uploads);
-    uploads.post<{ Querystring: { filename?: string } }>('/api/widget/attachments', UPLOAD_LIMIT, async (request, reply): Promise<MessageAttachment> => {
+    uploads.post<{ Querystring: { filename?: string } }>('/api/widget/attachments', { ...UPLOAD_LIMIT, ...DOCS.visitorUpload }, async (request, reply): Promise<MessageAttachment> => {
       const visitor = await visitorOf(request);
       const conversation = await findOpenConversationOfVisitor(ctx.db, visitor.id);
       const ticket = conversation ? await findTicketByConversation(ctx.db, conversation.id) : undefined;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { acceptLinkSchema } from '../../../shared/admin';
-import { changePasswordSchema, createApiTokenSchema, loginSchema } from '../../../shared/api';
+import { apiTokenSchema, apiTokenWithSecretSchema, changePasswordSchema, createApiTokenSchema, loginSchema } from '../../../shared/api';
+import { agentProfileSchema } from '../../../shared/resources';
 import { actorOf } from '../audit/audit-actor';
 import { recordAudit } from '../audit/audit-log';
 import { acceptAgentLink } from '../auth/agent-links';
@@ -20,7 +22,20 @@ import { SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin';
 import { endDeskSockets } from '../auth/desk-sockets';
 import { verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
+import { pathParams, routeDocs } from './route-docs';
 import { parse } from './validate';
+
+const doc = routeDocs('Auth', 'agent');
+const DOCS = {
+  login: doc({ summary: 'Agent sign-in; sets the HTTP-only session cookie', audience: 'public', body: loginSchema, response: { 200: agentProfileSchema } }),
+  logout: doc({ summary: 'Sign out (ends this session and its desk sockets)', audience: 'public', response: { 204: 'Signed out' } }),
+  me: doc({ summary: 'The signed-in agent', response: { 200: agentProfileSchema } }),
+  password: doc({ summary: "Change the signed-in agent's own password (ends their other sessions)", body: changePasswordSchema, response: { 204: 'Changed' } }),
+  tokens: doc({ summary: "The agent's API tokens (never the tokens themselves)", response: { 200: z.object({ tokens: z.array(apiTokenSchema) }) } }),
+  createToken: doc({ summary: 'Create an API token (shown once)', body: createApiTokenSchema, response: { 201: apiTokenWithSecretSchema } }),
+  deleteToken: doc({ summary: 'Revoke an API token (its desk sockets end at once)', params: pathParams('id'), response: { 204: 'Revoked' } }),
+  accept: doc({ summary: 'Set a password with the token of an invitation or reset link (works once)', audience: 'public', body: acceptLinkSchema, response: { 204: 'Password set' } }),
+};
 
 // A fixed hash to verify against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$4tY3Dk1wq9nfRpmR9zuG3Ud0ZfS1qPpVn3A2Kq6G3xI';
@@ -34,7 +49,7 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
 
   app.post(
     '/api/auth/login',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } }, ...DOCS.login },
     async (request, reply) => {
       const { email, password } = parse(loginSchema, request.body);
       const account = email.trim().toLowerCase();
@@ -62,7 +77,7 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
     },
   );
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', DOCS.logout, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       await deleteSession(app.db, token);
@@ -72,11 +87,11 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/me', { preHandler: app.requireAgent }, async (request) => toAgentProfile(request.agent!));
+  app.get('/api/auth/me', { preHandler: app.requireAgent, ...DOCS.me }, async (request) => toAgentProfile(request.agent!));
 
   app.post(
     '/api/auth/password',
-    { preHandler: app.requireAgent, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { preHandler: app.requireAgent, config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, ...DOCS.password },
     async (request, reply) => {
       const { current, next } = parse(changePasswordSchema, request.body);
       const agent = request.agent!;
@@ -93,9 +108,9 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
     },
   );
 
-  app.get('/api/auth/tokens', { preHandler: app.requireAgent }, async (request) => ({ tokens: await listApiTokens(app.db, request.agent!.id) }));
+  app.get('/api/auth/tokens', { preHandler: app.requireAgent, ...DOCS.tokens }, async (request) => ({ tokens: await listApiTokens(app.db, request.agent!.id) }));
 
-  app.post('/api/auth/tokens', { preHandler: app.requireAgent }, async (request, reply) => {
+  app.post('/api/auth/tokens', { preHandler: app.requireAgent, ...DOCS.createToken }, async (request, reply) => {
     const { name, expiresAt } = parse(createApiTokenSchema, request.body);
     const now = new Date();
     if (expiresAt && new Date(expiresAt) <= now) throw new AppError('validation_failed', 'expiresAt: must be in the future');
@@ -111,7 +126,7 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
     return reply.status(201).send({ ...info, token });
   });
 
-  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { preHandler: app.requireAgent }, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { preHandler: app.requireAgent, ...DOCS.deleteToken }, async (request, reply) => {
     const hash = await app.db.transaction().execute(async (tx) => {
       const deleted = await deleteApiToken(tx, request.agent!.id, request.params.id);
       if (deleted) await recordAudit(tx, actorOf(request), { action: 'token.revoked', target: { type: 'token', id: request.params.id } });
@@ -123,7 +138,7 @@ export const authRoutes: FastifyPluginAsync<{ secureCookies: boolean }> = async 
   });
 
   // An invitation or reset link: the token from the mail sets the password once; then the agent signs in.
-  app.post('/api/auth/links/accept', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/auth/links/accept', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, ...DOCS.accept }, async (request, reply) => {
     const { token, password } = parse(acceptLinkSchema, request.body);
     const now = new Date();
     const agentId = await app.db.transaction().execute(async (tx) => {

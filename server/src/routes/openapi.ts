@@ -1,15 +1,16 @@
 /**
  * The OpenAPI 3.1 document, built from the routes as they are registered (`route-docs.ts`): a route that
  * describes itself (`schema: describeRoute(…)`) is documented from the zod schemas it validates with and the
- * shapes it answers; the others from their hand-written entry (`openapi-legacy.ts`). Pages (HTML, scripts,
- * styles) are not part of the API. `/api/docs` is the API reference, rendered by swagger-ui-dist from this server.
+ * shapes it answers (a route without a description is left out, and the coverage test names it). Pages (HTML,
+ * scripts, styles) are not part of the API. `/api/docs` is the API reference, rendered by swagger-ui-dist from this server.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import { HAND_WRITTEN_PATHS } from './openapi-legacy';
-import type { DescribedSchema, RegisteredRoute, RouteAudience } from './route-docs';
+import { z } from 'zod';
+import { errorResponseSchema } from '../../../shared/resources';
+import { describeRoute, jsonSchemaOf, type DescribedSchema, type RegisteredRoute, type RouteAudience } from './route-docs';
 
 const SECURITY: Record<RouteAudience, { [scheme: string]: string[] }[] | undefined> = {
   public: undefined,
@@ -19,12 +20,20 @@ const SECURITY: Record<RouteAudience, { [scheme: string]: string[] }[] | undefin
   visitor: [{ visitor: [] }],
 };
 
-const ERROR_SCHEMA = {
-  type: 'object',
-  required: ['error'],
-  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', description: 'A stable snake_case code (validation_failed, unauthorized, forbidden, not_found, …)' }, message: { type: 'string' } } } },
-};
-const ERRORS = { default: { description: 'Error: `{ error: { code, message } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
+/** The error catalogue's answer, `{ error: { code, message } }`, for every status it can come with. */
+const errorAnswer = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** The errors a route can answer with, from what it takes and who may call it (`server/src/errors.ts` maps codes to statuses). */
+function errorsOf(schema: DescribedSchema): Record<string, unknown> {
+  const takesInput = Boolean(schema.body || schema.querystring || schema.params || schema.form || schema.upload);
+  return {
+    ...(takesInput ? { 400: errorAnswer('`validation_failed`: the input is malformed; the message names the field') } : {}),
+    ...(schema.audience !== 'public' ? { 401: errorAnswer('`unauthorized`: not signed in, or the credential is expired or revoked') } : {}),
+    ...(schema.audience === 'admin' ? { 403: errorAnswer('`forbidden`: admins only') } : {}),
+    ...(schema.params ? { 404: errorAnswer('`not_found`: no such resource (or not yours)') } : {}),
+    default: errorAnswer('Any other error (`conflict` 409, `payload_too_large` 413, `rate_limited` 429, `internal` 500, …)'),
+  };
+}
 
 /** Routes that serve pages and their files, not the API. */
 export function isPageRoute(url: string): boolean {
@@ -49,12 +58,21 @@ function parametersOf(schema: unknown, where: 'path' | 'query'): unknown[] {
   return Object.entries(object?.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (object?.required ?? []).includes(name), schema: property }));
 }
 
+function requestBodyOf(schema: DescribedSchema, components: Record<string, unknown>): { requestBody: unknown } | null {
+  if (schema.body) return { requestBody: { required: true, content: { 'application/json': { schema: hoist(schema.body, components) } } } };
+  if (schema.form) return { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: hoist(schema.form, components) } } } };
+  if (schema.upload) return { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } };
+  return null;
+}
+
 function operationOf(schema: DescribedSchema, components: Record<string, unknown>): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, json] of Object.entries((schema.response ?? {}) as Record<string, unknown>)) {
     responses[status] = { description: `HTTP ${status}`, content: { 'application/json': { schema: hoist(json, components) } } };
   }
-  for (const [status, description] of Object.entries(schema.plainResponses)) responses[status] = { description };
+  for (const [status, { description, mediaType }] of Object.entries(schema.plainResponses)) {
+    responses[status] = mediaType ? { description, content: { [mediaType]: { schema: { type: 'string', ...(mediaType.startsWith('text/') ? {} : { format: 'binary' }) } } } } : { description };
+  }
   const parameters = [...parametersOf(schema.params, 'path'), ...parametersOf(schema.querystring, 'query')];
   return {
     summary: schema.summary,
@@ -62,21 +80,22 @@ function operationOf(schema: DescribedSchema, components: Record<string, unknown
     ...(SECURITY[schema.audience] ? { security: SECURITY[schema.audience] } : {}),
     ...(schema.audience === 'admin' ? { description: 'Admins only: an agent gets 403.' } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(schema.body ? { requestBody: { required: true, content: { 'application/json': { schema: hoist(schema.body, components) } } } } : {}),
-    responses: { ...responses, ...ERRORS },
+    ...(requestBodyOf(schema, components) ?? {}),
+    responses: { ...errorsOf(schema), ...responses },
   };
 }
 
 /** The document for the routes registered so far. */
 export function openApiDocument(publicUrl: string, routes: readonly RegisteredRoute[]) {
-  const components: Record<string, unknown> = { Error: ERROR_SCHEMA };
+  const components: Record<string, unknown> = {};
+  hoist(jsonSchemaOf(errorResponseSchema, 'output'), components);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     if (isPageRoute(route.url) || route.method === 'HEAD' || route.method === 'OPTIONS') continue;
     const path = openApiPath(route.url);
     const method = route.method.toLowerCase();
-    const operation = route.schema ? operationOf(route.schema, components) : HAND_WRITTEN_PATHS[path]?.[method];
-    if (!operation) continue; // undocumented: the coverage test names it
+    if (!route.schema) continue; // undocumented: the coverage test names it
+    const operation = operationOf(route.schema, components);
     paths[path] = { ...paths[path], [method]: operation };
   }
   return {
@@ -116,10 +135,17 @@ const ASSETS = new Map([
   ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
 ]);
 
+const DOCUMENT_DOC = describeRoute({
+  summary: 'This document (OpenAPI 3.1); the API reference page is /api/docs',
+  tag: 'API',
+  audience: 'public',
+  response: { 200: z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()), components: z.looseObject({}) }) },
+});
+
 export const openApiRoutes: FastifyPluginAsync<{ publicUrl: string; routes: readonly RegisteredRoute[] }> = async (app, { publicUrl, routes }) => {
   // Built once, at the first request: by then every route is registered.
   let doc: ReturnType<typeof openApiDocument> | null = null;
-  app.get('/api/openapi.json', async () => (doc ??= openApiDocument(publicUrl, routes)));
+  app.get('/api/openapi.json', { schema: DOCUMENT_DOC }, async () => (doc ??= openApiDocument(publicUrl, routes)));
 
   const files = new Map<string, Buffer>();
   app.get('/api/docs', async (_request, reply) => reply.header('content-security-policy', DOCS_CSP).type('text/html; charset=utf-8').send(DOCS_PAGE));

@@ -21,8 +21,27 @@ export interface RouteDescription {
   body?: z.ZodType;
   querystring?: z.ZodType;
   params?: z.ZodType;
-  /** Status → the answer's schema, or a description for answers without a JSON body (204, redirects, files). */
-  response: Record<number, z.ZodType | string>;
+  /**
+   * Status → the answer: a zod schema (a JSON body), a description (no body: 204, redirects), or a body of another
+   * media type (CSV, text, HTML pages, files).
+   */
+  response: Record<number, z.ZodType | string | MediaAnswer>;
+  /** Form fields instead of a JSON body (`application/x-www-form-urlencoded`), for the pages our mails link to. */
+  form?: z.ZodType;
+  /** A raw upload: the request body is the file itself, of any media type. */
+  upload?: true;
+}
+
+/** An answer whose body is not JSON: its media type (`text/csv`, `text/html`, `*\/*` for a file) and what it is. */
+export interface MediaAnswer {
+  description: string;
+  mediaType: string;
+}
+
+/** A non-JSON answer, as the document holds it. */
+export interface PlainResponse {
+  description: string;
+  mediaType?: string;
 }
 
 /** The route's `schema` option: JSON Schemas for the document, the description kept for the document builder. */
@@ -31,7 +50,10 @@ export interface DescribedSchema extends FastifySchema {
   tags: string[];
   audience: RouteAudience;
   /** Responses without a JSON body, by status. */
-  plainResponses: Record<number, string>;
+  plainResponses: Record<number, PlainResponse>;
+  /** The JSON Schema of form fields, when the route takes a form instead of JSON. */
+  form?: Record<string, unknown>;
+  upload?: true;
 }
 
 /**
@@ -45,10 +67,11 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<
 
 export function describeRoute(d: RouteDescription): DescribedSchema {
   const response: Record<number, unknown> = {};
-  const plainResponses: Record<number, string> = {};
+  const plainResponses: Record<number, PlainResponse> = {};
   for (const [status, answer] of Object.entries(d.response)) {
-    if (typeof answer === 'string') plainResponses[Number(status)] = answer;
-    else response[Number(status)] = jsonSchemaOf(answer, 'output');
+    if (typeof answer === 'string') plainResponses[Number(status)] = { description: answer };
+    else if (answer instanceof z.ZodType) response[Number(status)] = jsonSchemaOf(answer, 'output');
+    else plainResponses[Number(status)] = answer;
   }
   return {
     summary: d.summary,
@@ -58,6 +81,8 @@ export function describeRoute(d: RouteDescription): DescribedSchema {
     ...(d.body ? { body: jsonSchemaOf(d.body, 'input') } : {}),
     ...(d.querystring ? { querystring: jsonSchemaOf(d.querystring, 'input') } : {}),
     ...(d.params ? { params: jsonSchemaOf(d.params, 'input') } : {}),
+    ...(d.form ? { form: jsonSchemaOf(d.form, 'input') } : {}),
+    ...(d.upload ? { upload: true as const } : {}),
     response,
   };
 }
@@ -87,4 +112,17 @@ export function collectRoutes(app: FastifyInstance): RegisteredRoute[] {
     }
   });
   return routes;
+}
+
+/**
+ * The `{ schema }` route option for a group of routes with one tag and one audience (a route may name its own
+ * audience): `const doc = routeDocs('Tickets', 'agent'); app.get(url, doc({ summary, response }), handler)`.
+ */
+export function routeDocs(tag: string, audience: RouteAudience) {
+  return (d: Omit<RouteDescription, 'tag' | 'audience'> & { audience?: RouteAudience }) => ({ schema: describeRoute({ tag, audience, ...d }) });
+}
+
+/** Path parameters, all strings: `pathParams('id', 'macroId')`. */
+export function pathParams<const K extends string>(...names: K[]) {
+  return z.object(Object.fromEntries(names.map((name) => [name, z.string()])) as Record<K, z.ZodString>);
 }

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { messageSchema, ticketDetailSchema, ticketSummarySchema } from '../../../shared/resources';
 import { createTicketSchema, handbackSchema, listTicketsQuerySchema, updateTicketSchema } from '../../../shared/api';
 import { handBackToKai } from '../conversations/conversation.service';
 import { isValidTimeZone } from '../../../shared/calendar';
@@ -15,10 +17,40 @@ import { listTickets } from '../tickets/ticket.repository';
 import { changeTicket } from '../tickets/change-ticket';
 import { inTransaction } from '../work';
 import { parse } from './validate';
-import { addTagSchema, bulkChangeSchema, tagSchema, type BulkChangeResult } from '../../../shared/queue';
+import { addTagSchema, bulkChangeResultSchema, bulkChangeSchema, tagSchema, type BulkChangeResult } from '../../../shared/queue';
 import type { TicketRow } from '../db/schema';
 import { matchingExcerpts } from '../search/ticket-search';
 import { ticketQueryOf } from '../views/view-query';
+import { pathParams, routeDocs } from './route-docs';
+
+const doc = routeDocs('Tickets', 'agent');
+const ticketParams = pathParams('id');
+const DOCS = {
+  list: doc({
+    summary: 'The queue, ordered by the next SLA deadline; filters (comma-separated lists), `q` search (number, words, name, email) and keyset paging by `cursor`',
+    querystring: listTicketsQuerySchema,
+    response: {
+      200: z.object({
+        tickets: z.array(ticketSummarySchema),
+        nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last'),
+        matches: z.record(z.string(), z.string()).optional().describe('With `q`: ticket id → excerpt of the message that matched'),
+      }),
+    },
+  }),
+  bulk: doc({ summary: 'One change (assignee, status, tags) to up to 200 tickets, each changed as alone', body: bulkChangeSchema, response: { 200: bulkChangeResultSchema } }),
+  addTag: doc({ summary: 'Add a tag (audited)', params: ticketParams, body: addTagSchema, response: { 200: ticketDetailSchema } }),
+  removeTag: doc({ summary: 'Remove a tag (audited)', params: pathParams('id', 'tag'), response: { 200: ticketDetailSchema } }),
+  create: doc({ summary: 'Create a ticket for a customer (phone calls, integrations); without urgency and impact Kai triages it', body: createTicketSchema, response: { 201: ticketDetailSchema } }),
+  get: doc({ summary: 'One ticket with its messages, audit events and files', params: ticketParams, response: { 200: ticketDetailSchema } }),
+  update: doc({ summary: 'Change status, urgency, impact, assignee or category (a stale change is a 409 with the ticket as it is now in `current`)', params: ticketParams, body: updateTicketSchema, response: { 200: ticketDetailSchema } }),
+  handback: doc({ summary: 'Hand a chat back to Kai', params: ticketParams, body: handbackSchema, response: { 200: ticketDetailSchema } }),
+  reply: doc({
+    summary: 'Public reply or internal note; a retried `clientId` answers 200 with the stored message; someone else wrote since `ifLastMessageId`: 409 with what is new',
+    params: ticketParams,
+    body: agentReplySchema,
+    response: { 201: messageSchema, 200: messageSchema.describe('The same clientId was sent before: the stored message') },
+  }),
+};
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -39,7 +71,7 @@ const encodeCursor = (dueAt: string | null, id: string) => Buffer.from(JSON.stri
 export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine }> = async (app, { ctx, kai }) => {
   app.addHook('preHandler', app.requireAgent);
 
-  app.get('/api/tickets', async (request) => {
+  app.get('/api/tickets', DOCS.list, async (request) => {
     const q = parse(listTicketsQuerySchema, request.query);
     const agent = request.agent!;
     const query = await ticketQueryOf(ctx.db, { ...q, dueWithinMinutes: q.dueWithin }, agent.id, ctx.now());
@@ -64,7 +96,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
 
   // One change to many tickets: each ticket in its own transaction through changeTicket, as if changed alone, so
   // one ticket that refuses (a transition it cannot make, a ticket gone) does not undo or block the others.
-  app.post('/api/tickets/bulk', async (request) => {
+  app.post('/api/tickets/bulk', DOCS.bulk, async (request) => {
     const { ticketIds, changes } = parse(bulkChangeSchema, request.body);
     const agent = request.agent!;
     const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
@@ -81,21 +113,21 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     return result;
   });
 
-  app.post<{ Params: { id: string } }>('/api/tickets/:id/tags', async (request) => {
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/tags', DOCS.addTag, async (request) => {
     const { tag } = parse(addTagSchema, request.body);
     const agent = request.agent!;
     await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, { addTags: [tag] }, { kind: 'agent', id: agent.id, name: agent.name }));
     return detail(request.params.id);
   });
 
-  app.delete<{ Params: { id: string; tag: string } }>('/api/tickets/:id/tags/:tag', async (request) => {
+  app.delete<{ Params: { id: string; tag: string } }>('/api/tickets/:id/tags/:tag', DOCS.removeTag, async (request) => {
     const tag = parse(tagSchema, request.params.tag);
     const agent = request.agent!;
     await inTransaction(ctx, (work) => changeTicket(ctx, work, request.params.id, { removeTags: [tag] }, { kind: 'agent', id: agent.id, name: agent.name }));
     return detail(request.params.id);
   });
 
-  app.post('/api/tickets', async (request, reply) => {
+  app.post('/api/tickets', DOCS.create, async (request, reply) => {
     const body = parse(createTicketSchema, request.body);
     const now = ctx.now();
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
@@ -129,9 +161,9 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
 
   const detail = (id: string) => readTicketDetail(ctx.db, id);
 
-  app.get<{ Params: { id: string } }>('/api/tickets/:id', async (request) => detail(request.params.id));
+  app.get<{ Params: { id: string } }>('/api/tickets/:id', DOCS.get, async (request) => detail(request.params.id));
 
-  app.patch<{ Params: { id: string } }>('/api/tickets/:id', async (request) => {
+  app.patch<{ Params: { id: string } }>('/api/tickets/:id', DOCS.update, async (request) => {
     const body = parse(updateTicketSchema, request.body);
     const agent = request.agent!;
     try {
@@ -144,14 +176,14 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
     return detail(request.params.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/tickets/:id/handback', async (request) => {
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/handback', DOCS.handback, async (request) => {
     const { reason } = parse(handbackSchema, request.body);
     const agent = request.agent!;
     await handBackToKai({ ...ctx, kai }, request.params.id, { kind: 'agent', id: agent.id, name: agent.name }, reason ?? null);
     return detail(request.params.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/tickets/:id/messages', DOCS.reply, async (request, reply) => {
     const body = parse(agentReplySchema, request.body);
     const { message, duplicate } = await inTransaction(ctx, (work) =>
       addAgentMessage(ctx, work, { ticketId: request.params.id, agent: request.agent!, body: body.body, internal: body.internal, clientId: body.clientId, attachmentIds: body.attachmentIds, ifLastMessageId: body.ifLastMessageId }),

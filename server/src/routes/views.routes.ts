@@ -1,11 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { BUILT_IN_VIEWS, createViewSchema, updateViewSchema, type ViewsResponse } from '../../../shared/queue';
+import { BUILT_IN_VIEWS, createViewSchema, savedViewSchema, updateViewSchema, viewsResponseSchema, type ViewsResponse } from '../../../shared/queue';
 import type { CoreContext } from '../context';
 import type { ViewRow } from '../db/schema';
 import { AppError } from '../errors';
 import { countView } from '../views/view-query';
 import { deleteView, findView, insertView, listViewsFor, toSavedView, updateView } from '../views/view.repository';
+import { pathParams, routeDocs } from './route-docs';
 import { parse } from './validate';
+
+const doc = routeDocs('Views', 'agent');
+const DOCS = {
+  list: doc({ summary: 'Built-in and saved queue views with their counts', response: { 200: viewsResponseSchema } }),
+  create: doc({ summary: 'Save a view (personal, or shared with `shared: true`)', body: createViewSchema, response: { 201: savedViewSchema } }),
+  update: doc({ summary: 'Change a saved view (its owner; a shared one: its maker or an admin)', params: pathParams('id'), body: updateViewSchema, response: { 200: savedViewSchema } }),
+  remove: doc({ summary: 'Delete a saved view', params: pathParams('id'), response: { 204: 'Deleted' } }),
+};
 
 interface Viewer {
   id: string;
@@ -29,7 +38,7 @@ export const viewRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
     return view;
   };
 
-  app.get('/api/views', async (request): Promise<ViewsResponse> => {
+  app.get('/api/views', DOCS.list, async (request): Promise<ViewsResponse> => {
     const agent = request.agent!;
     const now = ctx.now();
     // The counts at once: on PostgreSQL each is a round trip the pool can run beside the others.
@@ -41,14 +50,14 @@ export const viewRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
     return { builtIn, saved };
   });
 
-  app.post('/api/views', async (request, reply) => {
+  app.post('/api/views', DOCS.create, async (request, reply) => {
     const body = parse(createViewSchema, request.body);
     const agent = request.agent!;
     const row = await insertView(ctx.db, { name: body.name, ownerId: body.shared ? null : agent.id, filters: body.filters, createdBy: agent.id, at: ctx.now().toISOString() });
     return reply.status(201).send(toSavedView(row));
   });
 
-  app.patch<{ Params: { id: string } }>('/api/views/:id', async (request) => {
+  app.patch<{ Params: { id: string } }>('/api/views/:id', DOCS.update, async (request) => {
     const body = parse(updateViewSchema, request.body);
     const agent = request.agent!;
     const view = await visibleView(request.params.id, agent);
@@ -58,7 +67,7 @@ export const viewRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async (app, 
     return toSavedView(row);
   });
 
-  app.delete<{ Params: { id: string } }>('/api/views/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/api/views/:id', DOCS.remove, async (request, reply) => {
     const agent = request.agent!;
     const view = await visibleView(request.params.id, agent);
     if (!mayChange(view, agent)) throw new AppError('forbidden', 'Only the agent who made a shared view, or an admin, may delete it');

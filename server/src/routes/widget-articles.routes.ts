@@ -4,6 +4,8 @@
  * calls, `Authorization: Visitor <token>`; the visitor's site decides which knowledge base is searched.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { helpArticleListSchema, helpArticleSchema } from '../../../shared/resources';
 import { MAX_ARTICLE_QUERY, type HelpArticle, type HelpArticleList, type HelpArticleSummary } from '../../../shared/help-articles';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -11,6 +13,17 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import { findArticle, listArticles } from '../kb/kb.repository';
 import { markdownToText } from '../kb/text';
 import { findVisitor, verifyVisitorToken } from '../sites/visitor.repository';
+import { pathParams, routeDocs } from './route-docs';
+
+const doc = routeDocs('Messenger', 'visitor');
+const DOCS = {
+  list: doc({
+    summary: "Help articles for the messenger: a search over the site's knowledge base (`q`) or those suggested for a page (`page`, a path)",
+    querystring: z.object({ q: z.string().max(MAX_ARTICLE_QUERY).optional(), page: z.string().optional() }),
+    response: { 200: helpArticleListSchema },
+  }),
+  get: doc({ summary: 'One help article as text (markdown body)', params: pathParams('id'), response: { 200: helpArticleSchema } }),
+};
 
 const LIST_LIMIT = 8;
 const EXCERPT_LENGTH = 160;
@@ -53,9 +66,9 @@ export const widgetArticleRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secr
     return hits;
   }
 
-  const limits = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } };
+  const limits = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } } as const;
 
-  app.get<{ Querystring: { q?: string; page?: string } }>('/api/widget/articles', limits, async (request): Promise<HelpArticleList> => {
+  app.get<{ Querystring: { q?: string; page?: string } }>('/api/widget/articles', { ...limits, ...DOCS.list }, async (request): Promise<HelpArticleList> => {
     const siteId = await siteOf(request);
     const q = (request.query.q ?? '').trim();
     if (q.length > MAX_ARTICLE_QUERY) throw new AppError('validation_failed', `A search is at most ${MAX_ARTICLE_QUERY} characters`);
@@ -68,7 +81,7 @@ export const widgetArticleRoutes: FastifyPluginAsync<{ ctx: CoreContext & { secr
     return { articles: all.slice(0, LIST_LIMIT).map((a) => ({ id: a.id, title: a.title, url: a.url ?? `/help/${a.slug}`, excerpt: excerpt(markdownToText(a.body)) })), suggested: true };
   });
 
-  app.get<{ Params: { id: string } }>('/api/widget/articles/:id', limits, async (request): Promise<HelpArticle> => {
+  app.get<{ Params: { id: string } }>('/api/widget/articles/:id', { ...limits, ...DOCS.get }, async (request): Promise<HelpArticle> => {
     const article = await findArticle(ctx.db, await siteOf(request), request.params.id);
     if (!article) throw new AppError('not_found', 'No such article');
     return { id: article.id, title: article.title, url: article.url ?? `/help/${article.slug}`, body: article.body, updatedAt: article.updatedAt };

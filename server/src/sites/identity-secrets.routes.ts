@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { identitySecretCreatedSchema, identitySecretListSchema } from '../../../shared/admin';
 import { actorOf } from '../audit/audit-actor';
 import { recordAudit } from '../audit/audit-log';
 import { lastChangeOf } from '../audit/audit.repository';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { pathParams, routeDocs } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { createIdentitySecret, deleteIdentitySecret, listIdentitySecrets } from './identity-secret.repository';
 import { findSiteByKey } from './site.repository';
@@ -16,6 +18,13 @@ const createSchema = z.object({
 });
 
 const DAY_MS = 86_400_000;
+
+const doc = routeDocs('Sites', 'admin');
+const DOCS = {
+  list: doc({ summary: "A site's identity secrets without the secret, and visitors verified in the last day", params: pathParams('key'), response: { 200: identitySecretListSchema } }),
+  create: doc({ summary: 'A new identity secret, shown once; `id` is the JWT `kid` (the body may be left out: kind `jwt`)', params: pathParams('key'), body: createSchema, response: { 201: identitySecretCreatedSchema } }),
+  remove: doc({ summary: 'Delete an identity secret: identities signed with it stop verifying', params: pathParams('key', 'id'), response: { 204: 'Deleted' } }),
+};
 
 /**
  * Admins manage the secrets that verify a site's logged-in visitors; a secret is shown only when created. Rotating
@@ -34,7 +43,7 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
   };
 
   // Never the secret itself: only what names it, and how many visitors proved who they are in the last day.
-  app.get<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', async (request) => {
+  app.get<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', DOCS.list, async (request) => {
     const site = await siteOf(request.params.key);
     const secrets = await listIdentitySecrets(ctx.db, site.id);
     const since = new Date(ctx.now().getTime() - DAY_MS).toISOString();
@@ -52,7 +61,7 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
     };
   });
 
-  app.post<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', async (request, reply) => {
+  app.post<{ Params: { key: string } }>('/api/sites/:key/identity-secrets', DOCS.create, async (request, reply) => {
     const site = await siteOf(request.params.key);
     const { kind } = parse(createSchema, request.body ?? {});
     const row = await ctx.db.transaction().execute(async (tx) => {
@@ -69,7 +78,7 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
     return reply.status(201).send({ id: row.id, secret: row.secret, kind: row.kind, createdAt: row.created_at });
   });
 
-  app.delete<{ Params: { key: string; id: string } }>('/api/sites/:key/identity-secrets/:id', async (request, reply) => {
+  app.delete<{ Params: { key: string; id: string } }>('/api/sites/:key/identity-secrets/:id', DOCS.remove, async (request, reply) => {
     const site = await siteOf(request.params.key);
     const deleted = await ctx.db.transaction().execute(async (tx) => {
       if (!(await deleteIdentitySecret(tx, site.id, request.params.id))) return false;

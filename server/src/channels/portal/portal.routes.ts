@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { customerReplySchema, customerRequestSchema, portalLoginLinkSchema } from '../../../../shared/api';
 import { isValidTimeZone } from '../../../../shared/calendar';
 import type { CustomerReplyResult } from '../../../../shared/self-service';
+import { customerIdentitySchema, customerReplyResultSchema, customerRequestDetailSchema, customerRequestViewSchema } from '../../../../shared/resources';
 import type { KaiEngine } from '../../ai/engine';
 import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { textsFor } from '../../i18n';
+import { pathParams, routeDocs } from '../../routes/route-docs';
 import { parse } from '../../routes/validate';
 import { findSiteById, findSiteByKey, siteSettings } from '../../sites/site.repository';
 import { AttachmentStore } from '../../attachments/attachment-store';
@@ -45,6 +48,38 @@ export interface PortalRoutesOptions {
 }
 
 /** Sign-in links per address and per client; the answer is the same 202 whether or not we know the address. */
+const doc = routeDocs('Self-service', 'customer');
+const requestParams = pathParams('id');
+const tokenForm = z.object({ token: z.string().max(200) });
+const DOCS = {
+  loginLink: doc({ summary: 'Email a one-time portal sign-in link (15 minutes, single use); always 202', audience: 'public', body: portalLoginLinkSchema, response: { 202: z.object({ status: z.literal('sent') }) } }),
+  verifyPage: doc({
+    summary: 'Open a sign-in link: an HTML page with a "Sign in" button that posts the token (mail scanners that fetch links do not use it up)',
+    audience: 'public',
+    querystring: tokenForm,
+    response: { 200: { description: 'HTML page with a form posting `token` to POST /portal/verify', mediaType: 'text/html' } },
+  }),
+  verify: doc({
+    summary: 'Use a sign-in link (single use, 15 minutes): sets the `fd_customer` cookie and redirects to /portal',
+    audience: 'public',
+    form: tokenForm,
+    response: { 303: 'Signed in; to /portal (or /portal?site=<key>)', 400: { description: 'HTML page: the link expired, was used, or is unknown', mediaType: 'text/html' } },
+  }),
+  logout: doc({ summary: 'End the portal session', audience: 'public', response: { 204: 'Signed out' } }),
+  me: doc({ summary: 'Who the self-service routes see', response: { 200: customerIdentitySchema } }),
+  requests: doc({ summary: "The customer's own requests, newest activity first (withdrawn ones excluded)", response: { 200: z.object({ requests: z.array(customerRequestViewSchema) }) } }),
+  create: doc({ summary: 'A new request from the portal (channel `portal`; portal session only)', body: customerRequestSchema, response: { 201: customerRequestDetailSchema } }),
+  get: doc({ summary: "One of my requests with its messages (never internal notes); another customer's is a 404", params: requestParams, response: { 200: customerRequestDetailSchema } }),
+  reply: doc({
+    summary: 'Reply on a request: a solved one reopens, a closed one starts a follow-up; a retried `clientId` answers 200',
+    params: requestParams,
+    body: customerReplySchema,
+    response: { 201: customerReplyResultSchema, 200: customerReplyResultSchema.describe('The same clientId was sent before') },
+  }),
+  reopen: doc({ summary: 'Reopen a solved request (audited)', params: requestParams, response: { 200: customerRequestDetailSchema } }),
+  withdraw: doc({ summary: 'Withdraw (delete) a request: hidden from me, personal content erased (README, "Deleting a request")', params: requestParams, response: { 204: 'Withdrawn' } }),
+};
+
 const LINKS_PER_EMAIL = { max: 5, timeWindow: '15 minutes' };
 const LINKS_PER_IP = { max: 20, timeWindow: '15 minutes' };
 
@@ -102,7 +137,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
 
   // ---- portal sign-in ----
 
-  app.post('/api/portal/login-link', { config: { rateLimit: LINKS_PER_IP } }, async (request, reply) => {
+  app.post('/api/portal/login-link', { config: { rateLimit: LINKS_PER_IP }, ...DOCS.loginLink }, async (request, reply) => {
     const body = parse(portalLoginLinkSchema, request.body);
     const limit = await byEmail(request);
     if (!limit.isAllowed && limit.isExceeded) {
@@ -137,7 +172,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   // Referrer-Policy same-origin, not no-referrer: the token never leaves in a Referer, and the form's POST still
   // carries our Origin (no-referrer makes it `null`, which the cross-origin guard refuses).
   // The token is in the URL: these routes are not logged at info level, so it never reaches the logs.
-  app.get<{ Querystring: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.get<{ Querystring: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verifyPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     return reply.header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(confirmSignInPage(token));
@@ -148,7 +183,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.post<{ Body: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post<{ Body: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verify }, async (request, reply) => {
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
     void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
@@ -161,7 +196,7 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     return reply.redirect(site && site.key !== 'demo' ? `/portal?site=${encodeURIComponent(site.key)}` : '/portal', 303);
   });
 
-  app.post('/api/portal/logout', async (request, reply) => {
+  app.post('/api/portal/logout', DOCS.logout, async (request, reply) => {
     const token = request.cookies[CUSTOMER_COOKIE];
     if (token) await deleteCustomerSession(ctx.db, token);
     void reply.clearCookie(CUSTOMER_COOKIE, { path: '/' });
@@ -170,19 +205,19 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
 
   // ---- the customer's requests ----
 
-  app.get('/api/me', meLimit, async (request, reply) => {
+  app.get('/api/me', { ...meLimit, ...DOCS.me }, async (request, reply) => {
     void reply.header('cache-control', 'no-store');
     return customerIdentity(await requireCustomer(request));
   });
 
-  app.get('/api/me/requests', meLimit, async (request, reply) => {
+  app.get('/api/me/requests', { ...meLimit, ...DOCS.requests }, async (request, reply) => {
     const customer = await requireCustomer(request);
     void reply.header('cache-control', 'no-store');
     const rows = await listOwnTickets(ctx.db, customer);
     return { requests: rows.map((row) => toCustomerRequest(ctx, customer, row)) };
   });
 
-  app.post('/api/me/requests', meLimit, async (request, reply) => {
+  app.post('/api/me/requests', { ...meLimit, ...DOCS.create }, async (request, reply) => {
     const customer = await requireCustomer(request);
     const body = parse(customerRequestSchema, request.body);
     if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) throw new AppError('validation_failed', `timeZone: unknown time zone ${body.timeZone}`);
@@ -190,13 +225,13 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     return reply.status(201).send(await customerRequestDetail(ctx, customer, row));
   });
 
-  app.get<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/me/requests/:id', { ...meLimit, ...DOCS.get }, async (request, reply) => {
     const customer = await requireCustomer(request);
     void reply.header('cache-control', 'no-store');
     return customerRequestDetail(ctx, customer, await findOwnTicket(ctx.db, customer, request.params.id));
   });
 
-  app.post<{ Params: { id: string } }>('/api/me/requests/:id/messages', meLimit, async (request, reply: FastifyReply) => {
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/messages', { ...meLimit, ...DOCS.reply }, async (request, reply: FastifyReply) => {
     const customer = await requireCustomer(request);
     const body = parse(customerReplySchema, request.body);
     const { ticket, followUp, duplicate } = await replyAsCustomer(selfService, customer, request.params.id, body);
@@ -204,13 +239,13 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     return reply.status(duplicate ? 200 : 201).send(result);
   });
 
-  app.post<{ Params: { id: string } }>('/api/me/requests/:id/reopen', meLimit, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/me/requests/:id/reopen', { ...meLimit, ...DOCS.reopen }, async (request) => {
     const customer = await requireCustomer(request);
     const ticket = await reopenAsCustomer(ctx, customer, request.params.id);
     return customerRequestDetail(ctx, customer, ticket);
   });
 
-  app.delete<{ Params: { id: string } }>('/api/me/requests/:id', meLimit, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/api/me/requests/:id', { ...meLimit, ...DOCS.withdraw }, async (request, reply) => {
     const customer = await requireCustomer(request);
     const ticket = await findOwnTicket(ctx.db, customer, request.params.id);
     const { removedAttachments } = await inTransaction(ctx, (work) => withdrawTicket(ctx, work, ticket.id));
