@@ -415,6 +415,12 @@ export interface TicketDetail extends TicketSummary {
   attachments: TicketAttachment[];
   /** The remote-support tool the requester used last (by email, else by visitor), so the desk can pre-select it. */
   preferredTool?: RemoteTool | null;
+  /**
+   * Email tickets: whether the sender's From address was authenticated (DMARC, or an aligned DKIM signature or
+   * SPF pass). False means anyone could have written it: the desk warns before sharing anything. Null for
+   * other channels.
+   */
+  senderVerified?: boolean | null;
 }
 
 /** A file kept with a ticket; agents download it from `GET /api/tickets/:id/attachments/:attachmentId`. */

@@ -44,6 +44,7 @@ import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
+import type { DnsResolver } from './channels/email/sender-auth';
 import { reachPlugin } from './reach/reach.plugin';
 import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
@@ -76,6 +77,8 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** How often chats of agents gone offline are reassigned (default 30 s); 0 turns the pass off (tests drive it). */
   reassignIntervalMs?: number;
+  /** DNS for checking email senders (SPF, DKIM, DMARC); defaults to the system's, with short timeouts. Tests answer from a table. */
+  dnsResolver?: DnsResolver;
 }
 
 declare module 'fastify' {
@@ -155,7 +158,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   if (outbox) app.addHook('preClose', outbox.stop);
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
-  await app.register(emailPlugin, { ctx, kai });
+  await app.register(emailPlugin, { ctx, kai, resolver: opts.dnsResolver });
   // Webhook deliveries are written in the transaction of each fact from here on, and sent by a timer.
   await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000 });
 

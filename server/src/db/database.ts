@@ -38,6 +38,7 @@ import * as m0011webhooks from './migrations/0011_webhooks';
 import * as m0012queue from './migrations/0012_queue';
 import * as m0014reach from './migrations/0014_reach';
 import * as m0015files from './migrations/0015_files';
+import * as m0016sec from './migrations/0016_sec';
 import * as m0013collab from './migrations/0013_collab';
 
 export type Db = Kysely<Database>;
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_collab': m0013collab,
   '0014_reach': m0014reach,
   '0015_files': m0015files,
+  '0016_sec': m0016sec,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
