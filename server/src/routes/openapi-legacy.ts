@@ -186,7 +186,7 @@ export const HAND_WRITTEN_PATHS: Record<string, Record<string, unknown>> = {
         post: { summary: 'Create a ticket for a customer (phone, integrations)', security: agent, requestBody: body(createTicketSchema), responses: { 201: ok('The ticket'), ...errors } },
       },
       '/api/tickets/{id}': {
-        get: { summary: 'One ticket with messages and audit events', security: agent, parameters: idParam, responses: { 200: ok('The ticket'), ...errors } },
+        get: { summary: 'One ticket with messages and audit events; email tickets say `senderVerified` (the From address was authenticated by DMARC, or an aligned DKIM signature or SPF pass; `false`: anyone could have written it)', security: agent, parameters: idParam, responses: { 200: ok('The ticket'), ...errors } },
         patch: { summary: 'Change status, urgency, impact, assignee or category', security: agent, parameters: idParam, requestBody: body(updateTicketSchema), responses: { 200: ok('The ticket'), ...errors } },
       },
       '/api/tickets/{id}/messages': {
