@@ -168,11 +168,11 @@ describe('DNS that never answers', () => {
     const answer = await sendMail(s.smtpPort, { from: 'jane@contoso.example', subject: 'Invoice export fails', text: 'The export fails.' });
     const elapsed = performance.now() - started;
     expect(answer).toMatch(/^250 .*request #1001/);
-    // The budget is 3 s for all look-ups together; the rest of the work takes well under 2 s.
-    expect(elapsed).toBeLessThan(5_000);
+    // The budget is 3 s for all look-ups together and a second's grace for the worker; the rest takes well under 2 s.
+    expect(elapsed).toBeLessThan(6_000);
     expect((await byNumber(1001)).senderVerified).toBe(false);
-    // Every look-up gave up at the deadline: DNS errors, not a verdict.
-    expect(logs).toMatch(/"senderVerified":false,"senderCheck":"dmarc=temperror, dkim=none, spf=temperror"/);
+    // Every look-up gave up at the deadline (DNS errors, not a verdict), or the worker was stopped a second later.
+    expect(logs).toMatch(/"senderVerified":false,"senderCheck":"(dmarc=temperror, dkim=none, spf=temperror|the checks took longer than 3000 ms)"/);
   }, 20_000);
 });
 

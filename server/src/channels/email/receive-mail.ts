@@ -195,7 +195,7 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
     rejected: parsed.rejected,
     date: parsed.date ? new Date(parsed.date) : undefined,
     noAutoResponses: suppressesAutoResponses(headers),
-    sender: () => (check ??= checkSender(ctx.senderAuth, { path: spooled, fromAddress, headers, client })),
+    sender: () => (check ??= checkSender(ctx.senderAuth, ctx.reader, { path: spooled, fromAddress, headers, client })),
   };
 
   if (mail.messageId) {

@@ -2,8 +2,9 @@
  * Is the From address of a received mail really the sender? A From line is whatever the sender typed, so it
  * counts only when the domain vouches for the mail: DMARC passes, or, for a domain that publishes no DMARC
  * policy, a DKIM signature or an SPF pass aligned with the From domain. mailauth checks SPF (the SMTP
- * client's address, HELO and MAIL FROM), DKIM and DMARC; its DNS look-ups go through a resolver given to it
- * (tests answer from a table) and the whole check has a budget, so a box without DNS never holds mail up.
+ * client's address, HELO and MAIL FROM), DKIM and DMARC in a mail reader worker (it parses and hashes what a
+ * stranger wrote, which can take seconds: never on the event loop); its DNS look-ups come back to the owner's
+ * resolver (tests answer from a table) and the check has a budget, so a box without DNS never holds mail up.
  *
  * Behind the site's own MX (EMAIL_TRUSTED_AUTHSERV_ID) the MX has checked already, and our SMTP client is the
  * MX, so SPF could not pass here: the MX's `Authentication-Results` header is read instead. Only the topmost
@@ -44,11 +45,11 @@ export interface SenderAuthOptions {
   trustedAuthservId: string | null;
   /** Our host name in the results (mailauth's `mta`). */
   mta: string;
-  /** The whole check, every DNS look-up included, ends within this. */
+  /** Every DNS look-up of the check gives up by this; the worker doing it is replaced a second later. */
   budgetMs?: number;
 }
 
-/** The check's default budget: a box without DNS answers mail after this, never later. */
+/** The check's default budget: a box without DNS answers mail after this (and a second's grace), never later. */
 export const SENDER_CHECK_BUDGET_MS = 3_000;
 /** Headers longer than this are not checked (a real header block is a few KB; mailauth reads it whole). */
 const MAX_HEADER_BLOCK = 256 * 1024;
@@ -103,47 +104,52 @@ async function headersAreBounded(path: string): Promise<boolean> {
   }
 }
 
-const unverified = (reason: string, source: SenderCheck['source'] = 'checked'): SenderCheck => ({ verified: false, by: null, source, reason });
+/** A sender that nothing vouches for, and why. */
+export const unverified = (reason: string, source: SenderCheck['source'] = 'checked'): SenderCheck => ({ verified: false, by: null, source, reason });
 
-/**
- * Checks the mail spooled at `path` whose From address (as our reader found it) is `fromAddress`. Never
- * throws and never takes longer than the budget: whatever goes wrong leaves the sender unverified.
- */
-export async function checkSender(opts: SenderAuthOptions, mail: { path: string; fromAddress: string; headers: readonly MailHeader[]; client: SmtpClient }): Promise<SenderCheck> {
-  if (opts.trustedAuthservId) return trustedResults(mail.headers, opts.trustedAuthservId, mail.fromAddress);
-  const budget = opts.budgetMs ?? SENDER_CHECK_BUDGET_MS;
-  const deadline = Date.now() + budget;
-  let timer: NodeJS.Timeout | undefined;
-  const outOfTime = new Promise<SenderCheck>((resolve) => {
-    timer = setTimeout(() => resolve(unverified(`the checks took longer than ${budget} ms`)), budget);
-  });
-  try {
-    return await Promise.race([checkHere(opts, mail, boundedResolver(opts.resolver, deadline)), outOfTime]);
-  } catch (err) {
-    // The error may name the sender's domain (a DNS name): the reason, which is logged, does not carry it.
-    const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? ` (${err.code.slice(0, 40)})` : '';
-    return unverified(`the checks failed${code}`);
-  } finally {
-    clearTimeout(timer);
-  }
+/** What a worker needs to check one mail's sender. */
+export interface SenderJob {
+  /** The spooled mail. */
+  path: string;
+  /** Its From address, as our reader found it. */
+  fromAddress: string;
+  client: SmtpClient;
+  /** Our host name in the results. */
+  mta: string;
 }
 
-async function checkHere(opts: SenderAuthOptions, mail: { path: string; fromAddress: string; client: SmtpClient }, resolver: DnsResolver): Promise<SenderCheck> {
-  if (!(await headersAreBounded(mail.path))) return unverified('headers too long to check');
-  const ip = mail.client.ip?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '') ?? undefined;
-  const result = await authenticate(createReadStream(mail.path), {
+/** Who runs the check off the event loop (the mail reader's workers): mailauth parses and hashes what a stranger wrote. */
+export interface SenderChecker {
+  checkSender: (job: SenderJob, resolver: DnsResolver, budgetMs?: number) => Promise<SenderCheck>;
+}
+
+/**
+ * Whether the From address of the mail spooled at `path` is really its sender: the trusted MX's verdict when
+ * EMAIL_TRUSTED_AUTHSERV_ID is set, else checked by `checker` within the budget. Never throws for what the mail
+ * does: whatever goes wrong leaves the sender unverified.
+ */
+export function checkSender(opts: SenderAuthOptions, checker: SenderChecker, mail: { path: string; fromAddress: string; headers: readonly MailHeader[]; client: SmtpClient }): Promise<SenderCheck> {
+  if (opts.trustedAuthservId) return Promise.resolve(trustedResults(mail.headers, opts.trustedAuthservId, mail.fromAddress));
+  return checker.checkSender({ path: mail.path, fromAddress: mail.fromAddress, client: mail.client, mta: opts.mta }, opts.resolver, opts.budgetMs);
+}
+
+/** The check itself, run in a worker thread (mail-worker.ts) with look-ups through `resolver`. */
+export async function checkInWorker(job: SenderJob, resolver: DnsResolver): Promise<SenderCheck> {
+  if (!(await headersAreBounded(job.path))) return unverified('headers too long to check');
+  const ip = job.client.ip?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '') ?? undefined;
+  const result = await authenticate(createReadStream(job.path), {
     ip,
-    helo: mail.client.helo ?? undefined,
-    sender: mail.client.mailFrom ?? '',
-    mta: opts.mta,
+    helo: job.client.helo ?? undefined,
+    sender: job.client.mailFrom ?? '',
+    mta: job.mta,
     resolver,
     disableArc: true,
     disableBimi: true,
   });
   const headerFrom = result.dkim.headerFrom.map((a) => a.toLowerCase());
   // DMARC is about the From that mail programs show; it must be the one address our reader took as the sender.
-  if (headerFrom.length !== 1 || headerFrom[0] !== mail.fromAddress.toLowerCase()) return unverified('the From header is not one address');
-  const fromDomain = domainOf(mail.fromAddress);
+  if (headerFrom.length !== 1 || headerFrom[0] !== job.fromAddress.toLowerCase()) return unverified('the From header is not one address');
+  const fromDomain = domainOf(job.fromAddress);
   const dmarc = result.dmarc ? result.dmarc.status.result : 'none';
   const dkimPass = result.dkim.results.filter((r) => r.status.result === 'pass');
   const dkimAligned = dkimPass.some((r) => aligned(fromDomain, r.signingDomain));
