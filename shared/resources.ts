@@ -215,6 +215,12 @@ export const ticketDetailSchema = ticketSummarySchema
     attachments: z.array(ticketAttachmentSchema),
     /** The remote-support tool the requester used last (by email, else by visitor), so the desk can pre-select it. */
     preferredTool: z.enum(REMOTE_TOOLS).nullable().optional(),
+    /**
+     * Email tickets: whether the sender's From address was authenticated (DMARC, or an aligned DKIM signature or
+     * SPF pass). False means anyone could have written it: the desk warns before sharing anything. Null for
+     * other channels.
+     */
+    senderVerified: z.boolean().nullable().optional().describe('Email tickets: the From address was authenticated (DMARC, or an aligned DKIM signature or SPF pass); false: anyone could have written it'),
   })
   .meta({ id: 'Ticket', description: 'One ticket with its messages, audit events and files' });
 

@@ -45,6 +45,7 @@ import { remoteSessionRoutes } from './routes/remote-sessions.routes';
 import { startOperationsClock } from './tickets/operations-clock';
 import { startOutboxWorker, type OutboxWorker } from './channels/email/outbox';
 import { emailPlugin } from './channels/email/email.plugin';
+import type { DnsResolver } from './channels/email/sender-auth';
 import { reachPlugin } from './reach/reach.plugin';
 import { AttachmentStore } from './attachments/attachment-store';
 import { reportRoutes } from './reports/reports.routes';
@@ -79,6 +80,8 @@ export interface AppOptions {
   reassignIntervalMs?: number;
   /** With Redis: how long a dead node's desk tabs still count as present (default 30 s; tests shorten it). */
   presenceTtlMs?: number;
+  /** DNS for checking email senders (SPF, DKIM, DMARC); defaults to the system's, with short timeouts. Tests answer from a table. */
+  dnsResolver?: DnsResolver;
 }
 
 declare module 'fastify' {
@@ -159,7 +162,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<F
   if (outbox) app.addHook('preClose', outbox.stop);
   app.decorate('frontdesk', { ...ctx, kai, kb, secret, signIn, outbox });
   // Email in (SMTP_INBOUND_PORT) and out (agents' replies on email tickets), stopped on close.
-  await app.register(emailPlugin, { ctx, kai });
+  await app.register(emailPlugin, { ctx, kai, resolver: opts.dnsResolver });
   // Webhook deliveries are written in the transaction of each fact from here on, and sent by a timer.
   await app.register(webhooksPlugin, { ctx, intervalMs: opts.webhookIntervalMs ?? 2000, subscribers: webhookSubscribers });
 

@@ -30,6 +30,13 @@ const envSchema = z.object({
   SMTP_INBOUND_PORT: port('SMTP_INBOUND_PORT').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   SUPPORT_EMAIL: z.email({ error: 'SUPPORT_EMAIL must be an email address' }).default('support@localhost'),
+  /** The authserv-id of the site's own MX: its Authentication-Results header is trusted instead of checking SPF/DKIM/DMARC here. */
+  EMAIL_TRUSTED_AUTHSERV_ID: z
+    .string()
+    .trim()
+    .max(255, 'EMAIL_TRUSTED_AUTHSERV_ID must be a host name (the authserv-id your MX writes)')
+    .regex(/^[a-z0-9.-]+$/i, 'EMAIL_TRUSTED_AUTHSERV_ID must be a host name (the authserv-id your MX writes)')
+    .optional(),
   /** Folder for email attachments (and quarantined raw mail under `quarantine/`). */
   ATTACHMENTS_DIR: z
     .string()
@@ -87,6 +94,8 @@ export interface Config {
   smtpInboundPort: number | undefined;
   smtpUrl: string | undefined;
   supportEmail: string;
+  /** EMAIL_TRUSTED_AUTHSERV_ID, lower-cased: whose Authentication-Results header decides whether a sender is authenticated; null: checked here. */
+  emailTrustedAuthservId: string | null;
   /** Where email attachments are kept (ATTACHMENTS_DIR), absolute. */
   attachmentsDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -133,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpInboundPort: e.SMTP_INBOUND_PORT,
     smtpUrl: e.SMTP_URL,
     supportEmail: e.SUPPORT_EMAIL,
+    emailTrustedAuthservId: e.EMAIL_TRUSTED_AUTHSERV_ID?.toLowerCase() ?? null,
     attachmentsDir: resolve(e.ATTACHMENTS_DIR),
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,

@@ -13,6 +13,11 @@ describe('configuration', () => {
     expect(loadConfig({ ATTACHMENTS_DIR: '/var/lib/frontdesk/files' }).attachmentsDir).toBe('/var/lib/frontdesk/files');
   });
 
+  it('checks email senders here unless EMAIL_TRUSTED_AUTHSERV_ID names the MX whose verdict counts (lower-cased)', () => {
+    expect(loadConfig({}).emailTrustedAuthservId).toBeNull();
+    expect(loadConfig({ EMAIL_TRUSTED_AUTHSERV_ID: 'MX1.Example.com' }).emailTrustedAuthservId).toBe('mx1.example.com');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -22,6 +27,7 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
     [{ SUPPORT_EMAIL: 'nope' }, 'SUPPORT_EMAIL'],
     [{ ATTACHMENTS_DIR: '   ' }, 'ATTACHMENTS_DIR'],
+    [{ EMAIL_TRUSTED_AUTHSERV_ID: 'mx.example.com; dmarc=pass' }, 'EMAIL_TRUSTED_AUTHSERV_ID'],
   ])('%j stops the start with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: .*${name}`));
   });

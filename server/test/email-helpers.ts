@@ -14,6 +14,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 import type { AppOptions } from '../src/app';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
+import { DEFAULT_TEST_DNS, tableResolver } from './email-dns';
 import { api, signIn, startServer, type TestServer } from './harness';
 
 export const SUPPORT = 'support@frontdesk.test';
@@ -103,13 +104,17 @@ export interface EmailServer extends TestServer {
   deliver: () => Promise<number>;
 }
 
-/** The app with inbound SMTP on a free port, outbound SMTP to `smtpUrl`, a temporary attachments folder. */
+/**
+ * The app with inbound SMTP on a free port, outbound SMTP to `smtpUrl`, a temporary attachments folder, and
+ * DNS from a table (DEFAULT_TEST_DNS unless `dnsResolver` is given): there is no internet here.
+ */
 export async function startEmailServer(opts: AppOptions & { smtpUrl: string; env?: Record<string, string>; dbPath?: string }): Promise<EmailServer> {
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'frontdesk-attachments-'));
   const server = await startServer({
     sweepIntervalMs: 0,
     // Tests send queued mail themselves (outbox.flush) so they decide when the clock has moved.
     outboxIntervalMs: 3_600_000,
+    dnsResolver: tableResolver(DEFAULT_TEST_DNS),
     ...opts,
     env: { SMTP_INBOUND_PORT: '0', SMTP_URL: opts.smtpUrl, SUPPORT_EMAIL: SUPPORT, ATTACHMENTS_DIR: attachmentsDir, ...opts.env },
   });

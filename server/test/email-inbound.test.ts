@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message, TicketDetail } from '../../shared/protocol';
 import { api, connectDesk, nextEvent } from './harness';
 import { EMAIL_TEST_START, SUPPORT, agentView, fixture, openEmailTestbed, sendMail, sendRaw, smtpDialogue, swaks, tempDir, type EmailServer, type Sink, type SunkMail } from './email-helpers';
+import { GMAIL_DKIM, dkimSigned } from './email-dns';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -67,7 +68,8 @@ async function janeWrites(subject = 'Invoice export fails with error 500'): Prom
 
 describe('a new email', () => {
   it('becomes a triaged, routed email ticket, and the customer gets a threaded acknowledgement with the number and the promise', async () => {
-    const answer = await sendRaw(server.smtpPort, fixture('gmail-new-request.eml'), { from: 'jane.doe.contoso@gmail.com' });
+    // Signed by Gmail, as every Gmail mail is: an authenticated sender gets an acknowledgement naming their subject.
+    const answer = await sendRaw(server.smtpPort, await dkimSigned(fixture('gmail-new-request.eml'), GMAIL_DKIM, 'gmail.com'), { from: 'jane.doe.contoso@gmail.com' });
     expect(answer).toMatch(/^250 .*request #1001/);
 
     const all = await tickets();
@@ -94,6 +96,7 @@ describe('a new email', () => {
     expect(t.messages).toHaveLength(1);
     expect(t.messages[0]).toMatchObject({ author: { kind: 'customer', name: 'Jane Doe' }, internal: false });
     expect(t.messages[0]!.quoted ?? null).toBeNull();
+    expect(t.senderVerified).toBe(true);
 
     expect(await server.deliver()).toBe(1);
     const ack = await sink.waitFor(() => true);

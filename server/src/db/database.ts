@@ -40,6 +40,7 @@ import * as m0014reach from './migrations/0014_reach';
 import * as m0015files from './migrations/0015_files';
 import * as m0013collab from './migrations/0013_collab';
 import * as m0016queue from './migrations/0016_queue';
+import * as m0017sec from './migrations/0017_sec';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_reach': m0014reach,
   '0015_files': m0015files,
   '0016_queue': m0016queue,
+  '0017_sec': m0017sec,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

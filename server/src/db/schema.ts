@@ -139,6 +139,8 @@ export interface TicketTable {
   tags: Generated<string>;
   /** The ticket this one was merged into (it is closed; its messages show in that one). */
   merged_into_id: Generated<string | null>;
+  /** Email tickets: 1 when the From address was authenticated (DMARC, aligned DKIM or SPF), else 0; null for other channels. */
+  sender_verified: Generated<number | null>;
 }
 
 export interface TicketEventTable {

@@ -38,6 +38,8 @@ export interface CreateTicketInput {
    * line's calendar at `receivedAt` (other channels: false).
    */
   outOfHours?: boolean;
+  /** Email: whether the sender's From address was authenticated (left out: not applicable, null). */
+  senderVerified?: boolean;
 }
 
 /** How urgent and how wide a ticket is and its category, with the reasons: what triage (Kai's or a person's) gives. */
@@ -123,6 +125,7 @@ export async function createTicket(ctx: CoreContext, work: Work, input: CreateTi
     home_centre: homeCentre,
     withdrawn_at: null,
     out_of_hours: outOfHours ? 1 : 0,
+    sender_verified: input.senderVerified === undefined ? null : input.senderVerified ? 1 : 0,
   };
   Object.assign(ticket, deadlinesFor(ops, ticket));
   const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;

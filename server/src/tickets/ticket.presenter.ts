@@ -78,6 +78,7 @@ export function toTicketDetail(
     urgencyReason: row.urgency_reason,
     impactReason: row.impact_reason,
     handoff: readHandoff(row.handoff),
+    senderVerified: row.sender_verified === null || row.sender_verified === undefined ? null : Boolean(row.sender_verified),
     messages,
     events: events.map(toTicketEvent),
     attachments: attachments.map(toTicketAttachment),

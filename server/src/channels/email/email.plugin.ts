@@ -6,6 +6,7 @@ import { startInboundServer, type InboundServer } from './inbound-server';
 import { MailReader } from './mail-reader';
 import { mailAgentReplies } from './outgoing-mail';
 import { MAX_MESSAGE_BYTES, receiveMail, type EmailContext } from './receive-mail';
+import { systemResolver, type DnsResolver } from './sender-auth';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +25,7 @@ declare module 'fastify' {
  * replies. Started with the app, stopped on close.
  */
 export const emailPlugin = fp(
-  async (app, opts: { ctx: ServerContext; kai: Pick<KaiEngine, 'triage'> }) => {
+  async (app, opts: { ctx: ServerContext; kai: Pick<KaiEngine, 'triage'>; resolver?: DnsResolver }) => {
     const { ctx, kai } = opts;
     const pending = new Set<Promise<unknown>>();
     const track = (work: Promise<unknown>) => {
@@ -47,7 +48,8 @@ export const emailPlugin = fp(
       // Loaded before SMTP opens (a worker takes a second or more to load on a busy machine), so no sender
       // waits on it. Should it fail, each mail tries again and is answered 451 while it cannot.
       await reader.warm().catch((err: unknown) => ctx.log.error({ err }, 'the mail reader could not start; received mail is answered 451 until it can'));
-      const emailCtx: EmailContext = { ...mailCtx, store, reader, triage: (text) => kai.triage(text) };
+      const senderAuth = { resolver: opts.resolver ?? systemResolver(), trustedAuthservId: ctx.config.emailTrustedAuthservId, mta: ctx.config.supportEmail.split('@')[1] || 'frontdesk' };
+      const emailCtx: EmailContext = { ...mailCtx, store, reader, senderAuth, triage: (text) => kai.triage(text) };
       inbound = await startInboundServer({
         limiter: (points, seconds, name) => ctx.cluster.limiter(points, seconds, name),
         host: ctx.config.host,

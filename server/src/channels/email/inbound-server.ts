@@ -158,7 +158,13 @@ export async function startInboundServer(opts: InboundServerOptions): Promise<In
             return callback(smtpError(552, `5.3.4 Message too big: the limit is ${Math.round(opts.maxBytes / (1024 * 1024))} MB`));
           }
           const mailFrom = session.envelope.mailFrom;
-          const envelope: Envelope = { mailFrom: mailFrom ? mailFrom.address : null, rcptTo: session.envelope.rcptTo.map((r) => r.address) };
+          const envelope: Envelope = {
+            mailFrom: mailFrom ? mailFrom.address : null,
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            // SPF asks whether this address may send for the MAIL FROM (or HELO) domain.
+            clientIp: session.remoteAddress,
+            helo: session.hostNameAppearsAs?.slice(0, 255) || null,
+          };
           callback(null, await opts.onMessage(path, envelope));
         })
         .catch(async (err: unknown) => {

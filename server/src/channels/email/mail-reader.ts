@@ -2,9 +2,11 @@
  * A small pool of worker threads that read mail (mail-worker.ts), each job with a time budget. A mail that
  * is not read within the budget, or that kills its worker (out of memory), is reported as unreadable with the
  * reason, and its worker is replaced: the event loop that serves HTTP, sockets and SMTP never parses mail.
+ * The workers also check who sent a mail (SPF, DKIM, DMARC: `checkSender`), which parses and hashes it too.
  */
 import { Worker } from 'node:worker_threads';
 import type { MailReading, ReadJob } from './read-mail';
+import { SENDER_CHECK_BUDGET_MS, boundedResolver, unverified, type DnsResolver, type SenderCheck, type SenderJob } from './sender-auth';
 
 /** Default time one mail may take to read (a real 25 MB mail with attachments takes well under a second). */
 export const READ_BUDGET_MS = 10_000;
@@ -19,7 +21,12 @@ interface Slot {
   busy: boolean;
 }
 
-type Answer = { id: number; ok: true; mail: MailReading } | { id: number; ok: false; error: string };
+type Answer = { id: number; ok: true; mail: MailReading } | { id: number; ok: true; check: SenderCheck } | { id: number; ok: false; error: string };
+/** A DNS look-up the worker's sender check asks the owner to make. */
+type DnsQuestion = { id: number; dns: { q: number; name: string; rrtype: string } };
+
+/** Time a sender check's worker gets past the DNS budget to finish, before it is replaced. */
+const CHECK_GRACE_MS = 1_000;
 
 const ENTRY = new URL('./mail-worker.ts', import.meta.url).href;
 const BOOT = new URL('./mail-worker-boot.mjs', import.meta.url);
@@ -94,37 +101,84 @@ export class MailReader {
   }
 
   #run(slot: Slot, job: ReadJob): Promise<ReadResult> {
+    return this.#exchange<ReadResult>(slot, { job }, this.#budgetMs, {
+      answer: (msg) => (!msg.ok ? { ok: false, reason: `malformed: the message could not be parsed (${msg.error.slice(0, 200)})` } : 'mail' in msg ? { ok: true, mail: msg.mail } : { ok: false, reason: 'malformed: the reader answered something else' }),
+      failed: (why, detail) =>
+        why === 'budget'
+          ? { ok: false, reason: `too slow: reading it took longer than ${this.#budgetMs} ms` }
+          : why === 'memory'
+            ? { ok: false, reason: `too complex: reading it needed more than ${WORKER_HEAP_MB} MB of memory` }
+            : { ok: false, reason: why === 'exit' ? 'malformed: the reader stopped while reading it' : `malformed: reading it failed (${detail})` },
+    });
+  }
+
+  /**
+   * Checks a mail's sender (sender-auth.ts `checkInWorker`) in a worker: mailauth parses headers and hashes bodies
+   * that a stranger wrote. Its DNS look-ups come back here and go to `resolver`, each given up at the budget's
+   * end; the worker gets a second more to finish, else it is replaced. Never rejects for what the mail does.
+   */
+  async checkSender(job: SenderJob, resolver: DnsResolver, budgetMs = SENDER_CHECK_BUDGET_MS): Promise<SenderCheck> {
+    const slot = await this.#acquire();
+    try {
+      await this.#start(slot);
+      const bounded = boundedResolver(resolver, Date.now() + budgetMs);
+      return await this.#exchange<SenderCheck>(slot, { check: job }, budgetMs + CHECK_GRACE_MS, {
+        answer: (msg) => (msg.ok && 'check' in msg ? msg.check : unverified('the checks failed')),
+        failed: (why) => unverified(why === 'budget' ? `the checks took longer than ${budgetMs} ms` : 'the checks failed'),
+        dns: bounded,
+      });
+    } finally {
+      slot.busy = false;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  /** One job on the slot's worker, with a time budget; a worker that overruns it, dies or exits is replaced. */
+  #exchange<T>(
+    slot: Slot,
+    message: { job: ReadJob } | { check: SenderJob },
+    budgetMs: number,
+    on: { answer: (msg: Answer) => T; failed: (why: 'budget' | 'memory' | 'error' | 'exit', detail: string) => T; dns?: DnsResolver },
+  ): Promise<T> {
     const worker = slot.worker!;
     const id = this.#nextId++;
-    return new Promise<ReadResult>((resolve) => {
-      const finish = (result: ReadResult) => {
+    return new Promise<T>((resolve) => {
+      const finish = (result: T) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         resolve(result);
       };
-      const onMessage = (msg: Answer) => {
+      const onMessage = (msg: Answer | DnsQuestion) => {
         if (msg.id !== id) return;
-        finish(msg.ok ? { ok: true, mail: msg.mail } : { ok: false, reason: `malformed: the message could not be parsed (${msg.error.slice(0, 200)})` });
+        if ('dns' in msg) {
+          const { q, name, rrtype } = msg.dns;
+          const dns = on.dns ?? (() => Promise.reject(Object.assign(new Error('no DNS for this job'), { code: 'EREFUSED' })));
+          dns(name, rrtype).then(
+            (value) => worker.postMessage({ dnsAnswer: q, value }),
+            (err: unknown) => worker.postMessage({ dnsAnswer: q, error: { code: (err as NodeJS.ErrnoException).code ?? 'ESERVFAIL', message: err instanceof Error ? err.message : String(err) } }),
+          );
+          return;
+        }
+        finish(on.answer(msg));
       };
       const onError = (err: Error) => {
         this.#forget(slot, worker);
-        const memory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        finish({ ok: false, reason: memory ? `too complex: reading it needed more than ${WORKER_HEAP_MB} MB of memory` : `malformed: reading it failed (${err.message.slice(0, 200)})` });
+        finish(on.failed((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'error', err.message.slice(0, 200)));
       };
       const onExit = () => {
         this.#forget(slot, worker);
-        finish({ ok: false, reason: 'malformed: the reader stopped while reading it' });
+        finish(on.failed('exit', ''));
       };
       const timer = setTimeout(() => {
         void this.#stop(slot);
-        finish({ ok: false, reason: `too slow: reading it took longer than ${this.#budgetMs} ms` });
-      }, this.#budgetMs);
+        finish(on.failed('budget', ''));
+      }, budgetMs);
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, ...message });
     });
   }
 

@@ -5,6 +5,7 @@ import { attachmentsOfMessage } from '../../attachments/attachment.repository';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { CoreContext } from '../../context';
 import type { DbOrTx } from '../../db/database';
+import { mailError } from './mail-log';
 
 /** A mail to send. Threading headers keep the customer's mail client on one thread per ticket. */
 export interface OutgoingMail {
@@ -140,7 +141,8 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string; att
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        ctx.log.warn({ err, mailId: mail.id, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
+        // The transport's error carries the recipient (its envelope, the server's answer): only the scrubbed form is logged.
+        ctx.log.warn({ error: mailError(err), mailId: mail.id, kind: mail.kind, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
         await ctx.db
           .updateTable('email_outbox')
           .set({ last_error: message.slice(0, 500), next_attempt_at: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() })

@@ -23,7 +23,8 @@ import { baseSubject, cleanSubject, textForTriage } from './mail-text';
 import { queueAcknowledgement, queueAttachmentNotice, type MailContext } from './outgoing-mail';
 import { quarantine, type QuarantineContext } from './quarantine';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, fmtSize, type RejectedAttachment, type StagedFile } from './read-mail';
-import { findThreadMessage, findTicketForReply, openFollowUpOf } from './threading';
+import { checkSender, type SenderAuthOptions, type SenderCheck } from './sender-auth';
+import { findThreadMessage, findTicketForReply, openFollowUpOf, type IgnoredNumber } from './threading';
 
 export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sortAttachments } from './read-mail';
 
@@ -32,16 +33,21 @@ export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 /** A Date header earlier than now by at most this much is when the customer wrote (mail waits in queues). */
 export const MAX_BACKDATE_MS = 24 * 60 * 60_000;
 
-/** What receiving mail needs: the core context, SUPPORT_EMAIL, Kai's triage, the attachments folder and the mail reader. */
+/** What receiving mail needs: the core context, SUPPORT_EMAIL, Kai's triage, the attachments folder, the mail reader and the sender checks. */
 export interface EmailContext extends MailContext, QuarantineContext {
   triage: (text: string) => Promise<TriageResult>;
   reader: MailReader;
+  senderAuth: SenderAuthOptions;
 }
 
-/** The SMTP envelope: MAIL FROM ('' for the null sender) and the accepted recipients. */
+/** The SMTP envelope: MAIL FROM ('' for the null sender) and the accepted recipients, and who sent it. */
 export interface Envelope {
   mailFrom: string | null;
   rcptTo: string[];
+  /** The SMTP client's address (unknown: the sender cannot pass SPF). */
+  clientIp?: string | null;
+  /** What the client said in EHLO/HELO. */
+  helo?: string | null;
 }
 
 /** What became of a received mail (the SMTP answer and the tests read it). */
@@ -124,6 +130,8 @@ interface ReadMail {
   date: Date | undefined;
   /** The sender asked for no automatic responses. */
   noAutoResponses: boolean;
+  /** Whether the From address is really the sender's (checked once, when first needed: it may look up DNS). */
+  sender: () => Promise<SenderCheck>;
 }
 
 /**
@@ -170,6 +178,8 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
   }
 
   const replyTo = parsed.replyTo;
+  let check: Promise<SenderCheck> | null = null;
+  const client = { ip: envelope.clientIp ?? null, helo: envelope.helo ?? null, mailFrom: sender };
   const mail: ReadMail = {
     headers,
     messageId: parsed.messageId,
@@ -185,6 +195,7 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
     rejected: parsed.rejected,
     date: parsed.date ? new Date(parsed.date) : undefined,
     noAutoResponses: suppressesAutoResponses(headers),
+    sender: () => (check ??= checkSender(ctx.senderAuth, ctx.reader, { path: spooled, fromAddress, headers, client })),
   };
 
   if (mail.messageId) {
@@ -206,8 +217,8 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
   if (await confirmByReply(ctx.db, { ids: mail.ids, from: fromAddress, now: ctx.now() })) ctx.log.info({ sender: addressTag(fromAddress) }, 'email address confirmed by reply');
 
   // A number in the subject is typed by anyone: it counts only from the requester's own From address, never
-  // from a Reply-To the sender chose.
-  const found = await findTicketForReply(ctx.db, { ids: mail.ids, subject, senders: [fromAddress] });
+  // from a Reply-To the sender chose, and only when that From is authenticated (a From line is forged at will).
+  const found = await findTicketForReply(ctx.db, { ids: mail.ids, subject, senders: [fromAddress], verified: async () => (await mail.sender()).verified });
   if (found.ticket) {
     let ticket = found.ticket;
     if (ticket.status === 'closed') {
@@ -217,15 +228,25 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
     }
     return addReply(ctx, mail, ticket);
   }
-  if (found.ignoredNumber !== null) {
-    ctx.log.info({ number: found.ignoredNumber, sender: addressTag(fromAddress) }, 'ticket number in the subject is not this sender’s ticket: a new ticket instead');
+  if (found.ignored?.why === 'sender not verified') {
+    const { reason } = await mail.sender();
+    ctx.log.info({ number: found.ignored.number, reason, sender: addressTag(fromAddress) }, 'ticket number in the subject from its requester’s address, but the sender is not authenticated: a new ticket instead');
+  } else if (found.ignored) {
+    ctx.log.info({ number: found.ignored.number, why: found.ignored.why, sender: addressTag(fromAddress) }, 'ticket number in the subject is not this sender’s ticket: a new ticket instead');
   }
-  return newTicket(ctx, mail, null);
+  return newTicket(ctx, mail, null, found.ignored);
+}
+
+/** The internal note on a new ticket whose mail named someone's ticket but could not be shown to be from them. */
+function refusedNumberNote(ignored: IgnoredNumber | null, check: SenderCheck): string | null {
+  if (ignored?.why !== 'sender not verified') return null;
+  return `This email names request #${ignored.number} in its subject and comes from that request's address, but the sender could not be verified (${check.reason}), so it was not added there: anyone can write a From line. If it does belong there, merge it.`;
 }
 
 /** A new request (or the follow-up of a closed one): a ticket, its Message-ID, files, and the acknowledgement. */
-async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | null): Promise<ReceiveOutcome> {
+async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | null, ignored: IgnoredNumber | null = null): Promise<ReceiveOutcome> {
   const site = await defaultSite(ctx.db);
+  const check = await mail.sender();
   const subject = closed ? cleanSubject(baseSubject(mail.subject)) : mail.subject;
   const t = await triage(ctx, textForTriage(subject, mail.body));
   const actor: Actor = { kind: 'customer', name: mail.name ?? mail.requesterEmail };
@@ -239,17 +260,20 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
     receivedAt: receivedAtFor(mail.date, ctx.now()),
     actor,
     followUpOf: closed?.id ?? null,
+    senderVerified: check.verified,
   }));
   // From here on the ticket exists: a failure is logged, never turned into "try again" (that would duplicate it).
   try {
     const first = await ctx.db.selectFrom('messages').select('id').where('conversation_id', '=', created.conversation_id!).orderBy('seq').limit(1).executeTakeFirst();
     const { kept, rejected } = mail;
     const rows = await storeFiles(ctx, created.id, first?.id ?? null, kept);
-    const note = await ctx.db.transaction().execute(async (tx) => {
+    const notes = await ctx.db.transaction().execute(async (tx) => {
       if (first && mail.quoted) await tx.updateTable('messages').set({ quoted: mail.quoted }).where('id', '=', first.id).execute();
       if (mail.messageId) await tx.insertInto('email_messages').values({ message_id: mail.messageId, ticket_id: created.id, direction: 'in', created_at: ctx.now().toISOString() }).execute();
       for (const row of rows) await insertAttachment(tx, row);
       const note = await noteRejected(ctx, tx, created.conversation_id!, rejected);
+      const refused = refusedNumberNote(ignored, check);
+      const warning = refused ? (await appendMessage(tx, { conversationId: created.conversation_id!, author: { kind: 'system', name: 'Email' }, body: refused, internal: true, now: ctx.now() })).message : null;
       if (mail.noAutoResponses) ctx.log.info({ ticketId: created.id }, 'no acknowledgement: the sender asked for no automatic responses');
       else {
         await queueAcknowledgement(ctx, tx, {
@@ -260,18 +284,19 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
           references: [...[...mail.ids].reverse(), ...(mail.messageId ? [mail.messageId] : [])],
           followUpOfNumber: closed ? Number(closed.number) : null,
           rejected,
-          // A Reply-To other than the sender may be anyone's address: mail to it carries none of the mail's words.
-          echo: mail.requesterEmail === mail.fromAddress,
+          // A Reply-To other than the sender may be anyone's address, and a From line that is not authenticated
+          // may be anyone's too: mail to them carries none of the mail's words (no backscatter of a stranger's text).
+          echo: mail.requesterEmail === mail.fromAddress && check.verified,
           siteName: site.name,
         });
       }
-      return note;
+      return [note, warning];
     });
-    if (note) ctx.events.emit('message.created', { message: note, visitorId: created.visitor_id, ticketId: created.id });
+    for (const n of notes) if (n) ctx.events.emit('message.created', { message: n, visitorId: created.visitor_id, ticketId: created.id });
   } catch (err) {
     ctx.log.error({ err, ticketId: created.id }, 'email ticket created, but its thread, files or acknowledgement could not be saved');
   }
-  ctx.log.info({ ticketId: created.id, number: created.number, followUpOf: closed?.id ?? null }, 'email became a ticket');
+  ctx.log.info({ ticketId: created.id, number: created.number, followUpOf: closed?.id ?? null, senderVerified: check.verified, senderCheck: check.reason }, 'email became a ticket');
   return { kind: 'ticket', ticketId: created.id, number: Number(created.number), followUpOf: closed?.id ?? null };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every pattern that runs on text a mail's sender chose (mail-text.ts, threading.ts, automated.ts,
- * read-mail.ts and inbound-server.ts), run on adversarial strings under a time bound: the known worst cases
+ * read-mail.ts, inbound-server.ts, sender-auth.ts and mail-log.ts), run on adversarial strings under a time bound: the known worst cases
  * of the security review and strings fast-check builds from the pieces those patterns react to, at lengths
  * far beyond any real mail. A backtracking pattern takes seconds on these; a linear one, milliseconds.
  */
@@ -9,13 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { automatedReason, suppressesAutoResponses, type MailHeader } from './automated';
 import { isSupportAddress } from './inbound-server';
 import { baseSubject, cleanSubject, headerList, htmlToReadableText, readableText, safeFilename, splitReply, textForTriage } from './mail-text';
+import { mailError } from './mail-log';
+import { parseAuthenticationResults, trustedResults } from './sender-auth';
 import { normalizeMessageId, referencedIds, ticketNumberInSubject } from './threading';
 
 /** Time one call may take on a string of up to ~200,000 characters (generous for a slow, shared machine). */
 const BOUND_MS = 250;
 
 /** The pieces the patterns look for: whitespace runs, quote marks, quote-header words, header names, brackets. */
-const PIECES = [' ', '  ', '\t', '\u00a0', '\n', '\r\n', '>', '<', '<<', '>>', ' on', ' at', 'On ', ' wrote:', 'schrieb ', ' a écrit :', 'Am ', ':', '-', '--', '_', 'From: ', 'Sent: ', 'Von: ', 'Re: ', 'AW:', '[#', '#', ']', '1', '12345', '@', 'a', 'x', '.', '"', '/', '\\', '*', 'report-type=', 'multipart/report', 'auto', 'reply', 'out of office', '=', ';'];
+const PIECES = [' ', '  ', '\t', '\u00a0', '\n', '\r\n', '>', '<', '<<', '>>', ' on', ' at', 'On ', ' wrote:', 'schrieb ', ' a écrit :', 'Am ', ':', '-', '--', '_', 'From: ', 'Sent: ', 'Von: ', 'Re: ', 'AW:', '[#', '#', ']', '1', '12345', '@', 'a', 'x', '.', '"', '/', '\\', '*', 'report-type=', 'multipart/report', 'auto', 'reply', 'out of office', '=', ';', '(', ')', '((', 'dkim=pass ', 'header.d=', 'a@b', '@a.'];
 
 /** A string of pieces repeated: the shapes that make backtracking patterns blow up are long runs of a few pieces. */
 const adversarial = fc
@@ -36,6 +38,9 @@ const KNOWN = [
   `${'_'.repeat(80_000)} x`,
   `${'Re: '.repeat(20_000)}x`,
   `${'[#1'.repeat(20_000)}`,
+  `${'('.repeat(80_000)}x`,
+  `${'a@'.repeat(40_000)}x`,
+  `${';'.repeat(80_000)}x`,
 ];
 
 /** Every function that runs patterns on mail text, with the input shape it gets. */
@@ -54,6 +59,9 @@ const TARGETS: [string, (s: string) => unknown][] = [
   ['automatedReason', (s) => automatedReason({ headers: headersOf(s), envelopeFrom: s.slice(0, 320), fromAddress: s.slice(0, 320), subject: cleanSubject(s), supportEmail: 'support@frontdesk.test' })],
   ['suppressesAutoResponses', (s) => suppressesAutoResponses(headersOf(s))],
   ['isSupportAddress', (s) => isSupportAddress(s, 'support@frontdesk.test')],
+  ['parseAuthenticationResults', (s) => parseAuthenticationResults(s)],
+  ['trustedResults', (s) => trustedResults(headerList([{ key: 'Authentication-Results', line: `Authentication-Results: mx.test; ${s}` }]), 'mx.test', 'a@b.example')],
+  ['mailError (a transport error naming addresses)', (s) => mailError(Object.assign(new Error(s), { command: s }))],
 ];
 
 /** Headers as headerList makes them (that is what automatedReason gets), every one it reads set to `s`. */

@@ -2,8 +2,8 @@
  * Which ticket a mail belongs to. Every Message-ID of a ticket's thread, both directions, is kept in
  * `email_messages`; a reply names some of them in In-Reply-To and References. A mail client that drops those
  * headers still keeps the subject, so `[#1042]` (or `#1042`) in the subject counts too, but only from the
- * ticket's own requester: anyone can type a number, and a number must never attach mail to someone else's
- * ticket.
+ * ticket's own requester, authenticated (sender-auth.ts): anyone can type a number and forge a From line, and a
+ * number must never attach mail to someone else's ticket.
  */
 import type { DbOrTx } from '../../db/database';
 import type { TicketRow } from '../../db/schema';
@@ -46,14 +46,19 @@ export async function findThreadMessage(db: DbOrTx, messageId: string): Promise<
   return db.selectFrom('email_messages').select(['ticket_id', 'direction']).where('message_id', '=', messageId).executeTakeFirst();
 }
 
+/** Why a number in the subject did not thread the mail. */
+export type IgnoredNumber = { number: number; why: 'no such ticket' | 'not the requester' | 'sender not verified' };
+
 /**
  * The ticket a reply belongs to: by the Message-IDs it names (the most recent one we know wins), else by the
- * number in its subject when the sender is that ticket's requester.
+ * number in its subject when the sender is that ticket's requester and `verified` says the sender's address is
+ * really theirs (asked only then: it may look up DNS). Our Message-IDs are random, so naming one proves the
+ * sender had our mail; a number is typed by anyone and a From line is forged as easily.
  */
 export async function findTicketForReply(
   db: DbOrTx,
-  props: { ids: string[]; subject: string; senders: string[] },
-): Promise<{ ticket: TicketRow; by: 'headers' | 'subject' } | { ticket: null; ignoredNumber: number | null }> {
+  props: { ids: string[]; subject: string; senders: string[]; verified: () => Promise<boolean> },
+): Promise<{ ticket: TicketRow; by: 'headers' | 'subject' } | { ticket: null; ignored: IgnoredNumber | null }> {
   if (props.ids.length) {
     const known = await db.selectFrom('email_messages').select(['message_id', 'ticket_id']).where('message_id', 'in', props.ids).execute();
     const byId = new Map(known.map((k) => [k.message_id, k.ticket_id]));
@@ -64,11 +69,13 @@ export async function findTicketForReply(
     }
   }
   const number = ticketNumberInSubject(props.subject);
-  if (number === null) return { ticket: null, ignoredNumber: null };
+  if (number === null) return { ticket: null, ignored: null };
   const ticket = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
-  const requester = ticket?.requester_email?.toLowerCase();
-  if (ticket && requester && props.senders.includes(requester)) return { ticket: await survivorOf(db, ticket), by: 'subject' };
-  return { ticket: null, ignoredNumber: number };
+  if (!ticket) return { ticket: null, ignored: { number, why: 'no such ticket' } };
+  const requester = ticket.requester_email?.toLowerCase();
+  if (!requester || !props.senders.includes(requester)) return { ticket: null, ignored: { number, why: 'not the requester' } };
+  if (!(await props.verified())) return { ticket: null, ignored: { number, why: 'sender not verified' } };
+  return { ticket: await survivorOf(db, ticket), by: 'subject' };
 }
 
 /** A merged ticket's number still reaches its history: the ticket it was merged into (following the chain). */
