@@ -18,7 +18,7 @@ export type Params = Record<string, string | number>;
 export type Line<K extends string> = { key: K; params?: Params } | { text: string };
 
 /**
- * Texts that only lazily loaded views need (`cards`, `portal`): English inline with those views, each other
+ * Texts that only lazily loaded views need (`cards`, `files`, `portal`): English inline with those views, each other
  * language a chunk of its own, loaded with `loadPart` (`useTexts` in components; `parts.ts`).
  */
 export interface TextPart<E extends Entries> {
