@@ -5,6 +5,8 @@
  */
 import type { Language } from '../../shared/language';
 
+type Other = Exclude<Language, 'en'>;
+
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Entries = Record<string, string | Plural>;
 /** A translation of the English entries `E`: every key (a plural stays a plural). */
@@ -23,5 +25,10 @@ export type Line<K extends string> = { key: K; params?: Params } | { text: strin
  */
 export interface TextPart<E extends Entries> {
   readonly en: CatalogueOf<E>;
-  load(language: Exclude<Language, 'en'>): Promise<CatalogueOf<E>>;
+  load(language: Other): Promise<CatalogueOf<E>>;
+}
+
+/** A part from its English entries and each other language's chunk (`() => import('./cards.de')`: a literal path, so the bundler makes the chunk). */
+export function textPart<E extends Entries>(en: CatalogueOf<E>, chunks: Record<Other, () => Promise<CatalogueOf<E>>>): TextPart<E> {
+  return { en, load: (language) => chunks[language]() };
 }

@@ -4,7 +4,7 @@
  * has the conversation; each other language is `files.<lang>.ts`, a chunk loaded with them. `{size}` and
  * `{types}` are written by `file-size.ts`. Shapes as in `en.ts`.
  */
-import type { CatalogueOf, TextPart } from './catalogue';
+import { type CatalogueOf, textPart } from './catalogue';
 
 export const filesEn = {
   attach: 'Attach a file',
@@ -21,20 +21,10 @@ export const filesEn = {
 export type FilesCatalogue = CatalogueOf<typeof filesEn>;
 export type FilesKey = keyof typeof filesEn;
 
-export const files: TextPart<typeof filesEn> = {
-  en: filesEn,
-  load(language) {
-    switch (language) {
-      case 'de':
-        return import('./files.de').then((m) => m.de);
-      case 'fr':
-        return import('./files.fr').then((m) => m.fr);
-      case 'es':
-        return import('./files.es').then((m) => m.es);
-      case 'pt':
-        return import('./files.pt').then((m) => m.pt);
-      case 'ar':
-        return import('./files.ar').then((m) => m.ar);
-    }
-  },
-};
+export const files = textPart<typeof filesEn>(filesEn, {
+  de: () => import('./files.de').then((m) => m.de),
+  fr: () => import('./files.fr').then((m) => m.fr),
+  es: () => import('./files.es').then((m) => m.es),
+  pt: () => import('./files.pt').then((m) => m.pt),
+  ar: () => import('./files.ar').then((m) => m.ar),
+});
