@@ -4,7 +4,7 @@
  * the last two too). Each other language is `cards.<lang>.ts`, a chunk loaded with the first of these views, so
  * none of it weighs on the messenger's first load. Shapes as in `en.ts`.
  */
-import type { CatalogueOf, TextPart } from './catalogue';
+import { type CatalogueOf, textPart } from './catalogue';
 
 export const cardsEn = {
   invitation: '{tool} invitation',
@@ -66,20 +66,10 @@ export const cardsEn = {
 export type CardsCatalogue = CatalogueOf<typeof cardsEn>;
 export type CardsKey = keyof typeof cardsEn;
 
-export const cards: TextPart<typeof cardsEn> = {
-  en: cardsEn,
-  load(language) {
-    switch (language) {
-      case 'de':
-        return import('./cards.de').then((m) => m.de);
-      case 'fr':
-        return import('./cards.fr').then((m) => m.fr);
-      case 'es':
-        return import('./cards.es').then((m) => m.es);
-      case 'pt':
-        return import('./cards.pt').then((m) => m.pt);
-      case 'ar':
-        return import('./cards.ar').then((m) => m.ar);
-    }
-  },
-};
+export const cards = textPart<typeof cardsEn>(cardsEn, {
+  de: () => import('./cards.de').then((m) => m.de),
+  fr: () => import('./cards.fr').then((m) => m.fr),
+  es: () => import('./cards.es').then((m) => m.es),
+  pt: () => import('./cards.pt').then((m) => m.pt),
+  ar: () => import('./cards.ar').then((m) => m.ar),
+});

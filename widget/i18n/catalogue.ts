@@ -5,6 +5,8 @@
  */
 import type { Language } from '../../shared/language';
 
+type Other = Exclude<Language, 'en'>;
+
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Entries = Record<string, string | Plural>;
 /** A translation of the English entries `E`: every key (a plural stays a plural). */
@@ -18,10 +20,15 @@ export type Params = Record<string, string | number>;
 export type Line<K extends string> = { key: K; params?: Params } | { text: string };
 
 /**
- * Texts that only lazily loaded views need (`cards`, `portal`): English inline with those views, each other
+ * Texts that only lazily loaded views need (`cards`, `files`, `portal`): English inline with those views, each other
  * language a chunk of its own, loaded with `loadPart` (`useTexts` in components; `parts.ts`).
  */
 export interface TextPart<E extends Entries> {
   readonly en: CatalogueOf<E>;
-  load(language: Exclude<Language, 'en'>): Promise<CatalogueOf<E>>;
+  load(language: Other): Promise<CatalogueOf<E>>;
+}
+
+/** A part from its English entries and each other language's chunk (`() => import('./cards.de')`: a literal path, so the bundler makes the chunk). */
+export function textPart<E extends Entries>(en: CatalogueOf<E>, chunks: Record<Other, () => Promise<CatalogueOf<E>>>): TextPart<E> {
+  return { en, load: (language) => chunks[language]() };
 }

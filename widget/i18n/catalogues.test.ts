@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from '../../shared/language';
 import type { Entries } from './catalogue';
 import { cards, cardsEn } from './cards';
 import { en } from './en';
+import { files, filesEn } from './files';
 import { loadCatalogue } from './i18n';
 import { portal, portalEn } from './portal';
 
@@ -43,9 +44,10 @@ function compare(language: Other, source: Entries, translated: Entries) {
 }
 
 describe('the catalogues', () => {
-  it.each(OTHERS)('%s: the messenger, its cards and the portal, every key in its own words', async (language) => {
+  it.each(OTHERS)('%s: the messenger, its cards, its attachments and the portal, every key in its own words', async (language) => {
     compare(language, en, await loadCatalogue(language));
     compare(language, cardsEn, await cards.load(language));
+    compare(language, filesEn, await files.load(language));
     compare(language, portalEn, await portal.load(language));
   });
 });

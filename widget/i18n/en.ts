@@ -1,6 +1,6 @@
 /**
  * The messenger's English texts on first open: the source of every other catalogue and the fallback for a
- * missing key (shapes in `catalogue.ts`). Texts only lazily loaded views show are in `cards.en.ts`.
+ * missing key (shapes in `catalogue.ts`). Texts only lazily loaded views show are parts: `cards.ts`, `files.ts`, `portal.ts`.
  * With `en`, the accessible names here are those outside tests rely on: change them only with the README.
  */
 import type { CatalogueOf } from './catalogue';

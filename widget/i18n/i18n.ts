@@ -2,7 +2,7 @@
  * The browser's texts in the visitor's language: catalogues of plain strings and plurals, and `Intl` for
  * dates and numbers (relative times: `relative-time.ts`, imported by the views that show them). English is
  * bundled (the fallback for a missing key); every other language is its own chunk, loaded only when chosen.
- * Texts that only lazily loaded views show are parts (`TextPart`: `cards`, `portal`), loaded with those views
+ * Texts that only lazily loaded views show are parts (`TextPart`: `cards`, `files`, `portal`), loaded with those views
  * (`parts.ts`).
  * The choice of language itself is `shared/language.ts`'s.
  */

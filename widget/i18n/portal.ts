@@ -3,7 +3,7 @@
  * new-request form. The request views it shares with the messenger are in `cards.ts`. Each other language is
  * `portal.<lang>.ts`, loaded before the page first draws. Shapes as in `en.ts`.
  */
-import type { CatalogueOf, TextPart } from './catalogue';
+import { type CatalogueOf, textPart } from './catalogue';
 
 export const portalEn = {
   pageTitle: 'Your support requests',
@@ -41,20 +41,10 @@ export const portalEn = {
 export type PortalCatalogue = CatalogueOf<typeof portalEn>;
 export type PortalKey = keyof typeof portalEn;
 
-export const portal: TextPart<typeof portalEn> = {
-  en: portalEn,
-  load(language) {
-    switch (language) {
-      case 'de':
-        return import('./portal.de').then((m) => m.de);
-      case 'fr':
-        return import('./portal.fr').then((m) => m.fr);
-      case 'es':
-        return import('./portal.es').then((m) => m.es);
-      case 'pt':
-        return import('./portal.pt').then((m) => m.pt);
-      case 'ar':
-        return import('./portal.ar').then((m) => m.ar);
-    }
-  },
-};
+export const portal = textPart<typeof portalEn>(portalEn, {
+  de: () => import('./portal.de').then((m) => m.de),
+  fr: () => import('./portal.fr').then((m) => m.fr),
+  es: () => import('./portal.es').then((m) => m.es),
+  pt: () => import('./portal.pt').then((m) => m.pt),
+  ar: () => import('./portal.ar').then((m) => m.ar),
+});

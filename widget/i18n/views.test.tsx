@@ -1,7 +1,8 @@
 /**
  * Every lazily loaded view in every language, with no English word left: the remote-session card, help
  * articles, the cards after a handoff (email pending, transcript, CSAT), "Your requests" (list, a solved
- * request, the delete question) and the portal (sign-in, the link sent, the list, the new-request form), each
+ * request, the delete question), the attachments (the attach button, the tray's limits and refusals, a
+ * message's downloads) and the portal (sign-in, the link sent, the list, the new-request form), each
  * drawn as the messenger or the portal draws it, with the language's catalogue parts loaded on the way.
  */
 import { signal } from '@preact/signals';
@@ -11,6 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../shared/language';
 import type { ConversationState, MessageCard } from '../../shared/protocol';
 import { ArticlesView } from '../messenger/articles/ArticlesView';
+import { AttachButton } from '../messenger/attachments/AttachButton';
+import { Files } from '../messenger/attachments/Files';
+import { FilesContext } from '../messenger/components/FilesSlot';
 import { RemoteSessionCard } from '../messenger/components/RemoteSessionCard';
 import type { Messenger } from '../messenger/messenger';
 import { ReachCards } from '../messenger/reach/ReachCards';
@@ -23,6 +27,8 @@ import { RequestsModel } from '../requests/RequestsModel';
 import { detail, fakeSelfService } from '../requests/test-support/fake-self-service';
 import { cards } from './cards';
 import { I18nContext } from './context';
+import { fileSize, typeNames } from './file-size';
+import { files } from './files';
 import { createTranslator, type Translator } from './i18n';
 import { partTexts } from './parts';
 import { englishLeft, englishWords } from './test-support/english-left';
@@ -54,6 +60,17 @@ function messengerFor(): Messenger {
   return { selfService: { fetch, token: () => 'tok' }, conversation: { state }, page: () => '/' } as unknown as Messenger;
 }
 
+/** The members of the messenger the attachments use: the site's limits, no visitor token (so no upload). */
+function filesMessengerFor(i18n: Translator): Messenger {
+  const site = signal({ attachments: { maxBytes: 2048, types: ['image/png', 'text/plain'] } });
+  // Safe: the attach button, the tray and the file list use only these members of the messenger.
+  return { connection: { site }, selfService: { fetch: globalThis.fetch, token: () => null }, preferences: { i18n: signal(i18n) }, conversation: { send: () => {} } } as unknown as Messenger;
+}
+
+function upload(name: string, type: string, size: number): File {
+  return new File([new Uint8Array(size)], name, { type });
+}
+
 describe('the lazily loaded views in every language', () => {
   it.each(OTHERS)('%s: the cards and the articles', async (language) => {
     const i18n = await createTranslator(language);
@@ -76,6 +93,40 @@ describe('the lazily loaded views in every language', () => {
 
     fireEvent.click(screen.getByRole('button', { name: texts.t('emailTranscript') }));
     await screen.findByText(texts.t('transcriptSent', { email: 'ada@example.net' }));
+    expect(englishLeft(container, english)).toEqual([]);
+  });
+
+  it.each(OTHERS)('%s: the attach button, the tray’s limits and refusals, and a download', async (language) => {
+    const i18n = await createTranslator(language);
+    const english = await englishWords(language, [...DATA, 'screenshot.png', 'setup.exe', 'notes.txt', 'PNG', 'TXT']);
+    const { container } = within18n(
+      i18n,
+      <FilesContext.Provider value={filesMessengerFor(i18n)}>
+        <form>
+          <textarea />
+          <AttachButton />
+        </form>
+        <Files files={[{ id: 'f1', filename: 'notes.txt', contentType: 'text/plain', size: 300, image: false }]} />
+      </FilesContext.Provider>,
+    );
+    const texts = await waitFor(() => partTexts(i18n, files) ?? Promise.reject(new Error('files part not loaded')));
+    await screen.findByRole('button', { name: texts.t('attach') });
+    expect(screen.getByRole('button', { name: texts.t('download', { name: 'notes.txt' }) })).toBeTruthy();
+    expect(englishLeft(container, english)).toEqual([]);
+
+    // Too big, a type the site does not take, and one that passes but finds no connection (no token).
+    const pasted = [upload('screenshot.png', 'image/png', 4096), upload('setup.exe', 'application/x-msdownload', 10), upload('notes.txt', 'text/plain', 10)];
+    fireEvent.paste(container.querySelector('textarea')!, { clipboardData: { files: pasted } });
+    // Compared as written (Intl's narrow no-break spaces would not survive a text matcher's normalising).
+    const limits = texts.t('limits', { size: fileSize(language, 2048), types: typeNames(language, ['image/png', 'text/plain']) });
+    await waitFor(() => expect(container.querySelector('.fd-uploads__limits')?.textContent).toBe(limits));
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(3));
+    expect(screen.getAllByRole('alert').map((a) => a.firstChild?.textContent)).toEqual([
+      texts.t('tooBig', { name: 'screenshot.png', size: fileSize(language, 2048) }),
+      texts.t('badType', { name: 'setup.exe' }),
+      texts.t('failedOffline', { name: 'notes.txt' }),
+    ]);
+    expect(screen.getAllByRole('button', { name: texts.t('dismiss') })).toHaveLength(3);
     expect(englishLeft(container, english)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Finds English left on a page drawn in another language: the words of the English catalogues (the messenger's,
- * the cards' and the portal's) and common English words, less the words the language's own catalogues use too
+ * the cards', the attachments' and the portal's) and common English words, less the words the language's own catalogues use too
  * (cognates such as "Messages" in French or "Ticket" in German). Text that bypassed the catalogues shows up
  * here, since it is written with the same words.
  */
@@ -8,6 +8,7 @@ import type { Language } from '../../../shared/language';
 import type { Entries } from '../catalogue';
 import { cardsEn, cards } from '../cards';
 import { en } from '../en';
+import { files, filesEn } from '../files';
 import { loadCatalogue } from '../i18n';
 import { portal, portalEn } from '../portal';
 
@@ -28,8 +29,8 @@ function values(catalogue: Entries): string[] {
 
 /** The English words that must not appear in `language` (with `allowed` words the test's own data uses). */
 export async function englishWords(language: Exclude<Language, 'en'>, allowed: string[] = []): Promise<Set<string>> {
-  const own = [await loadCatalogue(language), await cards.load(language), await portal.load(language)].flatMap((c) => values(c)).flatMap(words);
-  const english = new Set([...[en, cardsEn, portalEn].flatMap((c) => values(c)).flatMap(words), ...COMMON]);
+  const own = [await loadCatalogue(language), await cards.load(language), await files.load(language), await portal.load(language)].flatMap((c) => values(c)).flatMap(words);
+  const english = new Set([...[en, cardsEn, filesEn, portalEn].flatMap((c) => values(c)).flatMap(words), ...COMMON]);
   for (const word of [...own, ...allowed.flatMap(words)]) english.delete(word);
   return english;
 }

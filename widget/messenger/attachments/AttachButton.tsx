@@ -5,15 +5,15 @@
  */
 import { useSignal } from '@preact/signals';
 import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
-import { useT } from '../../i18n/context';
+import { files } from '../../i18n/files';
+import { useTexts } from '../../i18n/parts';
 import { FilesContext } from '../components/FilesSlot';
 import { lazyView } from '../components/lazy';
-import { fileTexts } from './texts';
 
 const UploadsSlot = lazyView(() => import('./Uploads').then((m) => m.Uploads));
 
 export function AttachButton() {
-  const i18n = useT();
+  const texts = useTexts(files);
   const messenger = useContext(FilesContext);
   /** Files pasted or dropped, or none: the button asks for the file picker. Null until the first. */
   const picked = useSignal<File[] | null>(null);
@@ -38,10 +38,12 @@ export function AttachButton() {
       form.removeEventListener('drop', onDrop);
       form.removeEventListener('dragover', onDragOver);
     };
-  }, []);
+  }, [texts === null]);
+  // Drawn with its texts (at once in English; in another language once its chunk is in, as the tray's).
+  if (!texts) return null;
   return (
     <>
-      <button type="button" ref={button} class="fd-icon-button fd-attach" aria-label={fileTexts(i18n.language).attach} onClick={() => (picked.value = [])}>
+      <button type="button" ref={button} class="fd-icon-button fd-attach" aria-label={texts.t('attach')} onClick={() => (picked.value = [])}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M16.5 6.5 9 14a2 2 0 0 0 2.8 2.8l7.8-7.8a4 4 0 0 0-5.7-5.7L5.9 11.4a6 6 0 0 0 8.5 8.5L21 13.3" />
         </svg>

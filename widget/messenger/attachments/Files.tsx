@@ -6,10 +6,12 @@
  */
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { MessageAttachment } from '../../../shared/protocol';
-import { useT } from '../../i18n/context';
+import { fileSize } from '../../i18n/file-size';
+import { files as filesPart, type filesEn } from '../../i18n/files';
+import type { Texts } from '../../i18n/i18n';
+import { useTexts } from '../../i18n/parts';
 import { FilesContext } from '../components/FilesSlot';
 import type { Messenger } from '../messenger';
-import { fileSize, fileTexts } from './texts';
 import './attachments.css';
 
 export interface FilesProps {
@@ -24,8 +26,7 @@ export async function fileUrl(messenger: Messenger, id: string): Promise<string>
   return URL.createObjectURL(await res.blob());
 }
 
-function FileItem({ file, messenger }: { file: MessageAttachment; messenger: Messenger }) {
-  const i18n = useT();
+function FileItem({ file, messenger, texts }: { file: MessageAttachment; messenger: Messenger; texts: Texts<typeof filesEn> }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -55,21 +56,22 @@ function FileItem({ file, messenger }: { file: MessageAttachment; messenger: Mes
   return (
     <li class="fd-files__item">
       {url && <img class="fd-files__thumb" src={url} alt={file.filename} />}
-      <button type="button" class="fd-link-button" aria-label={fileTexts(i18n.language).download(file.filename)} onClick={() => void download()}>
+      <button type="button" class="fd-link-button" aria-label={texts.t('download', { name: file.filename })} onClick={() => void download()}>
         {file.filename}
       </button>{' '}
-      <span class="fd-files__size">{fileSize(file.size, i18n.language)}</span>
+      <span class="fd-files__size">{fileSize(texts.language, file.size)}</span>
     </li>
   );
 }
 
 export function Files({ files }: FilesProps) {
   const messenger = useContext(FilesContext);
-  if (!messenger) return null;
+  const texts = useTexts(filesPart);
+  if (!messenger || !texts) return null;
   return (
     <ul class="fd-files">
       {files.map((file) => (
-        <FileItem key={file.id} file={file} messenger={messenger} />
+        <FileItem key={file.id} file={file} messenger={messenger} texts={texts} />
       ))}
     </ul>
   );

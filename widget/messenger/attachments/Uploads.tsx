@@ -2,8 +2,10 @@
 import { type Signal, useSignalEffect } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/context';
+import { fileSize, typeNames } from '../../i18n/file-size';
+import { files } from '../../i18n/files';
+import { useTexts } from '../../i18n/parts';
 import type { Messenger } from '../messenger';
-import { fileSize, fileTexts, typeNames } from './texts';
 import { UploadsModel } from './uploads-model';
 import './attachments.css';
 
@@ -14,15 +16,14 @@ export interface UploadsProps {
 }
 
 export function Uploads({ messenger, picked }: UploadsProps) {
-  const i18n = useT();
-  const language = i18n.language;
-  const texts = fileTexts(language);
+  const language = useT().language;
+  // Loaded already by the attach button, which draws only with them.
+  const texts = useTexts(files);
   const model = useMemo(
     () =>
       new UploadsModel({
         limits: () => messenger.connection.site.peek()?.attachments,
         token: messenger.selfService.token,
-        texts: () => fileTexts(messenger.preferences.i18n.peek().language),
         language: () => messenger.preferences.i18n.peek().language,
         send: (files) => messenger.conversation.send('', files.map((f) => f.id)),
       }),
@@ -50,22 +51,23 @@ export function Uploads({ messenger, picked }: UploadsProps) {
           e.currentTarget.value = '';
         }}
       />
-      {limits && <p class="fd-uploads__limits">{texts.limits(fileSize(limits.maxBytes, language), typeNames(limits.types, language))}</p>}
-      {model.items.value.map((item) =>
-        item.error ? (
-          <p key={item.key} class="fd-uploads__item fd-uploads__item--error" role="alert">
-            {item.error}{' '}
-            <button type="button" class="fd-link-button" onClick={() => model.dismiss(item.key)}>
-              {texts.dismiss}
-            </button>
-          </p>
-        ) : (
-          <p key={item.key} class="fd-uploads__item">
-            {texts.uploading(item.name)}
-            <progress max={1} value={item.progress} aria-label={item.name} />
-          </p>
-        ),
-      )}
+      {texts && limits && <p class="fd-uploads__limits">{texts.t('limits', { size: fileSize(language, limits.maxBytes), types: typeNames(language, limits.types) })}</p>}
+      {texts &&
+        model.items.value.map((item) =>
+          item.error ? (
+            <p key={item.key} class="fd-uploads__item fd-uploads__item--error" role="alert">
+              {texts.say(item.error)}{' '}
+              <button type="button" class="fd-link-button" onClick={() => model.dismiss(item.key)}>
+                {texts.t('dismiss')}
+              </button>
+            </p>
+          ) : (
+            <p key={item.key} class="fd-uploads__item">
+              {texts.t('uploading', { name: item.name })}
+              <progress max={1} value={item.progress} aria-label={item.name} />
+            </p>
+          ),
+        )}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageAttachment, PublicSiteSettings, VisitorTicket } from '../../../shared/protocol';
 import { AI_STATE, message } from '../test-support/fake-socket';
 import { mountMessenger, unmountMessengers } from '../test-support/mount-messenger';
-import { fileTexts } from './texts';
+import { filesEn } from '../../i18n/files';
+import { Texts } from '../../i18n/i18n';
 import { type UploadFn, UploadsModel } from './uploads-model';
 
 const LIMITS = { maxBytes: 2048, types: ['image/png', 'text/plain'] };
@@ -85,10 +86,10 @@ describe('attaching in the messenger', () => {
 });
 
 describe('UploadsModel', () => {
-  const texts = fileTexts('en');
+  const texts = new Texts<typeof filesEn>('en', filesEn, filesEn);
   function model(upload: UploadFn, token: string | null = 'tok') {
     const sent: string[][] = [];
-    const m = new UploadsModel({ limits: () => LIMITS, token: () => token, texts: () => texts, language: () => 'en', send: (f) => sent.push(f.map((a) => a.id)), upload });
+    const m = new UploadsModel({ limits: () => LIMITS, token: () => token, language: () => 'en', send: (f) => sent.push(f.map((a) => a.id)), upload });
     return { m, sent };
   }
 
@@ -117,12 +118,12 @@ describe('UploadsModel', () => {
       throw new Error('This file is application/zip, which is not accepted here');
     });
     await m.add([file('sneaky.png', 'image/png', 10)]);
-    expect(m.items.value[0]!.error).toBe('sneaky.png was not sent: This file is application/zip, which is not accepted here');
+    expect(texts.say(m.items.value[0]!.error!)).toBe('sneaky.png was not sent: This file is application/zip, which is not accepted here');
     const offline = model(async () => {
       throw new Error('');
     });
     await offline.m.add([file('a.png', 'image/png', 10)]);
-    expect(offline.m.items.value[0]!.error).toBe('a.png was not sent: no connection.');
+    expect(texts.say(offline.m.items.value[0]!.error!)).toBe('a.png was not sent: no connection.');
     expect([...sent, ...offline.sent]).toEqual([]);
   });
 });

@@ -7,19 +7,21 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { MessageAttachment } from '../../../shared/protocol';
-import { type FileTexts, fileSize } from './texts';
+import type { Line } from '../../i18n/catalogue';
+import { fileSize } from '../../i18n/file-size';
+import type { FilesKey } from '../../i18n/files';
 
 export interface Limits {
   maxBytes: number;
   types: string[];
 }
 
-/** One file on its way, or refused: `progress` 0..1 while uploading, `error` once refused. */
+/** One file on its way, or refused: `progress` 0..1 while uploading, `error` once refused (said by the tray). */
 export interface UploadItem {
   key: number;
   name: string;
   progress: number;
-  error: string | null;
+  error: Line<FilesKey> | null;
 }
 
 /** Uploads one file; rejects with the server's message (or `null` for no connection). */
@@ -28,7 +30,7 @@ export type UploadFn = (file: File, token: string, onProgress: (fraction: number
 export interface UploadsOptions {
   limits: () => Limits | undefined;
   token: () => string | null;
-  texts: () => FileTexts;
+  /** The visitor's language, for the limit's size in a refusal. */
   language: () => string;
   /** Sends the uploaded file as a message (the conversation's outbox). */
   send: (files: MessageAttachment[]) => void;
@@ -73,11 +75,15 @@ export class UploadsModel {
   }
 
   private async one(file: File): Promise<void> {
-    const texts = this.options.texts();
     const limits = this.options.limits();
     const key = this.next++;
     const name = file.name || 'file';
-    const before = limits && !limits.types.includes(file.type) ? texts.badType(name) : limits && file.size > limits.maxBytes ? texts.tooBig(name, fileSize(limits.maxBytes, this.options.language())) : null;
+    const before: Line<FilesKey> | null =
+      limits && !limits.types.includes(file.type)
+        ? { key: 'badType', params: { name } }
+        : limits && file.size > limits.maxBytes
+          ? { key: 'tooBig', params: { name, size: fileSize(this.options.language(), limits.maxBytes) } }
+          : null;
     this._items.value = [...this._items.peek(), { key, name, progress: 0, error: before }];
     if (before) return;
     const token = this.options.token();
@@ -87,8 +93,8 @@ export class UploadsModel {
       this.dismiss(key);
       this.options.send([saved]);
     } catch (err) {
-      const reason = err instanceof Error && err.message ? err.message : texts.network;
-      this.update(key, { error: texts.failed(name, reason) });
+      const reason = err instanceof Error ? err.message : '';
+      this.update(key, { error: reason ? { key: 'failed', params: { name, reason } } : { key: 'failedOffline', params: { name } } });
     }
   }
 
