@@ -11,6 +11,7 @@ import { KaiHandBack } from './KaiHandBack';
 import { RemoteSessionOffer } from './RemoteSessionOffer';
 import { RequesterDetails } from './RequesterDetails';
 import { TicketHeader } from './TicketHeader';
+import { UnverifiedSender } from './UnverifiedSender';
 import { TagEditor } from './TagEditor';
 import { TriageEditor } from './TriageEditor';
 import { TypingIndicator } from './TypingIndicator';
@@ -94,6 +95,7 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
       <TicketViewers viewers={ticket.viewers.value} />
       <KaiHandBack ticket={detail} saving={ticket.saving.value} onHandBack={() => ticket.handBack()} />
       <div class="ticket__scroll">
+        <UnverifiedSender ticket={detail} />
         {detail.handoff && <HandoffSummary handoff={detail.handoff} aiName={aiName} now={now} />}
         <RequesterDetails ticket={detail} now={now} />
         {team && <CustomerContextPanel ticketId={detail.id} version={detail.updatedAt} load={(id) => team.api.customerContext(id)} onMerge={(intoId) => merge(intoId)} />}
