@@ -59,7 +59,7 @@ function parametersOf(schema: unknown, where: 'path' | 'query'): unknown[] {
 }
 
 function requestBodyOf(schema: DescribedSchema, components: Record<string, unknown>): { requestBody: unknown } | null {
-  if (schema.body) return { requestBody: { required: true, content: { 'application/json': { schema: hoist(schema.body, components) } } } };
+  if (schema.body) return { requestBody: { required: !schema.bodyOptional, content: { 'application/json': { schema: hoist(schema.body, components) } } } };
   if (schema.form) return { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: hoist(schema.form, components) } } } };
   if (schema.upload) return { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } };
   return null;

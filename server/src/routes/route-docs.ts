@@ -19,6 +19,8 @@ export interface RouteDescription {
   tag: string;
   audience: RouteAudience;
   body?: z.ZodType;
+  /** The JSON body may be left out (the route then uses its schema's defaults). */
+  bodyOptional?: true;
   querystring?: z.ZodType;
   params?: z.ZodType;
   /**
@@ -54,6 +56,7 @@ export interface DescribedSchema extends FastifySchema {
   /** The JSON Schema of form fields, when the route takes a form instead of JSON. */
   form?: Record<string, unknown>;
   upload?: true;
+  bodyOptional?: true;
 }
 
 /**
@@ -83,6 +86,7 @@ export function describeRoute(d: RouteDescription): DescribedSchema {
     ...(d.params ? { params: jsonSchemaOf(d.params, 'input') } : {}),
     ...(d.form ? { form: jsonSchemaOf(d.form, 'input') } : {}),
     ...(d.upload ? { upload: true as const } : {}),
+    ...(d.bodyOptional ? { bodyOptional: true as const } : {}),
     response,
   };
 }

@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 const doc = routeDocs('Sites', 'admin');
 const DOCS = {
   list: doc({ summary: "A site's identity secrets without the secret, and visitors verified in the last day", params: pathParams('key'), response: { 200: identitySecretListSchema } }),
-  create: doc({ summary: 'A new identity secret, shown once; `id` is the JWT `kid` (the body may be left out: kind `jwt`)', params: pathParams('key'), body: createSchema, response: { 201: identitySecretCreatedSchema } }),
+  create: doc({ summary: 'A new identity secret, shown once; `id` is the JWT `kid` (the body may be left out: kind `jwt`)', params: pathParams('key'), body: createSchema, bodyOptional: true, response: { 201: identitySecretCreatedSchema } }),
   remove: doc({ summary: 'Delete an identity secret: identities signed with it stop verifying', params: pathParams('key', 'id'), response: { 204: 'Deleted' } }),
 };
 
