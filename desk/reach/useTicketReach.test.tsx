@@ -2,6 +2,7 @@ import { type Signal, signal } from '@preact/signals';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketReach, TicketReachChange } from '../../shared/reach';
+import { asFetch, json } from '../test/fixtures';
 import { useTicketReach } from './useTicketReach';
 
 afterEach(cleanup);
@@ -18,10 +19,10 @@ const shown = () => JSON.parse(screen.getByTestId('reach').textContent ?? 'null'
 describe('useTicketReach', () => {
   it('reads once when the ticket opens, then follows what the desk socket pushes, without polling', async () => {
     const reads: string[] = [];
-    const fetchFn = (async (path: string) => {
+    const fetchFn = asFetch(async (path) => {
       reads.push(path);
-      return new Response(JSON.stringify(READ), { status: 200, headers: { 'content-type': 'application/json' } });
-    }) as unknown as typeof fetch;
+      return json(200, READ);
+    });
     const pushed = signal<TicketReachChange | null>(null);
     render(<Probe ticketId="t1" pushed={pushed} fetchFn={fetchFn} />);
     await waitFor(() => expect(shown()).toEqual(READ));
@@ -47,7 +48,7 @@ describe('useTicketReach', () => {
 
   it('keeps what was pushed while the first read was on its way', async () => {
     let answer: (r: Response) => void = () => undefined;
-    const fetchFn = (() => new Promise<Response>((resolve) => (answer = resolve))) as unknown as typeof fetch;
+    const fetchFn = asFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
     const pushed = signal<TicketReachChange | null>(null);
     render(<Probe ticketId="t1" pushed={pushed} fetchFn={fetchFn} />);
     act(() => {

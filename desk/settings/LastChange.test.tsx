@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryView } from '../../shared/admin';
 import { DeskApi } from '../api';
-import { json } from '../test/fixtures';
+import { asFetch, json } from '../test/fixtures';
 import { AgentsPage } from './AgentsPage';
 import { AuditPage } from './AuditPage';
 import { SettingsApi } from './settings-api';
@@ -30,7 +30,7 @@ function fakeServer() {
     if (url.startsWith('/api/audit')) return json(200, { entries: [entry({ action: url.includes('target=s1') ? 'site.updated' : 'agent.updated' })] });
     return json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
-  const desk = new DeskApi({ fetch: fetchMock as unknown as typeof fetch });
+  const desk = new DeskApi({ fetch: asFetch(fetchMock) });
   return { fetchMock, desk, api: new SettingsApi(desk), urls: () => fetchMock.mock.calls.map(([u]) => u) };
 }
 

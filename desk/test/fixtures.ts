@@ -115,3 +115,8 @@ export function json(status: number, body: unknown): Response {
     headers: { 'content-type': 'application/json' },
   });
 }
+
+/** A `fetch` for the desk's client made from a handler of the request's URL (the client passes paths as strings). */
+export function asFetch(handler: (url: string, init?: RequestInit) => Promise<Response>): typeof fetch {
+  return (input, init) => handler(input instanceof Request ? input.url : String(input), init);
+}

@@ -7,8 +7,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { dkimSign } from 'mailauth/lib/dkim/sign';
 import type { DnsResolver } from '../src/channels/email/sender-auth';
 
-/** Records by name: TXT records as strings; other types as lists of answers. */
-export type DnsTable = Record<string, { TXT?: string[]; A?: string[]; MX?: { exchange: string; priority: number }[] }>;
+/** Records by name: TXT records as strings, A records as addresses; anything else does not exist. */
+export type DnsTable = Record<string, { TXT?: string[]; A?: string[] }>;
 
 function notFound(name: string): Error {
   return Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
@@ -23,8 +23,6 @@ export function tableResolver(table: DnsTable): DnsResolver & { lookups: string[
     const entry = byName.get(name.toLowerCase().replace(/\.$/, ''));
     if (rrtype === 'TXT' && entry?.TXT) return entry.TXT.map((t) => [t]);
     if (rrtype === 'A' && entry?.A) return entry.A;
-    // mailauth asks for MX as node's dns does; the type differs from the TXT/A shape.
-    if (rrtype === 'MX' && entry?.MX) return entry.MX as unknown as string[];
     throw notFound(name);
   };
   return Object.assign(resolve, { lookups });
@@ -42,9 +40,9 @@ export function dkimKey(): { privateKey: string; record: string } {
 
 /** `raw` with a DKIM-Signature of `domain` (selector `selector`) prepended, as the sender's mail server adds it. */
 export async function dkimSigned(raw: Buffer | string, key: { privateKey: string }, domain: string, selector = 'test'): Promise<Buffer> {
-  // mailauth's README and code take `signatureData`; its bundled types describe a flat form the code does not read.
-  const options = { signatureData: [{ signingDomain: domain, selector, privateKey: key.privateKey }] } as unknown as Parameters<typeof dkimSign>[1];
-  const signed = await dkimSign(raw, options);
+  // mailauth's code reads `signatureData` only; its types also require the flat form, which it ignores.
+  const signature = { signingDomain: domain, selector, privateKey: key.privateKey };
+  const signed = await dkimSign(raw, { ...signature, signatureData: [signature] });
   if (signed.errors.length) throw new Error(`DKIM signing failed: ${JSON.stringify(signed.errors)}`);
   return Buffer.concat([Buffer.from(signed.signatures), Buffer.from(raw)]);
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPERATIONS, DEFAULT_SLA_TARGETS } from '../../../shared/operations';
 import { DeskApi } from '../../api';
 import { formatDateTime } from '../../format';
-import { json } from '../../test/fixtures';
+import { asFetch, json } from '../../test/fixtures';
 import { OperationsModel } from './OperationsModel';
 import { OperationsPage } from './OperationsPage';
 import type { OperationsSettings } from './operations-types';
@@ -32,7 +32,7 @@ afterEach(cleanup);
 describe('OperationsPage preview', () => {
   it('says where a ticket would go and when it is due, under the unsaved changes, and shows the server\'s refusal', async () => {
     const server = fakeServer();
-    render(<OperationsPage model={new OperationsModel(new DeskApi({ fetch: server.fetchMock as unknown as typeof fetch }))} />);
+    render(<OperationsPage model={new OperationsModel(new DeskApi({ fetch: asFetch(server.fetchMock) }))} />);
     const preview = await screen.findByRole('region', { name: 'Preview' });
     await screen.findByRole('form', { name: 'Support operations' });
 

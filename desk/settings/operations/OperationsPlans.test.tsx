@@ -4,7 +4,7 @@ import { DEFAULT_OPERATIONS } from '../../../shared/operations';
 import { operationsPatchSchema } from '../../../shared/operations-schema';
 import { describeIssues } from '../../../shared/protocol';
 import { DeskApi } from '../../api';
-import { json } from '../../test/fixtures';
+import { asFetch, json } from '../../test/fixtures';
 import { OperationsModel } from './OperationsModel';
 import { OperationsPage } from './OperationsPage';
 import type { OperationsSettings } from './operations-types';
@@ -41,7 +41,7 @@ function fakeServer() {
 }
 
 function renderPage(server: ReturnType<typeof fakeServer>) {
-  render(<OperationsPage model={new OperationsModel(new DeskApi({ fetch: server.fetchMock as unknown as typeof fetch }))} />);
+  render(<OperationsPage model={new OperationsModel(new DeskApi({ fetch: asFetch(server.fetchMock) }))} />);
 }
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SitePatch } from '../../../shared/admin';
 import { siteSectionSchemas, SITE_SECTIONS } from '../../../shared/site-settings';
 import { DeskApi } from '../../api';
-import { json } from '../../test/fixtures';
+import { asFetch, json } from '../../test/fixtures';
 import type { SettingsPageProps } from '../pages';
 import { SettingsApi } from '../settings-api';
 import { SitesPage } from '../SitesPage';
@@ -44,7 +44,7 @@ function fakeServer() {
 }
 
 function renderSites(server: ReturnType<typeof fakeServer>) {
-  const desk = new DeskApi({ fetch: server.fetchMock as unknown as typeof fetch });
+  const desk = new DeskApi({ fetch: asFetch(server.fetchMock) });
   const props: SettingsPageProps = { api: new SettingsApi(desk), caller: desk, agent: admin };
   render(<SitesPage {...props} />);
 }

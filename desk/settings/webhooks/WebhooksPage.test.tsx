@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Webhook, WebhookDelivery } from '../../../shared/webhooks';
 import { DeskApi } from '../../api';
-import { json } from '../../test/fixtures';
+import { asFetch, json } from '../../test/fixtures';
 import { WebhooksModel } from './WebhooksModel';
 import { WebhooksPage } from './WebhooksPage';
 
@@ -50,7 +50,7 @@ afterEach(cleanup);
 describe('WebhooksPage', () => {
   it('adds an endpoint, shows its secret once, lists deliveries as text and redelivers', async () => {
     const server = fakeServer();
-    const model = new WebhooksModel(new DeskApi({ fetch: server.fetchMock as unknown as typeof fetch }));
+    const model = new WebhooksModel(new DeskApi({ fetch: asFetch(server.fetchMock) }));
     render(<WebhooksPage model={model} />);
     await screen.findByText('No webhooks yet.');
 
