@@ -35,6 +35,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What a form says when a call failed: the server's own words, or a plain line for anything else. */
+export function failureText(err: unknown): string {
+  return err instanceof ApiError ? err.message : 'Something went wrong; try again.';
+}
+
 /** Query of `GET /api/tickets`. */
 export interface TicketQuery {
   status?: TicketStatus;

@@ -1,10 +1,9 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Level } from '../../../shared/priority';
-import { ApiError, type DeskApi } from '../../api';
+import { ApiError, failureText, type DeskApi } from '../../api';
 import { issuesOfMessage, sortIssues, type FieldErrors, type Issue } from '../field-errors';
 import type { OperationsSettings, SupportPlanSummary, TicketPreview } from './operations-types';
 
-const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : 'Something went wrong; try again.');
 
 /** The main form's fields a refusal is shown next to; what else is refused shows as the page's error. */
 export const OPERATIONS_FIELDS = ['centres.uk', 'centres.us', 'phoneLine', 'sla', 'priorityMatrix', 'autoCloseDays', 'categories'] as const;
@@ -78,7 +77,7 @@ export class OperationsModel {
         this.#draft.value = ops;
       });
     } catch (err) {
-      this.#error.value = messageOf(err);
+      this.#error.value = failureText(err);
     }
   }
 
@@ -114,7 +113,7 @@ export class OperationsModel {
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'validation_failed') this.#refuse(issuesOfMessage(err.message, []));
-      else this.#error.value = messageOf(err);
+      else this.#error.value = failureText(err);
     } finally {
       this.#saving.value = false;
     }
@@ -143,7 +142,7 @@ export class OperationsModel {
       });
       return { ok: true };
     } catch (err) {
-      const message = messageOf(err);
+      const message = failureText(err);
       return { ok: false, issues: issuesOfMessage(message, ['plans']) };
     }
   }
@@ -163,7 +162,7 @@ export class OperationsModel {
     } catch (err) {
       batch(() => {
         this.#preview.value = null;
-        this.#previewError.value = messageOf(err);
+        this.#previewError.value = failureText(err);
       });
     }
   }

@@ -1,7 +1,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { WebhookEventType } from '../../../shared/webhook-events';
 import type { Webhook, WebhookDelivery } from '../../../shared/webhooks';
-import { ApiError, type DeskApi } from '../../api';
+import { failureText, type DeskApi } from '../../api';
 
 /** A secret the server just issued: shown this once, next to the endpoint it signs for. */
 export interface ShownSecret {
@@ -9,7 +9,6 @@ export interface ShownSecret {
   secret: string;
 }
 
-const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : 'Something went wrong; try again.');
 
 /** The Webhooks settings page: endpoints, the one selected and its delivery log. */
 export class WebhooksModel {
@@ -135,7 +134,7 @@ export class WebhooksModel {
       await work();
       return true;
     } catch (err) {
-      this.#error.value = messageOf(err);
+      this.#error.value = failureText(err);
       return false;
     } finally {
       this.#busy.value = false;

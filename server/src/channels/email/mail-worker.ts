@@ -6,7 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { readMail, type ReadJob } from './read-mail';
-import { checkInWorker, type DnsResolver, type SenderJob } from './sender-auth';
+import { checkInWorker } from './sender-auth-worker';
+import type { DnsResolver, SenderJob } from './sender-auth';
 
 const port = parentPort;
 if (!port) throw new Error('mail-worker.ts runs as a worker thread');

@@ -2,18 +2,15 @@
  * Is the From address of a received mail really the sender? A From line is whatever the sender typed, so it
  * counts only when the domain vouches for the mail: DMARC passes, or, for a domain that publishes no DMARC
  * policy, a DKIM signature or an SPF pass aligned with the From domain. mailauth checks SPF (the SMTP
- * client's address, HELO and MAIL FROM), DKIM and DMARC in a mail reader worker (it parses and hashes what a
- * stranger wrote, which can take seconds: never on the event loop); its DNS look-ups come back to the owner's
+ * client's address, HELO and MAIL FROM), DKIM and DMARC in a mail reader worker (sender-auth-worker.ts: it parses
+ * and hashes what a stranger wrote, which can take seconds: never on the event loop); its DNS look-ups come back to the owner's
  * resolver (tests answer from a table) and the check has a budget, so a box without DNS never holds mail up.
  *
  * Behind the site's own MX (EMAIL_TRUSTED_AUTHSERV_ID) the MX has checked already, and our SMTP client is the
  * MX, so SPF could not pass here: the MX's `Authentication-Results` header is read instead. Only the topmost
  * one naming that authserv-id counts; any other is what a sender wrote and is ignored.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Resolver } from 'node:dns/promises';
-import { authenticate } from 'mailauth';
 import type { MailHeader } from './automated';
 
 /** A DNS look-up as mailauth asks for it: TXT answers are lists of strings (the record's chunks). */
@@ -51,8 +48,6 @@ export interface SenderAuthOptions {
 
 /** The check's default budget: a box without DNS answers mail after this (and a second's grace), never later. */
 export const SENDER_CHECK_BUDGET_MS = 3_000;
-/** Headers longer than this are not checked (a real header block is a few KB; mailauth reads it whole). */
-const MAX_HEADER_BLOCK = 64 * 1024;
 
 /** Node's DNS with short timeouts: a server that does not answer costs at most about a second a look-up. */
 export function systemResolver(): DnsResolver {
@@ -77,7 +72,7 @@ export function boundedResolver(resolver: DnsResolver, deadline: number): DnsRes
   };
 }
 
-const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+export const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 /**
  * Relaxed alignment without a public-suffix list: the same domain, or one a subdomain of the other. That is
@@ -89,19 +84,6 @@ export function aligned(fromDomain: string, other: string | null | undefined): b
   const a = fromDomain.toLowerCase().replace(/\.$/, '');
   const b = other.toLowerCase().replace(/\.$/, '');
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
-
-/** Whether the mail's header block ends within the first MAX_HEADER_BLOCK bytes (or the file is that small). */
-async function headersAreBounded(path: string): Promise<boolean> {
-  const file = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(MAX_HEADER_BLOCK);
-    const { bytesRead } = await file.read(buf, 0, MAX_HEADER_BLOCK, 0);
-    if (bytesRead < MAX_HEADER_BLOCK) return true;
-    return buf.indexOf('\n\r\n') !== -1 || buf.indexOf('\n\n') !== -1;
-  } finally {
-    await file.close();
-  }
 }
 
 /** A sender that nothing vouches for, and why. */
@@ -137,36 +119,6 @@ export function checkSender(opts: SenderAuthOptions, checker: SenderChecker, mai
   return checker.checkSender({ path: mail.path, fromAddress: mail.fromAddress, client: mail.client, mta: opts.mta }, opts.resolver, opts.budgetMs);
 }
 
-/** The check itself, run in a worker thread (mail-worker.ts) with look-ups through `resolver`. */
-export async function checkInWorker(job: SenderJob, resolver: DnsResolver): Promise<SenderCheck> {
-  if (!(await headersAreBounded(job.path))) return unverified('headers too long to check');
-  const ip = job.client.ip?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '') ?? undefined;
-  const result = await authenticate(createReadStream(job.path), {
-    ip,
-    helo: job.client.helo ?? undefined,
-    sender: job.client.mailFrom ?? '',
-    mta: job.mta,
-    resolver,
-    disableArc: true,
-    disableBimi: true,
-  });
-  const headerFrom = result.dkim.headerFrom.map((a) => a.toLowerCase());
-  // DMARC is about the From that mail programs show; it must be the one address our reader took as the sender.
-  if (headerFrom.length !== 1 || headerFrom[0] !== job.fromAddress.toLowerCase()) return unverified('the From header is not one address');
-  const fromDomain = domainOf(job.fromAddress);
-  const dmarc = result.dmarc ? result.dmarc.status.result : 'none';
-  const dkimPass = result.dkim.results.filter((r) => r.status.result === 'pass');
-  const dkimAligned = dkimPass.some((r) => aligned(fromDomain, r.signingDomain));
-  const spf = result.spf ? result.spf.status.result : 'none';
-  const spfAligned = spf === 'pass' && aligned(fromDomain, result.spf ? result.spf.domain : null);
-  const reason = `dmarc=${dmarc}, dkim=${dkimPass.length ? (dkimAligned ? 'pass' : 'pass (not aligned)') : (result.dkim.results[0]?.status.result ?? 'none')}, spf=${spf}${spf === 'pass' && !spfAligned ? ' (not aligned)' : ''}`;
-  if (dmarc === 'pass') return { verified: true, by: 'dmarc', source: 'checked', reason };
-  // A domain without a DMARC policy still vouches with an aligned DKIM signature or SPF pass; a failed or
-  // unknown (temperror) DMARC result does not.
-  if (dmarc === 'none' && dkimAligned) return { verified: true, by: 'dkim', source: 'checked', reason };
-  if (dmarc === 'none' && spfAligned) return { verified: true, by: 'spf', source: 'checked', reason };
-  return unverified(reason);
-}
 
 /** The text with RFC 5322 comments `( … )` removed, in one pass (comments nest; a backslash escapes). */
 function withoutComments(text: string): string {
