@@ -34,13 +34,7 @@ function browserNotifications(win: Window): NotificationHost {
       win.document.title = title;
     },
     isAttending: () => win.document.visibilityState === 'visible' && win.document.hasFocus(),
-    beep: () => {
-      try {
-        beep(win);
-      } catch {
-        // Audio may be blocked until the page had a gesture; the title and desktop still tell.
-      }
-    },
+    beep: () => beep(win),
     showDesktop: (text, onClick) => {
       const n = new Notification('Frontdesk', { body: text });
       n.onclick = () => {

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '../../shared/team';
 import type { DeskNotice } from './DeskModel';
+import { playTone } from '../../shared/tone';
 
 /** What the browser gives the model; `main.tsx` passes the real window, tests a fake. */
 export interface NotificationHost {
@@ -90,18 +91,7 @@ export class NotificationModel {
   }
 }
 
-/** A short generated beep (no sound file): 880 Hz for 150 ms, fading out. */
-export function beep(win: Window & { AudioContext?: typeof AudioContext }): void {
-  const Ctx = win.AudioContext;
-  if (!Ctx) return;
-  const audio = new Ctx();
-  const osc = audio.createOscillator();
-  const gain = audio.createGain();
-  osc.frequency.value = 880;
-  gain.gain.setValueAtTime(0.15, audio.currentTime);
-  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.15);
-  osc.connect(gain).connect(audio.destination);
-  osc.start();
-  osc.stop(audio.currentTime + 0.16);
-  osc.onended = () => void audio.close();
+/** A short generated beep (shared/tone.ts): 880 Hz for 150 ms, fading out. */
+export function beep(win: Window): void {
+  playTone(win, { volume: 0.15, seconds: 0.15 });
 }
