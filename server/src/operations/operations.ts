@@ -14,8 +14,10 @@ const KEY = 'operations';
 
 /**
  * The deployment's operations settings, kept in the settings table and cached in memory. A change is a new
- * object (calendars are compiled and cached by identity). `onUpdate` hears of every change this process
- * makes, so the other server processes can `load` again.
+ * object (calendars are compiled and cached by identity). A change is two steps: `write` stores it in the
+ * caller's transaction, and once that has committed, `adopt` puts it in force here and `onUpdate` tells the
+ * other server processes, which `load` it. Announcing inside the transaction would let another node reload
+ * before the commit, read the old row, and keep it.
  */
 export class OperationsStore {
   #current: Operations = DEFAULT_OPERATIONS;
@@ -34,7 +36,8 @@ export class OperationsStore {
     if (row) this.#current = { ...DEFAULT_OPERATIONS, ...(JSON.parse(row.value) as Partial<Operations>) };
   }
 
-  async update(db: DbOrTx, patch: Partial<Operations>): Promise<Operations> {
+  /** Stores the settings with `patch` applied and returns them; nothing is in force until `adopt`. */
+  async write(db: DbOrTx, patch: Partial<Operations>): Promise<Operations> {
     const next = { ...this.#current, ...patch };
     const value = JSON.stringify(next);
     await db
@@ -42,9 +45,13 @@ export class OperationsStore {
       .values({ key: KEY, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
+    return next;
+  }
+
+  /** After the commit of `write`: the new settings are in force on this process, and the others hear of them. */
+  adopt(next: Operations): void {
     this.#current = next;
     this.#onUpdate();
-    return next;
   }
 }
 

@@ -54,8 +54,9 @@ export const operationsRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = async 
       const before = ctx.operations.get();
       const ops = await ctx.db.transaction().execute(async (tx) => {
         await recordAudit(tx, actorOf(request), { action: 'operations.updated', target: { type: 'operations', id: null }, changes: changedFields(before, patch) }, ctx.now());
-        return ctx.operations.update(tx, patch);
+        return ctx.operations.write(tx, patch);
       });
+      ctx.operations.adopt(ops);
       const recomputed = await recomputeOpenTickets(ctx);
       request.log.info({ recomputed }, 'operations changed; deadlines recomputed');
       return ops;
