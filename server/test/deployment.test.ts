@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { DeskClientToServer, DeskServerToClient, Message, TicketSummary, VisitorClientToServer, VisitorServerToClient, WidgetSession } from '../../shared/protocol';
 import { eventually } from './eventually';
+import { nextEvent as harnessNextEvent } from './harness';
 import { freshDatabase, type TestDatabase } from './postgres';
 import { freePort, startRedis, type RedisServer } from './redis-server';
 
@@ -161,21 +162,8 @@ async function addressFor(port: number): Promise<string> {
   throw new Error(`no loopback address reaches the node on ${port}`);
 }
 
-function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, handler);
-      reject(new Error(`timed out waiting for ${event}`));
-    }, ms);
-    const handler = (payload: T) => {
-      if (!match(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, handler);
-      resolve(payload);
-    };
-    socket.on(event, handler);
-  });
-}
+/** The harness's `nextEvent`, with room for a busy machine: processes, nginx and PostgreSQL all share it. */
+const nextEvent = <T,>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> => harnessNextEvent(socket, event, match, ms);
 
 function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
