@@ -257,10 +257,14 @@ describe('nginx in front of two nodes on PostgreSQL and Redis', () => {
     // An admin's change on the agent's node is in force on the visitor's node within 5 s.
     const put = await http('PUT', '/api/operations', { from: agentFrom, cookie: login, body: { warningMinutes: 37 } });
     expect(put.status).toBe(200);
+    let seen = '';
     await eventually(async () => {
       const ops = await http<{ warningMinutes: number }>('GET', '/api/operations', { from: '127.0.0.1', cookie: login });
+      seen = `${ops.status} from ${ops.upstream} (the visitor's node is ${victim.port}): warningMinutes ${ops.body.warningMinutes}`;
       return ops.upstream === `127.0.0.1:${victim.port}` && ops.body.warningMinutes === 37 ? true : null;
-    }, 5000);
+    }, 5000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; last answer ${seen}`);
+    });
 
     // The visitor's node dies while a message is on its way; the agent answers meanwhile.
     const inFlight = crypto.randomUUID();
