@@ -1,6 +1,7 @@
 import type { Source } from '../../../../shared/protocol';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { unitStrength, type PassageHit, type WeightedUnit } from '../../kb/search-index';
+import { detectLanguage } from '../../kb/languages';
 import { analyseQuery, isListItem, sentences, processTerm, tokenize } from '../../kb/text';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
 import { textsFor } from '../../i18n';
@@ -42,7 +43,8 @@ const MAX_ANSWER_CHARS = 600;
  */
 export function composeAnswer(question: string, hit: PassageHit): string {
   // The question's words and synonym groups, weighted by rarity when the index weighed them.
-  const units: WeightedUnit[] = hit.units ?? analyseQuery(question).units.map((u) => ({ ...u, weight: 1 }));
+  const language = hit.language ?? 'en';
+  const units: WeightedUnit[] = hit.units ?? analyseQuery(question, language).units.map((u) => ({ ...u, weight: 1 }));
   // Sentences, each with the paragraph it is in (a list that follows a blank line is still its lead-in's).
   const paragraphs = hit.text.split(/\n\s*\n/);
   const all: string[] = [];
@@ -55,7 +57,7 @@ export function composeAnswer(question: string, hit: PassageHit): string {
   });
   if (all.length === 0) return hit.text.slice(0, MAX_ANSWER_CHARS);
   const weightOf = (indexes: number[]) => {
-    const words = new Set(indexes.flatMap((i) => tokenize(all[i]!).map((w) => processTerm(w)).filter((w): w is string => w !== null)));
+    const words = new Set(indexes.flatMap((i) => tokenize(all[i]!).map((w) => processTerm(w, language)).filter((w): w is string => w !== null)));
     let weight = 0;
     for (const u of units) weight += u.weight * unitStrength(words, u);
     return weight;
@@ -138,7 +140,8 @@ export class OfflineEngine implements KaiEngine {
     }
     const offer = !input.offeredHandoff;
     const index = this.#kb.index(input.siteId);
-    const hits = index.search(text, 5);
+    // The question is read in the language it is written in; the visitor's language breaks a tie.
+    const hits = index.search(text, 5, detectLanguage(text, input.language));
     const best = hits[0];
     if (!best || !isConfident(best)) {
       return {
