@@ -35,7 +35,7 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
   sollte will wollen möchte möchten würde würden darf dürfen in im ins an am auf aus bei mit nach von vom zu zum zur
   für über unter vor hinter neben zwischen durch gegen ohne um bis seit nicht kein keine keinen keinem auch noch nur
   schon sehr so wie was wer wo wann warum wieso weshalb welche welcher welches wohin woher man hier da dort dann jetzt
-  mal bitte danke hallo guten tag ja nein etwas alle alles viel viele gibt geht gehen machen mache macht bekommen
+  mal bitte danke hallo guten tag ja nein etwas jemand niemand alle alles viel viele gibt geht gehen machen mache macht bekommen
   kriege eigentlich leider gerne`),
   ),
   fr: new Set(
@@ -62,7 +62,7 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
   nossa nossos nossas é são sou somos está estão estou estamos era eram foi foram ser estar tem têm tenho temos ter
   havia há posso pode podemos podem poderia quero quer queremos queria gostaria devo deve fazer faço faz de do da dos
   das em no na nos nas num numa com sem sobre para pra entre desde até durante não sim também já muito mais menos tudo
-  todos toda todas este esta estes estas esse essa isso isto olá oi obrigado obrigada favor bom dia`),
+  todos toda todas este esta estes estas esse essa isso isto olá oi obrigado obrigada favor bom dia alguém ninguém nunca`),
   ),
   ar: new Set(
     words(`في من إلى الى على عن مع هذا هذه ذلك تلك هو هي هم هن أنا انا نحن أنت انت أنتم انتم كيف ماذا ما متى أين اين
@@ -99,29 +99,40 @@ export function stemIn(language: Language, word: string): string {
 const ARABIC_SCRIPT = /\p{Script=Arabic}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Accented letters that only some of the Latin-script languages use: a hint when stop words tie. */
-const LETTER_HINTS: Partial<Record<Language, RegExp>> = { de: /[äöüß]/g, fr: /[èêëîïôûùœç]/g, es: /[ñ¿¡]/g, pt: /[ãõ]/g };
+const LETTER_HINTS: Partial<Record<Language, RegExp>> = { de: /[äöüß]/g, fr: /[èêëîïôûùœ]/g, es: /[ñ¿¡]/g, pt: /[ãõ]/g };
+
+/** How many of the Latin-script languages list each stop word: a word several share says less. */
+const SHARED_BY = new Map<string, number>();
+for (const language of LANGUAGES) if (language !== 'ar') for (const w of STOP_WORDS[language]) SHARED_BY.set(w, (SHARED_BY.get(w) ?? 0) + 1);
 
 /**
  * The language a text is most likely written in: Arabic when most of its letters are Arabic script; else the
- * language whose stop words it uses most (with the letters only one language uses as a tie-breaker), else
- * `hint` (the visitor's or site's language) when it is one of ours, else English. Good enough to choose a
- * stemmer for a sentence or an article; not a general language identifier.
+ * language whose stop words it uses most (a word that several languages share, such as "a", "de" or "nos",
+ * counts for each a share, and the letters only one language uses add a little), else `hint` (the visitor's or
+ * site's language) when it is one of ours, else English; the hint also wins a tie. Good enough to choose a
+ * stemmer for a question or an article; not a general language identifier.
  */
 export function detectLanguage(text: string, hint?: string | null): Language {
   const fallback = (LANGUAGES as readonly string[]).includes(hint ?? '') ? (hint as Language) : DEFAULT_LANGUAGE;
   const arabic = text.match(ARABIC_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
   if (arabic > latin) return 'ar';
-  const tokens = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  let best: Language = fallback;
-  let bestScore = 0;
-  for (const language of LANGUAGES) {
-    if (language === 'ar') continue;
-    let score = 0;
-    for (const t of tokens) if (STOP_WORDS[language].has(t)) score++;
-    score += (text.toLowerCase().match(LETTER_HINTS[language] ?? /$^/g)?.length ?? 0) * 0.5;
-    // The hint wins a tie: a short question may be nothing but content words.
-    if (score > bestScore || (score === bestScore && score > 0 && language === fallback)) {
+  const lower = text.toLowerCase();
+  const tokens = lower.match(/[\p{L}]+/gu) ?? [];
+  const scores = new Map<Language, number>();
+  for (const t of tokens) {
+    const shared = SHARED_BY.get(t);
+    if (!shared) continue;
+    for (const language of LANGUAGES) if (language !== 'ar' && STOP_WORDS[language].has(t)) scores.set(language, (scores.get(language) ?? 0) + 1 / shared);
+  }
+  for (const [language, letters] of Object.entries(LETTER_HINTS) as [Language, RegExp][]) {
+    const n = lower.match(letters)?.length ?? 0;
+    if (n > 0) scores.set(language, (scores.get(language) ?? 0) + 0.25 * n);
+  }
+  let best = fallback;
+  let bestScore = scores.get(fallback) ?? 0;
+  for (const [language, score] of scores) {
+    if (score > bestScore) {
       best = language;
       bestScore = score;
     }
