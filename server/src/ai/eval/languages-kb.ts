@@ -19,7 +19,7 @@ const language = z.enum(LANGUAGES);
 const setSchema = z.strictObject({
   articles: z.array(z.strictObject({ language, slug: z.string().min(1), title: z.string().min(1), body: z.string().min(1) })),
   questions: z.array(
-    z.strictObject({ id: z.string().min(1), language, question: z.string().min(1), article: z.string().min(1).nullable(), split: z.enum(['dev', 'test']) }),
+    z.strictObject({ id: z.string().min(1), language, question: z.string().min(1), article: z.string().min(1).nullable(), split: z.enum(['dev', 'test']), incident: z.literal(true).optional() }),
   ),
 });
 

@@ -36,6 +36,18 @@ export function confidenceOf(coverage: number): number {
 const MAX_ANSWER_CHARS = 600;
 
 /**
+ * A security incident in progress (an account taken over, credentials typed into a phishing page, a leaked
+ * token, unknown sign-ins, data exposed) or a security matter the customer says is urgent: the offline
+ * triage's security category at high urgency. Such a message goes to a person, never to an article that
+ * shares its words; a question about security ("how do I report a vulnerability?") is low urgency and is
+ * answered as usual.
+ */
+export function isSecurityIncident(text: string): boolean {
+  const t = triageOffline(text);
+  return t.category === 'security' && t.urgency === 'high';
+}
+
+/**
  * Picks the part of a passage that best answers the question, in its original order. The passage is read as
  * units: a sentence, or a sentence that introduces a list together with the list's items. The unit that holds
  * most of the question's (rarity-weighted) words leads; a sentence is joined by its neighbour so it is not
@@ -131,6 +143,10 @@ export class OfflineEngine implements KaiEngine {
     const texts = textsFor(input.language);
     if (asksForPerson(text)) {
       return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'visitor_request' };
+    }
+    if (isSecurityIncident(text)) {
+      // Never answered from an article, whatever the site's handoff rules: a person must act on it now.
+      return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'policy', triage: triageOffline(text, this.#categories) };
     }
     if (isGreeting(text)) {
       return { action: 'answer', reply: texts.greeting(input.agentName), sources: [], confidence: 1 };
