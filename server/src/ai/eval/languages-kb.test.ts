@@ -1,9 +1,9 @@
 /**
  * Answers in each of the six languages (languages-kb.ts): the set is parallel across languages, and the
  * offline engine holds floors on the test split of each (6 answerable and 2 unanswerable questions per
- * language, so one question is 16.7 or 50 points; the figures: hit@1 83.3% in en, de, fr, es and pt, 50.0% in
- * ar; honest refusals 100% everywhere; false refusals 16.7%, ar 50.0%), and the security incidents asked in
- * each language go to a person at least as often as now. See server/src/ai/eval/README.md.
+ * language, so one question is 16.7 or 50 points; the figures: hit@1 83.3%, honest refusals 100% and false
+ * refusals 16.7% in every language), and the security incidents asked in each language go to a person at
+ * least as often as now. See server/src/ai/eval/README.md.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../../shared/language';
@@ -20,7 +20,7 @@ const FLOORS: Record<Language, { hitAt1: number; honestRefusal: number; falseRef
   fr: { hitAt1: 0.8, honestRefusal: 1, falseRefusal: 0.17 },
   es: { hitAt1: 0.8, honestRefusal: 1, falseRefusal: 0.17 },
   pt: { hitAt1: 0.8, honestRefusal: 1, falseRefusal: 0.17 },
-  ar: { hitAt1: 0.5, honestRefusal: 1, falseRefusal: 0.5 },
+  ar: { hitAt1: 0.8, honestRefusal: 1, falseRefusal: 0.17 },
 };
 
 /**
