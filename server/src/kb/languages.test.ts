@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KbArticle } from './kb.repository';
 import { detectLanguage } from './languages';
 import { KnowledgeIndex } from './search-index';
-import { processTerm, queryTerms } from './text';
+import { processTerm, queryTerms, sentences } from './text';
 
 const article = (id: string, title: string, body: string): KbArticle => ({ id, slug: id, title, url: `/help/${id}`, tags: [], body, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
 
@@ -62,5 +62,13 @@ describe('one index, articles in several languages', () => {
 
   it('reports the article’s language with each hit', () => {
     expect(index.search('Wo kann ich meine Rechnung herunterladen?')[0]?.language).toBe('de');
+  });
+});
+
+describe('sentences in each language', () => {
+  it('splits Arabic and Spanish text into sentences, as it does English', () => {
+    expect(sentences('يعمل الرابط مرة واحدة. تنتهي صلاحيته بعد 60 دقيقة.')).toHaveLength(2);
+    expect(sentences('El enlace funciona una vez. ¿No ha llegado? Revisa la carpeta de spam.')).toHaveLength(3);
+    expect(sentences('It works once. It expires after 60 minutes. e.g. not here')).toHaveLength(2);
   });
 });

@@ -201,11 +201,15 @@ function tablesToLines(md: string): string {
   return out.join('\n');
 }
 
-/** Splits text into sentences (keeping list items whole). */
+/**
+ * Splits text into sentences (keeping list items whole): after a full stop, question or exclamation mark (the
+ * Arabic one too), before a capital, a letter of a script without capitals (Arabic), a digit, a quote or an
+ * opening ¿ or ¡.
+ */
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => (isListItem(line) ? [line] : line.split(/(?<=[.!?])\s+(?=[A-Z“"(])/)))
+    .flatMap((line) => (isListItem(line) ? [line] : line.split(/(?<=[.!?؟])\s+(?=[\p{Lu}\p{Lo}\d“"(¿¡])/u)))
     .map((s) => s.trim())
     .filter(Boolean);
 }
