@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: runs Kai over the labelled evaluation sets (server/src/ai/eval/) and prints the figures for
- * the dev split, the test split and both together, then what the engine got wrong on the test split.
+ * the dev split, the test split and both together (and the answers in each of the six languages), then what
+ * the engine got wrong on the test split.
  *
  *   npm run eval                      the embedded offline engine over the demo knowledge base
  *   npm run eval -- --engine llm      the engine createKai picks from the environment (needs OPENAI_API_KEY)
@@ -33,6 +34,7 @@ import { loadThirdPartyTickets, ticketText } from '../server/src/ai/eval/third-p
 import { byLanguage, evaluateThirdParty, FOLDS, type ThirdPartyReport } from '../server/src/ai/eval/third-party-eval';
 import type { PriorityFigures } from '../server/src/ai/eval/baselines';
 import { loadThirdPartyKbSet, openThirdPartyKb } from '../server/src/ai/eval/third-party-kb';
+import { evaluateLanguages, loadLanguageKbSet } from '../server/src/ai/eval/languages-kb';
 import type { KnowledgeBase } from '../server/src/kb/knowledge-base';
 import { loadConfig } from '../server/src/config';
 
@@ -69,8 +71,28 @@ function printTriage(split: SplitFilter, r: TriageReport): void {
 }
 
 function printAnswers(split: SplitFilter, r: AnswerReport): void {
-  console.log(`\n### Answers, ${split} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`);
-  console.log(`  source hit@1 ${pct(r.hitAt1)}   honest refusals ${pct(r.honestRefusal)}   false refusals ${pct(r.falseRefusal)}   answered unanswerable ${pct(r.falseAnswer)}`);
+  console.log(`\n### Answers, ${split} (${r.answerable} answerable, ${r.unanswerable} unanswerable${r.incidents ? `, ${r.incidents} security incidents` : ''})`);
+  console.log(`  ${answerFigures(r)}`);
+}
+
+function answerFigures(r: AnswerReport): string {
+  const incidents = r.incidentHandoff === null ? '' : `   incidents to a person ${pct(r.incidentHandoff)}`;
+  return `source hit@1 ${pct(r.hitAt1)}   honest refusals ${pct(r.honestRefusal)}   false refusals ${pct(r.falseRefusal)}   answered unanswerable ${pct(r.falseAnswer)}${incidents}`;
+}
+
+/** Answers in each language (languages-kb.ts), per split; returns the misses of `listSplit`. */
+async function languageAnswers(engineOver: (kb: KnowledgeBase) => KaiEngine): Promise<AnswerOutcome[]> {
+  const set = loadLanguageKbSet();
+  const misses: AnswerOutcome[] = [];
+  for (const split of ['dev', 'test'] as const) {
+    const reports = await evaluateLanguages(engineOver, set, inSplit(set.questions, split));
+    console.log(`\n### Answers per language, ${split} (six demo articles written in each language; per language ${reports.get('en')?.answerable} answerable, ${reports.get('en')?.unanswerable} unanswerable, ${reports.get('en')?.incidents} security incidents)`);
+    for (const [language, r] of reports) {
+      console.log(`  ${language}  ${answerFigures(r)}`);
+      if (split === listSplit || listSplit === 'all') misses.push(...r.misses);
+    }
+  }
+  return misses;
 }
 
 const short = (l: Level) => l[0]!.toUpperCase();
@@ -102,7 +124,7 @@ async function thirdPartyAnswers(engineOver: (kb: KnowledgeBase) => KaiEngine): 
     const ids = new Set(inSplit(set.questions, split).map((i) => i.id));
     const r = scoreAnswers(all.outcomes.filter((o) => ids.has(o.item.id)));
     console.log(`\n### Third-party knowledge base (CDC COVID-19 FAQ, ${set.articles.length} articles; deepset's paraphrased questions), ${split} (${r.answerable} answerable, ${r.unanswerable} unanswerable)`);
-    console.log(`  source hit@1 ${pct(r.hitAt1)}   honest refusals ${pct(r.honestRefusal)}   false refusals ${pct(r.falseRefusal)}   answered unanswerable ${pct(r.falseAnswer)}`);
+    console.log(`  ${answerFigures(r)}`);
   }
   return all.misses;
 }
@@ -161,6 +183,7 @@ async function main(): Promise<void> {
   }
 
   const kbMisses = await thirdPartyAnswers(engineOver);
+  const languageMisses = await languageAnswers(engineOver);
 
   const tri = triageOf(listSplit);
   console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);
@@ -174,7 +197,12 @@ async function main(): Promise<void> {
   console.log(`\n## Missed ${listSplit} questions (${ans.misses.length} of ${ans.answerable + ans.unanswerable}): expected → got`);
   for (const o of ans.misses) {
     const got = o.refused ? 'refused' : (o.firstSlug ?? `${o.action}, no source`);
-    console.log(`  ${o.item.id}  ${(o.item.article ?? '(none)').padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
+    console.log(`  ${o.item.id}  ${(o.item.incident ? 'a person (incident)' : (o.item.article ?? '(none)')).padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
+  }
+  console.log(`\n## Missed ${listSplit} questions per language: expected → got`);
+  for (const o of languageMisses) {
+    const got = o.refused ? 'refused' : (o.firstSlug ?? `${o.action}, no source`);
+    console.log(`  ${o.item.id}  ${(o.item.incident ? 'a person (incident)' : (o.item.article ?? '(none)')).padEnd(26)} → ${got.padEnd(26)} ${cut(o.item.question, 70)}`);
   }
   if (values.verbose) {
     console.log(`\n## Third-party knowledge base, ${listSplit} questions missed: expected → got`);

@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Source } from '../../../shared/protocol';
 import type { KbArticle } from './kb.repository';
+import type { Language } from '../../../shared/language';
+import { detectLanguage } from './languages';
 import { analyseQuery, markdownToText, processTerm, tokenize, type QueryUnit } from './text';
 
 /** One searchable section of an article: its intro or one `##` section. */
@@ -28,6 +30,8 @@ export interface PassageHit {
   coverage: number;
   /** The question's words and synonym groups with their weights, for picking the sentences that answer. */
   units?: WeightedUnit[];
+  /** The article's language, whose stemmer read it (and the question). */
+  language?: Language;
 }
 
 export interface WeightedUnit extends QueryUnit {
@@ -99,7 +103,11 @@ const MAX_BORROWED_SHARE = 0.25;
 /** The most borrowed synonym words one search adds. */
 const MAX_BORROWED = 8;
 
-const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
+/** The processed terms of a text, in order (stop words dropped, the rest stemmed in the language). */
+const termSeq = (text: string, language: Language) => tokenize(text).map((w) => processTerm(w, language)).filter((t): t is string => t !== null);
+const termsOf = (text: string, language: Language) => new Set(termSeq(text, language));
+/** Text for MiniSearch, already processed in its language: MiniSearch itself only splits it at spaces. */
+const processed = (text: string, language: Language) => termSeq(text, language).join(' ');
 
 /**
  * The full-text index Kai searches. A question is read as units: its meaningful words, and the synonym groups
@@ -112,11 +120,13 @@ const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter
  * searchable at once.
  */
 export class KnowledgeIndex {
+  // Articles and questions are processed before MiniSearch sees them, each in its own language (the same
+  // function for every field cannot know a document's language).
   readonly #search = new MiniSearch<{ id: string; title: string; tags: string; text: string }>({
     fields: ['title', 'tags', 'text'],
     storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => processTerm(term) ?? false,
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || false,
     searchOptions: {
       boost: { title: TITLE_BOOST, tags: TAGS_BOOST },
       prefix: (term) => term.length > 4,
@@ -128,6 +138,8 @@ export class KnowledgeIndex {
   readonly #articles = new Map<string, KbArticle>();
   /** Every term of each article (title, tags, headings and text), for coverage and document frequency. */
   readonly #articleTerms = new Map<string, Set<string>>();
+  /** The language each article is written in (detected from its text), whose stemmer reads it. */
+  readonly #languages = new Map<string, Language>();
   /** The terms of each article's title: a help article's title says what it answers. */
   readonly #titleTerms = new Map<string, Set<string>>();
   /** The articles each term occurs in. */
@@ -148,15 +160,22 @@ export class KnowledgeIndex {
 
   upsert(article: KbArticle): void {
     this.remove(article.id);
+    const language = detectLanguage(`${article.title}\n${article.body}`);
     // The intro's "heading" is the article title, which every passage shares: it does not favour the intro.
-    const passages = splitArticle(article).map((p, i) => ({ ...p, headingTerms: i === 0 ? new Set<string>() : termsOf(p.heading), textTerms: termsOf(p.text) }));
-    this.#search.add({ id: article.id, title: article.title, tags: article.tags.join(' '), text: passages.map((p) => `${p.heading}\n${p.text}`).join('\n') });
+    const passages = splitArticle(article).map((p, i) => ({ ...p, headingTerms: i === 0 ? new Set<string>() : termsOf(p.heading, language), textTerms: termsOf(p.text, language) }));
+    this.#search.add({
+      id: article.id,
+      title: processed(article.title, language),
+      tags: processed(article.tags.join(' '), language),
+      text: passages.map((p) => processed(`${p.heading}\n${p.text}`, language)).join(' '),
+    });
     this.#passages.set(article.id, passages);
     this.#articles.set(article.id, article);
-    const all = termsOf(`${article.title}\n${article.tags.join(' ')}`);
-    for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading)]) all.add(t);
+    this.#languages.set(article.id, language);
+    const all = termsOf(`${article.title}\n${article.tags.join(' ')}`, language);
+    for (const p of passages) for (const t of [...p.headingTerms, ...p.textTerms, ...termsOf(p.heading, language)]) all.add(t);
     this.#articleTerms.set(article.id, all);
-    this.#titleTerms.set(article.id, termsOf(article.title));
+    this.#titleTerms.set(article.id, termsOf(article.title, language));
     for (const t of all) {
       let ids = this.#postings.get(t);
       if (!ids) this.#postings.set(t, (ids = new Set()));
@@ -168,6 +187,7 @@ export class KnowledgeIndex {
     if (this.#articles.has(articleId)) this.#search.discard(articleId);
     this.#passages.delete(articleId);
     this.#articles.delete(articleId);
+    this.#languages.delete(articleId);
     this.#titleTerms.delete(articleId);
     for (const t of this.#articleTerms.get(articleId) ?? []) {
       const ids = this.#postings.get(t);
@@ -246,12 +266,13 @@ export class KnowledgeIndex {
    * CANDIDATES articles; they are ranked by how much of the question their best passage holds (words that
    * answer together sit together) and by the search score. `coverage` is the share held by the whole article.
    */
-  search(question: string, limit = 5): PassageHit[] {
-    const { units, expansion } = analyseQuery(question);
+  search(question: string, limit = 5, language: Language = detectLanguage(question)): PassageHit[] {
+    const { units, expansion } = analyseQuery(question, language);
     if (units.length === 0) return [];
     const weighted = this.#weigh(units);
     const total = weighted.reduce((sum, u) => sum + u.weight, 0);
-    const own = new Set(tokenize(question).map(processTerm).filter((t): t is string => t !== null));
+    const ownSeq = termSeq(question, language);
+    const own = new Set(ownSeq);
     // The borrowed synonyms are exact vocabulary: no prefix or typo matching for them, and half the weight.
     // Only those some article uses, and not so common that they tell nothing apart (they also cost the most).
     // Word by word, leaving out the question's own words (already searched: adding them again would count
@@ -262,18 +283,18 @@ export class KnowledgeIndex {
     const seen = new Set(own);
     for (const m of expansion) {
       for (const word of tokenize(m.raw)) {
-        const t = processTerm(word);
+        const t = processTerm(word, language);
         if (t === null || seen.has(t)) continue;
         seen.add(t);
         const df = this.#postings.get(t)?.size ?? 0;
-        if (df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE)) candidates.push({ word, df });
+        if (df > 0 && df <= Math.max(1, n * MAX_BORROWED_SHARE)) candidates.push({ word: t, df });
       }
     }
     const borrowed = candidates
       .sort((a, b) => a.df - b.df)
       .slice(0, MAX_BORROWED)
       .map((c) => c.word);
-    const results = this.#search.search(borrowed.length > 0 ? `${question} ${borrowed.join(' ')}` : question, {
+    const results = this.#search.search([...ownSeq, ...borrowed].join(' '), {
       boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_BOOST),
       prefix: (term) => own.has(term) && term.length > 4,
       fuzzy: (term) => (own.has(term) && term.length > 5 ? 0.2 : false),
@@ -299,6 +320,7 @@ export class KnowledgeIndex {
         score: r.score,
         coverage,
         units: weighted,
+        language: this.#languages.get(articleId) ?? 'en',
       };
       const titleTerms = this.#titleTerms.get(articleId) ?? new Set<string>();
       let inTitle = 0;

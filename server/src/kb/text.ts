@@ -1,59 +1,43 @@
-/** Small text helpers for search: stop words, an English stemmer, and markdown to plain text. */
-import { newStemmer } from 'snowball-stemmers';
-
-const STOP_WORDS = new Set(
-  `a about above after again all am an and any are as at be because been before being below between both but by can
-  could did do does doing during each few for from further had has have having he her here hers him his how i if
-  in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over
-  own same she should so some such than that the their theirs them then there these they this those through to too
-  under until up very was we were what when where which while who whom why will with would you your yours yourself
-  please hi hello hey thanks thank tell know want need get got im ive dont cant wont there's it's i'm can't don't
-  hey ok okay also still really help whats wheres hows whos whens id ill ive youre theyre lets thats theres heres
-  dont doesnt didnt isnt arent cant wont wouldnt couldnt shouldnt
-  us guys want wants wanted think like someone somebody anyone anything something one make put use using many much
-  way thing things jump real actually maybe perhaps sure right quick kind sort able possible happen happens mean
-  means go going trying tried wondering another`.split(/\s+/),
-);
-
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
-
-const english = newStemmer('english');
-/** Stems already computed: the same words recur in every question and article, and stemming is the hot path. */
-const stems = new Map<string, string>();
-const MAX_CACHED_STEMS = 50_000;
+/** Small text helpers for search: words, stop words and stems in each language, synonyms, markdown to plain text. */
+import type { Language } from '../../../shared/language';
+import { isStopWordIn, stemIn } from './languages';
 
 /**
- * The Snowball (Porter2) English stem, so "infected"/"infection", "travelers"/"traveling" and
- * "invoices"/"invoice" meet. The light suffix-stripper used before missed derivations, which is how most
- * paraphrases differ from an article's wording (measured on the third-party knowledge base's dev questions).
+ * The Snowball stem of a word, in English unless told otherwise (Porter2 for English), so "infected"/
+ * "infection", "travelers"/"traveling" and "invoices"/"invoice" meet. The light suffix-stripper used before
+ * missed derivations, which is how most paraphrases differ from an article's wording (measured on the
+ * third-party knowledge base's dev questions).
  */
-export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = english.stem(word);
-    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
+export function stem(word: string, language: Language = 'en'): string {
+  return stemIn(language, word);
 }
 
-/** Lowercased word tokens, numbers kept. */
+/** Lowercased word tokens, numbers kept; combining marks (Arabic vowel signs, decomposed accents) stay in the word. */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)?/gu) ?? [];
 }
 
-/** Query/document term processing shared by the index and the coverage check. */
-export function processTerm(term: string): string | null {
-  const t = term.toLowerCase().replace(/['’]/g, '');
-  if (t.length < 2 || STOP_WORDS.has(t)) return null;
-  return stem(t);
+/** French (and Italian-style) elided articles and pronouns before a vowel: "l'authentification", "d'une", "qu'il". */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/u;
+/** Arabic short-vowel and other marks, and the tatweel that stretches a word: spelling, not meaning. */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+
+/**
+ * Query/document term processing shared by the index and the coverage check: lower case, elision and
+ * apostrophes dropped, stop words of the language removed, the rest stemmed in that language.
+ */
+export function processTerm(term: string, language: Language = 'en'): string | null {
+  let t = term.toLowerCase();
+  if (language === 'fr') t = t.replace(ELISION, '');
+  else if (language === 'ar') t = t.replace(ARABIC_MARKS, '');
+  t = t.replace(/['’]/g, '');
+  if (t.length < 2 || isStopWordIn(language, t)) return null;
+  return stemIn(language, t);
 }
 
 /** Meaningful, distinct terms of a query. */
-export function queryTerms(text: string): string[] {
-  return [...new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null))];
+export function queryTerms(text: string, language: Language = 'en'): string[] {
+  return [...new Set(tokenize(text).map((w) => processTerm(w, language)).filter((t): t is string => t !== null))];
 }
 
 /**
@@ -122,7 +106,7 @@ export interface QueryUnit {
   used: string[][];
 }
 
-const processedWords = (text: string) => tokenize(text).map(processTerm).filter((t): t is string => t !== null);
+const processedWords = (text: string, language: Language = 'en') => tokenize(text).map((w) => processTerm(w, language)).filter((t): t is string => t !== null);
 
 // Longer phrases first within a group, so "left the company" is consumed before a shorter member could be.
 const GROUPS = SYNONYM_GROUPS.map((group) => ({
@@ -138,14 +122,15 @@ const GROUPS = SYNONYM_GROUPS.map((group) => ({
  * group) and its remaining meaningful words. `expansion` lists every member of those groups the question did
  * not use itself (its text and processed terms), to search with as well.
  */
-export function analyseQuery(text: string): { units: QueryUnit[]; expansion: { raw: string; terms: string[] }[] } {
-  const seq = processedWords(text);
+export function analyseQuery(text: string, language: Language = 'en'): { units: QueryUnit[]; expansion: { raw: string; terms: string[] }[] } {
+  const seq = processedWords(text, language);
   const consumed = new Array<boolean>(seq.length).fill(false);
   const units: QueryUnit[] = [];
   const used = new Set<string>();
   const positions = new Map<string, number[]>();
   seq.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
-  for (const group of GROUPS) {
+  // The groups are English product vocabulary and paraphrases; another language's words are its own units.
+  for (const group of language === 'en' ? GROUPS : []) {
     let hit = false;
     const usedHere: string[][] = [];
     for (const { raw, terms } of group.members) {
@@ -216,11 +201,15 @@ function tablesToLines(md: string): string {
   return out.join('\n');
 }
 
-/** Splits text into sentences (keeping list items whole). */
+/**
+ * Splits text into sentences (keeping list items whole): after a full stop, question or exclamation mark (the
+ * Arabic one too), before a capital, a letter of a script without capitals (Arabic), a digit, a quote or an
+ * opening ¿ or ¡.
+ */
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => (isListItem(line) ? [line] : line.split(/(?<=[.!?])\s+(?=[A-Z“"(])/)))
+    .flatMap((line) => (isListItem(line) ? [line] : line.split(/(?<=[.!?؟])\s+(?=[\p{Lu}\p{Lo}\d“"(¿¡])/u)))
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -123,8 +123,60 @@ describe('scoring', () => {
       reply: '',
     });
     const r = scoreAnswers([outcome('a', 'a'), outcome('a', 'b'), outcome('b', null), outcome(null, null), outcome(null, 'c')]);
-    expect(r).toMatchObject({ answerable: 3, unanswerable: 2, hitAt1: 1 / 3, falseRefusal: 1 / 3, honestRefusal: 0.5, falseAnswer: 0.5 });
+    expect(r).toMatchObject({ answerable: 3, unanswerable: 2, hitAt1: 1 / 3, falseRefusal: 1 / 3, honestRefusal: 0.5, falseAnswer: 0.5, incidents: 0, incidentHandoff: null });
     expect(r.misses).toHaveLength(3);
+  });
+
+  it('scores security incidents apart: handed to a person or a miss, even when the cited article is the labelled one', () => {
+    const incident = (id: string, action: 'handoff' | 'answer') => ({
+      item: { id, question: '?', article: 'api-tokens', split: 'dev' as const, incident: true as const },
+      action,
+      firstSlug: action === 'answer' ? 'api-tokens' : null,
+      refused: false,
+      confidence: 1,
+      reply: '',
+    });
+    const r = scoreAnswers([incident('i1', 'handoff'), incident('i2', 'answer')]);
+    expect(r).toMatchObject({ answerable: 0, unanswerable: 0, incidents: 2, incidentHandoff: 0.5 });
+    expect(r.misses.map((m) => m.item.id)).toEqual(['i2']);
+  });
+});
+
+/** The messages labelled as security incidents in the triage set (by their notes, written by hand). */
+const SECURITY_NOTE = /security|account takeover|phishing click|leaked|data exposure/;
+
+describe('security incidents go to a person', () => {
+  let demo: DemoKb;
+  beforeAll(async () => {
+    demo = await openDemoKb();
+  });
+  afterAll(async () => {
+    await demo.db.destroy();
+  });
+
+  // Over both splits: a rule, not a tuned figure. t020 (payroll data reached a customer through a public link)
+  // is not recognised as a security incident by the offline triage yet; any other miss is a regression.
+  it('hands the labelled incidents of the triage and answer sets to a person instead of answering from an article', async () => {
+    const engine = new OfflineEngine(demo.kb);
+    const incidents = [
+      ...triageSet.filter((i) => SECURITY_NOTE.test(i.note ?? '')).map((i) => ({ id: i.id, text: i.text })),
+      ...answerSet.filter((a) => a.incident).map((a) => ({ id: a.id, text: a.question })),
+    ];
+    expect(incidents.length).toBeGreaterThanOrEqual(15);
+    const answered: string[] = [];
+    for (const { id, text } of incidents) {
+      const turn = await engine.respond({ siteId: demo.siteId, message: text, history: [], agentName: 'Kai', offeredHandoff: false });
+      if (turn.action !== 'handoff') answered.push(id);
+      else expect(turn).toMatchObject({ handoffReason: 'policy', sources: [] });
+    }
+    expect(answered).toEqual(['t020']);
+  });
+
+  it('still answers questions about security from the knowledge base', async () => {
+    const engine = new OfflineEngine(demo.kb);
+    const turn = await engine.respond({ siteId: demo.siteId, message: 'How do I report a security vulnerability I found?', history: [], agentName: 'Kai', offeredHandoff: false });
+    expect(turn.action).toBe('answer');
+    expect(demo.slugOf(turn.sources[0]!.id)).toBe('report-security-issue');
   });
 });
 

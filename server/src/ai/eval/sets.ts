@@ -10,7 +10,9 @@ const split = z.enum(['dev', 'test']);
 const triageSchema = z.array(
   z.strictObject({ id: z.string().min(1), text: z.string().min(1), urgency: level, impact: level, priority: level, note: z.string().optional(), split }),
 );
-const answerSchema = z.array(z.strictObject({ id: z.string().min(1), question: z.string().min(1), article: z.string().min(1).nullable(), split }));
+const answerSchema = z.array(
+  z.strictObject({ id: z.string().min(1), question: z.string().min(1), article: z.string().min(1).nullable(), split, incident: z.literal(true).optional() }),
+);
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 

@@ -1,7 +1,7 @@
 /**
  * Answers over a knowledge base and questions nobody here wrote (third-party-kb.ts: the CDC's COVID-19 FAQ,
  * deepset's paraphrases), test split: the set's shape, and floors a few points below what the offline engine
- * scores (source hit@1 61.4%, honest refusals 35.3%, false refusals 15.7%; 70 answerable and 17 unanswerable
+ * scores (source hit@1 60.0%, honest refusals 35.3%, false refusals 15.7%; 70 answerable and 17 unanswerable
  * questions, so one question is 1.4 or 5.9 points). Far from the goal (hit@1 ≥ 85%, honest refusals ≥ 90%):
  * see server/src/ai/eval/README.md.
  */

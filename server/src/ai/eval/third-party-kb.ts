@@ -10,11 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { migrateToLatest, openDatabase } from '../../db/database';
 import type { ArticleInput } from '../../kb/kb.repository';
-import { KnowledgeBase } from '../../kb/knowledge-base';
-import { ensureDemoSite } from '../../sites/site.repository';
-import type { DemoKb } from './demo-kb';
+import { openArticlesKb, type DemoKb } from './demo-kb';
 import type { AnswerItem } from './evaluate';
 
 const setSchema = z.strictObject({
@@ -37,12 +34,4 @@ export function loadThirdPartyKbSet(): ThirdPartyKbSet | null {
 }
 
 /** The third-party articles loaded into a fresh in-memory knowledge base, as the KB API would store them. */
-export async function openThirdPartyKb(articles: readonly ArticleInput[], now = new Date('2026-03-02T10:00:00Z')): Promise<DemoKb> {
-  const db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
-  const siteId = (await ensureDemoSite(db, 'http://127.0.0.1:3000', now)).id;
-  const kb = new KnowledgeBase(db);
-  await kb.seedIfEmpty(siteId, [...articles], now);
-  await kb.load(siteId);
-  return { db, kb, siteId, slugOf: (id) => kb.index(siteId).article(id)?.slug };
-}
+export const openThirdPartyKb: (articles: readonly ArticleInput[], now?: Date) => Promise<DemoKb> = openArticlesKb;

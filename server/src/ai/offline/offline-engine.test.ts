@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest } from '../../db/database';
 import { KnowledgeBase, readDemoArticles } from '../../kb/knowledge-base';
 import { ensureDemoSite } from '../../sites/site.repository';
-import { OfflineEngine } from './offline-engine';
+import { isSecurityIncident, MIN_SCORE, minScoreFor, OfflineEngine } from './offline-engine';
 import { triageOffline } from './triage-rules';
 
 let engine: OfflineEngine;
@@ -141,6 +141,23 @@ describe('offline triage', () => {
   it('reads each line of a multi-line message on its own', () => {
     const t = triageOffline('Everyone locked out\nNobody in the whole company can log in, this is an outage.');
     expect([t.urgency, t.impact]).toEqual(['high', 'high']);
+  });
+});
+
+describe('when the offline engine trusts an article', () => {
+  it('asks a smaller score of a knowledge base smaller than the demo one, and the same of any larger one', () => {
+    expect(minScoreFor(24)).toBe(MIN_SCORE);
+    expect(minScoreFor(1000)).toBe(MIN_SCORE);
+    expect(minScoreFor(6)).toBeGreaterThan(MIN_SCORE * 0.5);
+    expect(minScoreFor(6)).toBeLessThan(MIN_SCORE * 0.6);
+    expect(minScoreFor(0)).toBeGreaterThan(0);
+  });
+
+  it('tells a security incident in progress from a question about security', () => {
+    expect(isSecurityIncident('Someone hacked my account and changed my password')).toBe(true);
+    expect(isSecurityIncident('I clicked a link in a phishing email and typed in my password')).toBe(true);
+    expect(isSecurityIncident('How do I report a security vulnerability?')).toBe(false);
+    expect(isSecurityIncident('How do I reset my password?')).toBe(false);
   });
 });
 

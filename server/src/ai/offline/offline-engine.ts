@@ -1,6 +1,7 @@
 import type { Source } from '../../../../shared/protocol';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { unitStrength, type PassageHit, type WeightedUnit } from '../../kb/search-index';
+import { detectLanguage } from '../../kb/languages';
 import { analyseQuery, isListItem, sentences, processTerm, tokenize } from '../../kb/text';
 import type { KaiEngine, KaiInput, KaiTurn, TriageResult } from '../engine';
 import { textsFor } from '../../i18n';
@@ -18,10 +19,24 @@ import { triageOffline } from './triage-rules';
 export const MIN_COVERAGE = 0.35;
 export const MIN_SCORE = 20;
 export const FULL_COVERAGE = 0.8;
+/** The size of the knowledge base MIN_SCORE was chosen on (the demo's). */
+const MIN_SCORE_ARTICLES = 24;
 
-/** Trusted enough to answer. */
-export function isConfident(hit: Pick<PassageHit, 'coverage' | 'score'>): boolean {
-  return hit.coverage >= MIN_COVERAGE && (hit.score >= MIN_SCORE || hit.coverage >= FULL_COVERAGE);
+/**
+ * MIN_SCORE for a knowledge base of `articles` articles. BM25 scores grow with the rarity of the words, and in
+ * a small base no word is rare: a question fully answered by one of six articles scores about half what it
+ * would among 24. So below the demo's size the threshold shrinks with the weight of a word found in one article
+ * only; above it, it stays (scaling it up too was tried and refused more answerable questions on the
+ * third-party dev set).
+ */
+export function minScoreFor(articles: number): number {
+  const idfOfUnique = (n: number) => Math.log(1 + (n - 0.5) / 1.5);
+  return articles >= MIN_SCORE_ARTICLES ? MIN_SCORE : MIN_SCORE * (idfOfUnique(Math.max(1, articles)) / idfOfUnique(MIN_SCORE_ARTICLES));
+}
+
+/** Trusted enough to answer, in a knowledge base of `articles` articles (the demo's size unless told). */
+export function isConfident(hit: Pick<PassageHit, 'coverage' | 'score'>, articles = MIN_SCORE_ARTICLES): boolean {
+  return hit.coverage >= MIN_COVERAGE && (hit.score >= minScoreFor(articles) || hit.coverage >= FULL_COVERAGE);
 }
 
 /**
@@ -35,6 +50,18 @@ export function confidenceOf(coverage: number): number {
 const MAX_ANSWER_CHARS = 600;
 
 /**
+ * A security incident in progress (an account taken over, credentials typed into a phishing page, a leaked
+ * token, unknown sign-ins, data exposed) or a security matter the customer says is urgent: the offline
+ * triage's security category at high urgency. Such a message goes to a person, never to an article that
+ * shares its words; a question about security ("how do I report a vulnerability?") is low urgency and is
+ * answered as usual.
+ */
+export function isSecurityIncident(text: string): boolean {
+  const t = triageOffline(text);
+  return t.category === 'security' && t.urgency === 'high';
+}
+
+/**
  * Picks the part of a passage that best answers the question, in its original order. The passage is read as
  * units: a sentence, or a sentence that introduces a list together with the list's items. The unit that holds
  * most of the question's (rarity-weighted) words leads; a sentence is joined by its neighbour so it is not
@@ -42,7 +69,8 @@ const MAX_ANSWER_CHARS = 600;
  */
 export function composeAnswer(question: string, hit: PassageHit): string {
   // The question's words and synonym groups, weighted by rarity when the index weighed them.
-  const units: WeightedUnit[] = hit.units ?? analyseQuery(question).units.map((u) => ({ ...u, weight: 1 }));
+  const language = hit.language ?? 'en';
+  const units: WeightedUnit[] = hit.units ?? analyseQuery(question, language).units.map((u) => ({ ...u, weight: 1 }));
   // Sentences, each with the paragraph it is in (a list that follows a blank line is still its lead-in's).
   const paragraphs = hit.text.split(/\n\s*\n/);
   const all: string[] = [];
@@ -55,7 +83,7 @@ export function composeAnswer(question: string, hit: PassageHit): string {
   });
   if (all.length === 0) return hit.text.slice(0, MAX_ANSWER_CHARS);
   const weightOf = (indexes: number[]) => {
-    const words = new Set(indexes.flatMap((i) => tokenize(all[i]!).map((w) => processTerm(w)).filter((w): w is string => w !== null)));
+    const words = new Set(indexes.flatMap((i) => tokenize(all[i]!).map((w) => processTerm(w, language)).filter((w): w is string => w !== null)));
     let weight = 0;
     for (const u of units) weight += u.weight * unitStrength(words, u);
     return weight;
@@ -130,6 +158,10 @@ export class OfflineEngine implements KaiEngine {
     if (asksForPerson(text)) {
       return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'visitor_request' };
     }
+    if (isSecurityIncident(text)) {
+      // Never answered from an article, whatever the site's handoff rules: a person must act on it now.
+      return { action: 'handoff', reply: '', sources: [], confidence: 1, handoffReason: 'policy', triage: triageOffline(text, this.#categories) };
+    }
     if (isGreeting(text)) {
       return { action: 'answer', reply: texts.greeting(input.agentName), sources: [], confidence: 1 };
     }
@@ -138,9 +170,10 @@ export class OfflineEngine implements KaiEngine {
     }
     const offer = !input.offeredHandoff;
     const index = this.#kb.index(input.siteId);
-    const hits = index.search(text, 5);
+    // The question is read in the language it is written in; the visitor's language breaks a tie.
+    const hits = index.search(text, 5, detectLanguage(text, input.language));
     const best = hits[0];
-    if (!best || !isConfident(best)) {
+    if (!best || !isConfident(best, index.size)) {
       return {
         action: offer ? 'offer_handoff' : 'answer',
         reply: offer ? texts.noAnswerOffer : texts.noAnswerAgain,
