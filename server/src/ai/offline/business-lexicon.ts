@@ -172,6 +172,17 @@ export const PURCHASED_TERMS = [
   'comprei', 'assinatura*', 'licença*', 'número do pedido', 'número da conta',
 ];
 
+/** The account and its billing (triage-rules.ts has the English words): the organisation's money, not one person's settings. */
+export const BILLING_TERMS = [
+  // de ("Doppelzahlung", "Rückzahlung": compounds by their head; not "*rechnung", which is also "Berechnung", a calculation)
+  'rechnung*', 'abrechnung*', 'zahlung*', '*zahlung', 'rückerstattung*', 'erstattung*', 'gebühr*', 'abbuchung*',
+  // fr and es (facture, facturation, factura, facturación)
+  'factur*', 'paiement*', 'remboursement*', 'prélèvement*',
+  'cobro*', 'cargos', 'reembolso*', 'pago*',
+  // pt
+  'fatura*', 'faturamento', 'cobrança*', 'cobrad*', 'pagamento*',
+];
+
 /** An organisation speaking of its own ("our"): with a pressing request about shared systems, its operations wait. */
 export const ORG_VOICE_TERMS = ['unser*', 'notre', 'nos', 'nuestro*', 'nuestra*', 'nosso*', 'nossa*'];
 

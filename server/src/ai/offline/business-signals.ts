@@ -9,6 +9,7 @@
  */
 import type { Level } from '../../../../shared/priority';
 import {
+  BILLING_TERMS,
   CLAIMED_TERMS,
   DISRUPTION_TERMS,
   HARM_OBJECTS,
@@ -64,6 +65,9 @@ const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subs
 /** Hardware the customer bought and works with: when it fails, the account has a faulty product, not a settings question. */
 const DEVICE =
   /\b(laptops?|notebooks?|printers?|routers?|switch(?:es)?|access points?|modems?|smart ?tvs?|televisions?|monitors?|smartphones?|tablets?|headsets?|webcams?|projectors?|consoles?|macbook\w*|ipads?|iphones?|galaxy|surface pro|thinkpad|xps)\b/i;
+
+/** Billing words in the other languages; in English the lexicon of triage-rules.ts finds them. */
+const BILLING_OTHER = new Lexicon(BILLING_TERMS);
 
 /** A message that opens by asking how to do something, whatever word of urgency comes first. */
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
@@ -140,6 +144,8 @@ export function businessImpact(text: string): Raise | null {
   if (harm) return { level: 'medium', reason: `Concerns the organisation (“${harm}”)`, match: harm };
   const shared = match(SHARED_SYSTEM, text);
   if (shared && trouble) return { level: 'medium', reason: `Something wrong (“${trouble}”) in a shared system (“${shared}”)`, match: shared };
+  const billing = BILLING_OTHER.find(wordsOf(text));
+  if (billing) return { level: 'medium', reason: `Concerns the account and its billing (“${billing}”), not one person`, match: billing };
   const purchased = match(PURCHASED, text);
   if (purchased && trouble) return { level: 'medium', reason: `A fault (“${trouble}”) in something the customer’s account holds (“${purchased}”)`, match: purchased };
   const device = match(DEVICE, text);
