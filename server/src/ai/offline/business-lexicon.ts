@@ -111,16 +111,25 @@ export class HarmLexicon {
 export const DISRUPTION_TERMS = [
   // de
   'ausfall*', 'ausgefallen', 'störung*', 'gestört', 'unterbrech*', 'nicht erreichbar', 'nicht verfügbar', 'abgestürzt', 'absturz*', 'stürzt ab', 'funktioniert nicht mehr',
-  'datenverlust*', 'sicherheitsverletzung*', 'datenleck*', 'unbefugt*', 'kein zugriff', 'nicht zugreifen', 'lahmgelegt', 'stillstand',
+  // compounds by their head: "Serverausfall", "Dienstunterbrechung", "Systemabsturz", "Netzwerkstörung"
+  '*ausfall*', '*unterbrechung*', '*absturz*', '*störung*',
+  'datenverlust*', '*datenverlust*', 'sicherheitsverletzung*', 'datenleck*', 'unbefugt*', 'kein zugriff', 'nicht zugreifen', 'lahmgelegt', 'stillstand',
+  'nicht anmelden', 'keine verbindung', 'nicht verbinden', 'nicht mehr nutzen', 'nicht nutzen', 'nicht mehr verwenden',
   // fr
   'panne*', 'interruption*', 'hors service', 'inaccessible*', 'indisponible*', 'planté*', 'perte de données', 'violation de données', 'fuite de données',
   'accès non autorisé', 'ne fonctionne plus', 'arrêt*',
+  "impossible d'accéder", 'impossible de se connecter', 'impossible de me connecter', "impossible d'utiliser", 'peux pas accéder', 'pouvons pas accéder',
+  'peux pas me connecter', 'pouvons pas nous connecter', 'peux pas utiliser', 'pouvons pas utiliser',
   // es
   'caída*', 'caído', 'interrupci*', 'fuera de servicio', 'inaccesible*', 'no disponible', 'se bloquea', 'pérdida de datos', 'violación de datos', 'filtración*',
   'acceso no autorizado', 'dejó de funcionar', 'interrump*',
+  'no puedo acceder', 'no podemos acceder', 'no pueden acceder', 'no puedo conectar*', 'no podemos conectar*', 'no puedo iniciar sesión', 'no podemos iniciar sesión',
+  'no puedo usar', 'no podemos usar', 'no puedo utilizar', 'no podemos utilizar', 'imposible acceder', 'sin acceso',
   // pt
   'queda*', 'fora do ar', 'interrupç*', 'indisponível', 'inacessível', 'travando', 'perda de dados', 'violação de dados', 'vazamento*', 'acesso não autorizado',
   'parou de funcionar',
+  'não consigo acessar', 'não conseguimos acessar', 'não conseguem acessar', 'não consigo conectar*', 'não conseguimos conectar*', 'não consigo fazer login',
+  'não conseguimos fazer login', 'não consigo usar', 'não conseguimos usar', 'não consigo utilizar', 'não conseguimos utilizar', 'sem acesso',
   // ar
   'انقطاع', 'توقف', 'اختراق', 'تعطل', 'لا يمكن الوصول', 'فقدان البيانات',
 ];
@@ -160,6 +169,7 @@ export const HARM_OBJECTS = [
 /** Harm to the organisation named outright, without a verb. */
 export const ORG_HARM_TERMS = [
   'geschäftsbetrieb*', 'geschäftsabläufe*', 'betriebsabläufe*', 'patientendaten', 'kundendaten', 'sensible daten', 'medizinische daten', 'umsatzverlust*',
+  'einnahmeverlust*', 'produktionsserver*', 'produktionsumgebung*', 'produktivsystem*',
   'données sensibles', 'données des patients', 'données médicales', 'données clients', 'perte de revenus', 'perte de chiffre',
   'datos sensibles', 'datos de pacientes', 'datos médicos', 'datos de clientes', 'pérdida de ingresos',
   'dados sensíveis', 'dados de pacientes', 'dados médicos', 'dados de clientes', 'perda de receita',
@@ -196,7 +206,7 @@ export const DEVICE_TERMS = [
 ];
 
 export const SHARED_SYSTEM_TERMS = [
-  'server*', 'plattform*', 'datenbank*', 'netzwerk*', 'infrastruktur*', 'systeme', 'webseite*', 'cloud*', 'dashboard*', 'integration*',
+  'server*', '*server*', 'plattform*', 'datenbank*', 'netzwerk*', 'infrastruktur*', 'systeme', 'webseite*', 'cloud*', 'dashboard*', 'integration*',
   'serveur*', 'plateforme*', 'base de données', 'réseau*', 'infrastructure*', 'système*', 'site web', 'tableau de bord',
   'servidor*', 'plataforma*', 'base de datos', 'infraestructura*', 'sistema*', 'sitio web', 'nube',
   'banco de dados', 'rede', 'infraestrutura*', 'nuvem', 'painel',
