@@ -53,12 +53,20 @@ function termAt(term: Term, words: readonly string[], i: number): number {
   return i + term.words.length;
 }
 
+/** Words that deny what follows them ("nicht dringend", "no es urgente", "n'est pas urgent", "não é urgente"). */
+export const NEGATION_TERMS = ['not', "isn't", 'isn’t', "wasn't", 'nicht', 'kein*', 'pas', 'non', 'no', 'nada', 'ningún', 'ninguna', 'não', 'nem', 'nenhum*', 'ليس', 'غير'];
+
 /** A word list: finds the first of its terms in a message's words. */
 export class Lexicon {
+  /** How many words before a term a negation denies it. */
+  static readonly NEGATION_WINDOW = 2;
   readonly #terms: Term[];
+  readonly #negations: Lexicon | null;
 
-  constructor(terms: readonly string[]) {
+  /** With `deniable`, a term right after a negation ("nicht dringend") does not count. */
+  constructor(terms: readonly string[], options: { deniable?: boolean } = {}) {
     this.#terms = terms.map(parseTerm);
+    this.#negations = options.deniable ? new Lexicon(NEGATION_TERMS) : null;
   }
 
   /** The words of the first term found, or null. */
@@ -66,10 +74,16 @@ export class Lexicon {
     for (const words of sentences) {
       for (let i = 0; i < words.length; i++) {
         const end = this.matchAt(words, i);
-        if (end > 0) return words.slice(i, end).join(' ');
+        if (end > 0 && !this.#denied(words, i)) return words.slice(i, end).join(' ');
       }
     }
     return null;
+  }
+
+  #denied(words: readonly string[], i: number): boolean {
+    if (!this.#negations) return false;
+    for (let j = Math.max(0, i - Lexicon.NEGATION_WINDOW); j < i; j++) if (this.#negations.matchAt(words, j) > 0) return true;
+    return false;
   }
 
   /** The index after the term that starts at word i, or -1. */

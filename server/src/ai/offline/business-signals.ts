@@ -35,13 +35,20 @@ export interface Raise {
 const DISRUPTION =
   /\b(outages?|downtime|(?:is|are|went|been|goes) down|disrupt(?:s|ed|ing|ions?)?|halt(?:s|ed|ing)?|standstill|stopped (?:working|functioning|responding)|not (?:functioning|responding|loading|accessible)|inaccessible|unavailable|crash(?:es|ed|ing)?|breach(?:es|ed)?|unauthori[sz]ed (?:access|login|entry)|data (?:loss|leak)|lost (?:all |our |my )?(?:data|files|records)|vanish(?:ed|ing)?|corrupt(?:ed|ion)?|(?:cannot|can't|unable to) (?:access|log ?in|connect|use))\b/i;
 
+/** A claim of urgency right after a negation ("not urgent", "not that critical", French "pas urgent") is none. */
+const UNDENIED = String.raw`(?<!\b(?:not|no|isn'?t|wasn'?t|pas|non)\s+(?:\w+\s+)?)`;
+
 /** The customer says it is urgent, or gives a deadline. */
-const CLAIMED =
-  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b/i;
+const CLAIMED = new RegExp(
+  String.raw`${UNDENIED}\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b`,
+  'i',
+);
 
 /** The customer's own word that it is pressing (a deadline of theirs is not this: one person's deadline is still one person). */
-const SAID_URGENT =
-  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b/i;
+const SAID_URGENT = new RegExp(
+  String.raw`${UNDENIED}\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b`,
+  'i',
+);
 
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
@@ -75,8 +82,8 @@ const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|w
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
   [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
-  [CLAIMED, [new Lexicon(CLAIMED_TERMS)]],
-  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS)]],
+  [CLAIMED, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
+  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
   [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
