@@ -226,6 +226,14 @@ export const SHARED_SYSTEM_TERMS = [
   'banco de dados', 'rede', 'infraestrutura*', 'nuvem', 'painel',
 ];
 
+/** How a message opens when it asks how to do something (the English words are in business-signals.ts). */
+export const HOW_TO_TERMS = [
+  'wie', 'was', 'wo', 'welche*', 'kann ich', 'können wir', 'gibt es', 'ist es möglich',
+  'comment', 'que', "qu'est-ce", 'où', 'quel*', 'puis-je', 'pouvons-nous', "est-il possible", "est-ce qu'il",
+  'cómo', 'qué', 'dónde', 'cuál*', 'puedo', 'podemos', 'hay', 'es posible',
+  'como', 'o que', 'onde', 'qual', 'quais', 'posso', 'é possível', 'existe',
+];
+
 /** A security incident in progress, in the other languages (triage-rules.ts has the English signals). */
 export const SECURITY_TERMS = [
   'gehackt', 'kompromittiert', 'unbefugt*', 'datenleck*', 'datenpanne*', 'sicherheitsvorfall*', 'sicherheitsverletzung*', 'schadsoftware',

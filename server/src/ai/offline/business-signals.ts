@@ -11,6 +11,7 @@ import type { Level } from '../../../../shared/priority';
 import {
   BILLING_TERMS,
   CLAIMED_TERMS,
+  HOW_TO_TERMS,
   DISRUPTION_TERMS,
   HARM_OBJECTS,
   HARM_VERBS,
@@ -78,6 +79,16 @@ const BILLING_OTHER = new Lexicon(BILLING_TERMS);
 
 /** A message that opens by asking how to do something, whatever word of urgency comes first. */
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
+const HOW_TO_OTHER = new Lexicon(HOW_TO_TERMS);
+const CLAIMED_OTHER = new Lexicon(CLAIMED_TERMS);
+
+/** Whether the message opens by asking how to do something, in English or another language ("Dringend: Wie kann ich…"). */
+function howTo(text: string): boolean {
+  if (HOW_TO.test(text)) return true;
+  const first = wordsOf(text)[0] ?? [];
+  const start = first.length > 0 && CLAIMED_OTHER.matchAt(first, 0) > 0 ? 1 : 0;
+  return HOW_TO_OTHER.matchAt(first, start) > 0;
+}
 
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
@@ -122,6 +133,11 @@ function match(re: RegExp, text: string): string | null {
   return found;
 }
 
+/** The customer's own word that it is pressing, in any language Kai reads ("urgent", "dringend", "urgente"), or null. */
+export function saidUrgent(text: string): string | null {
+  return match(SAID_URGENT, text);
+}
+
 /** The urgency a company's ticket claims or shows, if higher than nothing. */
 export function businessUrgency(text: string): Raise | null {
   const disruption = match(DISRUPTION, text);
@@ -134,9 +150,9 @@ export function businessUrgency(text: string): Raise | null {
   // An organisation that calls work on its own shared systems pressing ("urgently need help optimising our
   // infrastructure") is telling us its operations wait on it.
   const shared = match(SHARED_SYSTEM, text);
-  if (claimed && shared && match(ORG_VOICE, text) && !HOW_TO.test(text)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about the organisation’s own systems (“${shared}”)`, match: claimed };
+  if (claimed && shared && match(ORG_VOICE, text) && !howTo(text)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about the organisation’s own systems (“${shared}”)`, match: claimed };
   // "ASAP: how do I add a profile picture?": the word alone does not make a how-to pressing.
-  if (claimed && !HOW_TO.test(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
+  if (claimed && !howTo(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
   if (harm && problem) return { level: 'medium', reason: `A problem (“${problem}”) that holds up their work (“${harm}”)`, match: harm };
   if (problem) return { level: 'medium', reason: `Reports something wrong (“${problem}”)`, match: problem };
   return null;
@@ -160,6 +176,6 @@ export function businessImpact(text: string): Raise | null {
   if (voice && trouble) return { level: 'medium', reason: `An organisation’s own systems or people (“${voice}”)`, match: voice };
   // A business customer who calls a fault pressing is saying their work waits on it: not one person's nuisance.
   const claimed = match(SAID_URGENT, text);
-  if (claimed && trouble && !HOW_TO.test(text)) return { level: 'medium', reason: `A fault (“${trouble}”) the customer says their work waits on (“${claimed}”)`, match: claimed };
+  if (claimed && trouble && !howTo(text)) return { level: 'medium', reason: `A fault (“${trouble}”) the customer says their work waits on (“${claimed}”)`, match: claimed };
   return null;
 }

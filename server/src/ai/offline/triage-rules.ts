@@ -1,7 +1,7 @@
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
 import { Lexicon, SECURITY_TERMS, sentenceWords } from './business-lexicon';
-import { businessImpact, businessUrgency, type Raise } from './business-signals';
+import { businessImpact, businessUrgency, saidUrgent, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -291,10 +291,10 @@ export function triageOffline(text: string, categories: readonly string[] = DEFA
   const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
-  const casual = CASUAL_URGENT.exec(text);
-  if (casual && u.level === 'low') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
+  const casual = CASUAL_URGENT.exec(text)?.[0] ?? (u.level === 'low' ? saidUrgent(text) : null);
+  if (casual && u.level === 'low') urgencyReason = `Says “${casual}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
   const evidence: string[] = [];
-  for (const m of [u.match, i.match]) {
+  for (const m of [u.match ?? (u.level === 'low' ? casual : undefined), i.match]) {
     if (!m) continue;
     const q = quote(text, m);
     if (!evidence.includes(q)) evidence.push(q);
