@@ -96,15 +96,20 @@ export class Lexicon {
   }
 }
 
-/** A harm verb followed, within a few words of the same sentence, by what it harms ("beeinträchtigt unseren Betrieb"). */
-export class HarmLexicon {
-  static readonly WINDOW = 8;
+/**
+ * A term followed, within a few words of the same sentence, by another: a harm verb and what it harms
+ * ("beeinträchtigt unseren Betrieb"), or "nobody" and "can" ("Niemand in unserem Team kann…").
+ */
+export class NearLexicon {
   readonly #verbs: Lexicon;
   readonly #objects: Lexicon;
+  readonly #window: number;
 
-  constructor(verbs: readonly string[], objects: readonly string[]) {
+  /** `window`: how many words after the first term the second may start. */
+  constructor(verbs: readonly string[], objects: readonly string[], window = 8) {
     this.#verbs = new Lexicon(verbs);
     this.#objects = new Lexicon(objects);
+    this.#window = window;
   }
 
   find(sentences: readonly (readonly string[])[]): string | null {
@@ -112,7 +117,7 @@ export class HarmLexicon {
       for (let i = 0; i < words.length; i++) {
         const verbEnd = this.#verbs.matchAt(words, i);
         if (verbEnd < 0) continue;
-        for (let j = verbEnd; j < Math.min(words.length, verbEnd + HarmLexicon.WINDOW); j++) {
+        for (let j = verbEnd; j < Math.min(words.length, verbEnd + this.#window); j++) {
           const end = this.#objects.matchAt(words, j);
           if (end > 0) return words.slice(i, end).join(' ');
         }
@@ -224,6 +229,69 @@ export const SHARED_SYSTEM_TERMS = [
   'serveur*', 'plateforme*', 'base de données', 'réseau*', 'infrastructure*', 'système*', 'site web', 'tableau de bord',
   'servidor*', 'plataforma*', 'base de datos', 'infraestructura*', 'sistema*', 'sitio web', 'nube',
   'banco de dados', 'rede', 'infraestrutura*', 'nuvem', 'painel',
+];
+
+/**
+ * What triage-rules.ts reads in English, in the other languages: who is affected, whether work has stopped, a
+ * deadline within hours. Whole phrases, so that a common word ("hoy", "heute", "personne") does not count alone.
+ */
+export const WIDE_TERMS = [
+  'alle mitarbeiter*', 'alle benutzer*', 'alle nutzer*', 'alle kunden', 'alle unsere*', 'das ganze unternehmen', 'das gesamte unternehmen', 'die ganze firma',
+  'die gesamte firma', 'unternehmensweit*', 'firmenweit*',
+  'todos los usuarios', 'todos los empleados', 'todos los clientes', 'todos nuestros', 'todas nuestras', 'toda la empresa', 'toda la organización', 'toda la compañía',
+  'tous les utilisateurs', 'tous les employés', 'tous les salariés', 'tous les clients', 'tous nos', 'toutes nos', "toute l'entreprise", "toute l'organisation", 'toute la société',
+  'todos os usuários', 'todos os funcionários', 'todos os colaboradores', 'todos os clientes', 'todos os nossos', 'todas as nossas', 'toda a empresa', 'toda a organização',
+];
+
+/** Nobody (first list) can (second list), a few words apart: "Niemand in unserem Büro kann…", "Personne dans l'équipe ne peut…". */
+export const NOBODY_TERMS = ['niemand', 'keiner', 'nadie', 'ninguno', 'ninguém', 'personne', 'aucun'];
+export const CAN_TERMS = ['kann', 'können', 'puede', 'pueden', 'ne peut', 'ne peuvent', "n'arrive", "n'arrivent", 'consegue', 'conseguem', 'pode', 'podem'];
+
+/** People counted in a head count ("200 Mitarbeiter", "50 de nuestros empleados"). */
+export const PEOPLE_TERMS = [
+  'mitarbeiter*', 'benutzer*', 'nutzer*', 'kunden', 'kollegen', 'personen', 'leute', 'angestellte*',
+  'usuarios', 'empleados', 'personas', 'clientes', 'colegas', 'trabajadores',
+  'utilisateurs', 'employés', 'salariés', 'personnes', 'collègues', 'clients',
+  'usuários', 'funcionários', 'pessoas', 'colaboradores',
+];
+
+/** Cannot (first list) do their work (second list), a few words apart: "können keine Dateien öffnen", "no podemos acceder". */
+export const CANNOT_TERMS = [
+  // German puts the verb last ("können 400 Mitarbeiter keine Dateien öffnen"); a bare "nicht" is too common
+  'kann nicht', 'können nicht', 'konnte nicht', 'konnten nicht', 'nicht mehr', 'lässt sich nicht', 'lassen sich nicht', 'kein*',
+  'no puedo', 'no podemos', 'no pueden', 'no logro', 'no logramos',
+  'ne peux pas', 'ne pouvons pas', 'ne peuvent pas', "n'arrive pas", "n'arrivons pas", "n'arrivent pas", 'impossible de', "impossible d'",
+  'não consigo', 'não conseguimos', 'não conseguem', 'não posso', 'não podemos', 'não podem',
+];
+export const WORK_VERBS = [
+  'anmelden', 'einloggen', 'zugreifen', 'öffnen', 'arbeiten', 'hochladen', 'herunterladen', 'erreichen', 'nutzen', 'verwenden',
+  'acceder', 'abrir', 'entrar', 'iniciar', 'trabajar', 'subir', 'descargar', 'usar', 'utilizar',
+  'accéder', "d'accéder", 'ouvrir', "d'ouvrir", 'connecter', 'travailler', 'télécharger', 'utiliser', "d'utiliser",
+  'acessar', 'trabalhar', 'fazer login', 'baixar', 'carregar',
+];
+
+/** They can carry on some other way, which caps urgency at medium. */
+export const WORKAROUND_TERMS = [
+  'vorerst', 'vorübergehend', 'übergangsweise', 'notlösung', 'umgehungslösung', 'workaround', 'in der zwischenzeit',
+  'por ahora', 'por el momento', 'mientras tanto', 'solución temporal', 'solución alternativa',
+  "pour l'instant", 'pour le moment', 'en attendant', 'solution de contournement', 'solution temporaire',
+  'por enquanto', 'no momento', 'enquanto isso', 'solução alternativa', 'solução temporária',
+];
+
+/** Said plainly to affect only the one writing. */
+export const ONLY_ONE_TERMS = [
+  'nur ich', 'nur bei mir', 'nur mein konto', 'nur mich',
+  'solo yo', 'sólo yo', 'solo a mí', 'solo mi cuenta', 'únicamente mi cuenta',
+  'seulement moi', 'que moi', 'uniquement moi', 'seulement mon compte', 'uniquement mon compte',
+  'só eu', 'apenas eu', 'só comigo', 'apenas comigo', 'só a minha conta', 'apenas a minha conta', 'apenas minha conta',
+];
+
+/** A deadline within hours. */
+export const WITHIN_HOURS_TERMS = [
+  'heute abend', 'noch heute', 'bis heute mittag', 'morgen früh', 'in einer stunde', 'innerhalb einer stunde', 'in zwei stunden', 'in wenigen stunden',
+  'esta noche', 'esta tarde', 'hoy mismo', 'antes de esta noche', 'mañana por la mañana', 'en una hora', 'en dos horas', 'en unas horas',
+  'ce soir', 'cet après-midi', "aujourd'hui même", "d'ici ce soir", 'demain matin', 'dans une heure', 'dans deux heures', 'dans quelques heures',
+  'esta noite', 'hoje à noite', 'hoje mesmo', 'ainda hoje', 'amanhã de manhã', 'em uma hora', 'em duas horas', 'em algumas horas',
 ];
 
 /** How a message opens when it asks how to do something (the English words are in business-signals.ts). */

@@ -15,7 +15,7 @@ import {
   DISRUPTION_TERMS,
   HARM_OBJECTS,
   HARM_VERBS,
-  HarmLexicon,
+  NearLexicon,
   Lexicon,
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
@@ -91,12 +91,12 @@ function howTo(text: string): boolean {
 }
 
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
-const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
+const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
   [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
   [CLAIMED, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
   [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
-  [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
+  [ORG_HARM, [new NearLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
   [ORG_VOICE, [new Lexicon(ORG_VOICE_TERMS)]],
@@ -104,13 +104,14 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
 ]);
 
 /**
- * The last message's words and the signals already looked for in it: urgency and impact ask for the same
- * signals of the same message, and on a long message each look is a full pass over it.
+ * The last message's words (its sentences, lower-cased: sentenceWords) and the signals already looked for in
+ * it: urgency and impact ask for the same signals of the same message, and on a long message each look is a
+ * full pass over it. triage-rules.ts reads the same words for its signals in the other languages.
  */
 let lastText: string | null = null;
 let lastWords: string[][] = [];
 const lastMatches = new Map<RegExp, string | null>();
-function wordsOf(text: string): string[][] {
+export function wordsOf(text: string): string[][] {
   if (text !== lastText) {
     lastText = text;
     lastWords = sentenceWords(text);

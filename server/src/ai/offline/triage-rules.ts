@@ -1,7 +1,21 @@
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
-import { Lexicon, SECURITY_TERMS, sentenceWords } from './business-lexicon';
-import { businessImpact, businessUrgency, saidUrgent, type Raise } from './business-signals';
+import {
+  CAN_TERMS,
+  CANNOT_TERMS,
+  Lexicon,
+  NearLexicon,
+  NOBODY_TERMS,
+  ONLY_ONE_TERMS,
+  PEOPLE_TERMS,
+  SECURITY_TERMS,
+  WIDE_TERMS,
+  WITHIN_HOURS_TERMS,
+  WORK_VERBS,
+  WORKAROUND_TERMS,
+  sentenceWords,
+} from './business-lexicon';
+import { businessImpact, businessUrgency, saidUrgent, wordsOf, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -144,6 +158,30 @@ function headCount(text: string): { count: number; match: string } | null {
   return best;
 }
 
+const PEOPLE_OTHER = new Lexicon(PEOPLE_TERMS);
+/** How many words may stand between a number and the people it counts ("50 unserer Mitarbeiter", "200 de nuestros empleados"). */
+const COUNT_GAP = 2;
+
+/** The largest head count in another language ("400 Mitarbeiter", "1.200 usuarios"): the number, then the people. */
+function headCountOther(text: string): { count: number; match: string } | null {
+  let best: { count: number; match: string } | null = null;
+  for (const words of wordsOf(text)) {
+    for (let i = 0; i < words.length; i++) {
+      if (!/^\d{1,4}$/.test(words[i]!)) continue;
+      const count = Number(words[i]);
+      if (count < 2 || (best && count <= best.count)) continue;
+      for (let j = i + 1; j <= Math.min(words.length - 1, i + 1 + COUNT_GAP); j++) {
+        const end = PEOPLE_OTHER.matchAt(words, j);
+        if (end > 0) {
+          best = { count, match: words.slice(i, end).join(' ') };
+          break;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 /** The whole organisation, most of it, its customers, production, or data and legal exposure. */
 const WIDE: Signal[] = [
   { pattern: /\b((most|half|the majority|majority) of (our|the|all)( \w+)? (staff|users|people|employees|company|organi[sz]ation|org|team|workforce|accounts)|every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
@@ -169,6 +207,20 @@ const ONLY_ONE =
 
 /** A privileged account (or a broad credential), whose compromise reaches the whole organisation. */
 const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|director|executive|exec|founder|president|vp|:write|write (scope|access)|all scopes|full access|sees? everything|can see everything|access to everything)\b/i;
+
+/** The same signals in the other languages Kai reads (business-lexicon.ts), as word lists over the message's words. */
+const WIDE_OTHER = new Lexicon(WIDE_TERMS);
+const NOBODY_CAN = new NearLexicon(NOBODY_TERMS, CAN_TERMS);
+const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 3);
+const ONLY_ONE_OTHER = new Lexicon(ONLY_ONE_TERMS);
+const WITHIN_HOURS_OTHER = new Lexicon(WITHIN_HOURS_TERMS);
+const WORKAROUND_OTHER = new Lexicon(WORKAROUND_TERMS);
+
+/** The first signal found in the message's words in another language, with the words that showed it. */
+function findOther(list: Lexicon | NearLexicon, text: string, reason: string): Found | null {
+  const match = list.find(wordsOf(text));
+  return match ? { reason, match } : null;
+}
 
 const NARROW = /\bonly (has|had|with|gives?)\b[^.!?]{0,30}\b(read|:read|read-only)\b|\bnot an admin\b|\bisn'?t an admin\b/i;
 
@@ -224,12 +276,12 @@ interface Assessment {
 
 function assessUrgency(text: string, security: Found | null): Assessment {
   if (security) return { level: 'high', reason: security.reason, match: security.match };
-  const hours = find(WITHIN_HOURS, text);
+  const hours = find(WITHIN_HOURS, text) ?? findOther(WITHIN_HOURS_OTHER, text, 'A deadline within hours');
   if (hours) return { level: 'high', reason: hours.reason, match: hours.match };
-  const blocked = find(BLOCKED, text);
-  const workaround = WORKAROUND.exec(text);
+  const blocked = find(BLOCKED, text) ?? findOther(NOBODY_CAN, text, 'Nobody can work') ?? findOther(CANNOT_WORK, text, 'Blocked from working');
+  const workaround = WORKAROUND.exec(text)?.[0] ?? WORKAROUND_OTHER.find(wordsOf(text));
   if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match };
-  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround[0]}”)`, match: workaround[0] };
+  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround}”)`, match: workaround };
   const days = find(WITHIN_DAYS, text);
   const calm = find(NO_TIME_PRESSURE, text);
   const cosmetic = COSMETIC.exec(text);
@@ -243,7 +295,7 @@ function assessUrgency(text: string, security: Found | null): Assessment {
   // "How do I stop getting an email every time…": a how-to whose only trouble is a nuisance stays a question.
   if (problem && question && HOW_TO_START.test(text) && !STRONG_PROBLEM.test(text)) return { level: 'low', reason: 'A how-to question with no time pressure', match: question[0].trim() };
   if (problem) return { level: 'medium', reason: problem.reason, match: problem.match };
-  if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround[0] };
+  if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround };
   if (question) return { level: 'low', reason: 'A question or request with no time pressure', match: question[0].trim() || text.slice(0, 40) };
   return { level: 'low', reason: 'No sign of time pressure' };
 }
@@ -251,13 +303,16 @@ function assessUrgency(text: string, security: Found | null): Assessment {
 const LEVEL_RANK: Record<Level, number> = { low: 0, medium: 1, high: 2 };
 
 function assessImpact(text: string, security: Found | null): Assessment {
-  const onlyOne = ONLY_ONE.exec(text);
+  const onlyOne = ONLY_ONE.exec(text)?.[0] ?? ONLY_ONE_OTHER.find(wordsOf(text));
   let result: Assessment | null = null;
   if (!onlyOne) {
-    const wide = find(WIDE, text);
+    const wide =
+      find(WIDE, text) ??
+      findOther(WIDE_OTHER, text, 'Affects the whole organisation or most of its users') ??
+      findOther(NOBODY_CAN, text, 'Affects the whole organisation or most of its users');
     // In a billing message a number of seats or users is what is billed, not who is affected.
     const billing = BILLING.pattern.test(text) && !find(BLOCKED, text);
-    const count = billing ? null : headCount(text);
+    const count = billing ? null : (headCount(text) ?? headCountOther(text));
     if (count && (count.count >= 50 || (security && count.count >= 20))) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
     else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
     else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };
@@ -276,7 +331,7 @@ function assessImpact(text: string, security: Found | null): Assessment {
     if (!result || LEVEL_RANK[floor.level] > LEVEL_RANK[result.level]) result = floor;
   }
   if (result) return result;
-  if (onlyOne) return { level: 'low', reason: 'Says only one person is affected', match: onlyOne[0] };
+  if (onlyOne) return { level: 'low', reason: 'Says only one person is affected', match: onlyOne };
   return { level: 'low', reason: 'Nothing says more than one person is affected' };
 }
 
