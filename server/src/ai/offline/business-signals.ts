@@ -10,6 +10,7 @@
 import type { Level } from '../../../../shared/priority';
 import {
   BILLING_TERMS,
+  CANNOT_TERMS,
   CLAIMED_TERMS,
   HOW_TO_TERMS,
   DISRUPTION_TERMS,
@@ -24,6 +25,7 @@ import {
   ORG_VOICE_TERMS,
   SHARED_SYSTEM_TERMS,
   sentenceWords,
+  WORK_VERBS,
 } from './business-lexicon';
 
 export interface Raise {
@@ -90,9 +92,12 @@ function howTo(text: string): boolean {
   return HOW_TO_OTHER.matchAt(first, start) > 0;
 }
 
+/** "Cannot sign in / open / access" in the other languages, the verb a few words after ("können keine Dateien öffnen"). */
+export const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 4);
+
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
-  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
+  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS), CANNOT_WORK]],
   [CLAIMED, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
   [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],

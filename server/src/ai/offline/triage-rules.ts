@@ -2,7 +2,6 @@ import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
 import {
   CAN_TERMS,
-  CANNOT_TERMS,
   Lexicon,
   NearLexicon,
   NOBODY_TERMS,
@@ -11,11 +10,10 @@ import {
   SECURITY_TERMS,
   WIDE_TERMS,
   WITHIN_HOURS_TERMS,
-  WORK_VERBS,
   WORKAROUND_TERMS,
   sentenceWords,
 } from './business-lexicon';
-import { businessImpact, businessUrgency, saidUrgent, wordsOf, type Raise } from './business-signals';
+import { businessImpact, businessUrgency, CANNOT_WORK, saidUrgent, wordsOf, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -211,7 +209,6 @@ const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|dire
 /** The same signals in the other languages Kai reads (business-lexicon.ts), as word lists over the message's words. */
 const WIDE_OTHER = new Lexicon(WIDE_TERMS);
 const NOBODY_CAN = new NearLexicon(NOBODY_TERMS, CAN_TERMS);
-const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 3);
 const ONLY_ONE_OTHER = new Lexicon(ONLY_ONE_TERMS);
 const WITHIN_HOURS_OTHER = new Lexicon(WITHIN_HOURS_TERMS);
 const WORKAROUND_OTHER = new Lexicon(WORKAROUND_TERMS);
