@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OfflineEngine } from '../offline/offline-engine';
-import { crossValidate, foldsOf, priorityFigures, trainMajority, trainNaiveBayes } from './baselines';
+import { crossValidate, foldsOf, priorityFigures, trainLogisticRegression, trainMajority, trainNaiveBayes } from './baselines';
 import { openDemoKb } from './demo-kb';
 import { loadThirdPartyTickets } from './third-party';
 import { byLanguage, evaluateThirdParty, type ThirdPartyReport } from './third-party-eval';
@@ -55,7 +55,7 @@ describe('the baselines', () => {
     expect(folds[0]).toEqual({ train: [1, 2, 4, 5], test: [0, 3, 6] });
   });
 
-  it('majority answers the commonest training label; naive Bayes learns words', () => {
+  it('majority answers the commonest training label; naive Bayes and logistic regression learn words', () => {
     const train = [
       { text: 'server down outage', label: 'high' as const },
       { text: 'outage everything down', label: 'high' as const },
@@ -63,6 +63,9 @@ describe('the baselines', () => {
     ];
     expect(trainMajority(train)('anything')).toBe('high');
     expect(trainNaiveBayes(train)('a question about an invoice')).toBe('low');
+    const fitted = trainLogisticRegression((text) => text.split(' '))(train);
+    expect(fitted('the server is down')).toBe('high');
+    expect(fitted('a question about invoices')).toBe('low');
     expect(crossValidate(train, 3, trainMajority)).toHaveLength(3);
   });
 
