@@ -56,17 +56,25 @@ function termAt(term: Term, words: readonly string[], i: number): number {
 /** Words that deny what follows them ("nicht dringend", "no es urgente", "n'est pas urgent", "não é urgente"). */
 export const NEGATION_TERMS = ['not', "isn't", 'isn’t', "wasn't", 'nicht', 'kein*', 'pas', 'non', 'no', 'nada', 'ningún', 'ninguna', 'não', 'nem', 'nenhum*', 'ليس', 'غير'];
 
+/** Words before a term that cancel it, and how many words before it they may stand. */
+export interface Cancel {
+  terms: readonly string[];
+  window: number;
+}
+
+/** A claim denied by a negation just before it is no claim. */
+export const DENIED: Cancel = { terms: NEGATION_TERMS, window: 2 };
+
 /** A word list: finds the first of its terms in a message's words. */
 export class Lexicon {
-  /** How many words before a term a negation denies it. */
-  static readonly NEGATION_WINDOW = 2;
   readonly #terms: Term[];
-  readonly #negations: Lexicon | null;
+  readonly #cancel: { lexicon: Lexicon; window: number } | null;
 
-  /** With `deniable`, a term right after a negation ("nicht dringend") does not count. */
-  constructor(terms: readonly string[], options: { deniable?: boolean } = {}) {
+  /** With `unlessAfter`, a term right after one of its words does not count ("nicht dringend", "une personne"). */
+  constructor(terms: readonly string[], options: { unlessAfter?: Cancel } = {}) {
     this.#terms = terms.map(parseTerm);
-    this.#negations = options.deniable ? new Lexicon(NEGATION_TERMS) : null;
+    const cancel = options.unlessAfter;
+    this.#cancel = cancel ? { lexicon: new Lexicon(cancel.terms), window: cancel.window } : null;
   }
 
   /** The words of the first term found, or null. */
@@ -74,25 +82,25 @@ export class Lexicon {
     for (const words of sentences) {
       for (let i = 0; i < words.length; i++) {
         const end = this.matchAt(words, i);
-        if (end > 0 && !this.#denied(words, i)) return words.slice(i, end).join(' ');
+        if (end > 0) return words.slice(i, end).join(' ');
       }
     }
     return null;
   }
 
-  #denied(words: readonly string[], i: number): boolean {
-    if (!this.#negations) return false;
-    for (let j = Math.max(0, i - Lexicon.NEGATION_WINDOW); j < i; j++) if (this.#negations.matchAt(words, j) > 0) return true;
-    return false;
-  }
-
-  /** The index after the term that starts at word i, or -1. */
+  /** The index after the term that starts at word i, or -1 (also when the words before it cancel it). */
   matchAt(words: readonly string[], i: number): number {
     for (const t of this.#terms) {
       const end = termAt(t, words, i);
-      if (end > 0) return end;
+      if (end > 0) return this.#cancelled(words, i) ? -1 : end;
     }
     return -1;
+  }
+
+  #cancelled(words: readonly string[], i: number): boolean {
+    if (!this.#cancel) return false;
+    for (let j = Math.max(0, i - this.#cancel.window); j < i; j++) if (this.#cancel.lexicon.matchAt(words, j) > 0) return true;
+    return false;
   }
 }
 
@@ -106,9 +114,9 @@ export class NearLexicon {
   readonly #window: number;
 
   /** `window`: how many words after the first term the second may start. */
-  constructor(verbs: readonly string[], objects: readonly string[], window = 8) {
-    this.#verbs = new Lexicon(verbs);
-    this.#objects = new Lexicon(objects);
+  constructor(verbs: readonly string[] | Lexicon, objects: readonly string[] | Lexicon, window = 8) {
+    this.#verbs = verbs instanceof Lexicon ? verbs : new Lexicon(verbs);
+    this.#objects = objects instanceof Lexicon ? objects : new Lexicon(objects);
     this.#window = window;
   }
 
@@ -245,6 +253,8 @@ export const WIDE_TERMS = [
 
 /** Nobody (first list) can (second list), a few words apart: "Niemand in unserem Büro kann…", "Personne dans l'équipe ne peut…". */
 export const NOBODY_TERMS = ['niemand', 'keiner', 'nadie', 'ninguno', 'ninguém', 'personne', 'aucun'];
+/** "Une personne", "la personne", "cada uno": an article makes "personne" (or "ninguno") someone, not nobody. */
+export const NOT_NOBODY: Cancel = { terms: ['une', 'la', 'cette', 'chaque', 'une autre', 'el', 'un', 'cada'], window: 1 };
 export const CAN_TERMS = ['kann', 'können', 'puede', 'pueden', 'ne peut', 'ne peuvent', "n'arrive", "n'arrivent", 'consegue', 'conseguem', 'pode', 'podem'];
 
 /** People counted in a head count ("200 Mitarbeiter", "50 de nuestros empleados"). */
@@ -259,9 +269,10 @@ export const PEOPLE_TERMS = [
 export const CANNOT_TERMS = [
   // German puts the verb last ("können 400 Mitarbeiter keine Dateien öffnen"); a bare "nicht" is too common
   'kann nicht', 'können nicht', 'konnte nicht', 'konnten nicht', 'nicht mehr', 'lässt sich nicht', 'lassen sich nicht', 'kein*',
-  'no puedo', 'no podemos', 'no pueden', 'no logro', 'no logramos',
-  'ne peux pas', 'ne pouvons pas', 'ne peuvent pas', "n'arrive pas", "n'arrivons pas", "n'arrivent pas", 'impossible de', "impossible d'",
-  'não consigo', 'não conseguimos', 'não conseguem', 'não posso', 'não podemos', 'não podem',
+  'kann sich nicht', 'können sich nicht', 'kann mich nicht', 'können uns nicht', 'kann ich mich nicht', 'können wir uns nicht',
+  'no puedo', 'no puede', 'no podemos', 'no pueden', 'no logro', 'no logra', 'no logramos',
+  'ne peux pas', 'ne peut pas', 'ne pouvons pas', 'ne peuvent pas', "n'arrive pas", "n'arrivons pas", "n'arrivent pas", 'impossible de', "impossible d'",
+  'não consigo', 'não consegue', 'não conseguimos', 'não conseguem', 'não posso', 'não pode', 'não podemos', 'não podem',
 ];
 export const WORK_VERBS = [
   'anmelden', 'einloggen', 'zugreifen', 'öffnen', 'arbeiten', 'hochladen', 'herunterladen', 'erreichen', 'nutzen', 'verwenden',
@@ -276,6 +287,14 @@ export const WORKAROUND_TERMS = [
   'por ahora', 'por el momento', 'mientras tanto', 'solución temporal', 'solución alternativa',
   "pour l'instant", 'pour le moment', 'en attendant', 'solution de contournement', 'solution temporaire',
   'por enquanto', 'no momento', 'enquanto isso', 'solução alternativa', 'solução temporária',
+];
+
+/** A team or several people of their own (never "Sehr geehrtes Support-Team": a salutation is not the customer's team). */
+export const GROUP_TERMS = [
+  'mein team', 'meinem team', 'meines teams', 'unser team', 'unserem team', 'unseres teams', 'unsere abteilung', 'unserer abteilung', 'mehrere kollegen', 'mehrere mitarbeiter', 'einige kollegen',
+  'mi equipo', 'nuestro equipo', 'nuestro departamento', 'varios compañeros', 'varios usuarios', 'varios empleados', 'algunos compañeros',
+  'mon équipe', 'notre équipe', 'notre service', 'notre département', 'plusieurs collègues', 'plusieurs utilisateurs', 'plusieurs employés',
+  'minha equipe', 'nossa equipe', 'nosso departamento', 'vários colegas', 'vários usuários', 'vários funcionários', 'alguns colegas',
 ];
 
 /** Said plainly to affect only the one writing. */

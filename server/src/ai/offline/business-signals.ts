@@ -12,6 +12,7 @@ import {
   BILLING_TERMS,
   CANNOT_TERMS,
   CLAIMED_TERMS,
+  DENIED,
   HOW_TO_TERMS,
   DISRUPTION_TERMS,
   HARM_OBJECTS,
@@ -98,8 +99,8 @@ export const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 4);
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
   [DISRUPTION, [new Lexicon(DISRUPTION_TERMS), CANNOT_WORK]],
-  [CLAIMED, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
-  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { deniable: true })]],
+  [CLAIMED, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
+  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
   [ORG_HARM, [new NearLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],

@@ -29,6 +29,12 @@ const CASES: Record<string, Case[]> = {
     { text: "Depuis ce matin, 400 employés n'arrivent pas à ouvrir leurs fichiers.", urgency: 'high', impact: 'high', quotes: '400 employés' },
     { text: 'Desde hoje 400 funcionários não conseguem abrir os arquivos.', urgency: 'high', impact: 'high', quotes: '400 funcionários' },
   ],
+  'one member of their team cannot sign in (someone, not nobody)': [
+    { text: 'Eine Person in meinem Team kann sich nicht anmelden.', urgency: 'high', impact: 'medium', quotes: 'meinem team' },
+    { text: 'Una persona de mi equipo no puede iniciar sesión.', urgency: 'high', impact: 'medium', quotes: 'mi equipo' },
+    { text: 'Une personne de mon équipe ne peut pas se connecter.', urgency: 'high', impact: 'medium', quotes: 'mon équipe' },
+    { text: 'Uma pessoa da minha equipe não consegue fazer login.', urgency: 'high', impact: 'medium', quotes: 'minha equipe' },
+  ],
   'blocked, but with a workaround': [
     { text: 'Wir können nicht auf die Plattform zugreifen, nutzen aber vorerst die mobile App.', urgency: 'medium', impact: 'medium', quotes: 'vorerst' },
     { text: 'No podemos acceder a la plataforma; por ahora usamos la aplicación móvil.', urgency: 'medium', impact: 'medium', quotes: 'por ahora' },

@@ -2,9 +2,11 @@ import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
 import {
   CAN_TERMS,
+  GROUP_TERMS,
   Lexicon,
   NearLexicon,
   NOBODY_TERMS,
+  NOT_NOBODY,
   ONLY_ONE_TERMS,
   PEOPLE_TERMS,
   SECURITY_TERMS,
@@ -208,10 +210,11 @@ const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|dire
 
 /** The same signals in the other languages Kai reads (business-lexicon.ts), as word lists over the message's words. */
 const WIDE_OTHER = new Lexicon(WIDE_TERMS);
-const NOBODY_CAN = new NearLexicon(NOBODY_TERMS, CAN_TERMS);
+const NOBODY_CAN = new NearLexicon(new Lexicon(NOBODY_TERMS, { unlessAfter: NOT_NOBODY }), CAN_TERMS);
 const ONLY_ONE_OTHER = new Lexicon(ONLY_ONE_TERMS);
 const WITHIN_HOURS_OTHER = new Lexicon(WITHIN_HOURS_TERMS);
 const WORKAROUND_OTHER = new Lexicon(WORKAROUND_TERMS);
+const GROUP_OTHER = new Lexicon(GROUP_TERMS);
 
 /** The first signal found in the message's words in another language, with the words that showed it. */
 function findOther(list: Lexicon | NearLexicon, text: string, reason: string): Found | null {
@@ -314,7 +317,7 @@ function assessImpact(text: string, security: Found | null): Assessment {
     else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
     else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };
     else {
-      const group = find(GROUP, text);
+      const group = find(GROUP, text) ?? findOther(GROUP_OTHER, text, 'Affects a team or several users');
       if (group) result = { level: 'medium', reason: group.reason, match: group.match };
     }
   }
