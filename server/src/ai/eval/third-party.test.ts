@@ -2,7 +2,7 @@
  * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
  * scoring of the baselines printed beside them. Measured: en 57.1% accuracy, macro-F1 53.6%, high recall
  * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.0% / 48.5% / 63.6%, es 50.0% / 46.0% / 70.2%,
- * fr 49.3% / 47.8% / 60.6%, pt 42.7% / 38.4% / 68.4%. The floors sit a few points below, so a real regression
+ * fr 49.3% / 47.8% / 60.6%, pt 42.7% / 38.3% / 68.4%. The floors sit a few points below, so a real regression
  * fails and an unrelated tweak does not. Accuracy is still far from the goal of 0.65: see
  * server/src/ai/eval/README.md for why.
  */
