@@ -106,6 +106,7 @@ function printThirdParty(split: 'dev' | 'test', r: ThirdPartyReport): void {
   console.log(`    ${'priority'.padEnd(22)}  accuracy  macro-F1  high recall  within one`);
   console.log(figuresRow(`Kai (${r.n} unseen)`, r.kai));
   console.log(figuresRow('naive Bayes baseline', r.naiveBayes));
+  if (r.fitted) console.log(figuresRow('LR, words + Kai signals', r.fitted));
   console.log(figuresRow('majority baseline', r.majority));
   console.log(levelTable('Kai priority', r.kai).slice(1).join('\n'));
 }
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
   else {
     for (const split of ['dev', 'test'] as const) {
       for (const tickets of byLanguage(thirdParty, split)) {
-        const report = await evaluateThirdParty(engine, tickets);
+        const report = await evaluateThirdParty(engine, tickets, { fitted: true });
         printThirdParty(split, report);
         if (split === listSplit || listSplit === 'all') thirdPartyReports.push(report);
       }

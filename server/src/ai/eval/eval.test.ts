@@ -16,13 +16,13 @@ const answerSet = loadAnswerSet();
 
 /**
  * Floors on the test split (85 messages; 30 answerable and 8 unanswerable questions, so one question is 3.3 or
- * 12.5 points), a few points below what the offline engine scores (priority 92.9%, urgency 96.5%,
+ * 12.5 points), a few points below what the offline engine scores (priority 94.1%, urgency 97.6%,
  * impact 92.9%, hit@1 90.0%, honest refusals 87.5%, false refusals 3.3%), so an unrelated tweak does not trip
  * them but a real regression does. Raise them when the engine improves; never lower them to let a change in.
  */
 const FLOORS = {
-  priorityAccuracy: 0.88,
-  urgencyAccuracy: 0.92,
+  priorityAccuracy: 0.9,
+  urgencyAccuracy: 0.93,
   impactAccuracy: 0.88,
   hitAt1: 0.85,
   honestRefusal: 0.75,

@@ -1,25 +1,39 @@
 /**
  * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
- * scoring of the baselines printed beside them. Measured: en 56.5% accuracy, macro-F1 52.6%, high recall
- * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.7%, es 49.3%, fr 49.3%, pt 41.7%. The floors sit a few
- * points below, so a real regression fails and an unrelated tweak does not. Accuracy is still far from the
- * goal of 0.65: see server/src/ai/eval/README.md for why.
+ * scoring of the baselines printed beside them. Measured: en 57.1% accuracy, macro-F1 53.6%, high recall
+ * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.0% / 48.5% / 63.6%, es 50.0% / 46.0% / 70.2%,
+ * fr 49.3% / 47.8% / 60.6%, pt 42.7% / 38.3% / 68.4%. The floors sit a few points below, so a real regression
+ * fails and an unrelated tweak does not. Accuracy is still far from the goal of 0.65: see
+ * server/src/ai/eval/README.md for why.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OfflineEngine } from '../offline/offline-engine';
-import { crossValidate, foldsOf, priorityFigures, trainMajority, trainNaiveBayes } from './baselines';
+import { crossValidate, foldsOf, priorityFigures, trainLogisticRegression, trainMajority, trainNaiveBayes } from './baselines';
 import { openDemoKb } from './demo-kb';
 import { loadThirdPartyTickets } from './third-party';
 import { byLanguage, evaluateThirdParty, type ThirdPartyReport } from './third-party-eval';
 
 const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: number }> = {
-  en: { accuracy: 0.54, macroF1: 0.5, highRecall: 0.7 },
+  en: { accuracy: 0.55, macroF1: 0.51, highRecall: 0.7 },
   de: { accuracy: 0.48, macroF1: 0.47, highRecall: 0.6 },
-  es: { accuracy: 0.45, macroF1: 0.42, highRecall: 0.66 },
-  fr: { accuracy: 0.45, macroF1: 0.44, highRecall: 0.56 },
+  es: { accuracy: 0.47, macroF1: 0.43, highRecall: 0.67 },
+  fr: { accuracy: 0.46, macroF1: 0.45, highRecall: 0.57 },
   // pt macro-F1 fell from 41.8% to 36.7% (its low-priority recall) when faults in bought hardware became the
-  // account's problem, which raised every other language on dev; its floor follows, the others rose.
-  pt: { accuracy: 0.38, macroF1: 0.34, highRecall: 0.62 },
+  // account's problem, which raised every other language on dev; its floor followed, and rose again since.
+  pt: { accuracy: 0.4, macroF1: 0.35, highRecall: 0.65 },
+};
+
+/**
+ * Where offline triage beats naive Bayes in the same run on the test split, beyond accuracy in English: macro-F1
+ * (naive Bayes leans on the commonest class) and high-priority recall. Not yet German macro-F1 (48.5% against
+ * 49.0%), nor Spanish and French high recall, nor accuracy outside English.
+ */
+const BEATS_NAIVE_BAYES: Record<string, ('accuracy' | 'macroF1' | 'highRecall')[]> = {
+  en: ['accuracy', 'macroF1', 'highRecall'],
+  de: ['highRecall'],
+  es: ['macroF1'],
+  fr: ['macroF1'],
+  pt: ['macroF1', 'highRecall'],
 };
 
 const tickets = loadThirdPartyTickets();
@@ -41,7 +55,7 @@ describe('the baselines', () => {
     expect(folds[0]).toEqual({ train: [1, 2, 4, 5], test: [0, 3, 6] });
   });
 
-  it('majority answers the commonest training label; naive Bayes learns words', () => {
+  it('majority answers the commonest training label; naive Bayes and logistic regression learn words', () => {
     const train = [
       { text: 'server down outage', label: 'high' as const },
       { text: 'outage everything down', label: 'high' as const },
@@ -49,6 +63,9 @@ describe('the baselines', () => {
     ];
     expect(trainMajority(train)('anything')).toBe('high');
     expect(trainNaiveBayes(train)('a question about an invoice')).toBe('low');
+    const fitted = trainLogisticRegression((text) => text.split(' '))(train);
+    expect(fitted('the server is down')).toBe('high');
+    expect(fitted('a question about invoices')).toBe('low');
     expect(crossValidate(train, 3, trainMajority)).toHaveLength(3);
   });
 
@@ -86,16 +103,9 @@ describe.each(Object.keys(FLOORS))('offline triage on third-party %s tickets (te
     expect(report.kai.macroF1).toBeGreaterThanOrEqual(floor.macroF1);
     expect(report.kai.highRecall ?? 0).toBeGreaterThanOrEqual(floor.highRecall);
   });
-});
 
-describe('offline triage against naive Bayes on English third-party tickets', () => {
-  it('beats it on accuracy, macro-F1 and high-priority recall in the same run', async () => {
-    const demo = await openDemoKb();
-    const group = byLanguage(tickets ?? [], 'test').find((g) => g[0]?.language === 'en') ?? [];
-    const report = await evaluateThirdParty(new OfflineEngine(demo.kb), group);
-    await demo.db.destroy();
-    expect(report.kai.accuracy).toBeGreaterThan(report.naiveBayes.accuracy);
-    expect(report.kai.macroF1).toBeGreaterThan(report.naiveBayes.macroF1);
-    expect(report.kai.highRecall ?? 0).toBeGreaterThan(report.naiveBayes.highRecall ?? 0);
+  const beats = BEATS_NAIVE_BAYES[language]!;
+  it(`beats naive Bayes in the same run on ${beats.join(', ')}`, () => {
+    for (const figure of beats) expect(report.kai[figure] ?? 0, figure).toBeGreaterThan(report.naiveBayes[figure] ?? 0);
   });
 });

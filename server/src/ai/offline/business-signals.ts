@@ -9,11 +9,15 @@
  */
 import type { Level } from '../../../../shared/priority';
 import {
+  BILLING_TERMS,
+  CANNOT_TERMS,
   CLAIMED_TERMS,
+  DENIED,
+  HOW_TO_TERMS,
   DISRUPTION_TERMS,
   HARM_OBJECTS,
   HARM_VERBS,
-  HarmLexicon,
+  NearLexicon,
   Lexicon,
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
@@ -22,6 +26,7 @@ import {
   ORG_VOICE_TERMS,
   SHARED_SYSTEM_TERMS,
   sentenceWords,
+  WORK_VERBS,
 } from './business-lexicon';
 
 export interface Raise {
@@ -34,13 +39,20 @@ export interface Raise {
 const DISRUPTION =
   /\b(outages?|downtime|(?:is|are|went|been|goes) down|disrupt(?:s|ed|ing|ions?)?|halt(?:s|ed|ing)?|standstill|stopped (?:working|functioning|responding)|not (?:functioning|responding|loading|accessible)|inaccessible|unavailable|crash(?:es|ed|ing)?|breach(?:es|ed)?|unauthori[sz]ed (?:access|login|entry)|data (?:loss|leak)|lost (?:all |our |my )?(?:data|files|records)|vanish(?:ed|ing)?|corrupt(?:ed|ion)?|(?:cannot|can't|unable to) (?:access|log ?in|connect|use))\b/i;
 
+/** A claim of urgency right after a negation ("not urgent", "not that critical", French "pas urgent") is none. */
+const UNDENIED = String.raw`(?<!\b(?:not|no|isn'?t|wasn'?t|pas|non)\s+(?:\w+\s+)?)`;
+
 /** The customer says it is urgent, or gives a deadline. */
-const CLAIMED =
-  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b/i;
+const CLAIMED = new RegExp(
+  String.raw`${UNDENIED}\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance|(?:by|before) (?:tomorrow|today|tonight|end of (?:day|week))|deadlines?)\b`,
+  'i',
+);
 
 /** The customer's own word that it is pressing (a deadline of theirs is not this: one person's deadline is still one person). */
-const SAID_URGENT =
-  /\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b/i;
+const SAID_URGENT = new RegExp(
+  String.raw`${UNDENIED}\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b`,
+  'i',
+);
 
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
@@ -65,16 +77,32 @@ const PURCHASED = /\b(purchased|bought|acquired|ordered|order (?:number|no)|subs
 const DEVICE =
   /\b(laptops?|notebooks?|printers?|routers?|switch(?:es)?|access points?|modems?|smart ?tvs?|televisions?|monitors?|smartphones?|tablets?|headsets?|webcams?|projectors?|consoles?|macbook\w*|ipads?|iphones?|galaxy|surface pro|thinkpad|xps)\b/i;
 
+/** Billing words in the other languages; in English the lexicon of triage-rules.ts finds them. */
+const BILLING_OTHER = new Lexicon(BILLING_TERMS);
+
 /** A message that opens by asking how to do something, whatever word of urgency comes first. */
 const HOW_TO = /^\W*(?:(?:urgent|asap|important|immediate|critical)\W+)?(?:how|what|where|which|can (?:i|we)|is (?:it|there))\b/i;
+const HOW_TO_OTHER = new Lexicon(HOW_TO_TERMS);
+const CLAIMED_OTHER = new Lexicon(CLAIMED_TERMS);
+
+/** Whether the message opens by asking how to do something, in English or another language ("Dringend: Wie kann ich…"). */
+function howTo(text: string): boolean {
+  if (HOW_TO.test(text)) return true;
+  const first = wordsOf(text)[0] ?? [];
+  const start = first.length > 0 && CLAIMED_OTHER.matchAt(first, 0) > 0 ? 1 : 0;
+  return HOW_TO_OTHER.matchAt(first, start) > 0;
+}
+
+/** "Cannot sign in / open / access" in the other languages, the verb a few words after ("können keine Dateien öffnen"). */
+export const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 4);
 
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
-const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
-  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS)]],
-  [CLAIMED, [new Lexicon(CLAIMED_TERMS)]],
-  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS)]],
+const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
+  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS), CANNOT_WORK]],
+  [CLAIMED, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
+  [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
-  [ORG_HARM, [new HarmLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
+  [ORG_HARM, [new NearLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
   [ORG_VOICE, [new Lexicon(ORG_VOICE_TERMS)]],
@@ -82,13 +110,14 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | HarmLexicon)[]>([
 ]);
 
 /**
- * The last message's words and the signals already looked for in it: urgency and impact ask for the same
- * signals of the same message, and on a long message each look is a full pass over it.
+ * The last message's words (its sentences, lower-cased: sentenceWords) and the signals already looked for in
+ * it: urgency and impact ask for the same signals of the same message, and on a long message each look is a
+ * full pass over it. triage-rules.ts reads the same words for its signals in the other languages.
  */
 let lastText: string | null = null;
 let lastWords: string[][] = [];
 const lastMatches = new Map<RegExp, string | null>();
-function wordsOf(text: string): string[][] {
+export function wordsOf(text: string): string[][] {
   if (text !== lastText) {
     lastText = text;
     lastWords = sentenceWords(text);
@@ -111,6 +140,11 @@ function match(re: RegExp, text: string): string | null {
   return found;
 }
 
+/** The customer's own word that it is pressing, in any language Kai reads ("urgent", "dringend", "urgente"), or null. */
+export function saidUrgent(text: string): string | null {
+  return match(SAID_URGENT, text);
+}
+
 /** The urgency a company's ticket claims or shows, if higher than nothing. */
 export function businessUrgency(text: string): Raise | null {
   const disruption = match(DISRUPTION, text);
@@ -123,9 +157,9 @@ export function businessUrgency(text: string): Raise | null {
   // An organisation that calls work on its own shared systems pressing ("urgently need help optimising our
   // infrastructure") is telling us its operations wait on it.
   const shared = match(SHARED_SYSTEM, text);
-  if (claimed && shared && match(ORG_VOICE, text) && !HOW_TO.test(text)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about the organisation’s own systems (“${shared}”)`, match: claimed };
+  if (claimed && shared && match(ORG_VOICE, text) && !howTo(text)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about the organisation’s own systems (“${shared}”)`, match: claimed };
   // "ASAP: how do I add a profile picture?": the word alone does not make a how-to pressing.
-  if (claimed && !HOW_TO.test(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
+  if (claimed && !howTo(text)) return { level: 'medium', reason: `The customer asks for it soon (“${claimed}”)`, match: claimed };
   if (harm && problem) return { level: 'medium', reason: `A problem (“${problem}”) that holds up their work (“${harm}”)`, match: harm };
   if (problem) return { level: 'medium', reason: `Reports something wrong (“${problem}”)`, match: problem };
   return null;
@@ -140,6 +174,8 @@ export function businessImpact(text: string): Raise | null {
   if (harm) return { level: 'medium', reason: `Concerns the organisation (“${harm}”)`, match: harm };
   const shared = match(SHARED_SYSTEM, text);
   if (shared && trouble) return { level: 'medium', reason: `Something wrong (“${trouble}”) in a shared system (“${shared}”)`, match: shared };
+  const billing = BILLING_OTHER.find(wordsOf(text));
+  if (billing) return { level: 'medium', reason: `Concerns the account and its billing (“${billing}”), not one person`, match: billing };
   const purchased = match(PURCHASED, text);
   if (purchased && trouble) return { level: 'medium', reason: `A fault (“${trouble}”) in something the customer’s account holds (“${purchased}”)`, match: purchased };
   const device = match(DEVICE, text);
@@ -147,6 +183,6 @@ export function businessImpact(text: string): Raise | null {
   if (voice && trouble) return { level: 'medium', reason: `An organisation’s own systems or people (“${voice}”)`, match: voice };
   // A business customer who calls a fault pressing is saying their work waits on it: not one person's nuisance.
   const claimed = match(SAID_URGENT, text);
-  if (claimed && trouble && !HOW_TO.test(text)) return { level: 'medium', reason: `A fault (“${trouble}”) the customer says their work waits on (“${claimed}”)`, match: claimed };
+  if (claimed && trouble && !howTo(text)) return { level: 'medium', reason: `A fault (“${trouble}”) the customer says their work waits on (“${claimed}”)`, match: claimed };
   return null;
 }

@@ -1,7 +1,21 @@
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
-import { Lexicon, SECURITY_TERMS, sentenceWords } from './business-lexicon';
-import { businessImpact, businessUrgency, type Raise } from './business-signals';
+import {
+  CAN_TERMS,
+  GROUP_TERMS,
+  Lexicon,
+  NearLexicon,
+  NOBODY_TERMS,
+  NOT_NOBODY,
+  ONLY_ONE_TERMS,
+  PEOPLE_TERMS,
+  SECURITY_TERMS,
+  WIDE_TERMS,
+  WITHIN_HOURS_TERMS,
+  WORKAROUND_TERMS,
+  sentenceWords,
+} from './business-lexicon';
+import { businessImpact, businessUrgency, CANNOT_WORK, saidUrgent, wordsOf, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -144,6 +158,30 @@ function headCount(text: string): { count: number; match: string } | null {
   return best;
 }
 
+const PEOPLE_OTHER = new Lexicon(PEOPLE_TERMS);
+/** How many words may stand between a number and the people it counts ("50 unserer Mitarbeiter", "200 de nuestros empleados"). */
+const COUNT_GAP = 2;
+
+/** The largest head count in another language ("400 Mitarbeiter", "1.200 usuarios"): the number, then the people. */
+function headCountOther(text: string): { count: number; match: string } | null {
+  let best: { count: number; match: string } | null = null;
+  for (const words of wordsOf(text)) {
+    for (let i = 0; i < words.length; i++) {
+      if (!/^\d{1,4}$/.test(words[i]!)) continue;
+      const count = Number(words[i]);
+      if (count < 2 || (best && count <= best.count)) continue;
+      for (let j = i + 1; j <= Math.min(words.length - 1, i + 1 + COUNT_GAP); j++) {
+        const end = PEOPLE_OTHER.matchAt(words, j);
+        if (end > 0) {
+          best = { count, match: words.slice(i, end).join(' ') };
+          break;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 /** The whole organisation, most of it, its customers, production, or data and legal exposure. */
 const WIDE: Signal[] = [
   { pattern: /\b((most|half|the majority|majority) of (our|the|all)( \w+)? (staff|users|people|employees|company|organi[sz]ation|org|team|workforce|accounts)|every(one|body)(?! else)|every (single )?(user|employee|person|member|staff member|one of us)|all (of )?(our |the |my )?(new |other |\d[\d,]* )?(users|staff|employees|people|members|customers|clients|accounts|admins|offices|sites|us)\b|(no ?one|nobody)(?! else)|none of (us|our|the)\b|(whole|entire) (company|organi[sz]ation|org|business|office|platform|region|account|staff)\b|across (\w+ )?(countries|offices|sites|regions|locations)|(hundreds|thousands) of\b|company[- ]wide|organi[sz]ation[- ]wide|org[- ]wide|across the (company|organi[sz]ation|org|business)|(for|to) anyone\b(?! else)|any user)/i, reason: 'Affects the whole organisation or most of its users' },
@@ -158,7 +196,7 @@ const BILLING: Signal = { pattern: /\b(invoices?|billing|billed|bill|charged?|re
 
 /** A team, several people, a campaign or the account and its billing. */
 const GROUP: Signal[] = [
-  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(?<!\b(dear|hello|hi|hey|greetings|attention)\b[^.!?\n,]{0,40})(team|department|dept|group|office|branch|division)s?\b|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
+  { pattern: /\b(?<!(your|hi|hello|dear|thanks|thank you) )(?<!\b(dear|hello|hi|hey|greetings|attention)\b[^.!?\n,]{0,40})(?<!\b(microsoft|ms) )(team|department|dept|group|office|branch|division)s?\b(?! ?(365|20\d\d|suite|apps?)\b)|\b(several|multiple|a few|some|many|a couple of|a handful of|two|three|four|five) (of (our|my|the) )?(\w+ )?(people|users|colleagues|staff|employees|members|admins|accounts|reps|designers|developers|engineers|agents|managers)\b|\b(our|the) (\w+ )?(reps|representatives|designers|developers|engineers|agents|accountants|consultants|analysts|nurses|teachers|recruiters)\b|\b(colleagues|co-?workers|guests|partners?|contractors|new (hires|starters)|team leads|department heads|office managers)\b/i, reason: 'Affects a team or several users' },
   BILLING,
   { pattern: /\b(campaigns?|simulations?|integration|group sync|api tokens?|scim|provisioning)\b/i, reason: 'Affects a campaign or an integration the organisation relies on' },
 ];
@@ -169,6 +207,20 @@ const ONLY_ONE =
 
 /** A privileged account (or a broad credential), whose compromise reaches the whole organisation. */
 const PRIVILEGED = /\b(admins?|administrator|owner|ceo|cfo|cto|cio|ciso|coo|director|executive|exec|founder|president|vp|:write|write (scope|access)|all scopes|full access|sees? everything|can see everything|access to everything)\b/i;
+
+/** The same signals in the other languages Kai reads (business-lexicon.ts), as word lists over the message's words. */
+const WIDE_OTHER = new Lexicon(WIDE_TERMS);
+const NOBODY_CAN = new NearLexicon(new Lexicon(NOBODY_TERMS, { unlessAfter: NOT_NOBODY }), CAN_TERMS);
+const ONLY_ONE_OTHER = new Lexicon(ONLY_ONE_TERMS);
+const WITHIN_HOURS_OTHER = new Lexicon(WITHIN_HOURS_TERMS);
+const WORKAROUND_OTHER = new Lexicon(WORKAROUND_TERMS);
+const GROUP_OTHER = new Lexicon(GROUP_TERMS);
+
+/** The first signal found in the message's words in another language, with the words that showed it. */
+function findOther(list: Lexicon | NearLexicon, text: string, reason: string): Found | null {
+  const match = list.find(wordsOf(text));
+  return match ? { reason, match } : null;
+}
 
 const NARROW = /\bonly (has|had|with|gives?)\b[^.!?]{0,30}\b(read|:read|read-only)\b|\bnot an admin\b|\bisn'?t an admin\b/i;
 
@@ -224,12 +276,12 @@ interface Assessment {
 
 function assessUrgency(text: string, security: Found | null): Assessment {
   if (security) return { level: 'high', reason: security.reason, match: security.match };
-  const hours = find(WITHIN_HOURS, text);
+  const hours = find(WITHIN_HOURS, text) ?? findOther(WITHIN_HOURS_OTHER, text, 'A deadline within hours');
   if (hours) return { level: 'high', reason: hours.reason, match: hours.match };
-  const blocked = find(BLOCKED, text);
-  const workaround = WORKAROUND.exec(text);
+  const blocked = find(BLOCKED, text) ?? findOther(NOBODY_CAN, text, 'Nobody can work') ?? findOther(CANNOT_WORK, text, 'Blocked from working');
+  const workaround = WORKAROUND.exec(text)?.[0] ?? WORKAROUND_OTHER.find(wordsOf(text));
   if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match };
-  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround[0]}”)`, match: workaround[0] };
+  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround}”)`, match: workaround };
   const days = find(WITHIN_DAYS, text);
   const calm = find(NO_TIME_PRESSURE, text);
   const cosmetic = COSMETIC.exec(text);
@@ -243,7 +295,7 @@ function assessUrgency(text: string, security: Found | null): Assessment {
   // "How do I stop getting an email every time…": a how-to whose only trouble is a nuisance stays a question.
   if (problem && question && HOW_TO_START.test(text) && !STRONG_PROBLEM.test(text)) return { level: 'low', reason: 'A how-to question with no time pressure', match: question[0].trim() };
   if (problem) return { level: 'medium', reason: problem.reason, match: problem.match };
-  if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround[0] };
+  if (workaround) return { level: 'medium', reason: 'Something is not working, but there is a workaround', match: workaround };
   if (question) return { level: 'low', reason: 'A question or request with no time pressure', match: question[0].trim() || text.slice(0, 40) };
   return { level: 'low', reason: 'No sign of time pressure' };
 }
@@ -251,18 +303,21 @@ function assessUrgency(text: string, security: Found | null): Assessment {
 const LEVEL_RANK: Record<Level, number> = { low: 0, medium: 1, high: 2 };
 
 function assessImpact(text: string, security: Found | null): Assessment {
-  const onlyOne = ONLY_ONE.exec(text);
+  const onlyOne = ONLY_ONE.exec(text)?.[0] ?? ONLY_ONE_OTHER.find(wordsOf(text));
   let result: Assessment | null = null;
   if (!onlyOne) {
-    const wide = find(WIDE, text);
+    const wide =
+      find(WIDE, text) ??
+      findOther(WIDE_OTHER, text, 'Affects the whole organisation or most of its users') ??
+      findOther(NOBODY_CAN, text, 'Affects the whole organisation or most of its users');
     // In a billing message a number of seats or users is what is billed, not who is affected.
     const billing = BILLING.pattern.test(text) && !find(BLOCKED, text);
-    const count = billing ? null : headCount(text);
+    const count = billing ? null : (headCount(text) ?? headCountOther(text));
     if (count && (count.count >= 50 || (security && count.count >= 20))) result = { level: 'high', reason: `Affects many people (${count.match})`, match: count.match };
     else if (wide) result = { level: 'high', reason: wide.reason, match: wide.match };
     else if (count) result = { level: 'medium', reason: `Affects several people (${count.match})`, match: count.match };
     else {
-      const group = find(GROUP, text);
+      const group = find(GROUP, text) ?? findOther(GROUP_OTHER, text, 'Affects a team or several users');
       if (group) result = { level: 'medium', reason: group.reason, match: group.match };
     }
   }
@@ -276,7 +331,7 @@ function assessImpact(text: string, security: Found | null): Assessment {
     if (!result || LEVEL_RANK[floor.level] > LEVEL_RANK[result.level]) result = floor;
   }
   if (result) return result;
-  if (onlyOne) return { level: 'low', reason: 'Says only one person is affected', match: onlyOne[0] };
+  if (onlyOne) return { level: 'low', reason: 'Says only one person is affected', match: onlyOne };
   return { level: 'low', reason: 'Nothing says more than one person is affected' };
 }
 
@@ -291,10 +346,10 @@ export function triageOffline(text: string, categories: readonly string[] = DEFA
   const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
-  const casual = CASUAL_URGENT.exec(text);
-  if (casual && u.level === 'low') urgencyReason = `Says “${casual[0]}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
+  const casual = CASUAL_URGENT.exec(text)?.[0] ?? (u.level === 'low' ? saidUrgent(text) : null);
+  if (casual && u.level === 'low') urgencyReason = `Says “${casual}” but describes no outage, security issue or deadline within hours; ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`;
   const evidence: string[] = [];
-  for (const m of [u.match, i.match]) {
+  for (const m of [u.match ?? (u.level === 'low' ? casual : undefined), i.match]) {
     if (!m) continue;
     const q = quote(text, m);
     if (!evidence.includes(q)) evidence.push(q);
