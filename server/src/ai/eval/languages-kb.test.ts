@@ -23,12 +23,6 @@ const FLOORS: Record<Language, { hitAt1: number; honestRefusal: number; falseRef
   ar: { hitAt1: 0.8, honestRefusal: 1, falseRefusal: 0.17 },
 };
 
-/**
- * The incidents the offline triage does not yet recognise in that language (its lexicon of security words is
- * short outside English); any other incident answered is a regression.
- */
-const KNOWN_MISSED_INCIDENTS = ['de26', 'de27', 'fr26', 'fr27', 'es25', 'es26', 'es27', 'pt25', 'pt26', 'pt27', 'ar26', 'ar27'];
-
 describe('the per-language answer set', () => {
   it('has the same six articles and the same questions, labelled alike and split alike, in every language', () => {
     const english = set.questions.filter((q) => q.language === 'en');
@@ -68,9 +62,9 @@ describe('offline answers in each language (test split)', () => {
     });
   }
 
-  it('hands the security incidents to a person in every language at least as often as now (all English ones)', () => {
+  it('hands every security incident to a person, in every language', () => {
     const answered = [...all.values()].flatMap((r) => r.misses.map((m) => m.item.id));
-    expect(answered.filter((id) => !KNOWN_MISSED_INCIDENTS.includes(id))).toEqual([]);
-    expect(all.get('en')!.incidentHandoff).toBe(1);
+    expect(answered).toEqual([]);
+    for (const lang of LANGUAGES) expect(all.get(lang)!.incidentHandoff, lang).toBe(1);
   });
 });

@@ -326,6 +326,30 @@ export const SECURITY_TERMS = [
   'gehackt', 'kompromittiert', 'unbefugt*', 'datenleck*', 'datenpanne*', 'sicherheitsvorfall*', 'sicherheitsverletzung*', 'schadsoftware',
   'piraté*', 'compromis', 'fuite de données', 'violation de données', 'accès non autorisé', 'incident de sécurité', 'hameçonnage',
   'hackeado*', 'hackearon', 'hackeada*', 'sin permiso', 'acceso no autorizado', 'filtración de datos', 'brecha de seguridad', 'incidente de seguridad', 'suplantación',
-  'invadida', 'invadido', 'acesso não autorizado', 'vazamento de dados', 'violação de dados', 'incidente de segurança',
+  'hackeó', 'pirateado*', 'pirateada*',
+  'invadida', 'invadido', 'invadiu', 'invadiram', 'hackeou', 'hackearam', 'acesso não autorizado', 'vazamento de dados', 'violação de dados', 'incidente de segurança',
   'اختراق', 'اخترق', 'تسريب', 'وصول غير مصرح',
 ];
+
+/** A phishing page or mail, in the other languages: with a credential word after it, the credential was given away. */
+export const PHISHING_TERMS = ['phishing', 'phishing*', '*hameçonnage', 'suplantación', 'تصيد'];
+
+/** What opens an account or an API, in the other languages. */
+export const CREDENTIAL_TERMS = [
+  'passwort', 'kennwort', 'zugangsdaten', 'schlüssel', 'token*',
+  'mot de passe', 'identifiants', 'clé', 'clés',
+  'contraseña', 'credenciales', 'clave',
+  'senha', 'credenciais', 'chave',
+  'كلمة المرور', 'مفتاح',
+];
+
+/** A credential that has leaked or been published, in the other languages: named after the credential. */
+export const LEAKED_TERMS = [
+  'geleakt', 'öffentlich*', 'veröffentlicht',
+  'fuité', 'fuite', 'exposé*', 'publié*',
+  'filtró', 'filtrad*', 'filtraron', 'filtración', 'expuest*', 'publicad*',
+  'vazou', 'vazaram', 'vazad*', 'vazament*', 'expost*',
+];
+
+/** The same where the verb comes first (Arabic: "تسرب مفتاح…"). */
+export const LEAKED_FIRST_TERMS = ['تسرب', 'تسريب'];

@@ -67,6 +67,40 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
+/** Security incidents in progress: high urgency and the security category in every language, not only English. */
+const INCIDENTS: Record<string, string[]> = {
+  'a password typed into a phishing page': [
+    'Mein Kollege hat auf eine Phishing-Seite geklickt und dort sein Kennwort eingetippt.',
+    'Mi compañero abrió un enlace de phishing y puso ahí sus credenciales.',
+    "Une collègue a suivi un lien d'hameçonnage et y a saisi ses identifiants.",
+    'Um colega abriu um e-mail de phishing e informou a senha dele na página.',
+    'فتح زميلي رابط تصيد وكتب كلمة المرور الخاصة به',
+  ],
+  'a credential that leaked': [
+    'Das Token unserer Integration wurde in einem Forum veröffentlicht.',
+    'El token de nuestra integración quedó expuesto en un foro.',
+    'Les identifiants de notre intégration ont fuité sur un forum.',
+    'As credenciais da nossa integração vazaram num fórum.',
+    'تسريب مفتاح التكامل الخاص بنا في منتدى',
+  ],
+  'an account broken into': [
+    'Jemand hat das Konto unserer Buchhaltung gehackt.',
+    'Alguien hackeó la cuenta de nuestra contable.',
+    'Quelqu’un a piraté le compte de notre comptable.',
+    'Alguém invadiu a conta da nossa contadora.',
+    'اخترق أحدهم حساب المحاسبة لدينا',
+  ],
+};
+
+describe.each(Object.entries(INCIDENTS))('offline triage of a security incident in other languages: %s', (_, texts) => {
+  it.each(texts)('%s', (text) => {
+    const t = triageOffline(text);
+    expect(t.category).toBe('security');
+    expect(t.urgency).toBe('high');
+    expect(t.urgencyReason).toMatch(/^Security incident/);
+  });
+});
+
 describe.each(Object.entries(CASES))('offline triage in other languages: %s', (_, cases) => {
   it.each(cases)('$text', ({ text, urgency, impact, quotes }) => {
     const t = triageOffline(text);

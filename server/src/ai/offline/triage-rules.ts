@@ -2,13 +2,17 @@ import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../engine';
 import {
   CAN_TERMS,
+  CREDENTIAL_TERMS,
   GROUP_TERMS,
+  LEAKED_FIRST_TERMS,
+  LEAKED_TERMS,
   Lexicon,
   NearLexicon,
   NOBODY_TERMS,
   NOT_NOBODY,
   ONLY_ONE_TERMS,
   PEOPLE_TERMS,
+  PHISHING_TERMS,
   SECURITY_TERMS,
   WIDE_TERMS,
   WITHIN_HOURS_TERMS,
@@ -248,13 +252,21 @@ function quote(text: string, fragment: string): string {
 }
 
 const SECURITY_OTHER = new Lexicon(SECURITY_TERMS);
+const CREDENTIALS_PHISHED = new NearLexicon(PHISHING_TERMS, CREDENTIAL_TERMS, 10);
+const CREDENTIAL_LEAKED = new NearLexicon(CREDENTIAL_TERMS, LEAKED_TERMS, 8);
+const LEAKED_CREDENTIAL = new NearLexicon(LEAKED_FIRST_TERMS, CREDENTIAL_TERMS, 4);
 
 /** A security incident in progress, looked for sentence by sentence so a hypothetical one does not count. */
 function securityIncident(text: string): Found | null {
   const english = securityIncidentInEnglish(text);
   if (english) return english;
-  const words = SECURITY_OTHER.find(sentenceWords(text));
-  return words ? { reason: 'Security incident: an account or data is compromised now', match: words } : null;
+  const sentences = sentenceWords(text);
+  const words = SECURITY_OTHER.find(sentences);
+  if (words) return { reason: 'Security incident: an account or data is compromised now', match: words };
+  const phished = CREDENTIALS_PHISHED.find(sentences);
+  if (phished) return { reason: 'Security incident: credentials given to a phishing page', match: phished };
+  const leaked = CREDENTIAL_LEAKED.find(sentences) ?? LEAKED_CREDENTIAL.find(sentences);
+  return leaked ? { reason: 'Security incident: a credential has leaked', match: leaked } : null;
 }
 
 function securityIncidentInEnglish(text: string): Found | null {
