@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DomainEventMap } from '../src/events';
 import type { CsatAnswer, TicketReach } from '../../shared/reach';
 import { api, connectVisitor, widgetSession, type VisitorSocket } from './harness';
-import { agentView, openEmailTestbed, sendMail, type EmailTestbed } from './email-helpers';
+import { agentView, openEmailTestbed, sendMail, type EmailTestbed, closeEmailTestbed, postForm, visitorApi } from './email-helpers';
 
 const clock = { now: new Date('2026-01-13T10:00:00Z') };
 let bed: EmailTestbed | null = null;
@@ -17,22 +17,13 @@ let socket: VisitorSocket | null = null;
 const view = agentView(() => bed!);
 
 afterEach(async () => {
-  socket?.disconnect();
+  await closeEmailTestbed(bed, socket);
   socket = null;
-  await bed?.server.close();
-  await bed?.sink.close();
   bed = null;
 });
 
 const setStatus = (id: string, status: string) => api(bed!.server, 'PATCH', `/api/tickets/${id}`, { cookie: bed!.cookie, body: { status } });
 const reachOf = async (id: string) => (await api<TicketReach>(bed!.server, 'GET', `/api/tickets/${id}/reach`, { cookie: bed!.cookie })).body;
-const form = (path: string, fields: Record<string, string>) =>
-  fetch(`${bed!.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: bed!.server.url }, body: new URLSearchParams(fields).toString() });
-async function asVisitor<T>(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${bed!.server.url}${path}`, { method, headers: { authorization: `Visitor ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
 
 async function chatTicket(): Promise<{ token: string; ticketId: string }> {
   const session = await widgetSession(bed!.server);
@@ -71,10 +62,10 @@ describe('CSAT by email', () => {
     expect((await fetch(`${bed.server.url}/csat?token=forged.x&rating=4`)).status).toBe(400);
 
     const token = link.searchParams.get('token')!;
-    expect((await form('/csat', { token, rating: '9' })).status).toBe(400);
-    const sent = await form('/csat', { token, rating: '4', comment: '<b>Quick</b> and kind' });
+    expect((await postForm(bed!.server, '/csat', { token, rating: '9' })).status).toBe(400);
+    const sent = await postForm(bed!.server, '/csat', { token, rating: '4', comment: '<b>Quick</b> and kind' });
     expect(sent.status).toBe(200);
-    expect((await form('/csat', { token, rating: '1' })).status).toBe(409);
+    expect((await postForm(bed!.server, '/csat', { token, rating: '1' })).status).toBe(409);
     const reach = await reachOf(t!.id);
     expect(reach.csat.answer).toMatchObject({ rating: 4, comment: '<b>Quick</b> and kind', answeredVia: 'email' });
     expect(reach.csat.askedAt).not.toBeNull();
@@ -88,16 +79,16 @@ describe('CSAT in the messenger', () => {
     bed = await openEmailTestbed(clock);
     const { token, ticketId } = await chatTicket();
     const other = await widgetSession(bed.server);
-    expect((await asVisitor(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(409);
+    expect((await visitorApi(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(409);
     await setStatus(ticketId, 'solved');
-    const asked = await asVisitor<{ askedAt: string | null; answer: CsatAnswer | null }>(token, 'GET', `/api/me/requests/${ticketId}/csat`);
+    const asked = await visitorApi<{ askedAt: string | null; answer: CsatAnswer | null }>(bed!.server, token, 'GET', `/api/me/requests/${ticketId}/csat`);
     expect(asked.body).toEqual({ askedAt: '2026-01-13T10:00:00.000Z', answer: null });
-    expect((await asVisitor(other.token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(404);
-    expect((await asVisitor(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 0 })).status).toBe(400);
-    const answered = await asVisitor<CsatAnswer>(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5, comment: 'Thanks!' });
+    expect((await visitorApi(bed!.server, other.token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(404);
+    expect((await visitorApi(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 0 })).status).toBe(400);
+    const answered = await visitorApi<CsatAnswer>(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5, comment: 'Thanks!' });
     expect(answered.status).toBe(201);
     expect(answered.body).toMatchObject({ rating: 5, comment: 'Thanks!', answeredVia: 'chat' });
-    expect((await asVisitor(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 1 })).status).toBe(409);
+    expect((await visitorApi(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 1 })).status).toBe(409);
     // No mail for a chat ticket's question.
     await bed.server.deliver();
     expect(bed.sink.mails).toHaveLength(0);
@@ -108,11 +99,11 @@ describe('CSAT in the messenger', () => {
     const { token, ticketId } = await chatTicket();
     await bed.server.app.db.updateTable('sites').set({ settings: JSON.stringify({ csat: { enabled: false } }) }).execute();
     await setStatus(ticketId, 'solved');
-    expect((await asVisitor(token, 'GET', `/api/me/requests/${ticketId}/csat`)).body).toEqual({ askedAt: null, answer: null });
-    expect((await asVisitor(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(403);
+    expect((await visitorApi(bed!.server, token, 'GET', `/api/me/requests/${ticketId}/csat`)).body).toEqual({ askedAt: null, answer: null });
+    expect((await visitorApi(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(403);
     await bed.server.app.db.updateTable('sites').set({ settings: '{}' }).execute();
-    expect((await asVisitor(token, 'DELETE', `/api/me/requests/${ticketId}`)).status).toBe(204);
-    expect((await asVisitor(token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(404);
+    expect((await visitorApi(bed!.server, token, 'DELETE', `/api/me/requests/${ticketId}`)).status).toBe(204);
+    expect((await visitorApi(bed!.server, token, 'POST', `/api/me/requests/${ticketId}/csat`, { rating: 5 })).status).toBe(404);
   });
 });
 
@@ -134,13 +125,13 @@ describe('transcripts', () => {
     expect((await api(bed.server, 'GET', '/api/tickets/nope/transcript.txt', { cookie: bed.cookie })).status).toBe(404);
 
     // A verified-by-confirmation address gets it; three an hour at most.
-    await asVisitor(token, 'POST', '/api/widget/reach/email', { email: 'ada@example.net' });
+    await visitorApi(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'ada@example.net' });
     await bed.server.deliver();
     const confirmation = await bed.sink.waitFor((m) => m.to.includes('ada@example.net'));
     const link = new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(confirmation.parsed.text ?? '')![0]);
-    await form('/reach/confirm', { token: link.searchParams.get('token')! });
-    for (let i = 0; i < 3; i++) expect((await asVisitor(token, 'POST', '/api/widget/transcript')).status).toBe(202);
-    expect((await asVisitor(token, 'POST', '/api/widget/transcript')).status).toBe(429);
+    await postForm(bed!.server, '/reach/confirm', { token: link.searchParams.get('token')! });
+    for (let i = 0; i < 3; i++) expect((await visitorApi(bed!.server, token, 'POST', '/api/widget/transcript')).status).toBe(202);
+    expect((await visitorApi(bed!.server, token, 'POST', '/api/widget/transcript')).status).toBe(429);
     await bed.server.deliver();
     const mailed = await bed.sink.waitFor((m) => (m.parsed.subject ?? '').includes('Your conversation'));
     expect(mailed.to).toEqual(['ada@example.net']);

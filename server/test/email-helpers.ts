@@ -15,7 +15,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AppOptions } from '../src/app';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
 import { DEFAULT_TEST_DNS, tableResolver } from './email-dns';
-import { api, signIn, startServer, type TestServer } from './harness';
+import { api, signIn, startServer, type TestServer, type VisitorSocket } from './harness';
 
 export const SUPPORT = 'support@frontdesk.test';
 
@@ -249,4 +249,23 @@ export async function smtpDialogue(port: number, commands: string[]): Promise<st
     socket.destroy();
   }
   return replies;
+}
+
+/** After a test: the visitor's socket, the app and the sink closed (each may be missing, when the test failed early). */
+export async function closeEmailTestbed(bed: EmailTestbed | null, socket: VisitorSocket | null): Promise<void> {
+  socket?.disconnect();
+  await bed?.server.close();
+  await bed?.sink.close();
+}
+
+/** What a page's form posts (url-encoded, from our own origin, as the browser sends it). */
+export function postForm(server: Pick<TestServer, 'url'>, path: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url }, body: new URLSearchParams(fields).toString() });
+}
+
+/** A REST call as the messenger makes it (`Authorization: Visitor <token>`), with its status and JSON body. */
+export async function visitorApi<T = unknown>(server: Pick<TestServer, 'url'>, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Visitor ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }

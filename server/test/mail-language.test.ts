@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, connectVisitor, widgetSession, type VisitorSocket } from './harness';
-import { agentView, openEmailTestbed, sendMail, type EmailTestbed } from './email-helpers';
+import { agentView, openEmailTestbed, sendMail, type EmailTestbed, closeEmailTestbed, postForm, visitorApi } from './email-helpers';
 
 const clock = { now: new Date('2026-01-13T10:00:00Z') };
 let bed: EmailTestbed | null = null;
@@ -14,20 +14,11 @@ let socket: VisitorSocket | null = null;
 const view = agentView(() => bed!);
 
 afterEach(async () => {
-  socket?.disconnect();
+  await closeEmailTestbed(bed, socket);
   socket = null;
-  await bed?.server.close();
-  await bed?.sink.close();
   bed = null;
 });
 
-async function asVisitor(token: string, method: string, path: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${bed!.server.url}${path}`, { method, headers: { authorization: `Visitor ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  await res.text();
-  return res.status;
-}
-const form = (path: string, fields: Record<string, string>) =>
-  fetch(`${bed!.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: bed!.server.url }, body: new URLSearchParams(fields).toString() });
 
 describe('mail in the customer’s language', () => {
   it('a German visitor: the confirmation, the unseen reply and the transcript in German', async () => {
@@ -39,14 +30,14 @@ describe('mail in the customer’s language', () => {
     if (!state.ok || !state.data.ticket) throw new Error('no ticket');
     const ticketId = state.data.ticket.id;
 
-    expect(await asVisitor(session.token, 'POST', '/api/widget/reach/email', { email: 'ada@example.net' })).toBe(201);
+    expect((await visitorApi(bed!.server, session.token, 'POST', '/api/widget/reach/email', { email: 'ada@example.net' })).status).toBe(201);
     await bed.server.deliver();
     const confirmation = await bed.sink.waitFor((m) => m.to.includes('ada@example.net'));
     expect(confirmation.parsed.subject).toBe('Re: [#1001] Bitte bestätigen Sie Ihre E-Mail-Adresse');
     expect(confirmation.parsed.text).toMatch(/^Hallo,\n\nJemand hat diese Adresse im Chat auf .+ zur Anfrage #1001 angegeben/);
     expect(confirmation.parsed.text).toContain('Bis Sie bestätigen, schicken wir nichts anderes an diese Adresse.');
     const link = new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(confirmation.parsed.text ?? '')![0]);
-    expect((await form('/reach/confirm', { token: link.searchParams.get('token')! })).status).toBe(200);
+    expect((await postForm(bed!.server, '/reach/confirm', { token: link.searchParams.get('token')! })).status).toBe(200);
 
     // The visitor leaves; the agent's reply, unseen, is mailed with the German footer.
     socket.disconnect();
@@ -59,7 +50,7 @@ describe('mail in the customer’s language', () => {
     const mailed = await bed.sink.waitFor((m) => (m.parsed.text ?? '').includes('Der Export ist repariert.'));
     expect(mailed.parsed.text).toContain('Anfrage #1001: Antworten Sie auf diese E-Mail; bitte lassen Sie [#1001] im Betreff stehen.');
 
-    expect(await asVisitor(session.token, 'POST', '/api/widget/transcript')).toBe(202);
+    expect((await visitorApi(bed!.server, session.token, 'POST', '/api/widget/transcript')).status).toBe(202);
     await bed.server.deliver();
     const transcript = await bed.sink.waitFor((m) => (m.parsed.subject ?? '').startsWith('[#1001] Ihre Unterhaltung mit '));
     expect(transcript.parsed.text).toMatch(/-Support: Anfrage #1001\nBetreff: .+\nStatus: (Neu|Offen|Wartet auf Ihre Antwort)\n/);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/protocol';
 import type { TicketReach, VisitorReach } from '../../shared/reach';
 import { api, connectVisitor, nextEvent, signIn, tempDbPath, widgetSession, type VisitorSocket } from './harness';
-import { agentView, openEmailTestbed, sendMail, startEmailServer, startSink, type EmailTestbed } from './email-helpers';
+import { agentView, openEmailTestbed, sendMail, startEmailServer, startSink, type EmailTestbed, closeEmailTestbed, postForm, visitorApi } from './email-helpers';
 
 const clock = { now: new Date('2026-01-16T23:30:00Z') };
 const at = (iso: string) => {
@@ -20,22 +20,11 @@ const view = agentView(() => bed!);
 const refs = (r: string | string[] | undefined) => (Array.isArray(r) ? r : r ? [r] : []);
 
 afterEach(async () => {
-  socket?.disconnect();
+  await closeEmailTestbed(bed, socket);
   socket = null;
-  await bed?.server.close();
-  await bed?.sink.close();
   bed = null;
 });
 
-async function visitorApi<T>(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${bed!.server.url}${path}`, {
-    method,
-    headers: { authorization: `Visitor ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
 
 /** A visitor who asked Kai, then for a person: the ticket of the handoff. */
 async function handedOff(): Promise<{ token: string; ticketId: string; socket: VisitorSocket }> {
@@ -53,8 +42,6 @@ const reply = async (ticketId: string, body: string, internal = false) => {
   return res.body;
 };
 const reachOf = async (ticketId: string) => (await api<TicketReach>(bed!.server, 'GET', `/api/tickets/${ticketId}/reach`, { cookie: bed!.cookie })).body;
-const form = (path: string, fields: Record<string, string>) =>
-  fetch(`${bed!.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: bed!.server.url }, body: new URLSearchParams(fields).toString() });
 
 describe('a visitor who leaves gets the reply by mail', () => {
   it('Friday night handoff, email given and confirmed; the Monday reply is mailed and the answer threads back', async () => {
@@ -62,12 +49,12 @@ describe('a visitor who leaves gets the reply by mail', () => {
     at('2026-01-16T23:30:00Z');
     const { token, ticketId } = await handedOff();
 
-    const before = await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach');
+    const before = await visitorApi<VisitorReach>(bed!.server, token, 'GET', '/api/widget/reach');
     expect(before.body).toEqual({ status: 'none', email: null, askForEmail: true });
-    const given = await visitorApi<VisitorReach>(token, 'POST', '/api/widget/reach/email', { email: 'Ada@Example.net' });
+    const given = await visitorApi<VisitorReach>(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'Ada@Example.net' });
     expect(given.status).toBe(201);
     expect(given.body).toMatchObject({ status: 'pending', email: 'ada@example.net' });
-    expect((await visitorApi(token, 'POST', '/api/widget/reach/email', { email: 'not an address' })).status).toBe(400);
+    expect((await visitorApi(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'not an address' })).status).toBe(400);
 
     expect(await bed.server.deliver()).toBe(1);
     const confirmation = await bed.sink.waitFor((m) => m.to.includes('ada@example.net'));
@@ -80,11 +67,11 @@ describe('a visitor who leaves gets the reply by mail', () => {
     const opened = await fetch(link!.replace(/^https?:\/\/[^/]+/, bed.server.url));
     expect(opened.status).toBe(200);
     expect(await opened.text()).toContain('Confirm my email address');
-    expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('pending');
-    const confirmed = await form('/reach/confirm', { token: new URL(link!).searchParams.get('token')! });
+    expect((await visitorApi<VisitorReach>(bed!.server, token, 'GET', '/api/widget/reach')).body.status).toBe('pending');
+    const confirmed = await postForm(bed!.server, '/reach/confirm', { token: new URL(link!).searchParams.get('token')! });
     expect(confirmed.status).toBe(200);
-    expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
-    expect((await form('/reach/confirm', { token: 'forged' })).status).toBe(400);
+    expect((await visitorApi<VisitorReach>(bed!.server, token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
+    expect((await postForm(bed!.server, '/reach/confirm', { token: 'forged' })).status).toBe(400);
 
     // The visitor goes away for the weekend.
     socket!.disconnect();
@@ -131,13 +118,13 @@ describe('a visitor who leaves gets the reply by mail', () => {
   it('a reply the visitor sees live is not mailed', async () => {
     bed = await openEmailTestbed(clock);
     const { token, ticketId, socket: live } = await handedOff();
-    await visitorApi(token, 'POST', '/api/widget/reach/email', { email: 'bo@example.net' });
+    await visitorApi(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'bo@example.net' });
     const link = await (async () => {
       await bed!.server.deliver();
       const m = await bed!.sink.waitFor((x) => x.to.includes('bo@example.net'));
       return new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(m.parsed.text ?? '')![0]);
     })();
-    await form('/reach/confirm', { token: link.searchParams.get('token')! });
+    await postForm(bed!.server, '/reach/confirm', { token: link.searchParams.get('token')! });
 
     const shown = nextEvent<Message>(live, 'message:created', (m) => m.author.kind === 'agent');
     const answer = await reply(ticketId, 'Looking at it now.');
@@ -156,7 +143,7 @@ describe('a visitor who leaves gets the reply by mail', () => {
     const { token, ticketId } = await handedOff();
     socket!.disconnect();
     socket = null;
-    await visitorApi(token, 'POST', '/api/widget/reach/email', { email: 'stranger@example.net' });
+    await visitorApi(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'stranger@example.net' });
     await bed.server.deliver();
     const confirmation = await bed.sink.waitFor((m) => m.to.includes('stranger@example.net'));
 
@@ -167,15 +154,15 @@ describe('a visitor who leaves gets the reply by mail', () => {
     expect(await bed.server.deliver()).toBe(0);
     expect(bed.sink.mails).toHaveLength(1);
     // Transcripts too wait for a confirmed address.
-    expect((await visitorApi(token, 'POST', '/api/widget/transcript')).status).toBe(409);
+    expect((await visitorApi(bed!.server, token, 'POST', '/api/widget/transcript')).status).toBe(409);
 
     // Someone else replying to the confirmation confirms nothing; the owner's reply does.
     await sendMail(bed.server.smtpPort, { from: 'mallory@example.org', subject: `Re: ${confirmation.parsed.subject}`, text: 'yes', inReplyTo: confirmation.parsed.messageId! });
     await bed.server.app.email.settled();
-    expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('pending');
+    expect((await visitorApi<VisitorReach>(bed!.server, token, 'GET', '/api/widget/reach')).body.status).toBe('pending');
     await sendMail(bed.server.smtpPort, { from: 'stranger@example.net', subject: `Re: ${confirmation.parsed.subject}`, text: 'Yes, that is me', inReplyTo: confirmation.parsed.messageId! });
     await bed.server.app.email.settled();
-    expect((await visitorApi<VisitorReach>(token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
+    expect((await visitorApi<VisitorReach>(bed!.server, token, 'GET', '/api/widget/reach')).body.status).toBe('confirmed');
   });
 
   it('a due time survives a restart: the reply is mailed by the next process', async () => {
@@ -188,10 +175,10 @@ describe('a visitor who leaves gets the reply by mail', () => {
       const { token, ticketId } = await handedOff();
       socket!.disconnect();
       socket = null;
-      await visitorApi(token, 'POST', '/api/widget/reach/email', { email: 'cy@example.net' });
+      await visitorApi(bed!.server, token, 'POST', '/api/widget/reach/email', { email: 'cy@example.net' });
       await server.deliver();
       const confirmation = await sink.waitFor((m) => m.to.includes('cy@example.net'));
-      await form('/reach/confirm', { token: new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(confirmation.parsed.text ?? '')![0]).searchParams.get('token')! });
+      await postForm(bed!.server, '/reach/confirm', { token: new URL(/https?:\/\/\S+\/reach\/confirm\?token=\S+/.exec(confirmation.parsed.text ?? '')![0]).searchParams.get('token')! });
       const answer = await reply(ticketId, 'Answered before the restart.');
       await server.close();
 
@@ -214,17 +201,17 @@ describe('a visitor who leaves gets the reply by mail', () => {
     bed = await openEmailTestbed(clock);
     const res = await fetch(`${bed.server.url}/api/widget/reach`);
     expect(res.status).toBe(401);
-    expect((await visitorApi('forged.token', 'GET', '/api/widget/reach')).status).toBe(401);
+    expect((await visitorApi(bed!.server, 'forged.token', 'GET', '/api/widget/reach')).status).toBe(401);
     expect((await api(bed.server, 'GET', '/api/tickets/x/reach')).status).toBe(401);
     expect((await api(bed.server, 'GET', '/api/tickets/x/transcript.txt')).status).toBe(401);
     // A verified identity (the site's signed JWT carried the email) is never asked, and cannot be replaced.
     const session = await widgetSession(bed.server);
     await bed.server.app.db.updateTable('visitors').set({ verified: 1, email: 'vip@example.net' }).where('id', '=', session.visitorId).execute();
-    expect((await visitorApi<VisitorReach>(session.token, 'GET', '/api/widget/reach')).body).toEqual({ status: 'verified', email: 'vip@example.net', askForEmail: true });
-    expect((await visitorApi(session.token, 'POST', '/api/widget/reach/email', { email: 'other@example.net' })).status).toBe(409);
+    expect((await visitorApi<VisitorReach>(bed!.server, session.token, 'GET', '/api/widget/reach')).body).toEqual({ status: 'verified', email: 'vip@example.net', askForEmail: true });
+    expect((await visitorApi(bed!.server, session.token, 'POST', '/api/widget/reach/email', { email: 'other@example.net' })).status).toBe(409);
     // One address gets at most three confirmations an hour, however many visitors type it.
-    for (let i = 0; i < 3; i++) expect((await visitorApi((await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'victim@example.net' })).status).toBe(201);
-    expect((await visitorApi((await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'Victim@example.net' })).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await visitorApi(bed!.server, (await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'victim@example.net' })).status).toBe(201);
+    expect((await visitorApi(bed!.server, (await widgetSession(bed.server)).token, 'POST', '/api/widget/reach/email', { email: 'Victim@example.net' })).status).toBe(429);
   });
 
   it('is documented in the OpenAPI document', async () => {
