@@ -96,6 +96,17 @@ describe('an email ticket in its own language', () => {
     const en = await bed.sink.waitFor((m) => m.to.includes('ken@contoso.example'));
     expect(en.parsed.text).toMatch(/^Hello Ken,\n\nThank you for your email\. We have received it as request #\d+\./);
   });
+
+  it('names the files it could not keep, and why, in the mail’s language', async () => {
+    bed = await openEmailTestbed(clock);
+    const de = textsFor('de').mail;
+    const attachments = Array.from({ length: 11 }, (_, i) => ({ filename: `scan-${i + 1}.txt`, content: `page ${i + 1}` }));
+    await sendMail(bed.server.smtpPort, { from: 'Jan <jan@contoso.example>', subject: 'Scans', text: 'Anbei die Scans.', messageId: '<de-files@contoso.example>', headers: { 'Content-Language': 'de-DE' }, attachments });
+    await bed.server.deliver();
+    const ack = await bed.sink.waitFor((m) => m.to.includes('jan@contoso.example'));
+    expect(ack.parsed.text).toContain(de.notKept(1, `- scan-11.txt: ${de.tooMany(10)}`));
+    expect(ack.parsed.text).not.toContain('over the limit');
+  });
 });
 
 describe('the sign-in page (/portal/verify)', () => {

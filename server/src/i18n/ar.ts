@@ -48,6 +48,8 @@ export const ar: Texts = {
     added: (number) => `أضفنا رسالتك إلى الطلب رقم ${number}.`,
     notKept: (count, lines) =>
       `لم نتمكن من الاحتفاظ ${count === 1 ? 'بملف واحد' : `بـ ${count} ملفات`} من رسالتك:\n${lines}\nيُرجى ${count === 1 ? 'إرساله' : 'إرسالها'} كرابط (مثلًا من خدمة لمشاركة الملفات) أو على أجزاء أصغر.`,
+    tooBig: (size, max) => `${size}، يتجاوز الحد البالغ ${max} لكل ملف`,
+    tooMany: (max) => `يتجاوز الحد البالغ ${max} ملفات لكل رسالة`,
     overLimits: 'تتجاوز حدودنا للمرفقات',
     signature: (site) => `فريق دعم ${site}`,
     neutralSubject: (number) => `[#${number}] طلب الدعم الخاص بك`,

@@ -34,7 +34,7 @@ describe('the text catalogue', () => {
 
     // The acknowledgement and the pages: every text translated (functions called with the same arguments).
     const sample = (v: unknown) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)(1042, 'Acme') : v);
-    for (const key of ['helloName', 'received', 'followUp', 'addMore', 'added', 'notKept', 'overLimits', 'signature', 'neutralSubject'] as const) expect(sample(mail[key]), key).not.toBe(sample(en.mail[key]));
+    for (const key of ['helloName', 'received', 'followUp', 'addMore', 'added', 'notKept', 'tooBig', 'tooMany', 'overLimits', 'signature', 'neutralSubject'] as const) expect(sample(mail[key]), key).not.toBe(sample(en.mail[key]));
     expect(mail.received(1042)).toContain('1042');
     expect(mail.addMore(1042)).toContain('[#1042]');
     expect(mail.neutralSubject(1042)).toMatch(/^\[#1042\] /);

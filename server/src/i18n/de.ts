@@ -49,6 +49,8 @@ export const de: Texts = {
     added: (number) => `Wir haben Ihre E-Mail zu Anfrage #${number} hinzugefügt.`,
     notKept: (count, lines) =>
       `${count === 1 ? 'Eine Datei' : `${count} Dateien`} aus Ihrer E-Mail konnten wir nicht behalten:\n${lines}\nBitte schicken Sie sie als Link (zum Beispiel von einem Dienst zum Teilen von Dateien) oder in kleineren Teilen.`,
+    tooBig: (size, max) => `${size}, über der Grenze von ${max} pro Datei`,
+    tooMany: (max) => `über der Grenze von ${max} Dateien pro E-Mail`,
     overLimits: 'über unseren Grenzen für Anhänge',
     signature: (site) => `Ihr ${site}-Support`,
     neutralSubject: (number) => `[#${number}] Ihre Supportanfrage`,

@@ -63,6 +63,8 @@ export const en = {
     added: (number: number) => `We have added your email to request #${number}.`,
     notKept: (count: number, lines: string) =>
       `We could not keep ${count === 1 ? 'one file' : `${count} files`} from your email:\n${lines}\nPlease send ${count === 1 ? 'it' : 'them'} as a link (for example from a file-sharing service), or in smaller parts.`,
+    tooBig: (size: string, max: string) => `${size}, over the ${max} limit per file`,
+    tooMany: (max: number) => `over the limit of ${max} files per email`,
     overLimits: 'over our limits for attachments',
     signature: (site: string) => `${site} support`,
     /** The subject of automatic mail to an address that may not be the sender's: our words only. */

@@ -49,6 +49,8 @@ export const es: Texts = {
     added: (number) => `Hemos añadido tu correo a la solicitud n.º ${number}.`,
     notKept: (count, lines) =>
       `No hemos podido conservar ${count === 1 ? 'un archivo' : `${count} archivos`} de tu correo:\n${lines}\n${count === 1 ? 'Envíalo' : 'Envíalos'} como enlace (por ejemplo, desde un servicio para compartir archivos) o en partes más pequeñas.`,
+    tooBig: (size, max) => `${size}, por encima del límite de ${max} por archivo`,
+    tooMany: (max) => `por encima del límite de ${max} archivos por correo`,
     overLimits: 'por encima de nuestros límites para adjuntos',
     signature: (site) => `Soporte de ${site}`,
     neutralSubject: (number) => `[#${number}] Tu solicitud de soporte`,

@@ -49,6 +49,8 @@ export const fr: Texts = {
     added: (number) => `Nous avons ajouté votre e-mail à la demande n° ${number}.`,
     notKept: (count, lines) =>
       `Nous n’avons pas pu conserver ${count === 1 ? 'un fichier' : `${count} fichiers`} de votre e-mail :\n${lines}\nMerci de ${count === 1 ? 'l’envoyer' : 'les envoyer'} sous forme de lien (par exemple depuis un service de partage de fichiers), ou en plusieurs parties plus petites.`,
+    tooBig: (size, max) => `${size}, au-delà de la limite de ${max} par fichier`,
+    tooMany: (max) => `au-delà de la limite de ${max} fichiers par e-mail`,
     overLimits: 'au-delà de nos limites pour les pièces jointes',
     signature: (site) => `L’équipe d’assistance ${site}`,
     neutralSubject: (number) => `[#${number}] Votre demande d’assistance`,

@@ -49,6 +49,8 @@ export const pt: Texts = {
     added: (number) => `Acrescentámos o seu e-mail ao pedido n.º ${number}.`,
     notKept: (count, lines) =>
       `Não conseguimos guardar ${count === 1 ? 'um ficheiro' : `${count} ficheiros`} do seu e-mail:\n${lines}\n${count === 1 ? 'Envie-o' : 'Envie-os'} como ligação (por exemplo, de um serviço de partilha de ficheiros) ou em partes mais pequenas.`,
+    tooBig: (size, max) => `${size}, acima do limite de ${max} por ficheiro`,
+    tooMany: (max) => `acima do limite de ${max} ficheiros por e-mail`,
     overLimits: 'acima dos nossos limites para anexos',
     signature: (site) => `Suporte ${site}`,
     neutralSubject: (number) => `[#${number}] O seu pedido de suporte`,

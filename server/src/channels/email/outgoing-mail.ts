@@ -16,7 +16,7 @@ import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
 import { addressTag } from './mail-log';
 import { enqueueMail } from './outbox';
-import type { RejectedAttachment } from './read-mail';
+import { fmtSize, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type RejectedAttachment } from './read-mail';
 import { threadOf, trimReferences } from './threading';
 
 /** The core context and the address mail comes from. */
@@ -42,7 +42,8 @@ export function replySubject(number: number, subject: string): string {
 /** The files not kept, by name when `echo` (the mail goes back to its sender), else by count only. */
 function rejectedLines(mail: Texts['mail'], rejected: readonly RejectedAttachment[], echo: boolean): string {
   if (!rejected.length) return '';
-  const lines = echo ? rejected.map((r) => `- ${r.filename}: ${r.reason}`).join('\n') : `- ${mail.overLimits}`;
+  const why = (r: RejectedAttachment) => (r.limit === 'size' ? mail.tooBig(fmtSize(r.size), fmtSize(MAX_ATTACHMENT_BYTES)) : mail.tooMany(MAX_ATTACHMENTS));
+  const lines = echo ? rejected.map((r) => `- ${r.filename}: ${why(r)}`).join('\n') : `- ${mail.overLimits}`;
   return `${mail.notKept(rejected.length, lines)}\n\n`;
 }
 
