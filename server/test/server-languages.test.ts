@@ -91,6 +91,21 @@ describe('an email ticket in its own language', () => {
     expect(en.parsed.text).toMatch(/^Hello Ken,\n\nThank you for your email\. We have received it as request #\d+\./);
   });
 
+  it('a ticket the API creates keeps the language it was given: the reply mail speaks it', async () => {
+    slot.bed = await openEmailTestbed(clock);
+    const created = await api<{ id: string; number: number }>(slot.bed.server, 'POST', '/api/tickets', {
+      cookie: slot.bed.cookie,
+      body: { subject: 'Rechnung', description: 'Die Rechnung fehlt.', channel: 'email', requester: { email: 'eva@example.net' }, urgency: 'low', impact: 'low', language: 'de-AT' },
+    });
+    expect(created.status).toBe(201);
+    expect((await api(slot.bed.server, 'POST', '/api/tickets', { cookie: slot.bed.cookie, body: { subject: 'x', description: 'y', channel: 'api', language: 'x'.repeat(36) } })).status).toBe(400);
+    const { number } = created.body;
+    expect((await api(slot.bed.server, 'POST', `/api/tickets/${created.body.id}/messages`, { cookie: slot.bed.cookie, body: { body: 'Sie ist unterwegs.', internal: false } })).status).toBe(201);
+    await slot.bed.server.deliver();
+    const reply = await slot.bed.sink.waitFor((m) => (m.parsed.text ?? '').includes('Sie ist unterwegs.'));
+    expect(reply.parsed.text).toContain(textsFor('de').mail.replyFooter(number));
+  });
+
   it('names the files it could not keep, and why, in the mail’s language', async () => {
     slot.bed = await openEmailTestbed(clock);
     const de = textsFor('de').mail;
