@@ -168,15 +168,20 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   // Referrer-Policy same-origin, not no-referrer: the token never leaves in a Referer, and the form's POST still
   // carries our Origin (no-referrer makes it `null`, which the cross-origin guard refuses).
   // The token is in the URL: these routes are not logged at info level, so it never reaches the logs.
-  /** A sign-in page's language: the link's, else the browser's, else the token's site's default, else English. */
-  async function signInLanguage(request: FastifyRequest, asked: unknown, token: string): Promise<Language> {
+  /**
+   * A sign-in page's language: the link's, else the browser's, else the token's site's default, else English;
+   * and the portal's address in it (`?lang=` only where the portal would not choose that language itself).
+   */
+  async function signInLanguage(request: FastifyRequest, asked: unknown, token: string): Promise<{ language: Language; portal: string }> {
     const siteId = token && token.length <= 200 ? await siteOfLoginToken(ctx.db, token) : null;
-    return pageLanguage({ asked, acceptLanguage: request.headers['accept-language'], site: siteId ? await siteLanguage(ctx.db, siteId) : null });
+    const known = { acceptLanguage: request.headers['accept-language'], site: siteId ? await siteLanguage(ctx.db, siteId) : null };
+    const language = pageLanguage({ asked, ...known });
+    return { language, portal: language === pageLanguage(known) ? '/portal' : `/portal?lang=${language}` };
   }
 
   app.get<{ Querystring: { token?: string; lang?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verifyPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
-    return sendPage(reply, 200, confirmSignInPage(await signInLanguage(request, request.query.lang, token), token));
+    return sendPage(reply, 200, confirmSignInPage((await signInLanguage(request, request.query.lang, token)).language, token));
   });
 
   // The form posts the token back, url-encoded; only this plugin parses that type.
@@ -188,8 +193,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
-      const language = await signInLanguage(request, request.body?.lang, token);
-      return sendPage(reply, 400, linkProblemPage(language, result.reason, `/portal?lang=${language}`));
+      const { language, portal } = await signInLanguage(request, request.body?.lang, token);
+      return sendPage(reply, 400, linkProblemPage(language, result.reason, portal));
     }
     void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     const site = await findSiteById(ctx.db, result.customer.siteId);
