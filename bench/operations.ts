@@ -38,7 +38,7 @@ function ticketAt(i: number, siteId: string): TicketRow {
     centre, assignee_id: null, received_at: received.toISOString(), created_at: received.toISOString(), updated_at: received.toISOString(),
     first_response_due_at: null, resolution_due_at: null, next_due_at: null, first_responded_at: null, solved_at: null, handoff: null,
     next_response_due_at: null, next_response_started_at: null, sla_paused_at: null, sla_paused_minutes: 0, sla_warned_for: null,
-    sla_breached_for: null, follow_up_of: null, support_plan: null, home_centre: homeCentre, withdrawn_at: null, out_of_hours: 0, merged_into_id: null, sender_verified: null,
+    sla_breached_for: null, follow_up_of: null, support_plan: null, home_centre: homeCentre, withdrawn_at: null, out_of_hours: 0, merged_into_id: null, sender_verified: null, language: null,
   };
   return Object.assign(row, deadlinesFor(DEFAULT_OPERATIONS, row));
 }

@@ -63,7 +63,7 @@ export async function seed(databaseUrl: string): Promise<void> {
           { id: randomUUID(), conversation_id: conversationId, seq: 2, client_id: null, author_kind: 'agent' as const, author_name: 'Agent', author_id: null, body: `Thanks, looking into the ${word} issue now.`, internal: 0, sources: '[]', created_at: at, quoted: null, card: null },
         );
         const row: TicketRow = {
-          id: randomUUID(), number: 1001 + k, site_id: site.id, conversation_id: conversationId, subject: `${word} problem ${k}`, description: `My ${word} stopped working`, tags: '[]', merged_into_id: null, sender_verified: null,
+          id: randomUUID(), number: 1001 + k, site_id: site.id, conversation_id: conversationId, subject: `${word} problem ${k}`, description: `My ${word} stopped working`, tags: '[]', merged_into_id: null, sender_verified: null, language: null,
           status: k % 3 === 0 ? 'new' : 'open', urgency, impact, priority, urgency_reason: null, impact_reason: null, category: 'technical',
           channel: 'chat', requester_name: `Customer ${k}`, requester_email: `c${k}@example.com`, requester_time_zone: 'Europe/London', visitor_id: null,
           centre, assignee_id: null, received_at: at, created_at: at, updated_at: at,

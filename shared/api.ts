@@ -68,6 +68,8 @@ export const createTicketSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   /** Key of the site the ticket belongs to (default `demo`). */
   site: z.string().max(64).optional(),
+  /** The customer's language (BCP 47): mail to them about the ticket is written in it, else in the site's default. */
+  language: z.string().trim().min(2).max(35).optional(),
 });
 export type CreateTicketBody = z.infer<typeof createTicketSchema>;
 
@@ -189,6 +191,8 @@ export const customerRequestSchema = z.object({
   urgency: z.enum(STATED_URGENCIES),
   /** The browser's IANA time zone: routes the request and words the promise in the customer's time. */
   timeZone: z.string().max(64).optional(),
+  /** The portal page's language (BCP 47); left out, the browser's Accept-Language. Mail about the request speaks it. */
+  language: z.string().trim().min(2).max(35).optional(),
 });
 export type CustomerRequestBody = z.infer<typeof customerRequestSchema>;
 

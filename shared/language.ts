@@ -29,11 +29,16 @@ export function isLanguage(value: unknown): value is Language {
  * default, the browser's `navigator.languages`): the first whose primary subtag we have, else English.
  */
 export function pickLanguage(...candidates: readonly (string | null | undefined | readonly string[])[]): Language {
+  return findLanguage(...candidates) ?? DEFAULT_LANGUAGE;
+}
+
+/** Like `pickLanguage`, but null when no candidate is a language we have (to store what a customer said, or nothing). */
+export function findLanguage(...candidates: readonly (string | null | undefined | readonly string[])[]): Language | null {
   for (const candidate of candidates.flat()) {
     const primary = primaryOf(candidate);
     if (isLanguage(primary)) return primary;
   }
-  return DEFAULT_LANGUAGE;
+  return null;
 }
 
 /** `rtl` for languages written right to left, for the `dir` attribute. */

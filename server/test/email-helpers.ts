@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterEach } from 'vitest';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 import type { AppOptions } from '../src/app';
 import type { TicketDetail, TicketSummary } from '../../shared/protocol';
 import { DEFAULT_TEST_DNS, tableResolver } from './email-dns';
-import { api, signIn, startServer, type TestServer } from './harness';
+import { api, connectVisitor, signIn, startServer, widgetSession, type TestServer, type VisitorSocket } from './harness';
 
 export const SUPPORT = 'support@frontdesk.test';
 
@@ -249,4 +250,50 @@ export async function smtpDialogue(port: number, commands: string[]): Promise<st
     socket.destroy();
   }
   return replies;
+}
+
+/** What a test opened: its testbed and its visitor's socket (either may be missing, when the test failed early). */
+export interface TestbedSlot {
+  bed: EmailTestbed | null;
+  socket: VisitorSocket | null;
+}
+
+/** One testbed per test: what a test puts in the slot is closed after it (call once, at the top of a test file). */
+export function emailTestbedEachTest(): TestbedSlot {
+  const slot: TestbedSlot = { bed: null, socket: null };
+  afterEach(async () => {
+    const { bed, socket } = slot;
+    slot.bed = null;
+    slot.socket = null;
+    socket?.disconnect();
+    await bed?.server.close();
+    await bed?.sink.close();
+  });
+  return slot;
+}
+
+/** What a page's form posts (url-encoded, from our own origin, as the browser sends it). */
+export function postForm(server: Pick<TestServer, 'url'>, path: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url }, body: new URLSearchParams(fields).toString() });
+}
+
+/** A REST call as the messenger makes it (`Authorization: Visitor <token>`), with its status and JSON body. */
+export async function visitorApi<T = unknown>(server: Pick<TestServer, 'url'>, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Visitor ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/**
+ * A messenger visitor (the session's `language`, if given) who writes `body` to Kai, then asks for a person: the
+ * ticket of the handoff. The visitor's socket goes in the slot (closed after the test).
+ */
+export async function handedOffVisitor(slot: TestbedSlot, body: string, session: Record<string, unknown> = {}): Promise<{ token: string; ticketId: string; socket: VisitorSocket }> {
+  const { token } = await widgetSession(slot.bed!.server, session);
+  const socket = await connectVisitor(slot.bed!.server, token);
+  slot.socket = socket;
+  await socket.timeout(5000).emitWithAck('message:send', { clientId: crypto.randomUUID(), body });
+  const state = await socket.timeout(10_000).emitWithAck('conversation:escalate', {});
+  if (!state.ok || !state.data.ticket) throw new Error('no ticket from the handoff');
+  return { token, ticketId: state.data.ticket.id, socket };
 }

@@ -21,6 +21,7 @@ export function verifyCsatToken(secret: string, token: string): string | null {
   return given.length === expected.length && timingSafeEqual(given, expected) ? ticketId : null;
 }
 
-export function csatLink(publicUrl: string, secret: string, ticketId: string, rating: number): string {
-  return `${publicUrl}/csat?token=${encodeURIComponent(csatToken(secret, ticketId))}&rating=${rating}`;
+/** A CSAT mail's link for one rating; `lang` keeps the page in the mail's language. */
+export function csatLink(publicUrl: string, secret: string, ticketId: string, rating: number, lang: string): string {
+  return `${publicUrl}/csat?token=${encodeURIComponent(csatToken(secret, ticketId))}&lang=${encodeURIComponent(lang)}&rating=${rating}`;
 }

@@ -9,7 +9,8 @@ import type { CsatAnswer } from '../../../shared/reach';
 import type { DbOrTx, Tx } from '../db/database';
 import type { TicketRow } from '../db/schema';
 import { AppError } from '../errors';
-import { mailTextsFor } from '../i18n/mail-language';
+import { textsFor } from '../i18n';
+import { mailLanguageFor } from '../i18n/mail-language';
 import { enqueueMail } from '../channels/email/outbox';
 import { replySubject } from '../channels/email/outgoing-mail';
 import { threadOf, trimReferences } from '../channels/email/threading';
@@ -46,9 +47,10 @@ export async function askForCsat(ctx: ReachContext, tx: Tx, ticketId: string): P
 }
 
 async function mailCsatQuestion(ctx: ReachContext, tx: Tx, ticket: TicketRow, to: string): Promise<void> {
-  const links = [1, 2, 3, 4, 5].map((n) => `${n} ${'★'.repeat(n)}: ${csatLink(ctx.config.publicUrl, ctx.secret, ticket.id, n)}`).join('\n');
+  const language = await mailLanguageFor(tx, ticket);
+  const links = [1, 2, 3, 4, 5].map((n) => `${n} ${'★'.repeat(n)}: ${csatLink(ctx.config.publicUrl, ctx.secret, ticket.id, n, language)}`).join('\n');
   const thread = await threadOf(tx, ticket.id);
-  const mail = await mailTextsFor(tx, ticket);
+  const mail = textsFor(language).mail;
   await enqueueMail(
     tx,
     ctx.supportEmail,

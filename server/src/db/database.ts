@@ -41,6 +41,7 @@ import * as m0015files from './migrations/0015_files';
 import * as m0013collab from './migrations/0013_collab';
 import * as m0016queue from './migrations/0016_queue';
 import * as m0017sec from './migrations/0017_sec';
+import * as m0018ticketLanguage from './migrations/0018_ticket_language';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_files': m0015files,
   '0016_queue': m0016queue,
   '0017_sec': m0017sec,
+  '0018_ticket_language': m0018ticketLanguage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

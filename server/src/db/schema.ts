@@ -141,6 +141,8 @@ export interface TicketTable {
   merged_into_id: Generated<string | null>;
   /** Email tickets: 1 when the From address was authenticated (DMARC, aligned DKIM or SPF), else 0; null for other channels. */
   sender_verified: Generated<number | null>;
+  /** The language its customer used when it was created (BCP 47, as given); null when nothing said. */
+  language: Generated<string | null>;
 }
 
 export interface TicketEventTable {

@@ -31,5 +31,17 @@ describe('the text catalogue', () => {
     expect(mail.csatBody(1042, '<links>')).toContain('<links>');
     expect(mail.transcriptSubject(1042, 'Acme')).toMatch(/^\[#1042\] .*Acme/);
     for (const text of [mail.replyFooter(1), mail.csatBody(1, ''), mail.transcriptHeading('A', 1), mail.attached('f'), mail.cut(9)]) expect(text).not.toMatch(/\b(the|your|reply|request|shown)\b/);
+
+    // The acknowledgement and the pages: every text translated (functions called with the same arguments).
+    const sample = (v: unknown) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)(1042, 'Acme') : v);
+    for (const key of ['helloName', 'received', 'followUp', 'addMore', 'added', 'notKept', 'tooBig', 'tooMany', 'overLimits', 'signature', 'neutralSubject'] as const) expect(sample(mail[key]), key).not.toBe(sample(en.mail[key]));
+    expect(mail.received(1042)).toContain('1042');
+    expect(mail.addMore(1042)).toContain('[#1042]');
+    expect(mail.neutralSubject(1042)).toMatch(/^\[#1042\] /);
+    const leaves = (o: object, path = ''): [string, unknown][] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${path}${k}.`) : [[`${path}${k}`, v] as [string, unknown]]));
+    const english = new Map(leaves(en.pages));
+    expect(leaves(t.pages).map(([k]) => k)).toEqual([...english.keys()]);
+    for (const [key, value] of leaves(t.pages)) expect(sample(value), key).not.toBe(sample(english.get(key)));
+    expect(t.pages.csat.about(1042, '<subject>')).toContain('<subject>');
   });
 });

@@ -7,7 +7,7 @@
  *   scanners that fetch links change nothing);
  * - agents: how each reply reached the customer, the CSAT answer, and the transcript as text.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { csatAnswerSchema, csatAnswerViewSchema, csatStateSchema, giveEmailSchema, ticketReachSchema, visitorReachSchema, type TicketReach, type VisitorReach } from '../../../shared/reach';
 import { escapeHtml } from '../../../shared/safe-text';
@@ -19,7 +19,11 @@ import { csatOf, submitCsat } from '../csat/csat';
 import { verifyCsatToken } from '../csat/csat-token';
 import type { TicketRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
+import type { Language } from '../../../shared/language';
 import { textsFor } from '../i18n';
+import { languagesOfTicket, siteLanguage, visitorLanguage } from '../i18n/mail-language';
+import { htmlPage, languageField, pageLanguage, sendPage } from '../i18n/page';
+import { findVisitor } from '../sites/visitor.repository';
 import { pathParams, routeDocs } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { findSiteById, siteSettings } from '../sites/site.repository';
@@ -28,7 +32,7 @@ import { inTransaction } from '../work';
 import type { ReachContext } from './reach-context';
 import { deliveriesOf } from './reply-reach';
 import { transcriptText } from './transcript';
-import { confirmByToken, emailReachOf, giveEmail } from './visitor-email';
+import { confirmByToken, emailReachOf, giveEmail, visitorOfConfirmation } from './visitor-email';
 
 /** Addresses one visitor may give in an hour (each gets a confirmation mail). */
 const EMAILS_PER_HOUR = 5;
@@ -43,20 +47,20 @@ const DOCS = {
   transcript: routeDocs('Messenger', 'visitor')({ summary: 'Email me this conversation: to the verified or confirmed email (3 an hour; 409 without one)', response: { 202: z.object({ to: z.string() }) } }),
   csat: routeDocs('Self-service', 'customer')({ summary: 'The CSAT question and answer of one of my requests', params: pathParams('id'), response: { 200: csatStateSchema } }),
   rate: routeDocs('Self-service', 'customer')({ summary: 'Rate a solved request 1–5 with an optional comment, once (409 after); raises `csat.submitted`', params: pathParams('id'), body: csatAnswerSchema, response: { 201: csatAnswerViewSchema } }),
-  confirmPage: routeDocs('Pages', 'public')({ summary: 'The email confirmation link: a page with a button (records nothing)', querystring: z.object({ token: z.string() }), response: { 200: { description: 'HTML page', mediaType: 'text/html' } } }),
+  confirmPage: routeDocs('Pages', 'public')({ summary: 'The email confirmation link: a page with a button (records nothing)', querystring: z.object({ token: z.string(), lang: z.string().optional().describe('The page\'s language (BCP 47); left out, the visitor\'s, else Accept-Language, else the site\'s') }), response: { 200: { description: 'HTML page', mediaType: 'text/html' } } }),
   confirm: routeDocs('Pages', 'public')({
     summary: 'Confirm the address (form `token`)',
-    form: z.object({ token: z.string().max(200) }),
+    form: z.object({ token: z.string().max(200), lang: z.string().optional() }),
     response: { 200: { description: 'HTML page: confirmed', mediaType: 'text/html' }, 400: { description: 'HTML page: unknown link', mediaType: 'text/html' } },
   }),
   csatPage: routeDocs('Pages', 'public')({
     summary: "A CSAT mail's link: the rating form (records nothing, so mail scanners cannot vote)",
-    querystring: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5).optional() }),
+    querystring: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5).optional(), lang: z.string().optional().describe('The page\'s language (BCP 47); left out, the ticket\'s customer\'s, else Accept-Language, else the site\'s') }),
     response: { 200: { description: 'HTML form', mediaType: 'text/html' }, 400: { description: 'HTML page: not a link we signed', mediaType: 'text/html' } },
   }),
   rateByMail: routeDocs('Pages', 'public')({
     summary: 'Record the rating (form `token`, `rating`, `comment`), once per ticket',
-    form: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+    form: z.object({ token: z.string(), rating: z.coerce.number().int().min(1).max(5), comment: z.string().max(2000).optional(), lang: z.string().optional() }),
     response: {
       200: { description: 'HTML page: thank you', mediaType: 'text/html' },
       400: { description: 'HTML page: no rating, or not rateable', mediaType: 'text/html' },
@@ -71,35 +75,26 @@ const DOCS = {
   }),
 };
 
-const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .header('content-security-policy', PAGE_CSP)
-    .header('referrer-policy', 'same-origin')
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .type('text/html; charset=utf-8')
-    .send(html);
-}
-
-function csatFormPage(token: string, rating: number | null): string {
+/** The CSAT form: which request it is about (its subject is the customer's text, escaped), and the 1–5 choice. */
+function csatFormPage(language: Language, token: string, rating: number | null, ticket: Pick<TicketRow, 'number' | 'subject'> | undefined): string {
+  const t = textsFor(language).pages.csat;
   const options = [1, 2, 3, 4, 5]
-    .map((n) => `<label><input type="radio" name="rating" value="${n}"${n === rating ? ' checked' : ''} required> ${n}${n === 1 ? ' (poor)' : n === 5 ? ' (great)' : ''}</label>`)
+    .map((n) => `<label><input type="radio" name="rating" value="${n}"${n === rating ? ' checked' : ''} required> ${n}${n === 1 ? ` ${escapeHtml(t.poor)}` : n === 5 ? ` ${escapeHtml(t.great)}` : ''}</label>`)
     .join('<br>');
-  return page(
-    'How did we do?',
-    `<h1>How did we do?</h1><form method="post" action="/csat"><input type="hidden" name="token" value="${escapeHtml(token)}">
-<fieldset><legend>Your rating</legend>${options}</fieldset>
-<p><label for="comment">Comment (optional)</label><br><textarea id="comment" name="comment" maxlength="2000" rows="4" cols="40"></textarea></p>
-<button type="submit">Send rating</button></form>`,
+  const about = ticket ? `<p>${escapeHtml(t.about(ticket.number, ticket.subject))}</p>` : '';
+  return htmlPage(
+    language,
+    t.title,
+    `<h1>${escapeHtml(t.title)}</h1>${about}<form method="post" action="/csat"><input type="hidden" name="token" value="${escapeHtml(token)}">${languageField(language)}
+<fieldset><legend>${escapeHtml(t.legend)}</legend>${options}</fieldset>
+<p><label for="comment">${escapeHtml(t.comment)}</label><br><textarea id="comment" name="comment" maxlength="2000" rows="4" cols="40"></textarea></p>
+<button type="submit">${escapeHtml(t.send)}</button></form>`,
   );
+}
+
+/** A page that only says something: a title, a heading and a line or two, all text. */
+function notice(language: Language, title: string, heading: string, ...lines: string[]): string {
+  return htmlPage(language, title, `<h1>${escapeHtml(heading)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}`);
 }
 
 export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app, { ctx }) => {
@@ -158,8 +153,9 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
     await limited(transcriptLimiter, visitor.id, 'transcripts');
     const site = await findSiteById(ctx.db, ticket.site_id);
     // In the visitor's language (their messenger's), else the site's.
-    const mail = textsFor(visitor.language, site ? siteSettings(site).language : undefined).mail;
-    const text = await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk', mail);
+    const language = await visitorLanguage(ctx.db, visitor);
+    const mail = textsFor(language).mail;
+    const text = await transcriptText(ctx.db, ticket, site?.name ?? 'Frontdesk', language);
     await enqueueMail(ctx.db, ctx.supportEmail, { ticketId: ticket.id, kind: 'transcript', to: known.email, subject: mail.transcriptSubject(ticket.number, site?.name ?? 'Frontdesk'), text }, ctx.now());
     request.log.info({ ticketId: ticket.id, visitorId: visitor.id, to: addressTag(known.email) }, 'transcript mailed to the visitor');
     return reply.status(202).send({ to: known.email });
@@ -191,45 +187,70 @@ export const reachRoutes: FastifyPluginAsync<{ ctx: ReachContext }> = async (app
   });
   const pageLimit = { logLevel: 'warn' as const, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
 
-  app.get<{ Querystring: { token?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirmPage }, async (request, reply) => {
+  /** The language of a confirmation page: the link's, else the visitor's, else the browser's, else the site's. */
+  async function confirmLanguage(request: FastifyRequest, asked: unknown, token: string): Promise<Language> {
+    const visitorId = token && token.length <= 200 ? await visitorOfConfirmation(ctx.db, token) : null;
+    const visitor = visitorId ? await findVisitor(ctx.db, visitorId) : undefined;
+    return pageLanguage({ asked, customer: [visitor?.language], acceptLanguage: request.headers['accept-language'], site: visitor ? await siteLanguage(ctx.db, visitor.site_id) : null });
+  }
+
+  /** The language of a CSAT page: the link's, else the ticket's customer's, else the browser's, else the site's. */
+  async function csatLanguage(request: FastifyRequest, asked: unknown, ticket: TicketRow | undefined): Promise<Language> {
+    const known = ticket ? await languagesOfTicket(ctx.db, ticket) : { customer: [], site: null };
+    return pageLanguage({ asked, customer: known.customer, acceptLanguage: request.headers['accept-language'], site: known.site });
+  }
+
+  app.get<{ Querystring: { token?: string; lang?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirmPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
+    const language = await confirmLanguage(request, request.query.lang, token);
+    const t = textsFor(language).pages.confirm;
     return sendPage(
       reply,
       200,
-      page('Confirm your email address', `<h1>Confirm your email address</h1><p>Confirm it to get the support team's replies by email.</p>
-<form method="post" action="/reach/confirm"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Confirm my email address</button></form>`),
+      htmlPage(language, t.title, `<h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.intro)}</p>
+<form method="post" action="/reach/confirm"><input type="hidden" name="token" value="${escapeHtml(token)}">${languageField(language)}<button type="submit">${escapeHtml(t.button)}</button></form>`),
     );
   });
 
-  app.post<{ Body: { token?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirm }, async (request, reply) => {
+  app.post<{ Body: { token?: string; lang?: string } }>('/reach/confirm', { ...pageLimit, ...DOCS.confirm }, async (request, reply) => {
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const confirmed = token && token.length <= 200 ? await confirmByToken(ctx.db, token, ctx.now()) : null;
-    if (!confirmed) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1><p>Give your email in the chat again to get a new one.</p>'));
+    const language = await confirmLanguage(request, request.body?.lang, token);
+    const { pages } = textsFor(language);
+    if (!confirmed) return sendPage(reply, 400, notice(language, pages.invalidTitle, pages.invalidHeading, pages.confirm.again));
     request.log.info({ visitorId: confirmed.visitorId }, 'visitor confirmed their email');
-    return sendPage(reply, 200, page('Email confirmed', "<h1>Thank you: your email is confirmed</h1><p>You will get the support team's replies by email. You can close this page.</p>"));
+    return sendPage(reply, 200, notice(language, pages.confirm.doneTitle, pages.confirm.doneHeading, pages.confirm.doneBody, pages.closePage));
   });
 
-  app.get<{ Querystring: { token?: string; rating?: string } }>('/csat', { ...pageLimit, ...DOCS.csatPage }, async (request, reply) => {
+  app.get<{ Querystring: { token?: string; rating?: string; lang?: string } }>('/csat', { ...pageLimit, ...DOCS.csatPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     const rating = Number(request.query.rating);
-    if (!verifyCsatToken(ctx.secret, token)) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
-    return sendPage(reply, 200, csatFormPage(token, Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null));
+    const ticketId = verifyCsatToken(ctx.secret, token);
+    const ticket = ticketId ? await findTicket(ctx.db, ticketId) : undefined;
+    const language = await csatLanguage(request, request.query.lang, ticket);
+    const { pages } = textsFor(language);
+    if (!ticketId) return sendPage(reply, 400, notice(language, pages.invalidTitle, pages.invalidHeading));
+    // A withdrawn request's subject is erased: the page names it by number only then.
+    return sendPage(reply, 200, csatFormPage(language, token, Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null, ticket && !ticket.withdrawn_at ? ticket : undefined));
   });
 
-  app.post<{ Body: { token?: string; rating?: string; comment?: string } }>('/csat', { ...pageLimit, ...DOCS.rateByMail }, async (request, reply) => {
+  app.post<{ Body: { token?: string; rating?: string; comment?: string; lang?: string } }>('/csat', { ...pageLimit, ...DOCS.rateByMail }, async (request, reply) => {
     const ticketId = verifyCsatToken(ctx.secret, typeof request.body?.token === 'string' ? request.body.token : '');
-    if (!ticketId) return sendPage(reply, 400, page('Link not valid', '<h1>This link cannot be used</h1>'));
+    const ticket = ticketId ? await findTicket(ctx.db, ticketId) : undefined;
+    const language = await csatLanguage(request, request.body?.lang, ticket);
+    const { pages } = textsFor(language);
+    const t = pages.csat;
+    if (!ticketId) return sendPage(reply, 400, notice(language, pages.invalidTitle, pages.invalidHeading));
     const parsed = csatAnswerSchema.safeParse({ rating: Number(request.body?.rating), comment: request.body?.comment });
-    if (!parsed.success) return sendPage(reply, 400, page('Choose a rating', '<h1>Choose a rating from 1 to 5</h1><p>Go back and choose one.</p>'));
-    const ticket = await findTicket(ctx.db, ticketId);
+    if (!parsed.success) return sendPage(reply, 400, notice(language, t.chooseTitle, t.chooseHeading, t.chooseBody));
     try {
       await inTransaction(ctx, (work) => submitCsat(ctx, work, { ticketId, rating: parsed.data.rating, comment: parsed.data.comment, via: 'email', actor: { kind: 'customer', name: ticket?.requester_name ?? 'Customer' } }));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict') return sendPage(reply, 409, page('Already rated', '<h1>This request has already been rated</h1><p>Thank you.</p>'));
-      if (err instanceof AppError) return sendPage(reply, 400, page('Not rated', `<h1>This request cannot be rated</h1><p>${escapeHtml(err.message)}</p>`));
+      if (err instanceof AppError && err.code === 'conflict') return sendPage(reply, 409, notice(language, t.alreadyTitle, t.alreadyHeading, t.alreadyBody));
+      if (err instanceof AppError) return sendPage(reply, 400, notice(language, t.notRatedTitle, t.notRatedHeading, t.notRateable));
       throw err;
     }
-    return sendPage(reply, 200, page('Thank you', '<h1>Thank you for your rating</h1><p>You can close this page.</p>'));
+    return sendPage(reply, 200, notice(language, t.thanksTitle, t.thanksHeading, pages.closePage));
   });
 
   // ---- agents ----

@@ -4,22 +4,24 @@
  */
 import type { DbOrTx } from '../db/database';
 import type { TicketRow } from '../db/schema';
-import type { Texts } from '../i18n';
-import { en } from '../i18n/en';
+import type { Language } from '../../../shared/language';
+import { LOCALES, textsFor } from '../i18n';
 import { listMessages } from '../messages/message.repository';
 
 /** Longest transcript mailed or downloaded (messages); a longer conversation says where it was cut. */
 const MAX_MESSAGES = 1000;
 
-/** The transcript in `mail`'s language (the customer's, when mailed to them; English for agents). */
-export async function transcriptText(db: DbOrTx, ticket: TicketRow, siteName: string, mail: Texts['mail'] = en.mail): Promise<string> {
+/** The transcript in `language` (the customer's, when mailed to them; English for agents), times in UTC. */
+export async function transcriptText(db: DbOrTx, ticket: TicketRow, siteName: string, language: Language = 'en'): Promise<string> {
+  const { mail } = textsFor(language);
+  const when = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const messages = ticket.conversation_id ? await listMessages(db, ticket.conversation_id, { includeInternal: false, limit: MAX_MESSAGES }) : [];
   const files = await db.selectFrom('attachments').select(['message_id', 'filename']).where('ticket_id', '=', ticket.id).orderBy('created_at').execute();
   const filesOf = new Map<string, string[]>();
   for (const f of files) if (f.message_id) filesOf.set(f.message_id, [...(filesOf.get(f.message_id) ?? []), f.filename]);
   const lines = [mail.transcriptHeading(siteName, ticket.number), `${mail.subject}: ${ticket.subject}`, `${mail.status}: ${mail.statuses[ticket.status]}`, ''];
   for (const m of messages) {
-    lines.push(`[${m.createdAt.replace('T', ' ').slice(0, 16)} UTC] ${m.author.name}:`);
+    lines.push(`[${when.format(new Date(m.createdAt))} UTC] ${m.author.name}:`);
     lines.push(m.body.trim());
     for (const name of filesOf.get(m.id) ?? []) lines.push(mail.attached(name));
     lines.push('');

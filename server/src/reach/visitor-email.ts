@@ -12,6 +12,7 @@ import type { ReachContext } from './reach-context';
 import { replySubject } from '../channels/email/outgoing-mail';
 import { addressTag } from '../channels/email/mail-log';
 import { textsFor } from '../i18n';
+import { visitorLanguage } from '../i18n/mail-language';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -51,9 +52,11 @@ export async function giveEmail(ctx: ReachContext, tx: Tx, props: { visitor: Vis
   if (current?.confirmed_at && current.email === email) return { status: 'confirmed', email };
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
-  const link = `${ctx.config.publicUrl}/reach/confirm?token=${encodeURIComponent(token)}`;
-  // In the language the visitor's messenger speaks (the session told the server).
-  const mail = textsFor(props.visitor.language).mail;
+  // In the language the visitor's messenger speaks (the session told the server), else the site's; the link's
+  // page speaks it too.
+  const language = await visitorLanguage(tx, props.visitor);
+  const mail = textsFor(language).mail;
+  const link = `${ctx.config.publicUrl}/reach/confirm?token=${encodeURIComponent(token)}&lang=${language}`;
   const { messageId } = await enqueueMail(
     tx,
     ctx.supportEmail,
@@ -72,6 +75,12 @@ export async function giveEmail(ctx: ReachContext, tx: Tx, props: { visitor: Vis
   else await tx.insertInto('visitor_emails').values({ visitor_id: props.visitor.id, ...values }).execute();
   ctx.log.info({ visitorId: props.visitor.id, to: addressTag(email) }, 'visitor gave an email; confirmation queued');
   return { status: 'pending', email };
+}
+
+/** The visitor whose confirmation link carried `token` (confirmed or not), or null for an unknown token. */
+export async function visitorOfConfirmation(db: DbOrTx, token: string): Promise<string | null> {
+  const row = await db.selectFrom('visitor_emails').select('visitor_id').where('token_hash', '=', sha256(token)).executeTakeFirst();
+  return row?.visitor_id ?? null;
 }
 
 /** Confirms the address whose link carried `token`; resolves with the visitor, or null for an unknown token. */

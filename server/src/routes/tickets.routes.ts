@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { messageSchema, ticketDetailSchema, ticketSummarySchema } from '../../../shared/resources';
+import { findLanguage } from '../../../shared/language';
 import { createTicketSchema, handbackSchema, listTicketsQuerySchema, updateTicketSchema } from '../../../shared/api';
 import { handBackToKai } from '../conversations/conversation.service';
 import { isValidTimeZone } from '../../../shared/calendar';
@@ -155,6 +156,7 @@ export const ticketRoutes: FastifyPluginAsync<{ ctx: CoreContext; kai: KaiEngine
       category: body.category ?? triage!.category,
       receivedAt,
       actor: { kind: 'agent', id: agent.id, name: agent.name },
+      language: findLanguage(body.language),
     }));
     return reply.status(201).send(await detail(row.id));
   });

@@ -40,6 +40,8 @@ export interface CreateTicketInput {
   outOfHours?: boolean;
   /** Email: whether the sender's From address was authenticated (left out: not applicable, null). */
   senderVerified?: boolean;
+  /** The language the customer used (BCP 47): an email's Content-Language, the portal's, the API's. */
+  language?: string | null;
 }
 
 /** How urgent and how wide a ticket is and its category, with the reasons: what triage (Kai's or a person's) gives. */
@@ -126,6 +128,7 @@ export async function createTicket(ctx: CoreContext, work: Work, input: CreateTi
     withdrawn_at: null,
     out_of_hours: outOfHours ? 1 : 0,
     sender_verified: input.senderVerified === undefined ? null : input.senderVerified ? 1 : 0,
+    language: input.language ?? null,
   };
   Object.assign(ticket, deadlinesFor(ops, ticket));
   const handoff: Handoff | null = input.handoff ? { ...input.handoff, deadline: ticket.first_response_due_at } : null;

@@ -8,15 +8,15 @@ import type { Message } from '../../../../shared/protocol';
 import type { CoreContext } from '../../context';
 import type { Tx } from '../../db/database';
 import type { TicketRow } from '../../db/schema';
-import type { Texts } from '../../i18n';
+import { textsFor, type Texts } from '../../i18n';
 import { en } from '../../i18n/en';
-import { mailTextsFor } from '../../i18n/mail-language';
+import { mailLanguageFor, mailTextsFor } from '../../i18n/mail-language';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
 import { baseSubject } from './mail-text';
 import { addressTag } from './mail-log';
 import { enqueueMail } from './outbox';
-import type { RejectedAttachment } from './read-mail';
+import { fmtSize, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type RejectedAttachment } from './read-mail';
 import { threadOf, trimReferences } from './threading';
 
 /** The core context and the address mail comes from. */
@@ -39,16 +39,12 @@ export function replySubject(number: number, subject: string): string {
   return `Re: [#${number}] ${baseSubject(subject)}`;
 }
 
-/** The subject of automatic mail to an address that may not be the sender's: our words only. */
-export function neutralSubject(number: number): string {
-  return `[#${number}] Your support request`;
-}
-
 /** The files not kept, by name when `echo` (the mail goes back to its sender), else by count only. */
-function rejectedLines(rejected: readonly RejectedAttachment[], echo: boolean): string {
+function rejectedLines(mail: Texts['mail'], rejected: readonly RejectedAttachment[], echo: boolean): string {
   if (!rejected.length) return '';
-  const lines = echo ? rejected.map((r) => `- ${r.filename}: ${r.reason}`).join('\n') : '- over our limits for attachments';
-  return `We could not keep ${rejected.length === 1 ? 'one file' : `${rejected.length} files`} from your email:\n${lines}\nPlease send ${rejected.length === 1 ? 'it' : 'them'} as a link (for example from a file-sharing service), or in smaller parts.\n\n`;
+  const why = (r: RejectedAttachment) => (r.limit === 'size' ? mail.tooBig(fmtSize(r.size), fmtSize(MAX_ATTACHMENT_BYTES)) : mail.tooMany(MAX_ATTACHMENTS));
+  const lines = echo ? rejected.map((r) => `- ${r.filename}: ${why(r)}`).join('\n') : `- ${mail.overLimits}`;
+  return `${mail.notKept(rejected.length, lines)}\n\n`;
 }
 
 /** Whether one more automatic mail may go to this address now (see MAX_AUTOMATIC_MAILS_PER_HOUR). */
@@ -83,17 +79,17 @@ export async function queueAcknowledgement(
   if (!(await mayMailAutomatically(ctx, tx, props.to))) return false;
   const { ticket } = props;
   const now = ctx.now();
-  const promise = describePromise(ctx.operations.get(), ticket, ticket.requester_time_zone, now);
-  const opening = props.followUpOfNumber
-    ? `Your earlier request #${props.followUpOfNumber} is closed, so we have opened a new request, #${ticket.number}, to follow it up.`
-    : `Thank you for your email. We have received it as request #${ticket.number}.`;
+  const language = await mailLanguageFor(tx, ticket);
+  const mail = textsFor(language).mail;
+  const promise = describePromise(ctx.operations.get(), ticket, ticket.requester_time_zone, now, language);
+  const opening = props.followUpOfNumber ? mail.followUp(props.followUpOfNumber, ticket.number) : mail.received(ticket.number);
   const text =
-    `Hello${props.name && props.echo ? ` ${props.name}` : ''},\n\n` +
+    `${props.name && props.echo ? mail.helloName(props.name) : mail.hello}\n\n` +
     `${opening}\n\n` +
     `${promise}\n\n` +
-    rejectedLines(props.rejected, props.echo) +
-    `To add anything, reply to this email and keep [#${ticket.number}] in the subject.\n\n` +
-    `${props.siteName} support\n`;
+    rejectedLines(mail, props.rejected, props.echo) +
+    `${mail.addMore(ticket.number)}\n\n` +
+    `${mail.signature(props.siteName)}\n`;
   await enqueueMail(
     tx,
     ctx.supportEmail,
@@ -101,7 +97,7 @@ export async function queueAcknowledgement(
       ticketId: ticket.id,
       kind: 'acknowledgement',
       to: props.to,
-      subject: props.echo ? acknowledgementSubject(ticket.number, ticket.subject) : neutralSubject(ticket.number),
+      subject: props.echo ? acknowledgementSubject(ticket.number, ticket.subject) : mail.neutralSubject(ticket.number),
       text,
       // Not threaded on the mail either: its Message-ID is text the sender chose.
       inReplyTo: props.echo ? props.inReplyTo : null,
@@ -119,11 +115,12 @@ export async function queueAttachmentNotice(
   props: { ticket: TicketRow; to: string; echo: boolean; inReplyTo: string | null; references: string[]; rejected: readonly RejectedAttachment[]; siteName: string },
 ): Promise<boolean> {
   if (!props.rejected.length || !(await mayMailAutomatically(ctx, tx, props.to))) return false;
-  const text = `Hello,\n\nWe have added your email to request #${props.ticket.number}.\n\n${rejectedLines(props.rejected, props.echo)}${props.siteName} support\n`;
+  const mail = await mailTextsFor(tx, props.ticket);
+  const text = `${mail.hello}\n\n${mail.added(props.ticket.number)}\n\n${rejectedLines(mail, props.rejected, props.echo)}${mail.signature(props.siteName)}\n`;
   await enqueueMail(
     tx,
     ctx.supportEmail,
-    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: props.echo ? replySubject(props.ticket.number, props.ticket.subject) : neutralSubject(props.ticket.number), text, inReplyTo: props.echo ? props.inReplyTo : null, references: props.echo ? trimReferences(props.references) : [] },
+    { ticketId: props.ticket.id, kind: 'notice', to: props.to, subject: props.echo ? replySubject(props.ticket.number, props.ticket.subject) : mail.neutralSubject(props.ticket.number), text, inReplyTo: props.echo ? props.inReplyTo : null, references: props.echo ? trimReferences(props.references) : [] },
     ctx.now(),
   );
   return true;

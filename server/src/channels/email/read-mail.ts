@@ -29,7 +29,11 @@ export interface StagedFile {
 /** A file from the customer's mail that was not kept, and why. */
 export interface RejectedAttachment {
   filename: string;
+  /** Why, in English (for the agents' note). */
   reason: string;
+  /** Which limit it passed, for the customer's mail in their language; `size` is the file's, in bytes. */
+  limit: 'size' | 'count';
+  size: number;
 }
 
 /** An address with its display name, as the mail gives it. */
@@ -82,8 +86,8 @@ export function sortAttachments<F extends { filename: string; size: number }>(fi
   const kept: F[] = [];
   const rejected: RejectedAttachment[] = [];
   for (const f of files) {
-    if (f.size > MAX_ATTACHMENT_BYTES) rejected.push({ filename: f.filename, reason: `${fmtSize(f.size)}, over the ${fmtSize(MAX_ATTACHMENT_BYTES)} limit per file` });
-    else if (kept.length >= MAX_ATTACHMENTS) rejected.push({ filename: f.filename, reason: `over the limit of ${MAX_ATTACHMENTS} files per email` });
+    if (f.size > MAX_ATTACHMENT_BYTES) rejected.push({ filename: f.filename, reason: `${fmtSize(f.size)}, over the ${fmtSize(MAX_ATTACHMENT_BYTES)} limit per file`, limit: 'size', size: f.size });
+    else if (kept.length >= MAX_ATTACHMENTS) rejected.push({ filename: f.filename, reason: `over the limit of ${MAX_ATTACHMENTS} files per email`, limit: 'count', size: f.size });
     else kept.push(f);
   }
   return { kept, rejected };

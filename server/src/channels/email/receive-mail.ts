@@ -4,19 +4,21 @@
  * new ticket (triaged, routed, with SLA) and acknowledge it. Attachments are kept on disk within limits.
  */
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../../../../shared/language';
 import type { Message } from '../../../../shared/protocol';
 import type { Level } from '../../../../shared/priority';
 import type { TriageResult } from '../../ai/engine';
 import { insertAttachment, type NewAttachment } from '../../attachments/attachment.repository';
 import type { DbOrTx, Tx } from '../../db/database';
 import type { SiteRow, TicketRow } from '../../db/schema';
+import { languageOfMail } from '../../i18n';
 import { appendMessage } from '../../messages/message.repository';
 import { assessmentOf, createTicket } from '../../tickets/create-ticket';
 import { addCustomerMessage } from '../../tickets/customer-message';
 import { confirmByReply } from '../../reach/visitor-email';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
-import { automatedReason, suppressesAutoResponses, type MailHeader } from './automated';
+import { automatedReason, headerValue, suppressesAutoResponses, type MailHeader } from './automated';
 import { addressTag } from './mail-log';
 import type { MailReader } from './mail-reader';
 import { baseSubject, cleanSubject, textForTriage } from './mail-text';
@@ -128,6 +130,8 @@ interface ReadMail {
   kept: StagedFile[];
   rejected: RejectedAttachment[];
   date: Date | undefined;
+  /** The language the mail says it is in (Content-Language, Accept-Language); null when it says nothing we speak. */
+  language: Language | null;
   /** The sender asked for no automatic responses. */
   noAutoResponses: boolean;
   /** Whether the From address is really the sender's (checked once, when first needed: it may look up DNS). */
@@ -194,6 +198,7 @@ async function handleRead(ctx: EmailContext, spooled: string, envelope: Envelope
     kept: parsed.kept,
     rejected: parsed.rejected,
     date: parsed.date ? new Date(parsed.date) : undefined,
+    language: languageOfMail(headerValue(headers, 'content-language'), headerValue(headers, 'accept-language')),
     noAutoResponses: suppressesAutoResponses(headers),
     sender: () => (check ??= checkSender(ctx.senderAuth, ctx.reader, { path: spooled, fromAddress, headers, client })),
   };
@@ -261,6 +266,8 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
     actor,
     followUpOf: closed?.id ?? null,
     senderVerified: check.verified,
+    // The mail's own word for its language, else the closed request's (a follow-up goes on in it).
+    language: mail.language ?? closed?.language ?? null,
   }));
   // From here on the ticket exists: a failure is logged, never turned into "try again" (that would duplicate it).
   try {

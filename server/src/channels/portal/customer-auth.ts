@@ -34,6 +34,12 @@ export async function createLoginToken(db: DbOrTx, props: { siteId: string; emai
   return token;
 }
 
+/** The site a sign-in token is for (used or not, expired or not), without using it; null for an unknown token. */
+export async function siteOfLoginToken(db: DbOrTx, token: string): Promise<string | null> {
+  const row = await db.selectFrom('customer_login_tokens').select('site_id').where('id', '=', sha256(token)).executeTakeFirst();
+  return row?.site_id ?? null;
+}
+
 /**
  * Uses a sign-in token: once, and only within its 15 minutes. The conditional update makes the single use hold
  * even when two requests race (a mail scanner and the customer).

@@ -1,5 +1,6 @@
 import type { Channel, Message, TicketStatus } from '../../../../shared/protocol';
 import type { CustomerRequestBody } from '../../../../shared/api';
+import { findLanguage } from '../../../../shared/language';
 import type { CustomerIdentity, CustomerMessage, CustomerRequest, CustomerRequestDetail } from '../../../../shared/self-service';
 import type { KaiEngine } from '../../ai/engine';
 import type { CoreContext } from '../../context';
@@ -204,6 +205,7 @@ export async function createPortalRequest(ctx: SelfServiceContext, c: Customer, 
     description: body.description,
     channel: 'portal',
     requester: { email: c.email, timeZone: body.timeZone ?? null },
+    language: findLanguage(body.language),
     ...assessmentOf(triage),
     receivedAt: ctx.now(),
     handoff: {

@@ -7,7 +7,10 @@ import { customerIdentitySchema, customerReplyResultSchema, customerRequestDetai
 import type { KaiEngine } from '../../ai/engine';
 import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
-import { textsFor } from '../../i18n';
+import { findLanguage, pickLanguage, type Language } from '../../../../shared/language';
+import { acceptedLanguages, textsFor } from '../../i18n';
+import { siteLanguage } from '../../i18n/mail-language';
+import { htmlPage, languageField, pageLanguage, sendPage } from '../../i18n/page';
 import { pathParams, routeDocs } from '../../routes/route-docs';
 import { parse } from '../../routes/validate';
 import { findSiteById, findSiteByKey, siteSettings } from '../../sites/site.repository';
@@ -26,6 +29,7 @@ import {
   LOGIN_LINK_MINUTES,
   normaliseEmail,
   pruneCustomerAuth,
+  siteOfLoginToken,
 } from './customer-auth';
 import {
   createPortalRequest,
@@ -50,7 +54,7 @@ export interface PortalRoutesOptions {
 /** Sign-in links per address and per client; the answer is the same 202 whether or not we know the address. */
 const doc = routeDocs('Self-service', 'customer');
 const requestParams = pathParams('id');
-const tokenForm = z.object({ token: z.string().max(200) });
+const tokenForm = z.object({ token: z.string().max(200), lang: z.string().optional().describe('The page\'s language (BCP 47); left out, Accept-Language, else the site\'s') });
 const DOCS = {
   loginLink: doc({ summary: 'Email a one-time portal sign-in link (15 minutes, single use); always 202', audience: 'public', body: portalLoginLinkSchema, response: { 202: z.object({ status: z.literal('sent') }) } }),
   verifyPage: doc({
@@ -85,29 +89,20 @@ const LINKS_PER_IP = { max: 20, timeWindow: '15 minutes' };
 
 
 /** The page a used or expired link shows: what happened and a link to ask again. No script, no style. */
-function linkProblemPage(reason: 'unknown' | 'expired' | 'used', portalHref: string): string {
-  const what =
-    reason === 'expired'
-      ? `This sign-in link has expired. Links work for ${LOGIN_LINK_MINUTES} minutes.`
-      : reason === 'used'
-        ? 'This sign-in link has already been used. Each link works once.'
-        : 'This sign-in link is not valid.';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign-in link not valid · Your requests</title></head>
-<body><main><h1>This sign-in link cannot be used</h1><p>${escapeHtml(what)}</p>
-<p><a href="${escapeHtml(portalHref)}">Email me a new sign-in link</a></p></main></body></html>`;
+function linkProblemPage(language: Language, reason: 'unknown' | 'expired' | 'used', portalHref: string): string {
+  const t = textsFor(language).pages.signInProblem;
+  const what = reason === 'expired' ? t.expired(LOGIN_LINK_MINUTES) : reason === 'used' ? t.used : t.unknown;
+  return htmlPage(language, t.title, `<h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(what)}</p>
+<p><a href="${escapeHtml(portalHref)}">${escapeHtml(t.again)}</a></p>`);
 }
 
-const PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 /** The page a sign-in link opens: one button that signs in (a POST, so link scanners cannot use the token). */
-function confirmSignInPage(token: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · Your requests</title></head>
-<body><main><h1>Sign in to see your requests</h1>
-<form method="post" action="/portal/verify"><input type="hidden" name="token" value="${escapeHtml(token)}">
-<button type="submit">Sign in</button></form>
-<p>This link works once, for ${LOGIN_LINK_MINUTES} minutes after we sent it.</p></main></body></html>`;
+function confirmSignInPage(language: Language, token: string): string {
+  const t = textsFor(language).pages.signIn;
+  return htmlPage(language, t.title, `<h1>${escapeHtml(t.heading)}</h1>
+<form method="post" action="/portal/verify"><input type="hidden" name="token" value="${escapeHtml(token)}">${languageField(language)}
+<button type="submit">${escapeHtml(t.button)}</button></form>
+<p>${escapeHtml(t.note(LOGIN_LINK_MINUTES))}</p>`);
 }
 
 /**
@@ -150,9 +145,10 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     await pruneCustomerAuth(ctx.db, now);
     // Always the same answer and always a mail: anyone may sign in and start a request, so nothing is revealed.
     const token = await createLoginToken(ctx.db, { siteId: site.id, email: body.email, now });
-    const link = `${ctx.config.publicUrl}/portal/verify?token=${encodeURIComponent(token)}`;
-    // In the portal page's language, else the site's default.
-    const mail = textsFor(body.language, siteSettings(site).language).mail;
+    // In the portal page's language, else the site's default; the link's page speaks it too.
+    const language = pickLanguage(body.language, siteSettings(site).language);
+    const mail = textsFor(language).mail;
+    const link = `${ctx.config.publicUrl}/portal/verify?token=${encodeURIComponent(token)}&lang=${language}`;
     await enqueueMail(
       ctx.db,
       ctx.config.supportEmail,
@@ -172,10 +168,20 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   // Referrer-Policy same-origin, not no-referrer: the token never leaves in a Referer, and the form's POST still
   // carries our Origin (no-referrer makes it `null`, which the cross-origin guard refuses).
   // The token is in the URL: these routes are not logged at info level, so it never reaches the logs.
-  app.get<{ Querystring: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verifyPage }, async (request, reply) => {
+  /**
+   * A sign-in page's language: the link's, else the browser's, else the token's site's default, else English;
+   * and the portal's address in it (`?lang=` only where the portal would not choose that language itself).
+   */
+  async function signInLanguage(request: FastifyRequest, asked: unknown, token: string): Promise<{ language: Language; portal: string }> {
+    const siteId = token && token.length <= 200 ? await siteOfLoginToken(ctx.db, token) : null;
+    const known = { acceptLanguage: request.headers['accept-language'], site: siteId ? await siteLanguage(ctx.db, siteId) : null };
+    const language = pageLanguage({ asked, ...known });
+    return { language, portal: language === pageLanguage(known) ? '/portal' : `/portal?lang=${language}` };
+  }
+
+  app.get<{ Querystring: { token?: string; lang?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verifyPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
-    void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
-    return reply.header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(confirmSignInPage(token));
+    return sendPage(reply, 200, confirmSignInPage((await signInLanguage(request, request.query.lang, token)).language, token));
   });
 
   // The form posts the token back, url-encoded; only this plugin parses that type.
@@ -183,13 +189,14 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.post<{ Body: { token?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verify }, async (request, reply) => {
+  app.post<{ Body: { token?: string; lang?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verify }, async (request, reply) => {
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
-    void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     if (!result.ok) {
-      return reply.status(400).header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(linkProblemPage(result.reason, '/portal'));
+      const { language, portal } = await signInLanguage(request, request.body?.lang, token);
+      return sendPage(reply, 400, linkProblemPage(language, result.reason, portal));
     }
+    void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     const site = await findSiteById(ctx.db, result.customer.siteId);
     const session = await createCustomerSession(ctx.db, result.customer, ctx.now());
     void reply.setCookie(CUSTOMER_COOKIE, session, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: CUSTOMER_SESSION_DAYS * 86400 });
@@ -221,7 +228,9 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     const customer = await requireCustomer(request);
     const body = parse(customerRequestSchema, request.body);
     if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) throw new AppError('validation_failed', `timeZone: unknown time zone ${body.timeZone}`);
-    const row = await createPortalRequest(selfService, customer, body);
+    // The portal's language, else the browser's: mail about the request speaks it.
+    const language = body.language ?? findLanguage(acceptedLanguages(request.headers['accept-language'])) ?? undefined;
+    const row = await createPortalRequest(selfService, customer, { ...body, language });
     return reply.status(201).send(await customerRequestDetail(ctx, customer, row));
   });
 
