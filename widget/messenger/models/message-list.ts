@@ -6,13 +6,13 @@ import type { Message } from '../../../shared/protocol';
  * the order first seen: seqs restart in the conversation that follows a closed one) and then by seq.
  */
 export class MessageList {
-  private readonly _messages = signal<Message[]>([]);
-  readonly messages: ReadonlySignal<Message[]> = this._messages;
+  readonly #messages = signal<Message[]>([]);
+  readonly messages: ReadonlySignal<Message[]> = this.#messages;
   /** Conversations in the order first seen. */
-  private readonly conversationOrder = new Map<string, number>();
+  readonly #conversationOrder = new Map<string, number>();
 
   peek(): Message[] {
-    return this._messages.peek();
+    return this.#messages.peek();
   }
 
   /** Adds what is new of `incoming`; returns the messages added (none for repeats). */
@@ -22,10 +22,10 @@ export class MessageList {
     if (added.length === 0) return added;
     for (const m of added) {
       byId.set(m.id, m);
-      if (!this.conversationOrder.has(m.conversationId)) this.conversationOrder.set(m.conversationId, this.conversationOrder.size);
+      if (!this.#conversationOrder.has(m.conversationId)) this.#conversationOrder.set(m.conversationId, this.#conversationOrder.size);
     }
-    const order = (m: Message): number => this.conversationOrder.get(m.conversationId) ?? 0;
-    this._messages.value = [...byId.values()].sort((a, b) => order(a) - order(b) || a.seq - b.seq);
+    const order = (m: Message): number => this.#conversationOrder.get(m.conversationId) ?? 0;
+    this.#messages.value = [...byId.values()].sort((a, b) => order(a) - order(b) || a.seq - b.seq);
     return added;
   }
 
@@ -46,7 +46,7 @@ export class MessageList {
   }
 
   clear(): void {
-    this._messages.value = [];
-    this.conversationOrder.clear();
+    this.#messages.value = [];
+    this.#conversationOrder.clear();
   }
 }

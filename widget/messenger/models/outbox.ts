@@ -40,36 +40,38 @@ function readOutbox(raw: string | null): OutboxItem[] {
  * survive a reload (the key is removed when nothing is pending). Each keeps its client id until acknowledged.
  */
 export class Outbox {
-  private readonly _items = signal<OutboxItem[]>([]);
-  readonly items: ReadonlySignal<OutboxItem[]> = this._items;
+  readonly #items = signal<OutboxItem[]>([]);
+  readonly items: ReadonlySignal<OutboxItem[]> = this.#items;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly key: string,
-  ) {
-    this._items.value = readOutbox(store.get(key));
+  readonly #store: KeyValueStore;
+  readonly #key: string;
+
+  constructor(store: KeyValueStore, key: string) {
+    this.#store = store;
+    this.#key = key;
+    this.#items.value = readOutbox(store.get(key));
   }
 
   peek(): OutboxItem[] {
-    return this._items.peek();
+    return this.#items.peek();
   }
 
   add(item: OutboxItem): void {
-    this.set([...this.peek(), item]);
+    this.#set([...this.peek(), item]);
   }
 
   /** Takes out the items the server has stored (by client id). */
   settle(clientIds: ReadonlySet<string>): void {
-    if (clientIds.size > 0 && this.peek().some((i) => clientIds.has(i.clientId))) this.set(this.peek().filter((i) => !clientIds.has(i.clientId)));
+    if (clientIds.size > 0 && this.peek().some((i) => clientIds.has(i.clientId))) this.#set(this.peek().filter((i) => !clientIds.has(i.clientId)));
   }
 
   remove(item: OutboxItem): void {
-    if (this.peek().includes(item)) this.set(this.peek().filter((i) => i !== item));
+    if (this.peek().includes(item)) this.#set(this.peek().filter((i) => i !== item));
   }
 
   /** Marks an item refused for good (shown with the reason, not re-sent). */
   refuse(item: OutboxItem, error: string): void {
-    this.set(this.peek().map((i) => (i === item ? { ...i, error } : i)));
+    this.#set(this.peek().map((i) => (i === item ? { ...i, error } : i)));
   }
 
   /** The oldest item still to send (refused ones are skipped). */
@@ -78,12 +80,12 @@ export class Outbox {
   }
 
   clear(): void {
-    this.set([]);
+    this.#set([]);
   }
 
-  private set(items: OutboxItem[]): void {
-    this._items.value = items;
-    if (items.length > 0) this.store.set(this.key, JSON.stringify(items));
-    else this.store.remove(this.key);
+  #set(items: OutboxItem[]): void {
+    this.#items.value = items;
+    if (items.length > 0) this.#store.set(this.#key, JSON.stringify(items));
+    else this.#store.remove(this.#key);
   }
 }

@@ -21,58 +21,58 @@ const FINISHED_STREAMS_KEPT = 50;
  * on reconnect brings the stored final message. A finished stream never reopens from a late delta.
  */
 export class StreamsModel {
-  private readonly _streams = signal<StreamingMessage[]>([]);
+  readonly #streams = signal<StreamingMessage[]>([]);
   /** Replies being streamed, in the order they started. */
-  readonly streams: ReadonlySignal<StreamingMessage[]> = this._streams;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly finished = new Set<string>();
+  readonly streams: ReadonlySignal<StreamingMessage[]> = this.#streams;
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #finished = new Set<string>();
 
   /** Appends a delta to its stream (started by the first delta) unless it is for another conversation than `current`. */
   applyDelta(event: MessageDelta, current: string | null): void {
     const { streamId, conversationId, author, delta } = event;
-    if (author.kind === 'customer' || typeof delta !== 'string' || this.finished.has(streamId)) return;
+    if (author.kind === 'customer' || typeof delta !== 'string' || this.#finished.has(streamId)) return;
     if (current !== null && conversationId !== current) return;
-    const streams = this._streams.peek();
+    const streams = this.#streams.peek();
     const found = streams.some((s) => s.streamId === streamId);
-    this._streams.value = found
+    this.#streams.value = found
       ? streams.map((s) => (s.streamId === streamId ? { ...s, body: s.body + delta } : s))
       : [...streams, { streamId, conversationId, author, body: delta }];
-    const timer = this.timers.get(streamId);
+    const timer = this.#timers.get(streamId);
     if (timer) clearTimeout(timer);
-    this.timers.set(streamId, setTimeout(() => this.end(streamId), STREAM_IDLE_MS));
+    this.#timers.set(streamId, setTimeout(() => this.end(streamId), STREAM_IDLE_MS));
   }
 
   /** Removes a stream (finished, or gone quiet) and ignores any delta for it from now on. */
   end(streamId: string): void {
-    const timer = this.timers.get(streamId);
+    const timer = this.#timers.get(streamId);
     if (timer) clearTimeout(timer);
-    this.timers.delete(streamId);
-    this.markFinished(streamId);
-    const streams = this._streams.peek();
-    if (streams.some((s) => s.streamId === streamId)) this._streams.value = streams.filter((s) => s.streamId !== streamId);
+    this.#timers.delete(streamId);
+    this.#markFinished(streamId);
+    const streams = this.#streams.peek();
+    if (streams.some((s) => s.streamId === streamId)) this.#streams.value = streams.filter((s) => s.streamId !== streamId);
   }
 
   /** Ends every stream of one author (who stopped typing: a stream still open then was abandoned). */
   endAllOf(author: Author): void {
     const key = authorKey(author);
-    for (const s of this._streams.peek()) if (authorKey(s.author) === key) this.end(s.streamId);
+    for (const s of this.#streams.peek()) if (authorKey(s.author) === key) this.end(s.streamId);
   }
 
   /** Drops every stream; deltas that still come for them (after a quick reconnect) would show a torn text, so they are ignored. */
   dropAll(): void {
-    this.timers.forEach(clearTimeout);
-    this.timers.clear();
-    const streams = this._streams.peek();
+    this.#timers.forEach(clearTimeout);
+    this.#timers.clear();
+    const streams = this.#streams.peek();
     if (streams.length === 0) return;
-    for (const s of streams) this.markFinished(s.streamId);
-    this._streams.value = [];
+    for (const s of streams) this.#markFinished(s.streamId);
+    this.#streams.value = [];
   }
 
-  private markFinished(streamId: string): void {
-    this.finished.add(streamId);
-    for (const oldest of this.finished) {
-      if (this.finished.size <= FINISHED_STREAMS_KEPT) break;
-      this.finished.delete(oldest);
+  #markFinished(streamId: string): void {
+    this.#finished.add(streamId);
+    for (const oldest of this.#finished) {
+      if (this.#finished.size <= FINISHED_STREAMS_KEPT) break;
+      this.#finished.delete(oldest);
     }
   }
 }

@@ -11,29 +11,29 @@ export const authorKey = (a: Author): string => `${a.kind}:${a.name}`;
 
 /** Who else (Kai, agents) is typing: each shows until they stop, write, or go quiet for `TYPING_TTL_MS`. */
 export class OthersTyping {
-  private readonly _typing = signal<Author[]>([]);
-  readonly typing: ReadonlySignal<Author[]> = this._typing;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #typing = signal<Author[]>([]);
+  readonly typing: ReadonlySignal<Author[]> = this.#typing;
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Someone started or stopped typing; the visitor's own reports are ignored. */
   set(author: Author, typing: boolean): void {
     if (author.kind === 'customer') return;
     const key = authorKey(author);
-    const timer = this.timers.get(key);
+    const timer = this.#timers.get(key);
     if (timer) clearTimeout(timer);
-    this.timers.delete(key);
-    const others = this._typing.peek().filter((a) => authorKey(a) !== key);
-    if (typing) this.timers.set(key, setTimeout(() => this.set(author, false), TYPING_TTL_MS));
-    if (typing || others.length !== this._typing.peek().length) this._typing.value = typing ? [...others, author] : others;
+    this.#timers.delete(key);
+    const others = this.#typing.peek().filter((a) => authorKey(a) !== key);
+    if (typing) this.#timers.set(key, setTimeout(() => this.set(author, false), TYPING_TTL_MS));
+    if (typing || others.length !== this.#typing.peek().length) this.#typing.value = typing ? [...others, author] : others;
   }
 
   clear(): void {
-    this._typing.value = [];
+    this.#typing.value = [];
   }
 
   dispose(): void {
-    this.timers.forEach(clearTimeout);
-    this.timers.clear();
+    this.#timers.forEach(clearTimeout);
+    this.#timers.clear();
   }
 }
 
@@ -42,29 +42,33 @@ export class OthersTyping {
  * disconnect, or `VISITOR_TYPING_IDLE_MS` without a keystroke). `emit` sends `typing:set` when connected.
  */
 export class VisitorTyping {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private typing = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #typing = false;
 
-  constructor(private readonly emit: (typing: boolean) => void) {}
+  readonly #emit: (typing: boolean) => void;
+
+  constructor(emit: (typing: boolean) => void) {
+    this.#emit = emit;
+  }
 
   /** A keystroke. */
   note(): void {
     this.set(true);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.set(false), VISITOR_TYPING_IDLE_MS);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.set(false), VISITOR_TYPING_IDLE_MS);
   }
 
   set(typing: boolean): void {
-    if (!typing && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+    if (!typing && this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
     }
-    if (typing === this.typing) return;
-    this.typing = typing;
-    this.emit(typing);
+    if (typing === this.#typing) return;
+    this.#typing = typing;
+    this.#emit(typing);
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.#timer) clearTimeout(this.#timer);
   }
 }
