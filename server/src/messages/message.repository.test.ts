@@ -9,7 +9,7 @@ import { createConversation, findOpenConversationOfVisitor, findOpenConversation
 
 let bed: CoreTestbed;
 beforeEach(async () => {
-  bed = await openCoreTestbed('2026-01-13T10:00:00Z');
+  bed = await openCoreTestbed('2026-01-13T10:00:00Z', { postgres: true });
 });
 afterEach(async () => bed.close());
 
