@@ -123,10 +123,3 @@ export async function handBackToKai(ctx: ConversationContext, ticketId: string, 
     await raiseVisitorState(ctx, work, conversation.id, { id: conversation.visitor_id, time_zone: ticket.requester_time_zone });
   });
 }
-
-/** Refuses access to a conversation that is not the visitor's own. */
-export async function assertOwnConversation(ctx: CoreContext, visitor: VisitorRow, conversationId: string): Promise<ConversationRow> {
-  const conversation = await findConversation(ctx.db, conversationId);
-  if (!conversation || conversation.visitor_id !== visitor.id) throw new AppError('forbidden', 'Not your conversation');
-  return conversation;
-}
