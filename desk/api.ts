@@ -1,8 +1,9 @@
 /**
  * The desk's one HTTP client: every REST call the desk makes, same origin, JSON, session cookie.
- * A failed call throws `ApiError` carrying the server's `{ error: { code, message } }`.
+ * A failed call throws `ApiError`, the browser's one HTTP error (`HttpError` of `shared/http-client.ts`, which
+ * makes every call), carrying the server's `{ error: { code, message } }`.
  */
-import type { ErrorCode } from '../shared/errors';
+import { HttpError, requestJson } from '../shared/http-client';
 import type { BulkChangeResult, SavedView, ViewFilters, ViewsResponse } from '../shared/queue';
 import type { Level } from '../shared/priority';
 import type { Webhook, WebhookDelivery } from '../shared/webhooks';
@@ -18,26 +19,12 @@ export interface BulkChanges {
   removeTags?: string[];
 }
 
-/** Codes a call can fail with: the server's catalogue plus what only the client can see. */
-export type ApiErrorCode = ErrorCode | 'network_error' | 'bad_response';
-
 /** A failed API call: `status` is 0 when the request never got an answer. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    /** What a refused stale write was refused against (the current ticket, the new messages). */
-    readonly current?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { HttpError as ApiError, type HttpErrorCode as ApiErrorCode } from '../shared/http-client';
 
 /** What a form says when a call failed: the server's own words, or a plain line for anything else. */
 export function failureText(err: unknown): string {
-  return err instanceof ApiError ? err.message : 'Something went wrong; try again.';
+  return err instanceof HttpError ? err.message : 'Something went wrong; try again.';
 }
 
 /** Query of `GET /api/tickets`. */
@@ -163,16 +150,6 @@ export interface DeskApiOptions {
   /** Called when a signed-in call answers 401: the session has ended elsewhere. */
   onUnauthorized?: () => void;
 }
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'validation_failed',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  429: 'rate_limited',
-};
 
 export class DeskApi {
   readonly #fetch: typeof fetch | undefined;
@@ -392,52 +369,12 @@ export class DeskApi {
   }
 
   async #request<T>(method: string, path: string, body?: unknown, opts: { quietUnauthorized?: boolean } = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const init: RequestInit = { method, credentials: 'same-origin', headers };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    const doFetch = this.#fetch ?? globalThis.fetch;
-    let res: Response;
     try {
-      res = await doFetch(path, init);
-    } catch {
-      throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
-    }
-    if (res.status === 204) return undefined as T; // only logout and deletes answer 204, and they are typed `undefined`
-    const text = await res.text();
-    let data: unknown = undefined;
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        if (res.ok) throw new ApiError(res.status, 'bad_response', 'The server sent an answer the desk cannot read.');
-      }
-    }
-    if (!res.ok) {
-      if (res.status === 401 && !opts.quietUnauthorized) this.#onUnauthorized?.();
-      throw errorFrom(res.status, data);
-    }
-    // The server's responses are typed by the shared protocol; the desk trusts its own server here.
-    return data as T;
-  }
-}
-
-function errorFrom(status: number, data: unknown): ApiError {
-  const fallbackCode: ErrorCode = STATUS_CODES[status] ?? 'internal';
-  if (typeof data === 'object' && data !== null && 'error' in data) {
-    const err = (data as { error: unknown }).error;
-    if (typeof err === 'object' && err !== null) {
-      const { code, message } = err as { code?: unknown; message?: unknown };
-      return new ApiError(
-        status,
-        // The server only sends codes from the shared catalogue; an unknown one still shows its message.
-        typeof code === 'string' ? (code as ErrorCode) : fallbackCode,
-        typeof message === 'string' && message ? message : `Request failed (${status})`,
-        'current' in data ? (data as { current: unknown }).current : undefined,
-      );
+      // The desk trusts its own server's answers, typed by the shared protocol.
+      return await requestJson<T>(this.#fetch ?? globalThis.fetch, method, path, { body });
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 401 && !opts.quietUnauthorized) this.#onUnauthorized?.();
+      throw err;
     }
   }
-  return new ApiError(status, fallbackCode, `Request failed (${status})`);
 }

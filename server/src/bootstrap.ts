@@ -5,6 +5,7 @@ import { countAgents, createAgent } from './auth/agent.repository';
 import type { KnowledgeBase } from './kb/knowledge-base';
 import { readDemoArticles } from './kb/knowledge-base';
 import { ensureDemoSite } from './sites/site.repository';
+import { readSetting, settleSetting } from './db/settings.repository';
 
 /** The first admin's email when ADMIN_EMAIL is not set; their password is then random, shown once. */
 export const FIRST_ADMIN_EMAIL = 'admin@example.com';
@@ -12,12 +13,7 @@ export const FIRST_ADMIN_EMAIL = 'admin@example.com';
 /** The secret that signs visitor tokens: from SESSION_SECRET, or made once and kept in the database. */
 export async function loadSecret(db: Db, config: Config): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'visitor_token_secret').executeTakeFirst();
-  if (row) return row.value;
-  const secret = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key: 'visitor_token_secret', value: secret }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const stored = await db.selectFrom('settings').select('value').where('key', '=', 'visitor_token_secret').executeTakeFirstOrThrow();
-  return stored.value;
+  return (await readSetting(db, 'visitor_token_secret')) ?? settleSetting(db, 'visitor_token_secret', randomBytes(32).toString('base64url'));
 }
 
 /**

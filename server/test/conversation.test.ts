@@ -170,6 +170,20 @@ describe.each(ENGINES.map((make) => [make().name, make] as const))('conversation
       expect(state.ticket?.number).toBeGreaterThan(1000);
     });
 
+    it("after a handoff the visitor's typing reaches the agents watching the ticket, named and tied to the conversation", async () => {
+      const cookie = await signIn(server);
+      const desk = await connectDesk(server, cookie);
+      open.push(desk);
+      const { socket } = await visitor();
+      const state = await socket.timeout(5000).emitWithAck('conversation:escalate', {});
+      if (!state.ok || !state.data.ticket) throw new Error('no handoff');
+      const ticketId = state.data.ticket.id;
+      await desk.timeout(5000).emitWithAck('ticket:watch', { ticketId });
+      const typing = nextEvent<{ ticketId: string; conversationId: string; author: { kind: string; name: string }; typing: boolean }>(desk, 'typing:changed');
+      socket.emit('typing:set', { typing: true });
+      expect(await typing).toEqual({ ticketId, conversationId: state.data.id, author: { kind: 'customer', name: 'Visitor' }, typing: true });
+    });
+
     it("an agent's public reply reaches the visitor live; an internal note never does", async () => {
       const cookie = await signIn(server);
       const { socket } = await visitor();

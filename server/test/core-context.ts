@@ -1,6 +1,6 @@
 /**
  * A domain context on a real database without the HTTP app: for unit tests of commands (tickets/, work.ts).
- * SQLite in a temporary file (or PostgreSQL with TEST_POSTGRES_URL, as the other server suites), migrations run,
+ * SQLite in a temporary file (or, for suites that ask, PostgreSQL with TEST_POSTGRES_URL), migrations run,
  * the demo site seeded, a frozen clock that tests move.
  */
 import pino from 'pino';
@@ -11,6 +11,7 @@ import { DomainEvents, type DomainEventMap } from '../src/events';
 import { OperationsStore } from '../src/operations/operations';
 import { ensureDemoSite } from '../src/sites/site.repository';
 import { tempDbPath } from './harness';
+import { freshDatabase } from './postgres';
 
 export interface CoreTestbed {
   ctx: CoreContext;
@@ -21,9 +22,14 @@ export interface CoreTestbed {
   close: () => Promise<void>;
 }
 
-export async function openCoreTestbed(startIso = '2026-01-13T10:00:00Z'): Promise<CoreTestbed> {
-  const tmp = tempDbPath();
-  const db = openDatabase(`sqlite:${tmp.path}`);
+/**
+ * `options.postgres`: run on a fresh PostgreSQL database when TEST_POSTGRES_URL is set (suites whose commands
+ * hold on both databases); otherwise SQLite, whose single writer some suites test (group commit).
+ */
+export async function openCoreTestbed(startIso = '2026-01-13T10:00:00Z', options: { postgres?: boolean } = {}): Promise<CoreTestbed> {
+  const pg = options.postgres && process.env['TEST_POSTGRES_URL'] ? await freshDatabase() : null;
+  const tmp = pg ? null : tempDbPath();
+  const db = openDatabase(pg ? pg.url : `sqlite:${tmp?.path}`);
   await migrateToLatest(db);
   let now = new Date(startIso);
   const events = new DomainEvents((err) => {
@@ -44,7 +50,8 @@ export async function openCoreTestbed(startIso = '2026-01-13T10:00:00Z'): Promis
     },
     close: async () => {
       await db.destroy();
-      tmp.cleanup();
+      tmp?.cleanup();
+      await pg?.drop();
     },
   };
 }

@@ -1,21 +1,18 @@
 /**
  * The full `Frontdesk(command, ...args)` global (`widget-app.js`): commands, events, the open state and the
  * messenger iframe. Writes no cookie and no storage: the iframe keeps its own state. `widget.js` (core.ts) draws
- * the button and queues calls until this arrives; tests install this part alone.
+ * the button and queues calls until this arrives; tests install this part alone. The parts: `loader-events.ts`
+ * (`on`/`off` and emitting), `messenger-host.ts` (the button, the iframe and the open state), `COMMANDS` below
+ * (the site's commands onto the host).
  */
-import type { BridgeUser, LoaderMessage, MessengerMessage } from '../bridge';
 import type { LoaderCore } from './core';
-import { createFrameLink } from './frame-link';
-import { createLauncher, type Launcher, type LauncherLook } from './launcher';
-import { followViewport, renderLauncher } from './panel';
+import type { Launcher, LauncherLook } from './launcher';
+import { createEvents, subscribe } from './loader-events';
 import { fetchLook, whenBody } from './look';
-import { readBootOptions, type BootOptions } from './boot-options';
+import { createMessengerHost, type LoaderConfig, type MessengerHost } from './messenger-host';
 
-/** Events a site can subscribe to with `Frontdesk('on', event, fn)`. */
-export const LOADER_EVENTS = ['ready', 'open', 'close', 'unread', 'ticket:created'] as const;
-export type LoaderEvent = (typeof LOADER_EVENTS)[number];
-
-type Handler = (payload?: unknown) => void;
+export { LOADER_EVENTS, type LoaderEvent } from './loader-events';
+export type { LoaderConfig } from './messenger-host';
 
 /** The global function. Before the loader arrives, the snippet's stand-in collects calls in `q`. */
 export interface FrontdeskFunction {
@@ -34,199 +31,65 @@ declare global {
   }
 }
 
-/** Where the loader came from and which site it serves. */
-export interface LoaderConfig {
-  siteKey: string;
-  /** Origin of the Frontdesk server (PUBLIC_URL): the iframe's origin, the only one we post to or trust. */
-  publicOrigin: string;
+/** The site's commands (`Frontdesk('open')`, …); `on` and `off` are handled apart, before the look is known. */
+const COMMANDS: Record<string, (host: MessengerHost, args: unknown[]) => void> = {
+  boot: (host, [options]) => host.boot(options),
+  update: (host, [options]) => host.update(options),
+  consent: (host, [given]) => {
+    if (given === true) host.consent();
+  },
+  shutdown: (host) => host.shutdown(),
+  open: (host) => host.open(),
+  close: (host) => host.close(),
+  toggle: (host) => host.toggle(),
+  showNewMessage: (host, [text]) => {
+    host.open();
+    if (typeof text === 'string') host.prefill(text);
+  },
+};
+
+const warn = (text: string, value: unknown): void => console.warn('Frontdesk:', text, value);
+
+function exec(host: MessengerHost, command: unknown, args: unknown[]): void {
+  const run = typeof command === 'string' && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (run) run(host, args);
+  else warn('unknown command', command);
 }
 
-/** How long a shut-down iframe stays attached so it can act on `shutdown` (forget the visitor) first. */
-const SHUTDOWN_GRACE_MS = 1000;
-
-function createEvents(): { on: Map<LoaderEvent, Set<Handler>>; emit: (event: LoaderEvent, payload?: unknown) => void } {
-  const on = new Map<LoaderEvent, Set<Handler>>(LOADER_EVENTS.map((e) => [e, new Set<Handler>()]));
-  const emit = (event: LoaderEvent, payload?: unknown): void => {
-    // Every LoaderEvent got its set when `on` was built from LOADER_EVENTS.
-    (on.get(event) as Set<Handler>).forEach((fn) => {
-      try {
-        fn(payload);
-      } catch (error) {
-        console.error(error);
-      }
-    });
-  };
-  return { on, emit };
-}
-
-/** Installs `win.Frontdesk`, drains the snippet's queue and draws the launcher once the site's look is known. */
+/**
+ * Installs `win.Frontdesk` in four steps: the events and the host; the global, which runs `on`/`off` at once and
+ * holds other commands until the site's look is known; the snippet's queue, drained through it; then the look
+ * (from `widget.js`'s hand-over, or fetched) starts the host and the held commands run in order.
+ */
 export function installFrontdesk(win: Window, config: LoaderConfig, core?: LoaderCore): FrontdeskFunction {
   const existing = win.Frontdesk;
   // Optional chaining is avoided in the loader: the es2019 target expands it into longer code.
   if (existing && existing.loaded) return existing;
-  const doc = win.document;
   const events = createEvents();
-  const warn = (text: string, value: unknown): void => console.warn('Frontdesk:', text, value);
+  const host = createMessengerHost(win, config, events.emit);
 
-  let look: LauncherLook | null = null; // null until the settings arrived: commands wait in `waiting`
   const waiting: unknown[][] = [];
-  let ui: Launcher | null = null;
-  let open = false;
-  let unread = 0;
-  let options: BootOptions = {};
-  let unfollow: (() => void) | null = null;
-  const stopFollowing = (): void => {
-    if (unfollow) unfollow();
-    unfollow = null;
-  };
-
-  // The messenger reads the time zone itself (same browser), so the loader sends only what the site chose.
-  // The page as agents see it with the ticket: its address without query or fragment (they may hold tokens), title
-  // and referrer (cut the same way), read afresh each time (a single-page app calls `update` as it navigates).
-  const bootMessage = (): LoaderMessage => {
-    const { origin, pathname } = win.location;
-    return { type: 'boot', ...options, page: pathname, url: origin + pathname, title: win.document.title.slice(0, 300), referrer: win.document.referrer.split(/[?#]/)[0] || undefined };
-  };
-  const onFrameMessage = (message: MessengerMessage): void => {
-    if (message.type === 'unread' && message.count !== unread) {
-      unread = message.count;
-      render();
-      events.emit('unread', unread);
-    } else if (message.type === 'close') closeMessenger();
-    else if (message.type === 'ticket:created') events.emit('ticket:created', message.ticket);
-  };
-  const src = `${config.publicOrigin}/messenger?site=${encodeURIComponent(config.siteKey)}&origin=${encodeURIComponent(win.location.origin)}`;
-  const link = createFrameLink(win, src, config.publicOrigin, onFrameMessage, () => [bootMessage(), { type: open ? 'open' : 'close' }]);
-
-  const render = (): void => {
-    if (ui) renderLauncher(ui, open, unread);
-  };
-  const onClick = (): void => (open ? closeMessenger() : openMessenger(true));
-
-  const draw = (): void => {
-    if (ui || !look) return;
-    ui = createLauncher(doc, look, onClick);
-    render();
-    events.emit('ready');
-  };
-
-  function openMessenger(byUser = false): void {
-    if (!ui) return;
-    const frame = link.ensure(ui, bootMessage());
-    if (byUser) frame.focus();
-    if (open) return;
-    open = true;
-    render();
-    unfollow = followViewport(win, ui);
-    link.post({ type: 'open' });
-    events.emit('open');
-  }
-
-  function closeMessenger(): void {
-    if (!ui || !open) return;
-    const hadFocus = ui.root.activeElement === link.frame();
-    open = false;
-    render();
-    stopFollowing();
-    if (hadFocus) ui.button.focus();
-    link.post({ type: 'close' });
-    events.emit('close');
-  }
-
-  const shutdown = (): void => {
-    if (!ui) return;
-    link.post({ type: 'shutdown' });
-    stopFollowing();
-    const host = ui.host;
-    host.style.setProperty('display', 'none');
-    win.setTimeout(() => host.remove(), SHUTDOWN_GRACE_MS);
-    ui = null;
-    link.reset();
-    open = false;
-    unread = 0;
-    options = {};
-  };
-
-  const exec = (command: unknown, args: unknown[]): void => {
-    switch (command) {
-      case 'boot':
-        options = readBootOptions(args[0]);
-        if (ui) link.post(bootMessage());
-        else draw();
-        break;
-      case 'update': {
-        const { user: next, attributes } = readBootOptions(args[0]);
-        if (next) {
-          const user: BridgeUser | undefined = options.user;
-          options.user = user && user.id === next.id ? { ...user, ...next } : next;
-        }
-        if (attributes) options.attributes = { ...options.attributes, ...attributes };
-        // Also the page the visitor is on now.
-        link.post(bootMessage());
-        break;
-      }
-      case 'consent':
-        if (args[0] === true) {
-          options.consent = true;
-          link.post({ type: 'consent' });
-        }
-        break;
-      case 'shutdown':
-        shutdown();
-        break;
-      case 'open':
-        openMessenger();
-        break;
-      case 'close':
-        closeMessenger();
-        break;
-      case 'toggle':
-        if (open) closeMessenger();
-        else openMessenger();
-        break;
-      case 'showNewMessage':
-        openMessenger();
-        if (typeof args[0] === 'string') link.post({ type: 'prefill', text: args[0] });
-        break;
-      default:
-        warn('unknown command', command);
-    }
-  };
-
   const run = (command: unknown, args: unknown[]): void => {
     if (command === 'on' || command === 'off') {
-      const [event, fn] = args;
-      const set = events.on.get(event as LoaderEvent); // unknown names find no set and are reported below
-      if (!set || typeof fn !== 'function') return warn(`bad ${command}`, event);
-      const handler = fn as Handler; // checked to be a function just above
-      if (command === 'off') set.delete(handler);
-      else {
-        set.add(handler);
-        if (event === 'ready' && ui) handler();
-      }
-    } else if (!look) waiting.push([command, ...args]);
-    else exec(command, args);
+      if (!subscribe(events, command, args[0], args[1], host.drawn())) warn(`bad ${command}`, args[0]);
+    } else if (!host.started()) waiting.push([command, ...args]);
+    else exec(host, command, args);
   };
-
   const api: FrontdeskFunction = (command, ...args) => run(command, args);
   api.loaded = true;
   win.Frontdesk = api;
+
   for (const call of Array.from((existing && existing.q) || [])) {
     const [command, ...args] = Array.from(call);
     run(command, args);
   }
 
-  const start = (result: LauncherLook, drawn: Launcher | null): void => {
-    look = result;
-    if (drawn) {
-      ui = drawn;
-      render();
-      events.emit('ready');
-    } else draw();
-    for (const [command, ...args] of waiting.splice(0)) exec(command, args);
+  const start = (look: LauncherLook, drawn: Launcher | null): void => {
+    host.start(look, drawn);
+    for (const [command, ...args] of waiting.splice(0)) exec(host, command, args);
   };
-  if (core) adoptCore(core, onClick, start);
-  else void fetchLook(win, config.publicOrigin, config.siteKey).then((result) => whenBody(doc, () => start(result, null)));
+  if (core) adoptCore(core, host.click, start);
+  else void fetchLook(win, config.publicOrigin, config.siteKey).then((result) => whenBody(win.document, () => start(result, null)));
   return api;
 }
 

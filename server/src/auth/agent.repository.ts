@@ -33,6 +33,17 @@ export async function findAgentByEmail(db: DbOrTx, email: string): Promise<Agent
   return db.selectFrom('agents').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
+/** Every agent, by name. */
+export async function listAgents(db: DbOrTx): Promise<AgentRow[]> {
+  return db.selectFrom('agents').selectAll().orderBy('name').execute();
+}
+
+/** Agents invited and not yet signed up: their invitation link is unused. */
+export async function agentsInvitedNotJoined(db: DbOrTx): Promise<Set<string>> {
+  const pending = await db.selectFrom('agent_links').select('agent_id').where('purpose', '=', 'invite').where('used_at', 'is', null).execute();
+  return new Set(pending.map((p) => p.agent_id));
+}
+
 export async function findAgent(db: DbOrTx, id: string): Promise<AgentRow | undefined> {
   return db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database';
+import { listSiteIds } from '../sites/site.repository';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { OperationsStore } from '../operations/operations';
 import type { WebhookSubscribers } from '../webhooks/webhook-subscribers';
@@ -22,7 +23,7 @@ export function reloadOnChange(cluster: Cluster, db: Db, cached: CachedSettings,
     cached.webhooks.forget();
     await cached.operations.load(db);
     if (change.kind === 'operations') return;
-    for (const { id } of await db.selectFrom('sites').select('id').execute()) await cached.kb.load(id);
+    for (const id of await listSiteIds(db)) await cached.kb.load(id);
   };
   return cluster.onChange((change) => {
     reload(change).catch((err: unknown) => log.error({ err, change }, 'reloading a changed setting failed'));

@@ -5,10 +5,10 @@ import type { Tx } from '../db/database';
 import type { ConversationRow, TicketRow, VisitorRow } from '../db/schema';
 import { AppError } from '../errors';
 import { changeConversationMode } from '../messages/conversation-mode';
-import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, listMessages } from '../messages/message.repository';
+import { appendMessage, createConversation, findConversation, findOpenConversationOfVisitor, findOpenConversationWithTicket, listMessages } from '../messages/message.repository';
 import { addCustomerMessage } from '../tickets/customer-message';
 import { announceTicketChange } from '../tickets/ticket-lifecycle';
-import { findTicket, findTicketByConversation, insertTicketEvent, setTicketFields, type Actor } from '../tickets/ticket.repository';
+import { findTicket, insertTicketEvent, setTicketFields, type Actor } from '../tickets/ticket.repository';
 import { inTransaction } from '../work';
 import { conversationState, type ConversationContext } from './conversation-state';
 import { handOff, KAI_AUTHOR, raiseVisitorState } from './handoff';
@@ -17,11 +17,12 @@ import { inKaiQueue, kaiTurnFor } from './kai-turn';
 export { conversationState, type ConversationContext } from './conversation-state';
 
 /** The visitor's current conversation, created (Kai answering) on their first message or request. */
-async function ensureConversation(ctx: CoreContext, tx: Tx, visitor: VisitorRow): Promise<{ conversation: ConversationRow; created: boolean }> {
-  const open = await findOpenConversationOfVisitor(tx, visitor.id);
-  if (open) return { conversation: open, created: false };
-  return { conversation: await createConversation(tx, { siteId: visitor.site_id, visitorId: visitor.id, mode: 'ai', now: ctx.now() }), created: true };
+async function ensureConversation(ctx: CoreContext, tx: Tx, visitor: VisitorRow): Promise<ConversationRow> {
+  return (await findOpenConversationOfVisitor(tx, visitor.id)) ?? (await createConversation(tx, newConversationOf(ctx, visitor)));
 }
+
+/** A visitor's new conversation: Kai answers first. */
+const newConversationOf = (ctx: CoreContext, visitor: VisitorRow) => ({ siteId: visitor.site_id, visitorId: visitor.id, mode: 'ai' as const, now: ctx.now() });
 
 export async function syncConversation(ctx: CoreContext, visitor: VisitorRow, afterSeq: number): Promise<{ state: ConversationState; messages: Message[] }> {
   const conversation = await findOpenConversationOfVisitor(ctx.db, visitor.id);
@@ -44,8 +45,10 @@ export async function sendVisitorMessage(
   senderSocketId?: string,
 ): Promise<{ message: Message; duplicate: boolean; kaiTurn: Promise<void> | null }> {
   const { conversation, message, duplicate, ticket } = await inTransaction(ctx, async (work) => {
-    const { conversation, created } = await ensureConversation(ctx, work.tx, visitor);
-    const ticket = created ? undefined : await findTicketByConversation(work.tx, conversation.id);
+    // One read for both (every message needs them); the first message creates the conversation, which has no ticket.
+    const open = await findOpenConversationWithTicket(work.tx, visitor.id);
+    const conversation = open?.conversation ?? (await createConversation(work.tx, newConversationOf(ctx, visitor)));
+    const ticket = open?.ticket;
     const attachments = await visitorUploads(work.tx, visitor, conversation.id, ticket, input);
     const added = await addCustomerMessage(ctx, work, {
       attachments,
@@ -83,7 +86,7 @@ async function visitorUploads(tx: Tx, visitor: VisitorRow, conversationId: strin
  * visitor's ack), so the messenger can say so instead of seeming to do nothing.
  */
 export async function escalateConversation(ctx: ConversationContext, visitor: VisitorRow): Promise<ConversationState> {
-  const { conversation } = await inTransaction(ctx, (work) => ensureConversation(ctx, work.tx, visitor));
+  const conversation = await inTransaction(ctx, (work) => ensureConversation(ctx, work.tx, visitor));
   // After any Kai turn in flight, so its answer lands before the handoff notice.
   await inKaiQueue(ctx, conversation.id, async () => {
     const current = await findConversation(ctx.db, conversation.id);
@@ -119,11 +122,4 @@ export async function handBackToKai(ctx: ConversationContext, ticketId: string, 
     await announceTicketChange(ctx, work, ticket, after, { modeChanged: true });
     await raiseVisitorState(ctx, work, conversation.id, { id: conversation.visitor_id, time_zone: ticket.requester_time_zone });
   });
-}
-
-/** Refuses access to a conversation that is not the visitor's own. */
-export async function assertOwnConversation(ctx: CoreContext, visitor: VisitorRow, conversationId: string): Promise<ConversationRow> {
-  const conversation = await findConversation(ctx.db, conversationId);
-  if (!conversation || conversation.visitor_id !== visitor.id) throw new AppError('forbidden', 'Not your conversation');
-  return conversation;
 }

@@ -2,6 +2,7 @@ import type { ConversationMode } from '../../../shared/protocol';
 import type { Tx } from '../db/database';
 import type { ConversationRow } from '../db/schema';
 import { AppError } from '../errors';
+import { setConversationMode } from './message.repository';
 
 /**
  * Who answers in a conversation, and the moves it may make: Kai answers (`ai`) until a handoff (`waiting` for a
@@ -19,6 +20,6 @@ export const MODE_TRANSITIONS: Record<ConversationMode, readonly ConversationMod
 export async function changeConversationMode(tx: Tx, conversation: Pick<ConversationRow, 'id' | 'mode'>, to: ConversationMode, now: Date): Promise<ConversationMode> {
   if (conversation.mode === to) return to;
   if (!MODE_TRANSITIONS[conversation.mode].includes(to)) throw new AppError('conflict', `A conversation in mode ${conversation.mode} cannot move to ${to}`);
-  await tx.updateTable('conversations').set({ mode: to, updated_at: now.toISOString() }).where('id', '=', conversation.id).execute();
+  await setConversationMode(tx, conversation.id, to, now);
   return to;
 }

@@ -4,7 +4,7 @@ import { linkAttachments } from '../attachments/attachment.repository';
 import type { DbOrTx, Tx } from '../db/database';
 import { readAttachments, readCard, readSources } from '../db/json-columns';
 import { prepared } from '../db/prepared';
-import type { ConversationRow, MessageRow } from '../db/schema';
+import type { ConversationRow, MessageRow, TicketRow } from '../db/schema';
 
 export function toMessage(row: MessageRow): Message {
   return {
@@ -53,6 +53,52 @@ const openConversationOfVisitor = prepared(
 /** The visitor's current conversation: the newest one that is not closed. Every visitor message reads it. */
 export async function findOpenConversationOfVisitor(db: DbOrTx, visitorId: string): Promise<ConversationRow | undefined> {
   return (await openConversationOfVisitor(db, { visitorId })).rows[0];
+}
+
+const openConversationWithTicket = prepared((db, p: { visitorId: string }) =>
+  db
+    .selectFrom('conversations')
+    .leftJoin('tickets', 'tickets.conversation_id', 'conversations.id')
+    .selectAll('tickets')
+    .select([
+      'conversations.id as c_id',
+      'conversations.site_id as c_site_id',
+      'conversations.visitor_id as c_visitor_id',
+      'conversations.mode as c_mode',
+      'conversations.last_seq as c_last_seq',
+      'conversations.offered_handoff as c_offered_handoff',
+      'conversations.created_at as c_created_at',
+      'conversations.updated_at as c_updated_at',
+    ])
+    .where('conversations.visitor_id', '=', p.visitorId)
+    .where('conversations.mode', '!=', 'closed')
+    // The newest open conversation, then its newest ticket (a follow-up replaces a closed one).
+    .orderBy('conversations.created_at', 'desc')
+    .orderBy('tickets.created_at', 'desc')
+    .limit(1),
+);
+
+/**
+ * The visitor's current conversation (as `findOpenConversationOfVisitor`) with its newest ticket (as
+ * `findTicketByConversation`), in one statement: every visitor message needs both.
+ */
+export async function findOpenConversationWithTicket(db: DbOrTx, visitorId: string): Promise<{ conversation: ConversationRow; ticket: TicketRow | undefined } | undefined> {
+  const row = (await openConversationWithTicket(db, { visitorId })).rows[0];
+  if (!row) return undefined;
+  const { c_id, c_site_id, c_visitor_id, c_mode, c_last_seq, c_offered_handoff, c_created_at, c_updated_at, ...ticket } = row;
+  const conversation: ConversationRow = {
+    id: c_id,
+    site_id: c_site_id,
+    visitor_id: c_visitor_id,
+    mode: c_mode,
+    last_seq: c_last_seq,
+    offered_handoff: c_offered_handoff,
+    created_at: c_created_at,
+    updated_at: c_updated_at,
+  };
+  // The left join leaves every ticket column null when there is no ticket; a ticket's id is never null, so with an
+  // id the columns are a whole tickets row.
+  return { conversation, ticket: ticket.id === null ? undefined : (ticket as TicketRow) };
 }
 
 export async function setConversationMode(db: DbOrTx, id: string, mode: ConversationMode, now: Date): Promise<void> {

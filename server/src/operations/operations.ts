@@ -1,6 +1,7 @@
 import type { Calendar } from '../../../shared/calendar';
 import { DEFAULT_OPERATIONS } from '../../../shared/operations';
 import type { DbOrTx } from '../db/database';
+import { readSetting, writeSetting } from '../db/settings.repository';
 
 export { operationsPatchSchema } from '../../../shared/operations-schema';
 
@@ -32,19 +33,15 @@ export class OperationsStore {
   }
 
   async load(db: DbOrTx): Promise<void> {
-    const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-    if (row) this.#current = { ...DEFAULT_OPERATIONS, ...(JSON.parse(row.value) as Partial<Operations>) };
+    const value = await readSetting(db, KEY);
+    if (value !== undefined) this.#current = { ...DEFAULT_OPERATIONS, ...(JSON.parse(value) as Partial<Operations>) };
   }
 
   /** Stores the settings with `patch` applied and returns them; nothing is in force until `adopt`. */
   async write(db: DbOrTx, patch: Partial<Operations>): Promise<Operations> {
     const next = { ...this.#current, ...patch };
     const value = JSON.stringify(next);
-    await db
-      .insertInto('settings')
-      .values({ key: KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await writeSetting(db, KEY, value);
     return next;
   }
 

@@ -7,10 +7,9 @@ import {
   type VisitorClientToServer,
   type VisitorServerToClient,
 } from '../../../shared/protocol';
-import { assertOwnConversation, escalateConversation, sendVisitorMessage, syncConversation, type ConversationContext } from '../conversations/conversation.service';
-import { findOpenConversationOfVisitor } from '../messages/message.repository';
+import { escalateConversation, sendVisitorMessage, syncConversation, type ConversationContext } from '../conversations/conversation.service';
+import { findOpenConversationOfVisitor, findOpenConversationWithTicket } from '../messages/message.repository';
 import { findVisitor, verifyVisitorToken } from '../sites/visitor.repository';
-import { findTicketByConversation } from '../tickets/ticket.repository';
 import { budget, command, rateLimit, TYPING_BUDGET } from './handler';
 import { handshakeAllowed, type WebOriginPolicy } from '../auth/web-origin';
 import type { VisitorRow } from '../db/schema';
@@ -110,9 +109,9 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
       'message:seen',
       command(ctx.log, seenSchema, async ({ upToSeq }) => {
         await limit();
+        // Found by the visitor's id, so it is their own.
         const conversation = await findOpenConversationOfVisitor(ctx.db, visitorId);
         if (!conversation) return { seen: 0 };
-        await assertOwnConversation(ctx, await loadVisitor(), conversation.id);
         return { seen: await seeReplies(ctx, { conversationId: conversation.id, upToSeq, now: ctx.now() }) };
       }),
     );
@@ -121,11 +120,10 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, ctx: ConversationCo
       if (!parsed.success || !typingAllowed(visitorId)) return;
       void (async () => {
         const visitor = await loadVisitor();
-        const conversation = await findOpenConversationOfVisitor(ctx.db, visitorId);
-        if (!conversation) return;
-        await assertOwnConversation(ctx, visitor, conversation.id);
-        const ticket = await findTicketByConversation(ctx.db, conversation.id);
-        if (!ticket) return;
+        // One read, by the visitor's id (so their own conversation): agents see typing only once there is a ticket.
+        const open = await findOpenConversationWithTicket(ctx.db, visitorId);
+        if (!open?.ticket) return;
+        const { conversation, ticket } = open;
         ctx.events.emit('typing.changed', {
           conversationId: conversation.id,
           visitorId,

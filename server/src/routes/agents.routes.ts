@@ -6,7 +6,7 @@ import { agentProfileSchema, teamMemberSchema } from '../../../shared/resources'
 import { actorOf } from '../audit/audit-actor';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { createAgentLink, mailAgentLink } from '../auth/agent-links';
-import { centresOf, createAgent, findAgent, findAgentByEmail, revokeAgentCredentials, toAgentProfile, updateAgent } from '../auth/agent.repository';
+import { agentsInvitedNotJoined, centresOf, createAgent, findAgent, findAgentByEmail, listAgents, revokeAgentCredentials, toAgentProfile, updateAgent } from '../auth/agent.repository';
 import { endDeskSockets } from '../auth/desk-sockets';
 import type { ServerContext } from '../context';
 import type { AgentRow } from '../db/schema';
@@ -42,10 +42,8 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
   };
 
   app.get('/api/agents', DOCS.list, async () => {
-    const rows = await ctx.db.selectFrom('agents').selectAll().orderBy('name').execute();
-    // Invited and not yet signed up: an unused invitation link is pending.
-    const pending = await ctx.db.selectFrom('agent_links').select('agent_id').where('purpose', '=', 'invite').where('used_at', 'is', null).execute();
-    const invited = new Set(pending.map((p) => p.agent_id));
+    const rows = await listAgents(ctx.db);
+    const invited = await agentsInvitedNotJoined(ctx.db);
     return { agents: rows.map((row) => ({ ...toAgentProfile(row), invited: invited.has(row.id) })) };
   });
 

@@ -10,7 +10,7 @@ import { pathParams, routeDocs } from '../routes/route-docs';
 import { parse } from '../routes/validate';
 import { createIdentitySecret, deleteIdentitySecret, listIdentitySecrets } from './identity-secret.repository';
 import { findSiteByKey } from './site.repository';
-import { forgetVerifiedIdentities } from './visitor.repository';
+import { countVerifiedVisitorsSince, forgetVerifiedIdentities } from './visitor.repository';
 
 const createSchema = z.object({
   /** `jwt` (default): signs visitor JWTs, named by `kid`; `user_hash`: the HMAC-SHA256 of the user id. */
@@ -47,16 +47,10 @@ export const identitySecretRoutes: FastifyPluginAsync<{ ctx: CoreContext }> = as
     const site = await siteOf(request.params.key);
     const secrets = await listIdentitySecrets(ctx.db, site.id);
     const since = new Date(ctx.now().getTime() - DAY_MS).toISOString();
-    const verified = await ctx.db
-      .selectFrom('visitors')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('site_id', '=', site.id)
-      .where('verified', '=', 1)
-      .where('last_seen_at', '>=', since)
-      .executeTakeFirst();
+    const verified = await countVerifiedVisitorsSince(ctx.db, site.id, since);
     return {
       secrets: secrets.map((s) => ({ id: s.id, kind: s.kind, createdAt: s.created_at })),
-      verifiedLastDay: Number(verified?.n ?? 0),
+      verifiedLastDay: verified,
       lastChange: await lastChangeOf(ctx.db, 'identity_secret', site.id),
     };
   });

@@ -8,6 +8,11 @@ export async function findSiteByKey(db: DbOrTx, key: string): Promise<SiteRow | 
   return db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** Every site's id (a changed knowledge base is reloaded for each). */
+export async function listSiteIds(db: DbOrTx): Promise<string[]> {
+  return (await db.selectFrom('sites').select('id').execute()).map((r) => r.id);
+}
+
 export async function findSiteById(db: DbOrTx, id: string): Promise<SiteRow | undefined> {
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -62,6 +62,18 @@ export async function setVisitorIdentity(
  * Drops every verified identity of a site's visitors (after an identity secret is deleted, perhaps leaked):
  * each is verified again from the next signed token its host page passes.
  */
+/** How many of a site's visitors proved who they are and were seen since `since` (ISO). */
+export async function countVerifiedVisitorsSince(db: DbOrTx, siteId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('visitors')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('site_id', '=', siteId)
+    .where('verified', '=', 1)
+    .where('last_seen_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function forgetVerifiedIdentities(db: DbOrTx, siteId: string): Promise<void> {
   await db.updateTable('visitors').set({ verified: 0, email: null }).where('site_id', '=', siteId).where('verified', '=', 1).execute();
 }

@@ -61,12 +61,21 @@ export async function transition(
 
 /** Whether a change is one the desk should hear about: any field of the summary but the activity time. */
 function summaryChanged(before: TicketRow, after: TicketRow): boolean {
+  // Activity alone (a customer's message on an open ticket, the hot path) changes no column but `updated_at`, which
+  // only `updatedAt` shows: equal columns present equal summaries, so neither row needs presenting.
+  if (onlyActivity(before, after)) return false;
   const a = toTicketSummary(before);
   const b = toTicketSummary(after);
   for (const key of Object.keys(b) as (keyof typeof b)[]) {
     if (key !== 'updatedAt' && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return true;
   }
   return false;
+}
+
+/** Whether two versions of a ticket's row differ in `updated_at` at most. */
+function onlyActivity(before: TicketRow, after: TicketRow): boolean {
+  for (const key of Object.keys(after) as (keyof TicketRow)[]) if (key !== 'updated_at' && before[key] !== after[key]) return false;
+  return true;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TicketRow } from '../db/schema';
 import { AppError } from '../errors';
 import type { Work } from '../work';
 import { readTags } from './ticket.presenter';
-import { insertTicketEvent, updateTicket, type Actor } from './ticket.repository';
+import { addTicketTags, insertTicketEvent, removeTicketTags, updateTicket, type Actor } from './ticket.repository';
 
 /**
  * Adds and removes tags on a ticket, each one audited (`tag_added`, `tag_removed`). The ticket's `tags` column
@@ -17,8 +17,8 @@ export async function changeTags(work: Work, ticket: TicketRow, change: { add?: 
   const after = [...before.filter((t) => !remove.has(t)), ...add].sort();
   if (after.length > MAX_TAGS_PER_TICKET) throw new AppError('validation_failed', `tags: at most ${MAX_TAGS_PER_TICKET} on a ticket`);
   const tx = work.tx;
-  if (remove.size) await tx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag', 'in', [...remove]).execute();
-  if (add.length) await tx.insertInto('ticket_tags').values(add.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
+  await removeTicketTags(tx, ticket.id, [...remove]);
+  await addTicketTags(tx, ticket.id, add);
   for (const tag of remove) await insertTicketEvent(tx, { ticketId: ticket.id, type: 'tag_removed', actor, from: tag, to: null, at });
   for (const tag of add) await insertTicketEvent(tx, { ticketId: ticket.id, type: 'tag_added', actor, from: null, to: tag, at });
   return updateTicket(tx, ticket.id, { tags: JSON.stringify(after), updated_at: at.toISOString() });

@@ -40,6 +40,28 @@ export async function setTicketFields(db: DbOrTx, id: string, changes: TicketUpd
   await db.updateTable('tickets').set(changes).where('id', '=', id).execute();
 }
 
+/** Rows of `ticket_tags` (what filters read); `changeTags` keeps the ticket's `tags` column in step. */
+export async function addTicketTags(db: DbOrTx, ticketId: string, tags: readonly string[]): Promise<void> {
+  if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
+}
+
+export async function removeTicketTags(db: DbOrTx, ticketId: string, tags: readonly string[]): Promise<void> {
+  if (tags.length) await db.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).where('tag', 'in', tags).execute();
+}
+
+/** Per agent, how many tickets in `statuses` are assigned to them (agents with none are absent). */
+export async function countAssignedByAgent(db: DbOrTx, statuses: readonly TicketStatus[]): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
+    .where('status', 'in', statuses)
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
+    .execute();
+  // `assignee_id is not null` above: every row names an agent.
+  return Object.fromEntries(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}
+
 /** Ticket numbers are human references, increasing from 1001; call inside the creating transaction. */
 export async function nextTicketNumber(db: DbOrTx): Promise<number> {
   const row = await db.selectFrom('tickets').select((eb) => eb.fn.max('number').as('max')).executeTakeFirst();

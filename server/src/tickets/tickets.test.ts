@@ -14,7 +14,7 @@ import type { TicketRow } from '../db/schema';
 
 let bed: CoreTestbed;
 beforeEach(async () => {
-  bed = await openCoreTestbed('2026-01-13T10:00:00Z');
+  bed = await openCoreTestbed('2026-01-13T10:00:00Z', { postgres: true });
 });
 afterEach(async () => bed.close());
 

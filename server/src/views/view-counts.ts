@@ -2,6 +2,7 @@ import { BUILT_IN_VIEWS, OPEN_STATUSES, type QueueCounts } from '../../../shared
 import type { CoreContext } from '../context';
 import type { DbOrTx } from '../db/database';
 import { DESK_ROOM, type DeskNamespace } from '../realtime/desk.socket';
+import { countAssignedByAgent } from '../tickets/ticket.repository';
 import { countView } from './view-query';
 import { listAllViews, toSavedView } from './view.repository';
 
@@ -16,14 +17,7 @@ export async function queueCounts(db: DbOrTx, now: Date): Promise<QueueCounts> {
   // The counts at once: on PostgreSQL each is a round trip the pool can run beside the others.
   const counted = BUILT_IN_VIEWS.filter((view) => view.filters.assignee !== 'me');
   const builtIn = Object.fromEntries(await Promise.all(counted.map(async (view) => [view.id, await countView(db, view.filters, '', now)] as const)));
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
-    .where('status', 'in', [...OPEN_STATUSES, 'pending'])
-    .where('assignee_id', 'is not', null)
-    .groupBy('assignee_id')
-    .execute();
-  const byAssignee = Object.fromEntries(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+  const byAssignee = await countAssignedByAgent(db, [...OPEN_STATUSES, 'pending']);
   const views = await listAllViews(db);
   const saved = Object.fromEntries(await Promise.all(views.map(async (row) => [row.id, await countView(db, toSavedView(row).filters, row.owner_id ?? row.created_by, now)] as const)));
   return { builtIn, byAssignee, saved };
