@@ -6,6 +6,7 @@ import {
   Kysely,
   LimitNode,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SelectQueryNode,
   SqliteDialect,
@@ -123,6 +124,11 @@ export class InlineLimitsPlugin implements KyselyPlugin {
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
+}
+
+/** Whether `db` (a database or a transaction on it) is PostgreSQL, for the few statements the dialects write apart. */
+export function isPostgres(db: DbOrTx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Databases with one connection that every write goes through (SQLite): their transactions can share commits. */

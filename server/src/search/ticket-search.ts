@@ -4,14 +4,10 @@
  * PostgreSQL), so it is in step with every write, erasure included. User text never reaches the query syntax:
  * each word is quoted (FTS5) or turned into a lexeme by quote_literal (PostgreSQL).
  */
-import { PostgresAdapter, sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { searchWords } from '../../../shared/queue';
-import type { DbOrTx } from '../db/database';
+import { isPostgres, type DbOrTx } from '../db/database';
 import type { Database } from '../db/schema';
-
-export function isPostgres(db: DbOrTx): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /** `#1042` or `1042`: a ticket number. */
 function ticketNumberOf(words: string[]): number | null {

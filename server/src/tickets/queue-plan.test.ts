@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDbPath } from '../../test/harness';
 import { freshDatabase } from '../../test/postgres';
 import { migrateToLatest, openDatabase, type Db } from '../db/database';
-import { isPostgres } from '../search/ticket-search';
+import { isPostgres } from '../db/database';
 import { countQuery, queuePageQuery, type TicketFilters, type TicketQuery } from './ticket.repository';
 
 let db: Db;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { DbOrTx } from '../db/database';
+import { isPostgres, type DbOrTx } from '../db/database';
 import { prepared } from '../db/prepared';
 import { matchesSearch } from '../search/ticket-search';
 import type { CentreId, Channel, TicketStatus } from '../../../shared/protocol';
@@ -62,8 +62,16 @@ export async function countAssignedByAgent(db: DbOrTx, statuses: readonly Ticket
   return Object.fromEntries(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
 }
 
-/** Ticket numbers are human references, increasing from 1001; call inside the creating transaction. */
+/** The PostgreSQL advisory lock that ticket creations take in turn (any constant of our own; "FD" and "#"). */
+const TICKET_NUMBER_LOCK = 0x46_44_23;
+
+/**
+ * Ticket numbers are human references, increasing from 1001; call inside the creating transaction. On PostgreSQL
+ * several connections create tickets at once, and two could read the same highest number: a transaction-scoped
+ * advisory lock makes them take turns until each commits. SQLite has one writer, so its transactions already do.
+ */
 export async function nextTicketNumber(db: DbOrTx): Promise<number> {
+  if (isPostgres(db)) await sql`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK})`.execute(db);
   const row = await db.selectFrom('tickets').select((eb) => eb.fn.max('number').as('max')).executeTakeFirst();
   const max = row?.max == null ? 1000 : Number(row.max);
   return max + 1;

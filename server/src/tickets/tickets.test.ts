@@ -44,6 +44,13 @@ const move = (t: TicketRow, to: TicketRow['status'], withdrawal = false) =>
 const customerWrites = (t: TicketRow, body: string, clientId?: string) =>
   inTransaction(bed.ctx, (work) => addCustomerMessage(bed.ctx, work, { conversationId: t.conversation_id!, ticket: t, author: customer, body, clientId: clientId ?? null, visitorId: null }));
 
+describe('ticket numbers', () => {
+  it('are distinct and consecutive when tickets are created at the same moment (several connections on PostgreSQL)', async () => {
+    const tickets = await Promise.all(Array.from({ length: 8 }, () => newTicket()));
+    expect(tickets.map((t) => t.number).sort()).toEqual([1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008]);
+  });
+});
+
 describe('the status state machine', () => {
   it('allows only the moves of its table; closed is final', () => {
     expect(canTransition('new', 'open')).toBe(true);
