@@ -17,7 +17,7 @@ export interface PortalOptions {
   site?: string | undefined;
   /** The browser's time zone, sent with a new request (routing and the promise's wording). */
   timeZone?: string | undefined;
-  /** The page's language, for the sign-in mail (read when a link is asked for). */
+  /** The page's language, for the sign-in mail and a new request's mail (read when each is sent). */
   language?: () => string | undefined;
 }
 
@@ -120,7 +120,8 @@ export class PortalModel {
 
   /** Sends the new-request form; on success the new request opens. */
   async submitNewRequest(input: NewRequestInput): Promise<boolean> {
-    const ok = await this.requests.create({ ...input, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) });
+    const language = this.options.language?.();
+    const ok = await this.requests.create({ ...input, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}), ...(language ? { language } : {}) });
     if (ok) this._composing.value = false;
     return ok;
   }

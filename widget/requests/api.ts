@@ -14,6 +14,8 @@ export interface NewCustomerRequest {
   description: string;
   urgency: StatedUrgency;
   timeZone?: string;
+  /** The page's language: mail about the request is written in it. */
+  language?: string;
 }
 
 export interface RequestsApiOptions {

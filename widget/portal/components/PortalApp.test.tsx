@@ -6,12 +6,12 @@ import { PortalApp } from './PortalApp';
 
 afterEach(cleanup);
 
-function setup(signedIn: boolean) {
+function setup(signedIn: boolean, language?: string) {
   const server = fakeSelfService(
     [detail({ id: 'r1', number: 1001, subject: 'Printer queue stuck', status: 'solved', channel: 'phone', promise: 'This request is solved.' })],
     signedIn ? { kind: 'portal', email: 'ada@example.com', verified: true } : null,
   );
-  const model = new PortalModel({ fetch: server.fetch, site: 'demo', timeZone: 'Europe/London' });
+  const model = new PortalModel({ fetch: server.fetch, site: 'demo', timeZone: 'Europe/London', language: () => language });
   render(<PortalApp model={model} />);
   void model.check();
   return { server, model };
@@ -61,7 +61,7 @@ describe('PortalApp', () => {
   });
 
   it('creates a request with the form: Subject, Description and the customer’s urgency in plain words', async () => {
-    const { server } = setup(true);
+    const { server } = setup(true, 'de');
     fireEvent.click(await screen.findByRole('button', { name: 'New request' }));
     const subject = await screen.findByRole('textbox', { name: 'Subject' });
     await waitFor(() => expect(document.activeElement).toBe(subject));
@@ -80,6 +80,7 @@ describe('PortalApp', () => {
       description: 'The export button does nothing.',
       urgency: 'urgent',
       timeZone: 'Europe/London',
+      language: 'de',
     });
     fireEvent.click(screen.getByRole('button', { name: 'Back to your requests' }));
     const list = await screen.findByRole('list', { name: 'Your requests' });
