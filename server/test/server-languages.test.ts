@@ -156,6 +156,26 @@ describe('the sign-in page (/portal/verify)', () => {
     await setSiteLanguage('ja');
     expect((await pageOf(`/portal/verify?token=${encodeURIComponent(token)}`, { 'accept-language': 'ja' })).lang).toBe('en');
   });
+
+  it('opens the portal in the language the customer signed in in: ?lang= when their browser would choose another', async () => {
+    slot.bed = await openEmailTestbed(clock);
+    const signIn = async (email: string, fields: Record<string, string>, acceptLanguage: string) => {
+      expect((await api(slot.bed!.server, 'POST', '/api/portal/login-link', { body: { email, language: 'de' } })).status).toBe(202);
+      await slot.bed!.server.deliver();
+      const token = linkIn((await slot.bed!.sink.waitFor((m) => m.to.includes(email))).parsed.text, '/portal/verify').searchParams.get('token')!;
+      const res = await fetch(`${slot.bed!.server.url}/portal/verify`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: slot.bed!.server.url, 'accept-language': acceptLanguage },
+        body: new URLSearchParams({ token, ...fields }).toString(),
+      });
+      expect(res.status).toBe(303);
+      return res.headers.get('location');
+    };
+    expect(await signIn('ines@example.net', { lang: 'de' }, 'en-GB, en;q=0.8')).toBe('/portal?lang=de');
+    expect(await signIn('jonas@example.net', { lang: 'de' }, 'de-DE')).toBe('/portal');
+    expect(await signIn('kim@example.net', {}, 'fr')).toBe('/portal');
+  });
 });
 
 describe('the confirmation page (/reach/confirm)', () => {

@@ -9,7 +9,6 @@ import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { findLanguage, pickLanguage, type Language } from '../../../../shared/language';
 import { acceptedLanguages, textsFor } from '../../i18n';
-import { siteLanguage } from '../../i18n/mail-language';
 import { htmlPage, languageField, pageLanguage, sendPage } from '../../i18n/page';
 import { pathParams, routeDocs } from '../../routes/route-docs';
 import { parse } from '../../routes/validate';
@@ -169,19 +168,25 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
   // carries our Origin (no-referrer makes it `null`, which the cross-origin guard refuses).
   // The token is in the URL: these routes are not logged at info level, so it never reaches the logs.
   /**
-   * A sign-in page's language: the link's, else the browser's, else the token's site's default, else English;
-   * and the portal's address in it (`?lang=` only where the portal would not choose that language itself).
+   * A sign-in page's language: the link's, else the browser's, else the site's default, else English; and the
+   * portal's address for that site in it (`?site=` unless the demo's, `?lang=` only where the portal would not
+   * choose that language itself).
    */
-  async function signInLanguage(request: FastifyRequest, asked: unknown, token: string): Promise<{ language: Language; portal: string }> {
-    const siteId = token && token.length <= 200 ? await siteOfLoginToken(ctx.db, token) : null;
-    const known = { acceptLanguage: request.headers['accept-language'], site: siteId ? await siteLanguage(ctx.db, siteId) : null };
+  async function signInLanguage(request: FastifyRequest, asked: unknown, siteId: string | null): Promise<{ language: Language; portal: string }> {
+    const site = siteId ? await findSiteById(ctx.db, siteId) : undefined;
+    const known = { acceptLanguage: request.headers['accept-language'], site: site ? siteSettings(site).language : null };
     const language = pageLanguage({ asked, ...known });
-    return { language, portal: language === pageLanguage(known) ? '/portal' : `/portal?lang=${language}` };
+    const params = new URLSearchParams();
+    if (site && site.key !== 'demo') params.set('site', site.key);
+    if (language !== pageLanguage(known)) params.set('lang', language);
+    const query = params.toString();
+    return { language, portal: query ? `/portal?${query}` : '/portal' };
   }
+  const siteOfToken = async (token: string) => (token && token.length <= 200 ? await siteOfLoginToken(ctx.db, token) : null);
 
   app.get<{ Querystring: { token?: string; lang?: string } }>('/portal/verify', { logLevel: 'warn', config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, ...DOCS.verifyPage }, async (request, reply) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
-    return sendPage(reply, 200, confirmSignInPage((await signInLanguage(request, request.query.lang, token)).language, token));
+    return sendPage(reply, 200, confirmSignInPage((await signInLanguage(request, request.query.lang, await siteOfToken(token))).language, token));
   });
 
   // The form posts the token back, url-encoded; only this plugin parses that type.
@@ -193,14 +198,14 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     const token = typeof request.body?.token === 'string' ? request.body.token : '';
     const result = token && token.length <= 200 ? await consumeLoginToken(ctx.db, token, ctx.now()) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
-      const { language, portal } = await signInLanguage(request, request.body?.lang, token);
+      const { language, portal } = await signInLanguage(request, request.body?.lang, await siteOfToken(token));
       return sendPage(reply, 400, linkProblemPage(language, result.reason, portal));
     }
     void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
-    const site = await findSiteById(ctx.db, result.customer.siteId);
     const session = await createCustomerSession(ctx.db, result.customer, ctx.now());
     void reply.setCookie(CUSTOMER_COOKIE, session, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: CUSTOMER_SESSION_DAYS * 86400 });
-    return reply.redirect(site && site.key !== 'demo' ? `/portal?site=${encodeURIComponent(site.key)}` : '/portal', 303);
+    // The portal opens in the language the customer read the link's page in.
+    return reply.redirect((await signInLanguage(request, request.body?.lang, result.customer.siteId)).portal, 303);
   });
 
   app.post('/api/portal/logout', DOCS.logout, async (request, reply) => {
