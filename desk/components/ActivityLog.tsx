@@ -1,5 +1,7 @@
 import type { TicketEvent } from '../../shared/protocol';
 import { formatDateTime } from '../format';
+import { useDeskT } from '../i18n/i18n';
+import { authorKindLabel } from '../format';
 
 export interface ActivityLogProps {
   events: readonly TicketEvent[];
@@ -13,16 +15,17 @@ function eventLabel(type: string): string {
 
 /** The audit trail, collapsed by default. */
 export function ActivityLog({ events }: ActivityLogProps) {
+  const t = useDeskT();
   return (
     <details class="activity">
-      <summary>Activity ({events.length})</summary>
+      <summary>{t.t('activity', { count: t.number(events.length) })}</summary>
       {events.length === 0 ? (
-        <p class="muted">No activity yet.</p>
+        <p class="muted">{t.t('noActivity')}</p>
       ) : (
         <ol class="activity__list">
           {events.map((e) => (
             <li key={e.id} class="activity__item">
-              <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+              <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, t)}</time>
               <span class="activity__what">
                 {eventLabel(e.type)}
                 {(e.from || e.to) && (
@@ -32,7 +35,7 @@ export function ActivityLog({ events }: ActivityLogProps) {
                   </>
                 )}
               </span>
-              <span class="activity__who">by {e.actor.name || e.actor.kind}</span>
+              <span class="activity__who">{t.t('byActor', { name: e.actor.name || authorKindLabel(e.actor.kind, t) })}</span>
               {e.reason && <span class="activity__reason">“{e.reason}”</span>}
             </li>
           ))}
