@@ -71,15 +71,15 @@ function createDesk(win: Window) {
     { load: () => api.notificationPreferences(), save: (p) => api.saveNotificationPreferences(p) },
     (id) => deskRef?.openTicket(id),
   );
-  const macros = new MacrosModel(api);
+  const macros = new MacrosModel(api, texts);
   const desk = new DeskModel({
     api,
     session,
     queue: new QueueModel(api, texts),
     views: new QueueViewsModel(api),
     route: new HashRouteModel(win),
-    kb: new KbModel(api),
-    preview: new KaiPreviewModel(api),
+    kb: new KbModel(api, texts),
+    preview: new KaiPreviewModel(api, texts),
     connect: (handlers) =>
       new DeskConnectionModel({
         handlers,
@@ -88,6 +88,7 @@ function createDesk(win: Window) {
       }),
     team: (connection) => new TeamModel(api, (status) => connection.setPresence(status)),
     notify: (notice) => notifications.notify(notice),
+    texts,
   });
   deskRef = desk;
   // Any input counts as being here (back from idle); coming back to the tab clears the title's count.
@@ -110,7 +111,7 @@ function createDesk(win: Window) {
     language,
     clock,
     api,
-    calls: new LogCallModel(api),
+    calls: new LogCallModel(api, texts),
     teamDesk: { macros, notifications, api },
     dispose() {
       stopSignedIn();
