@@ -16,10 +16,10 @@ const OTHERS = LANGUAGES.filter((l): l is Other => l !== 'en');
 
 /** Texts a language writes exactly as English does (names, units, cognates). */
 const SAME_AS_ENGLISH: Record<Other, string[]> = {
-  de: ['channel_chat', 'channel_portal', 'channel_api', 'centre_uk', 'author_agent', 'author_system', 'labelled', 'durPair', 'conn_online', 'tickets', 'ticket', 'status', 'tags', 'presence_online', 'presence_offline', 'name', 'problem', 'bytes', 'kilobytes', 'megabytes', 'browser', 'team', 'url', 'settings_webhooks', 'role_agent', 'median', 'sla', 'kai', 'agent'],
-  fr: ['channel_chat', 'channel_api', 'author_agent', 'durMinutes', 'durHours', 'durPair', 'ticketCount', 'centre', 'tickets', 'impact', 'ticket', 'alsoSetsImpact', 'conversation', 'messages', 'sources', 'page', 'notes', 'macros', 'note', 'articles', 'articleCount', 'url', 'satisfaction', 'settings_sites', 'settings_agents', 'settings_webhooks', 'site', 'role_agent', 'centres', 'actions', 'action', 'conversations', 'volume', 'sla', 'kai', 'agents', 'agent'],
+  de: ['channel_chat', 'channel_portal', 'channel_api', 'centre_uk', 'author_agent', 'author_system', 'labelled', 'durPair', 'conn_online', 'tickets', 'ticket', 'status', 'tags', 'presence_online', 'presence_offline', 'name', 'problem', 'bytes', 'kilobytes', 'megabytes', 'browser', 'team', 'url', 'settings_webhooks', 'role_agent', 'median', 'sla', 'kai', 'agent', 'position'],
+  fr: ['channel_chat', 'channel_api', 'author_agent', 'durMinutes', 'durHours', 'durPair', 'ticketCount', 'centre', 'tickets', 'impact', 'ticket', 'alsoSetsImpact', 'conversation', 'messages', 'sources', 'page', 'notes', 'macros', 'note', 'articles', 'articleCount', 'url', 'satisfaction', 'settings_sites', 'settings_agents', 'settings_webhooks', 'site', 'role_agent', 'centres', 'actions', 'action', 'conversations', 'volume', 'sla', 'kai', 'agents', 'agent', 'sites'],
   es: ['channel_chat', 'channel_portal', 'channel_api', 'labelled', 'durMinutes', 'durHours', 'durDays', 'durPair', 'ticketCount', 'tickets', 'ticket', 'bytes', 'kilobytes', 'megabytes', 'macros', 'url', 'settings_webhooks', 'sla', 'kai'],
-  pt: ['channel_chat', 'channel_portal', 'channel_api', 'labelled', 'durMinutes', 'durHours', 'durDays', 'durPair', 'ticketCount', 'tickets', 'ticket', 'status', 'alsoSetsStatus', 'bytes', 'kilobytes', 'megabytes', 'macros', 'url', 'settings_sites', 'settings_webhooks', 'site', 'volume', 'sla', 'kai'],
+  pt: ['channel_chat', 'channel_portal', 'channel_api', 'labelled', 'durMinutes', 'durHours', 'durDays', 'durPair', 'ticketCount', 'tickets', 'ticket', 'status', 'alsoSetsStatus', 'bytes', 'kilobytes', 'megabytes', 'macros', 'url', 'settings_sites', 'settings_webhooks', 'site', 'volume', 'sla', 'kai', 'sites'],
   ar: ['labelled', 'kai'],
 };
 
