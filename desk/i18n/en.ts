@@ -5,14 +5,17 @@
  * categories, `{count}` the number). English is bundled; each other language is a chunk of its own.
  * Grouped by where the words show.
  */
+import { CUSTOMER_STATUS_LABELS } from '../../shared/self-service';
+
 export const en = {
   // Words used all over: statuses, levels, channels, centres, authors.
-  status_new: 'New',
-  status_open: 'Open',
-  status_pending: 'Pending',
-  status_on_hold: 'On hold',
-  status_solved: 'Solved',
-  status_closed: 'Closed',
+  // Agents and customers use the same status words (shared/self-service.ts).
+  status_new: CUSTOMER_STATUS_LABELS.new,
+  status_open: CUSTOMER_STATUS_LABELS.open,
+  status_pending: CUSTOMER_STATUS_LABELS.pending,
+  status_on_hold: CUSTOMER_STATUS_LABELS.on_hold,
+  status_solved: CUSTOMER_STATUS_LABELS.solved,
+  status_closed: CUSTOMER_STATUS_LABELS.closed,
   level_high: 'High',
   level_medium: 'Medium',
   level_low: 'Low',

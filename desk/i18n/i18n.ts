@@ -9,7 +9,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { directionOf, isLanguage, LANGUAGES, pickLanguage, type Language } from '../../shared/language';
-import type { CatalogueOf, Line } from '../../widget/i18n/catalogue';
+import { textPart, type CatalogueOf, type Line } from '../../widget/i18n/catalogue';
 import { Texts } from '../../widget/i18n/i18n';
 import { en } from './en';
 
@@ -32,22 +32,18 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ar: 'العربية',
 };
 
+/** The desk's catalogue in each language: English bundled, every other language its own chunk (the messenger's `textPart`). */
+const catalogues = textPart<typeof en>(en, {
+  de: () => import('./de').then((m) => m.de),
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+  pt: () => import('./pt').then((m) => m.pt),
+  ar: () => import('./ar').then((m) => m.ar),
+});
+
 /** Loads a language's desk catalogue (English at once). */
 export async function loadDeskCatalogue(language: Language): Promise<DeskCatalogue> {
-  switch (language) {
-    case 'de':
-      return (await import('./de')).de;
-    case 'fr':
-      return (await import('./fr')).fr;
-    case 'es':
-      return (await import('./es')).es;
-    case 'pt':
-      return (await import('./pt')).pt;
-    case 'ar':
-      return (await import('./ar')).ar;
-    default:
-      return en;
-  }
+  return language === 'en' ? en : catalogues.load(language);
 }
 
 /** The desk's texts for `language`, its catalogue loaded (English when the chunk cannot be fetched). */
