@@ -1,5 +1,5 @@
 /**
- * The desk's texts in English: the source of every other language's catalogue (`de.ts`, …, each typed
+ * The desk's texts in English: the source of every other language's catalogue (`desk.de.ts`, …, each typed
  * `DeskCatalogue`, so a missing key is a type error) and the fallback for a missing key. Shapes as in
  * `widget/i18n/catalogue.ts`: a plain string (`{name}` is a parameter) or a plural (`Intl.PluralRules`
  * categories, `{count}` the number). English is bundled; each other language is a chunk of its own.

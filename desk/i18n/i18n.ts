@@ -34,11 +34,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 
 /** The desk's catalogue in each language: English bundled, every other language its own chunk (the messenger's `textPart`). */
 const catalogues = textPart<typeof en>(en, {
-  de: () => import('./de').then((m) => m.de),
-  fr: () => import('./fr').then((m) => m.fr),
-  es: () => import('./es').then((m) => m.es),
-  pt: () => import('./pt').then((m) => m.pt),
-  ar: () => import('./ar').then((m) => m.ar),
+  de: () => import('./desk.de').then((m) => m.de),
+  fr: () => import('./desk.fr').then((m) => m.fr),
+  es: () => import('./desk.es').then((m) => m.es),
+  pt: () => import('./desk.pt').then((m) => m.pt),
+  ar: () => import('./desk.ar').then((m) => m.ar),
 });
 
 /** Loads a language's desk catalogue (English at once). */
