@@ -1,7 +1,7 @@
 /**
  * The desk's texts in the agent's language. The mechanism is the messenger's (`widget/i18n`: `Texts`, plurals by
  * `Intl.PluralRules`, `{name}` parameters, English as the fallback for a missing key); the desk has its own
- * catalogue (`en.ts`, bundled) and one chunk per other language (`de.ts`, …), loaded only when chosen.
+ * catalogue (`en.ts`, bundled) and one chunk per other language (`desk.de.ts`, …), loaded only when chosen.
  * Which language: the agent's own choice (the header's `Language` picker, kept in localStorage), else the
  * browser's (`navigator.languages`), else English, by `shared/language.ts`'s one rule.
  */
