@@ -4,16 +4,16 @@
  */
 export type ShortcutAction = 'next' | 'previous' | 'open' | 'reply' | 'note' | 'solve' | 'assignToMe' | 'search' | 'help';
 
-export const SHORTCUTS: readonly { key: string; label: string; action: ShortcutAction }[] = [
-  { key: 'j', label: 'Next ticket', action: 'next' },
-  { key: 'k', label: 'Previous ticket', action: 'previous' },
-  { key: 'Enter', label: 'Open the ticket', action: 'open' },
-  { key: 'r', label: 'Reply to the customer', action: 'reply' },
-  { key: 'n', label: 'Write an internal note', action: 'note' },
-  { key: 'e', label: 'Solve the ticket', action: 'solve' },
-  { key: 'a', label: 'Assign the ticket to me', action: 'assignToMe' },
-  { key: '/', label: 'Search tickets', action: 'search' },
-  { key: '?', label: 'Show these shortcuts', action: 'help' },
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+  { key: 'j', action: 'next' },
+  { key: 'k', action: 'previous' },
+  { key: 'Enter', action: 'open' },
+  { key: 'r', action: 'reply' },
+  { key: 'n', action: 'note' },
+  { key: 'e', action: 'solve' },
+  { key: 'a', action: 'assignToMe' },
+  { key: '/', action: 'search' },
+  { key: '?', action: 'help' },
 ];
 
 /** Whether the key was typed into something that takes text (then it is text, not a shortcut). */

@@ -23,7 +23,18 @@ import { effect } from '@preact/signals';
 import { MacrosModel } from './models/MacrosModel';
 import { NotificationModel, beep, type NotificationHost } from './models/NotificationModel';
 import { TeamModel } from './models/TeamModel';
+import { DeskLanguageModel, type DeskTexts } from './i18n/i18n';
+import { DeskLanguageProvider } from './i18n/LanguagePicker';
 import './desk.css';
+
+/** The page's localStorage, or null where the browser refuses it. */
+function storageOf(win: Window): Storage | null {
+  try {
+    return win.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /** The real browser behind the desk's notifications: the title, WebAudio, the Notification API. */
 function browserNotifications(win: Window): NotificationHost {
@@ -48,24 +59,27 @@ function browserNotifications(win: Window): NotificationHost {
 }
 
 function createDesk(win: Window) {
+  const language = new DeskLanguageModel({ storage: storageOf(win), browserLanguages: win.navigator.languages ?? [win.navigator.language], root: win.document.documentElement });
+  void language.load();
+  const texts = (): DeskTexts => language.texts.value;
   let session: SessionModel | null = null;
-  const api = new DeskApi({ onUnauthorized: () => session?.expire('Your session has ended. Sign in again.') });
-  session = new SessionModel(api);
+  const api = new DeskApi({ onUnauthorized: () => session?.expire(texts().t('sessionEnded')) });
+  session = new SessionModel(api, texts);
   let deskRef: DeskModel | null = null;
   const notifications = new NotificationModel(
     browserNotifications(win),
     { load: () => api.notificationPreferences(), save: (p) => api.saveNotificationPreferences(p) },
     (id) => deskRef?.openTicket(id),
   );
-  const macros = new MacrosModel(api);
+  const macros = new MacrosModel(api, texts);
   const desk = new DeskModel({
     api,
     session,
-    queue: new QueueModel(api),
+    queue: new QueueModel(api, texts),
     views: new QueueViewsModel(api),
     route: new HashRouteModel(win),
-    kb: new KbModel(api),
-    preview: new KaiPreviewModel(api),
+    kb: new KbModel(api, texts),
+    preview: new KaiPreviewModel(api, texts),
     connect: (handlers) =>
       new DeskConnectionModel({
         handlers,
@@ -74,6 +88,7 @@ function createDesk(win: Window) {
       }),
     team: (connection) => new TeamModel(api, (status) => connection.setPresence(status)),
     notify: (notice) => notifications.notify(notice),
+    texts,
   });
   deskRef = desk;
   // Any input counts as being here (back from idle); coming back to the tab clears the title's count.
@@ -93,9 +108,10 @@ function createDesk(win: Window) {
   const clock = new ClockModel(30_000);
   return {
     desk,
+    language,
     clock,
     api,
-    calls: new LogCallModel(api),
+    calls: new LogCallModel(api, texts),
     teamDesk: { macros, notifications, api },
     dispose() {
       stopSignedIn();
@@ -108,8 +124,13 @@ function createDesk(win: Window) {
 
 const root = document.getElementById('desk');
 if (root) {
-  const { desk, clock, api, calls, teamDesk, dispose } = createDesk(window);
-  render(<App desk={desk} now={clock.now} calls={calls} remoteApi={api} teamDesk={teamDesk} settings={{ api: new SettingsApi(api), caller: api }} ticketApi={api} />, root);
+  const { desk, language, clock, api, calls, teamDesk, dispose } = createDesk(window);
+  render(
+    <DeskLanguageProvider model={language}>
+      <App desk={desk} now={clock.now} calls={calls} remoteApi={api} teamDesk={teamDesk} settings={{ api: new SettingsApi(api), caller: api }} ticketApi={api} />
+    </DeskLanguageProvider>,
+    root,
+  );
   void desk.session.check();
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) dispose();

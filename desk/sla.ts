@@ -4,25 +4,15 @@
  */
 import type { SlaAlert, TicketSummary } from '../shared/protocol';
 import { runningDeadline as runningClock } from '../shared/sla';
+import { englishTexts, type DeskTexts } from './i18n/i18n';
 
 export type SlaClock = SlaAlert['clock'];
 
 /** A running deadline this close (or closer) reads as "Due soon", like the server's default warning window. */
 export const DUE_SOON_MS = 15 * 60_000;
 
-/** Short names for a row ("First response due in 42 min"). */
-export const CLOCK_LABELS: Record<SlaClock, string> = {
-  first_response: 'First response',
-  next_response: 'Next response',
-  resolution: 'Resolution',
-};
-
-/** The clock as an adjective in a sentence ("breached its first-response deadline"). */
-export const CLOCK_ADJECTIVES: Record<SlaClock, string> = {
-  first_response: 'first-response',
-  next_response: 'next-response',
-  resolution: 'resolution',
-};
+/** A clock's short name for a row ("First response due in 42 min"). */
+export const clockLabel = (clock: SlaClock, t: DeskTexts = englishTexts): string => t.t(`clock_${clock}`);
 
 /** What a ticket's SLA clocks are doing now. */
 export type RunningDeadline =
@@ -34,7 +24,7 @@ export type RunningDeadline =
 
 export type SlaLevel = 'due_soon' | 'breached';
 
-export const SLA_LEVEL_LABELS: Record<SlaLevel, string> = { due_soon: 'Due soon', breached: 'Breached' };
+export const slaLevelLabel = (level: SlaLevel, t: DeskTexts = englishTexts): string => t.t(level === 'due_soon' ? 'slaDueSoon' : 'slaBreached');
 
 const instant = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
 const sameInstant = (a: string | null | undefined, b: string | null | undefined): boolean => {
@@ -82,8 +72,10 @@ export function slaLevel(t: DeadlineFields, now: number, alert?: SlaAlert | null
 }
 
 /** The live notification for an alert: "#1042 breached its first-response deadline". */
-export function slaNoticeText(alert: SlaAlert, number: number | null): string {
-  const who = number === null ? 'A ticket' : `#${number}`;
-  const clock = CLOCK_ADJECTIVES[alert.clock] ?? 'SLA';
-  return alert.kind === 'breach' ? `${who} breached its ${clock} deadline` : `${who} is near its ${clock} deadline`;
+export function slaNoticeText(alert: SlaAlert, number: number | null, t: DeskTexts = englishTexts): string {
+  const clock = alert.clock in CLOCKS ? alert.clock : 'resolution';
+  const key = `sla_${alert.kind === 'breach' ? 'breached' : 'near'}_${clock}${number === null ? '_anon' : ''}` as const;
+  return t.t(key, { number: number ?? '' });
 }
+
+const CLOCKS: Record<SlaClock, true> = { first_response: true, next_response: true, resolution: true };

@@ -20,6 +20,7 @@ import { MacroManager } from './MacroManager';
 import type { TeamPaneTools } from './TicketPane';
 import type { MacrosModel } from '../models/MacrosModel';
 import type { NotificationModel } from '../models/NotificationModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface AppProps {
   desk: DeskModel;
@@ -42,9 +43,10 @@ export function App({ desk, now, calls, remoteApi, teamDesk, settings, ticketApi
   const status = desk.session.status.value;
   const agent = desk.session.agent.value;
   const page = desk.route.page.value;
+  const t = useDeskT();
   // An invitation or reset link works signed out (it is how an invited agent gets a password).
   if (page === 'set-password' && settings) return <SetPasswordPage api={settings.api} token={parseLinkToken(desk.route.hash.value)} />;
-  if (status === 'checking') return <p class="boot">Loading the desk…</p>;
+  if (status === 'checking') return <p class="boot">{t.t('loadingDesk')}</p>;
   if (status === 'signed_out' || !agent) return <SignInForm session={desk.session} />;
   if (status === 'must_change_password') return <ChangePasswordForm session={desk.session} />;
 
@@ -107,8 +109,8 @@ export function App({ desk, now, calls, remoteApi, teamDesk, settings, ticketApi
             team={paneTools}
           />
         ) : (
-          <section class="ticket ticket--empty" aria-label="Ticket">
-            <p class="muted">Select a ticket from the queue.</p>
+          <section class="ticket ticket--empty" aria-label={t.t('ticket')}>
+            <p class="muted">{t.t('selectFromQueue')}</p>
           </section>
         )}
       </main>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KbArticle } from '../api';
 import { formatDateTime } from '../format';
 import { draftOf, type ArticleDraft } from '../models/KbModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface ArticleEditorProps {
   /** The article to edit, or null to write a new one. Give the editor a `key` per article so its fields reset. */
@@ -18,6 +19,7 @@ export interface ArticleEditorProps {
  * rendered as HTML here. Deleting asks for confirmation first.
  */
 export function ArticleEditor({ article, saving, onSave, onDelete }: ArticleEditorProps) {
+  const t = useDeskT();
   const [draft, setDraft] = useState<ArticleDraft>(() => draftOf(article));
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -39,62 +41,62 @@ export function ArticleEditor({ article, saving, onSave, onDelete }: ArticleEdit
 
   return (
     <form class="kb-form" onSubmit={onSubmit} noValidate>
-      <h2 class="kb-form__title">{article ? 'Edit article' : 'Write a new article'}</h2>
+      <h2 class="kb-form__title">{article ? t.t('editArticle') : t.t('writeArticle')}</h2>
       {article && (
         <p class="muted kb-form__meta">
-          Slug {article.slug} · updated {formatDateTime(article.updatedAt)}
+          {t.t('articleMeta', { slug: article.slug, time: formatDateTime(article.updatedAt, t) })}
         </p>
       )}
       <div class="field">
         <label class="field__label" for="kb-title">
-          Title
+          {t.t('title')}
         </label>
         <input id="kb-title" type="text" maxLength={200} required value={draft.title} onInput={set('title')} />
       </div>
       <div class="field">
         <label class="field__label" for="kb-url">
-          URL
+          {t.t('url')}
         </label>
         <input id="kb-url" type="text" inputMode="url" maxLength={500} aria-describedby="kb-url-hint" value={draft.url} onInput={set('url')} />
         <span class="field__hint" id="kb-url-hint">
-          Optional: the article’s page, https://… or /path.
+          {t.t('urlHint')}
         </span>
       </div>
       <div class="field">
         <label class="field__label" for="kb-tags">
-          Tags
+          {t.t('tags')}
         </label>
         <input id="kb-tags" type="text" aria-describedby="kb-tags-hint" value={draft.tags} onInput={set('tags')} />
         <span class="field__hint" id="kb-tags-hint">
-          Comma separated, e.g. billing, invoices.
+          {t.t('tagsHint')}
         </span>
       </div>
       <div class="field">
         <label class="field__label" for="kb-body">
-          Body (Markdown)
+          {t.t('bodyMarkdown')}
         </label>
         <textarea id="kb-body" class="kb-form__body" rows={14} required value={draft.body} onInput={set('body')} />
       </div>
       <div class="kb-form__bar">
         <button type="submit" class="btn btn--primary" disabled={saving}>
-          Save article
+          {t.t('saveArticle')}
         </button>
         {article && !confirming && (
           <button type="button" class="btn btn--danger" ref={deleteRef} disabled={saving} onClick={() => setConfirming(true)}>
-            Delete article
+            {t.t('deleteArticle')}
           </button>
         )}
       </div>
       {article && confirming && (
         <div class="kb-confirm" role="group" aria-labelledby="kb-confirm-text">
           <p id="kb-confirm-text" class="kb-confirm__text">
-            Delete “{article.title}”? Kai stops using it at once. This cannot be undone.
+            {t.t('deleteArticleQuestion', { title: article.title })}
           </p>
           <button type="button" class="btn btn--danger" ref={confirmRef} disabled={saving} onClick={() => void onDelete(article.id)}>
-            Confirm delete
+            {t.t('confirmDelete')}
           </button>
           <button type="button" class="btn" onClick={cancelDelete}>
-            Cancel
+            {t.t('cancel')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { KbArticle } from '../api';
+import { useDeskT } from '../i18n/i18n';
 
 export interface ArticleListProps {
   articles: readonly KbArticle[];
@@ -17,30 +18,31 @@ export interface ArticleListProps {
 
 /** The articles Kai answers from, a search filter over them, and `New article`. */
 export function ArticleList({ articles, total, query, selectedId, loading, loaded, error, onQuery, onSelect, onNew, onRetry }: ArticleListProps) {
+  const t = useDeskT();
   return (
-    <section class="kb-list" aria-label="Articles">
+    <section class="kb-list" aria-label={t.t('articles')}>
       <div class="kb-list__head">
-        <h2 class="kb-list__title">Articles</h2>
+        <h2 class="kb-list__title">{t.t('articles')}</h2>
         <span class="queue__count">
-          {articles.length === total ? total : `${articles.length} of ${total}`}
-          <span class="sr-only"> articles</span>
+          {articles.length === total ? t.number(total) : t.t('articleCountOf', { shown: t.number(articles.length), total: t.number(total) })}
+          <span class="sr-only"> {t.t('articleCount', { count: total })}</span>
         </span>
-        {loading && <span class="queue__loading">Updating…</span>}
+        {loading && <span class="queue__loading">{t.t('updating')}</span>}
         <button type="button" class="btn btn--primary kb-list__new" onClick={onNew}>
-          New article
+          {t.t('newArticle')}
         </button>
       </div>
       <div class="kb-list__search">
         <label for="kb-search" class="sr-only">
-          Search articles
+          {t.t('searchArticles')}
         </label>
-        <input id="kb-search" type="search" placeholder="Search articles" value={query} onInput={(e) => onQuery(e.currentTarget.value)} />
+        <input id="kb-search" type="search" placeholder={t.t('searchArticles')} value={query} onInput={(e) => onQuery(e.currentTarget.value)} />
       </div>
       {error && (
         <p class="form-error" role="alert">
           {error}{' '}
           <button type="button" class="btn btn--link" onClick={onRetry}>
-            Retry
+            {t.t('retry')}
           </button>
         </p>
       )}
@@ -54,7 +56,7 @@ export function ArticleList({ articles, total, query, selectedId, loading, loade
           </li>
         ))}
       </ul>
-      {loaded && articles.length === 0 && <p class="queue__empty">{total === 0 ? 'No articles yet.' : 'No article matches.'}</p>}
+      {loaded && articles.length === 0 && <p class="queue__empty">{total === 0 ? t.t('noArticlesYet') : t.t('noArticleMatches')}</p>}
     </section>
   );
 }

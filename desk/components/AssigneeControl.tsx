@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import type { TeamModel } from '../models/TeamModel';
-import { PRESENCE_LABELS } from './PresenceDot';
+import { useDeskT } from '../i18n/i18n';
 
 export interface AssigneeControlProps {
   assigneeId: string | null;
@@ -12,6 +12,7 @@ export interface AssigneeControlProps {
 
 /** Who has the ticket: a select of the team (with each one's status) and `Assign to me`. */
 export function AssigneeControl({ assigneeId, selfId, team, saving, onAssign }: AssigneeControlProps) {
+  const t = useDeskT();
   const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
     const select = e.currentTarget;
     const ok = await onAssign(select.value || null);
@@ -19,18 +20,18 @@ export function AssigneeControl({ assigneeId, selfId, team, saving, onAssign }: 
   };
   return (
     <span class="ticket__assignee">
-      <label for="ticket-assignee">Assignee</label>
+      <label for="ticket-assignee">{t.t('assignee')}</label>
       <select id="ticket-assignee" value={assigneeId ?? ''} onChange={onChange} disabled={saving}>
-        <option value="">Unassigned</option>
+        <option value="">{t.t('unassigned')}</option>
         {team.members.value.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.name} ({PRESENCE_LABELS[m.status]})
+            {m.name} ({t.t(`presence_${m.status}`)})
           </option>
         ))}
       </select>
       {assigneeId !== selfId && (
         <button type="button" class="btn btn--ghost" disabled={saving} onClick={() => void onAssign(selfId)}>
-          Assign to me
+          {t.t('assignToMe')}
         </button>
       )}
     </span>

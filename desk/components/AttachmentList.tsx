@@ -1,4 +1,5 @@
 import type { TicketAttachment } from '../../shared/protocol';
+import { englishTexts, useDeskT, type DeskTexts } from '../i18n/i18n';
 
 export interface AttachmentListProps {
   ticketId: string;
@@ -11,10 +12,10 @@ export function attachmentUrl(ticketId: string, attachmentId: string): string {
 }
 
 /** "512 B", "12 KB", "3.4 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export function formatBytes(bytes: number, t: DeskTexts = englishTexts): string {
+  if (bytes < 1024) return t.t('bytes', { n: t.number(bytes) });
+  if (bytes < 1024 * 1024) return t.t('kilobytes', { n: t.number(Math.round(bytes / 1024)) });
+  return t.t('megabytes', { n: new Intl.NumberFormat(t.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) });
 }
 
 /**
@@ -22,9 +23,10 @@ export function formatBytes(bytes: number): string {
  * also shows as a thumbnail. Names are shown as text only.
  */
 export function AttachmentList({ ticketId, attachments }: AttachmentListProps) {
+  const t = useDeskT();
   if (!attachments.length) return null;
   return (
-    <ul class="attachments" aria-label="Attachments">
+    <ul class="attachments" aria-label={t.t('attachments')}>
       {attachments.map((a) => (
         <li key={a.id} class="attachments__item">
           {a.image && (
@@ -35,7 +37,7 @@ export function AttachmentList({ ticketId, attachments }: AttachmentListProps) {
           <a href={attachmentUrl(ticketId, a.id)} download={a.filename}>
             {a.filename}
           </a>{' '}
-          <span class="attachments__size">{formatBytes(a.size)}</span>
+          <span class="attachments__size">{formatBytes(a.size, t)}</span>
         </li>
       ))}
     </ul>

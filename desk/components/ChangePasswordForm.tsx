@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SessionModel } from '../models/SessionModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface ChangePasswordFormProps {
   session: SessionModel;
@@ -8,6 +9,7 @@ export interface ChangePasswordFormProps {
 /** "Choose a new password": shown after signing in with the first run's generated password. */
 export function ChangePasswordForm({ session }: ChangePasswordFormProps) {
   const [current, setCurrent] = useState('');
+  const t = useDeskT();
   const [next, setNext] = useState('');
   const error = session.error.value;
   const busy = session.busy.value;
@@ -22,17 +24,17 @@ export function ChangePasswordForm({ session }: ChangePasswordFormProps) {
   return (
     <main class="signin">
       <form class="signin__card" onSubmit={onSubmit} aria-busy={busy}>
-        <h1 class="signin__title">Choose a new password</h1>
-        <p class="signin__lead">The password you signed in with was generated for this first start. Choose your own (at least 10 characters).</p>
+        <h1 class="signin__title">{t.t('choosePassword')}</h1>
+        <p class="signin__lead">{t.t('choosePasswordLead')}</p>
         <div class="field">
           <label class="field__label" for="password-current">
-            Current password
+            {t.t('currentPassword')}
           </label>
           <input id="password-current" type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label class="field__label" for="password-next">
-            New password
+            {t.t('newPassword')}
           </label>
           <input id="password-next" type="password" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
         </div>
@@ -42,7 +44,7 @@ export function ChangePasswordForm({ session }: ChangePasswordFormProps) {
           </p>
         )}
         <button type="submit" class="btn btn--primary" disabled={busy}>
-          Save new password
+          {t.t('saveNewPassword')}
         </button>
       </form>
     </main>

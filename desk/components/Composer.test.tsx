@@ -36,7 +36,7 @@ describe('a macro sent from the composer', () => {
     fireEvent.input(box, { target: { value: '/refund' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Refund sent/ }));
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('Hi Ada'));
-    expect(screen.getByText(/Sending also sets: status pending, tags refund, billing/)).toBeTruthy();
+    expect(screen.getByText(/Sending also sets: status Pending, tags refund, billing/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     await waitFor(() => expect(api.updateTicket).toHaveBeenCalledTimes(1));
     expect(api.postMessage).toHaveBeenCalledTimes(1);

@@ -5,6 +5,8 @@ import type { DraftChanges } from '../models/TicketModel';
 import { MacroList, macroOptionId, matchMacros } from './MacroList';
 import type { MessageAttachment } from '../../shared/protocol';
 import { AttachFiles } from './AttachFiles';
+import { useDeskT } from '../i18n/i18n';
+import { levelLabel, statusLabel } from '../format';
 
 export interface ComposerProps {
   sending: boolean;
@@ -39,6 +41,7 @@ function changesOf(m: RenderedMacro): DraftChanges | undefined {
  */
 export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, macros, renderMacro }: ComposerProps) {
   const [body, setBody] = useState('');
+  const t = useDeskT();
   const [internal, setInternal] = useState(false);
   const [files, setFiles] = useState<MessageAttachment[]>([]);
   const [changes, setChanges] = useState<DraftChanges | undefined>(undefined);
@@ -107,7 +110,7 @@ export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, ma
   return (
     <form class={internal ? 'composer composer--internal' : 'composer'} onSubmit={onSubmit}>
       <label class="composer__label" for="composer-body">
-        Reply
+        {t.t('reply')}
       </label>
       <textarea
         id="composer-body"
@@ -116,7 +119,7 @@ export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, ma
         value={body}
         onInput={onInput}
         onKeyDown={onKeyDown}
-        placeholder={internal ? 'Only agents see internal notes' : macros ? 'Write to the customer… (/ for macros)' : 'Write to the customer…'}
+        placeholder={internal ? t.t('notePlaceholder') : macros ? t.t('replyPlaceholderMacros') : t.t('replyPlaceholder')}
         aria-controls={slash ? 'macro-list' : undefined}
         aria-activedescendant={slash?.[active] ? macroOptionId(slash[active].id) : undefined}
         aria-autocomplete={macros ? 'list' : undefined}
@@ -124,18 +127,27 @@ export function Composer({ sending, onSend, onTyping, onStopTyping, ticketId, ma
       {slash && <MacroList macros={slash} activeIndex={active} onPick={(m) => void pick(m)} />}
       {changes && (
         <p class="composer__hint">
-          Sending also sets: {[changes.status && `status ${changes.status.replace('_', ' ')}`, changes.urgency && `urgency ${changes.urgency}`, changes.impact && `impact ${changes.impact}`, changes.addTags && `tags ${changes.addTags.join(', ')}`].filter(Boolean).join(', ')}
+          {t.t('alsoSets', {
+            changes: [
+              changes.status && t.t('alsoSetsStatus', { value: statusLabel(changes.status, t) }),
+              changes.urgency && t.t('alsoSetsUrgency', { value: levelLabel(changes.urgency, t) }),
+              changes.impact && t.t('alsoSetsImpact', { value: levelLabel(changes.impact, t) }),
+              changes.addTags && t.t('alsoSetsTags', { value: changes.addTags.join(', ') }),
+            ]
+              .filter(Boolean)
+              .join(', '),
+          })}
         </p>
       )}
       {ticketId && <AttachFiles ticketId={ticketId} files={files} onChange={setFiles} />}
       <div class="composer__bar">
         <span class="composer__toggle">
           <input id="composer-internal" type="checkbox" checked={internal} onChange={onToggle} />
-          <label for="composer-internal">Internal note</label>
+          <label for="composer-internal">{t.t('internalNote')}</label>
         </span>
-        <span class="composer__hint">{internal ? 'Visible to agents only' : 'The customer sees this reply'}</span>
+        <span class="composer__hint">{internal ? t.t('agentsOnly') : t.t('customerSees')}</span>
         <button type="submit" class={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={empty || sending}>
-          {internal ? 'Add note' : 'Send reply'}
+          {internal ? t.t('addNote') : t.t('sendReply')}
         </button>
       </div>
     </form>

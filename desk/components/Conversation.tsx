@@ -4,6 +4,7 @@ import type { Message, TicketAttachment } from '../../shared/protocol';
 import type { ReplyDelivery } from '../../shared/reach';
 import { AttachmentList } from './AttachmentList';
 import { MessageItem } from './MessageItem';
+import { useDeskT } from '../i18n/i18n';
 
 export interface ConversationProps {
   messages: readonly Message[];
@@ -21,6 +22,7 @@ const STICKY_PX = 160;
 /** The whole conversation as a live log: customer, AI, agents, system, and internal notes. */
 export function Conversation({ messages, now, attachments = [], ticketId, deliveries = {} }: ConversationProps) {
   const endRef = useRef<HTMLDivElement>(null);
+  const t = useDeskT();
   const count = messages.length;
   useEffect(() => {
     const end = endRef.current;
@@ -31,11 +33,11 @@ export function Conversation({ messages, now, attachments = [], ticketId, delive
   }, [count]);
 
   return (
-    <section class="conversation" aria-label="Conversation">
-      <h3 class="section-title">Conversation</h3>
-      <div role="log" aria-label="Messages" class="conversation__log">
+    <section class="conversation" aria-label={t.t('conversation')}>
+      <h3 class="section-title">{t.t('conversation')}</h3>
+      <div role="log" aria-label={t.t('messages')} class="conversation__log">
         {count === 0 ? (
-          <p class="muted">No messages yet.</p>
+          <p class="muted">{t.t('noMessages')}</p>
         ) : (
           <ol class="conversation__list">
             {messages.map((m) => (

@@ -2,7 +2,8 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerContext } from '../../shared/team';
 import { safeHref } from '../../shared/safe-text';
-import { STATUS_LABELS } from '../format';
+import { statusLabel } from '../format';
+import { useDeskT } from '../i18n/i18n';
 
 export interface CustomerContextPanelProps {
   ticketId: string;
@@ -13,14 +14,9 @@ export interface CustomerContextPanelProps {
   onMerge: (intoId: string) => Promise<string | null>;
 }
 
-const IDENTITY_TEXT: Record<CustomerContext['identity'], string> = {
-  verified: 'Verified by the site',
-  claimed: 'Not verified',
-  anonymous: 'Anonymous visitor',
-};
-
 /** The requester's context: identity, page and browser, the site's attributes, and their other requests (to merge). */
 export function CustomerContextPanel({ ticketId, version, load, onMerge }: CustomerContextPanelProps) {
+  const t = useDeskT();
   const [context, setContext] = useState<CustomerContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -34,14 +30,14 @@ export function CustomerContextPanel({ ticketId, version, load, onMerge }: Custo
   const v = context.visitor;
   const merge = async (intoId: string) => setError(await onMerge(intoId));
   return (
-    <section class="context" aria-label="Customer context">
-      <h3 class="section-title">Customer context</h3>
+    <section class="context" aria-label={t.t('customerContext')}>
+      <h3 class="section-title">{t.t('customerContext')}</h3>
       <dl class="requester__facts">
-        <dt>Identity</dt>
-        <dd>{IDENTITY_TEXT[context.identity]}</dd>
+        <dt>{t.t('identity')}</dt>
+        <dd>{t.t(`ctx_${context.identity}`)}</dd>
         {v?.pageUrl && (
           <>
-            <dt>Page</dt>
+            <dt>{t.t('page')}</dt>
             <dd>
               {safeHref(v.pageUrl) ? (
                 <a href={safeHref(v.pageUrl) ?? undefined} target="_blank" rel="noopener noreferrer">
@@ -55,28 +51,28 @@ export function CustomerContextPanel({ ticketId, version, load, onMerge }: Custo
         )}
         {v?.referrer && (
           <>
-            <dt>Referrer</dt>
+            <dt>{t.t('referrer')}</dt>
             <dd>{v.referrer}</dd>
           </>
         )}
         {(v?.browser || v?.os) && (
           <>
-            <dt>Browser</dt>
-            <dd>{[v.browser, v.os].filter(Boolean).join(' on ')}</dd>
+            <dt>{t.t('browser')}</dt>
+            <dd>{v.browser && v.os ? t.t('browserOn', { browser: v.browser, os: v.os }) : v.browser || v.os}</dd>
           </>
         )}
         {v?.attributes.map((a) => (
           <Fragment key={a.key}>
             <dt>{a.key}</dt>
             <dd>
-              {a.value} <span class="muted">(unverified)</span>
+              {a.value} <span class="muted">{t.t('unverifiedValue')}</span>
             </dd>
           </Fragment>
         ))}
       </dl>
-      <h4 class="section-title">Past requests</h4>
+      <h4 class="section-title">{t.t('pastRequests')}</h4>
       {context.pastRequests.length === 0 ? (
-        <p class="muted">No other requests.</p>
+        <p class="muted">{t.t('noOtherRequests')}</p>
       ) : (
         <ul class="context__requests">
           {context.pastRequests.map((r) => (
@@ -84,10 +80,10 @@ export function CustomerContextPanel({ ticketId, version, load, onMerge }: Custo
               <a href={`#/tickets/${r.id}`}>
                 #{r.number} {r.subject}
               </a>{' '}
-              <span class="muted">{STATUS_LABELS[r.status]}</span>
+              <span class="muted">{statusLabel(r.status, t)}</span>
               {r.status !== 'closed' && (
                 <button type="button" class="btn btn--link" onClick={() => void merge(r.id)}>
-                  Merge into #{r.number}
+                  {t.t('mergeInto', { number: r.number })}
                 </button>
               )}
             </li>

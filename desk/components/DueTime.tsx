@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { formatDateTime, formatDue } from '../format';
+import { useDeskT } from '../i18n/i18n';
 
 export interface DueTimeProps {
   /** The deadline (ISO), or null when there is none. */
@@ -12,17 +13,18 @@ export interface DueTimeProps {
 
 /** "due in 42 min" / "overdue by 5 min", with the absolute time as a tooltip. */
 export function DueTime({ dueAt, metAt, now }: DueTimeProps) {
+  const t = useDeskT();
   if (metAt) {
     return (
-      <time class="due due--met" dateTime={metAt} title={`Responded ${formatDateTime(metAt)}`}>
-        responded
+      <time class="due due--met" dateTime={metAt} title={t.t('respondedAt', { time: formatDateTime(metAt, t) })}>
+        {t.t('responded')}
       </time>
     );
   }
-  const { text, overdue } = formatDue(dueAt, now.value);
+  const { text, overdue } = formatDue(dueAt, now.value, t);
   if (!dueAt) return <span class="due due--none">{text}</span>;
   return (
-    <time class={overdue ? 'due due--overdue' : 'due'} dateTime={dueAt} title={formatDateTime(dueAt)}>
+    <time class={overdue ? 'due due--overdue' : 'due'} dateTime={dueAt} title={formatDateTime(dueAt, t)}>
       {text}
     </time>
   );

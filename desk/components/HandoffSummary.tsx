@@ -1,9 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { Handoff } from '../../shared/protocol';
-import { CHANNEL_LABELS, IDENTITY_LABELS, handoffReasonText } from '../format';
+import { channelLabel, identityLabel, handoffReasonText } from '../format';
 import { DueTime } from './DueTime';
 import { PriorityBadge } from './PriorityBadge';
 import { SourceLink } from './SourceLink';
+import { useDeskT } from '../i18n/i18n';
 
 export interface HandoffSummaryProps {
   handoff: Handoff;
@@ -14,15 +15,16 @@ export interface HandoffSummaryProps {
 
 /** Kai's structured handoff packet, shown first so the agent starts from the summary, not the transcript. */
 export function HandoffSummary({ handoff, aiName, now }: HandoffSummaryProps) {
+  const t = useDeskT();
   return (
-    <section class="handoff" aria-label="Handoff summary">
-      <h3 class="handoff__title">Handoff summary</h3>
-      <p class="handoff__reason">{handoffReasonText(handoff.reason, aiName)}</p>
+    <section class="handoff" aria-label={t.t('handoffSummary')}>
+      <h3 class="handoff__title">{t.t('handoffSummary')}</h3>
+      <p class="handoff__reason">{handoffReasonText(handoff.reason, aiName, t)}</p>
       <dl class="handoff__facts">
-        <dt>Problem</dt>
+        <dt>{t.t('problem')}</dt>
         <dd class="handoff__problem">{handoff.problem}</dd>
 
-        <dt>What {aiName} tried</dt>
+        <dt>{t.t('whatAiTried', { ai: aiName })}</dt>
         <dd>
           {handoff.tried.length ? (
             <ul class="handoff__list">
@@ -31,11 +33,11 @@ export function HandoffSummary({ handoff, aiName, now }: HandoffSummaryProps) {
               ))}
             </ul>
           ) : (
-            <span class="muted">Nothing yet</span>
+            <span class="muted">{t.t('nothingYet')}</span>
           )}
         </dd>
 
-        <dt>Sources</dt>
+        <dt>{t.t('sources')}</dt>
         <dd>
           {handoff.sources.length ? (
             <ul class="handoff__list">
@@ -46,23 +48,23 @@ export function HandoffSummary({ handoff, aiName, now }: HandoffSummaryProps) {
               ))}
             </ul>
           ) : (
-            <span class="muted">None</span>
+            <span class="muted">{t.t('none')}</span>
           )}
         </dd>
 
-        <dt>Urgency</dt>
+        <dt>{t.t('urgency')}</dt>
         <dd>
-          <PriorityBadge level={handoff.urgency.level} title="Urgency" /> <span>{handoff.urgency.reason}</span>
+          <PriorityBadge level={handoff.urgency.level} title={t.t('urgency')} /> <span>{handoff.urgency.reason}</span>
         </dd>
 
-        <dt>Impact</dt>
+        <dt>{t.t('impact')}</dt>
         <dd>
-          <PriorityBadge level={handoff.impact.level} title="Impact" /> <span>{handoff.impact.reason}</span>
+          <PriorityBadge level={handoff.impact.level} title={t.t('impact')} /> <span>{handoff.impact.reason}</span>
         </dd>
 
         {handoff.evidence.length > 0 && (
           <>
-            <dt>Evidence</dt>
+            <dt>{t.t('evidence')}</dt>
             <dd>
               {handoff.evidence.map((quote, i) => (
                 <blockquote key={i} class="handoff__quote">
@@ -73,13 +75,13 @@ export function HandoffSummary({ handoff, aiName, now }: HandoffSummaryProps) {
           </>
         )}
 
-        <dt>Identity</dt>
-        <dd class={`identity identity--${handoff.identity}`}>{IDENTITY_LABELS[handoff.identity]}</dd>
+        <dt>{t.t('identity')}</dt>
+        <dd class={`identity identity--${handoff.identity}`}>{identityLabel(handoff.identity, t)}</dd>
 
-        <dt>Channel</dt>
-        <dd>{CHANNEL_LABELS[handoff.channel]}</dd>
+        <dt>{t.t('channel')}</dt>
+        <dd>{channelLabel(handoff.channel, t)}</dd>
 
-        <dt>Deadline</dt>
+        <dt>{t.t('deadline')}</dt>
         <dd>
           <DueTime dueAt={handoff.deadline} now={now} />
         </dd>

@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { TicketDetail } from '../../shared/protocol';
 import { canHandBack, kaiAnswers } from '../models/TicketModel';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
 
 export interface KaiHandBackProps {
   ticket: TicketDetail;
@@ -9,11 +10,11 @@ export interface KaiHandBackProps {
   onHandBack: () => Promise<boolean>;
 }
 
-function modeText(ticket: TicketDetail): string {
-  if (kaiAnswers(ticket)) return 'Kai is answering this chat';
-  if (ticket.conversationMode === 'waiting') return 'The customer is waiting for a person.';
-  if (ticket.conversationMode === 'human') return 'A person is answering this chat.';
-  return 'This chat is closed.';
+function modeText(ticket: TicketDetail, t: DeskTexts): string {
+  if (kaiAnswers(ticket)) return t.t('kaiAnswering');
+  if (ticket.conversationMode === 'waiting') return t.t('customerWaiting');
+  if (ticket.conversationMode === 'human') return t.t('personAnswering');
+  return t.t('chatClosed');
 }
 
 /**
@@ -22,6 +23,7 @@ function modeText(ticket: TicketDetail): string {
  */
 export function KaiHandBack({ ticket, saving, onHandBack }: KaiHandBackProps) {
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const t = useDeskT();
   if (ticket.channel !== 'chat' || ticket.conversationMode === null) return null;
   const onClick = async () => {
     // The button goes away on success: keep the keyboard user's place on the line that replaced it.
@@ -30,11 +32,11 @@ export function KaiHandBack({ ticket, saving, onHandBack }: KaiHandBackProps) {
   return (
     <div class={`kai-mode kai-mode--${ticket.conversationMode}`}>
       <p class="kai-mode__text" role="status" tabIndex={-1} ref={statusRef}>
-        {modeText(ticket)}
+        {modeText(ticket, t)}
       </p>
       {canHandBack(ticket) && (
         <button type="button" class="btn" disabled={saving} onClick={() => void onClick()}>
-          Hand back to Kai
+          {t.t('handBack')}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { KbModel } from '../models/KbModel';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleList } from './ArticleList';
 import { TryKai } from './TryKai';
+import { useDeskT } from '../i18n/i18n';
 
 export interface KnowledgeBasePageProps {
   kb: KbModel;
@@ -11,6 +12,7 @@ export interface KnowledgeBasePageProps {
 
 /** `#/kb`: the articles (left), the editor and "Try Kai" (right), so an article change can be checked at once. */
 export function KnowledgeBasePage({ kb, preview }: KnowledgeBasePageProps) {
+  const t = useDeskT();
   const article = kb.selected.value;
   const error = kb.actionError.value;
   const notice = kb.notice.value;
@@ -30,7 +32,7 @@ export function KnowledgeBasePage({ kb, preview }: KnowledgeBasePageProps) {
         onRetry={() => void kb.load()}
       />
       <div class="kb__main">
-        <section class="kb-editor" aria-label="Article editor">
+        <section class="kb-editor" aria-label={t.t('articleEditor')}>
           <ArticleEditor
             key={article?.id ?? 'new'}
             article={article}

@@ -1,9 +1,10 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../../shared/priority';
-import { LEVEL_LABELS } from '../format';
+import { levelLabel } from '../format';
 import type { CallForm, LogCallModel } from '../models/LogCallModel';
 import { browserTimeZone, timeZoneOptions, toLocalInputValue } from '../time-input';
+import { useDeskT } from '../i18n/i18n';
 
 export interface LogCallProps {
   model: LogCallModel;
@@ -14,6 +15,7 @@ export interface LogCallProps {
 /** The `Log a call` button and, while open, the form that turns a phone call into a ticket. */
 export function LogCall({ model, onCreated }: LogCallProps) {
   const opener = useRef<HTMLButtonElement>(null);
+  const t = useDeskT();
   const close = () => {
     model.hide();
     opener.current?.focus();
@@ -21,7 +23,7 @@ export function LogCall({ model, onCreated }: LogCallProps) {
   return (
     <>
       <button type="button" class="btn log-call__open" ref={opener} onClick={() => model.show()} aria-haspopup="dialog">
-        Log a call
+        {t.t('logCall')}
       </button>
       {model.open.value && (
         <LogCallDialog model={model} onCancel={close} onCreated={onCreated} />
@@ -42,6 +44,7 @@ function emptyForm(timeZone: string | null): CallForm {
 
 /** The call form as a modal dialog: Escape or Cancel closes it; `Create ticket` posts a `phone` ticket. */
 function LogCallDialog({ model, onCancel, onCreated }: LogCallDialogProps) {
+  const t = useDeskT();
   const zone = useMemo(() => browserTimeZone(), []);
   const zones = useMemo(() => timeZoneOptions(zone), [zone]);
   const [form, setForm] = useState<CallForm>(() => emptyForm(zone));
@@ -69,10 +72,10 @@ function LogCallDialog({ model, onCancel, onCreated }: LogCallDialogProps) {
         {label}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as Level | '')}>
-        <option value="">Let Kai assess</option>
+        <option value="">{t.t('letKaiAssess')}</option>
         {LEVELS.map((l) => (
           <option key={l} value={l}>
-            {LEVEL_LABELS[l]}
+            {levelLabel(l, t)}
           </option>
         ))}
       </select>
@@ -83,56 +86,56 @@ function LogCallDialog({ model, onCancel, onCreated }: LogCallDialogProps) {
     <div class="modal" onKeyDown={onKeyDown}>
       <div class="modal__panel" role="dialog" aria-modal="true" aria-labelledby="log-call-title">
         <h2 id="log-call-title" class="modal__title">
-          Log a call
+          {t.t('logCall')}
         </h2>
         <form class="call-form" onSubmit={onSubmit} noValidate>
           <div class="field">
             <label class="field__label" for="call-name">
-              Caller name
+              {t.t('callerName')}
             </label>
             <input id="call-name" ref={first} type="text" maxLength={200} autoComplete="off" value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />
           </div>
           <div class="field">
             <label class="field__label" for="call-email">
-              Caller email
+              {t.t('callerEmail')}
             </label>
             <input id="call-email" type="email" maxLength={254} autoComplete="off" value={form.email} onInput={(e) => set('email', e.currentTarget.value)} />
           </div>
           <div class="field">
             <label class="field__label" for="call-tz">
-              Caller time zone
+              {t.t('callerTimeZone')}
             </label>
             <select id="call-tz" value={form.timeZone} onChange={(e) => set('timeZone', e.currentTarget.value)}>
-              <option value="">Not known</option>
+              <option value="">{t.t('notKnown')}</option>
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z}
                 </option>
               ))}
             </select>
-            <span class="field__hint">Decides the home centre: the Americas go to the US, everyone else to the UK.</span>
+            <span class="field__hint">{t.t('callerZoneHint')}</span>
           </div>
           <div class="field">
             <label class="field__label" for="call-received">
-              Call received at
+              {t.t('callReceivedAt')}
             </label>
             <input id="call-received" type="datetime-local" required value={form.receivedAt} onInput={(e) => set('receivedAt', e.currentTarget.value)} />
-            <span class="field__hint">Your local time. A call outside the phone line’s hours is marked out of hours.</span>
+            <span class="field__hint">{t.t('callReceivedHint')}</span>
           </div>
           <div class="field call-form__wide">
             <label class="field__label" for="call-subject">
-              Subject
+              {t.t('subject')}
             </label>
             <input id="call-subject" type="text" maxLength={200} required value={form.subject} onInput={(e) => set('subject', e.currentTarget.value)} />
           </div>
           <div class="field call-form__wide">
             <label class="field__label" for="call-notes">
-              Notes
+              {t.t('notes')}
             </label>
             <textarea id="call-notes" rows={4} required value={form.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
           </div>
-          {levelSelect('call-urgency', 'Urgency', form.urgency, (v) => set('urgency', v))}
-          {levelSelect('call-impact', 'Impact', form.impact, (v) => set('impact', v))}
+          {levelSelect('call-urgency', t.t('urgency'), form.urgency, (v) => set('urgency', v))}
+          {levelSelect('call-impact', t.t('impact'), form.impact, (v) => set('impact', v))}
           {error && (
             <p class="form-error call-form__wide" role="alert">
               {error}
@@ -140,10 +143,10 @@ function LogCallDialog({ model, onCancel, onCreated }: LogCallDialogProps) {
           )}
           <div class="call-form__actions call-form__wide">
             <button type="button" class="btn" onClick={onCancel}>
-              Cancel
+              {t.t('cancel')}
             </button>
             <button type="submit" class="btn btn--primary" disabled={submitting}>
-              Create ticket
+              {t.t('createTicket')}
             </button>
           </div>
         </form>

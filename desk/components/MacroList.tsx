@@ -1,4 +1,5 @@
 import type { Macro } from '../../shared/team';
+import { useDeskT } from '../i18n/i18n';
 
 export interface MacroListProps {
   macros: readonly Macro[];
@@ -10,15 +11,16 @@ export const macroOptionId = (id: string) => `macro-option-${id}`;
 
 /** The `/` menu of the composer: matching macros as a listbox (the textarea keeps the focus and names the active one). */
 export function MacroList({ macros, activeIndex, onPick }: MacroListProps) {
+  const t = useDeskT();
   if (macros.length === 0) {
     return (
       <p class="macro-list macro-list--empty" role="status">
-        No macro matches
+        {t.t('noMacroMatches')}
       </p>
     );
   }
   return (
-    <ul class="macro-list" id="macro-list" role="listbox" aria-label="Macros">
+    <ul class="macro-list" id="macro-list" role="listbox" aria-label={t.t('macros')}>
       {macros.map((m, i) => (
         <li
           key={m.id}
@@ -33,7 +35,7 @@ export function MacroList({ macros, activeIndex, onPick }: MacroListProps) {
           }}
         >
           <span class="macro-list__title">{m.title}</span>
-          {m.shared && <span class="muted"> · shared</span>}
+          {m.shared && <span class="muted">{t.t('sharedSuffix')}</span>}
         </li>
       ))}
     </ul>

@@ -1,11 +1,12 @@
 import type { Message, TicketAttachment } from '../../shared/protocol';
 import type { ReplyDelivery } from '../../shared/reach';
 import { ReplyDeliveryBadge } from '../reach/ReplyDeliveryBadge';
-import { AUTHOR_KIND_LABELS, formatDateTime, formatMessageTime } from '../format';
+import { authorKindLabel, formatDateTime, formatMessageTime } from '../format';
 import { SessionCard } from './SessionCard';
 import { SourceLink } from './SourceLink';
 import { AttachmentList } from './AttachmentList';
 import { QuotedText } from './QuotedText';
+import { useDeskT } from '../i18n/i18n';
 
 export interface MessageItemProps {
   message: Message;
@@ -20,16 +21,17 @@ export interface MessageItemProps {
 /** One message; internal notes are styled apart and labelled "Internal note". */
 export function MessageItem({ message, now, attachments = [], ticketId, delivery }: MessageItemProps) {
   const { author, internal } = message;
+  const t = useDeskT();
   const classes = ['msg', `msg--${author.kind}`];
   if (internal) classes.push('msg--internal');
   return (
     <li class={classes.join(' ')} data-internal={internal ? 'true' : 'false'} data-message-id={message.id}>
       <div class="msg__head">
-        <span class="msg__author">{author.name || AUTHOR_KIND_LABELS[author.kind]}</span>
-        <span class="msg__kind">{AUTHOR_KIND_LABELS[author.kind]}</span>
-        {internal && <span class="msg__tag">Internal note</span>}
-        <time class="msg__time" dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
-          {formatMessageTime(message.createdAt, now)}
+        <span class="msg__author">{author.name || authorKindLabel(author.kind, t)}</span>
+        <span class="msg__kind">{authorKindLabel(author.kind, t)}</span>
+        {internal && <span class="msg__tag">{t.t('internalNote')}</span>}
+        <time class="msg__time" dateTime={message.createdAt} title={formatDateTime(message.createdAt, t)}>
+          {formatMessageTime(message.createdAt, now, t)}
         </time>
         {delivery && <ReplyDeliveryBadge delivery={delivery} />}
       </div>
@@ -38,7 +40,7 @@ export function MessageItem({ message, now, attachments = [], ticketId, delivery
       {ticketId && <AttachmentList ticketId={ticketId} attachments={attachments} />}
       {message.card?.type === 'remote_session' && <SessionCard card={message.card} />}
       {message.sources.length > 0 && (
-        <ul class="msg__sources" aria-label="Sources">
+        <ul class="msg__sources" aria-label={t.t('sources')}>
           {message.sources.map((s) => (
             <li key={s.id}>
               <SourceLink source={s} />

@@ -1,6 +1,5 @@
 import type { PresenceStatus } from '../../shared/team';
-
-const LABELS: Record<PresenceStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
+import { useDeskT } from '../i18n/i18n';
 
 export interface PresenceDotProps {
   status: PresenceStatus;
@@ -8,11 +7,11 @@ export interface PresenceDotProps {
 
 /** A coloured dot with its status as text for screen readers (colour is never the only sign). */
 export function PresenceDot({ status }: PresenceDotProps) {
+  const t = useDeskT();
+  const label = t.t(`presence_${status}`);
   return (
-    <span class={`presence-dot presence-dot--${status}`} title={LABELS[status]}>
-      <span class="sr-only">{LABELS[status]}</span>
+    <span class={`presence-dot presence-dot--${status}`} title={label}>
+      <span class="sr-only">{label}</span>
     </span>
   );
 }
-
-export const PRESENCE_LABELS = LABELS;

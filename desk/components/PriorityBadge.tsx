@@ -1,5 +1,6 @@
 import type { Level } from '../../shared/priority';
-import { LEVEL_LABELS } from '../format';
+import { levelLabel } from '../format';
+import { useDeskT } from '../i18n/i18n';
 
 export interface PriorityBadgeProps {
   level: Level;
@@ -8,10 +9,12 @@ export interface PriorityBadgeProps {
 }
 
 /** A coloured High / Medium / Low pill. */
-export function PriorityBadge({ level, title = 'Priority' }: PriorityBadgeProps) {
+export function PriorityBadge({ level, title }: PriorityBadgeProps) {
+  const t = useDeskT();
+  const label = levelLabel(level, t);
   return (
-    <span class={`badge badge--${level}`} title={`${title}: ${LEVEL_LABELS[level]}`}>
-      {LEVEL_LABELS[level]}
+    <span class={`badge badge--${level}`} title={t.t('labelled', { label: title ?? t.t('priority'), value: label })}>
+      {label}
     </span>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { TicketStatus } from '../../shared/protocol';
 import { tagSchema } from '../../shared/queue';
 import type { BulkChanges } from '../api';
-import { STATUS_LABELS } from '../format';
+import { statusLabel } from '../format';
+import { useDeskT } from '../i18n/i18n';
 
 const BULK_STATUSES: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 
@@ -16,6 +17,7 @@ export interface QueueBulkBarProps {
 /** Actions on the ticked tickets: assign to me or unassign, set a status, add a tag. */
 export function QueueBulkBar({ count, meId, onApply, onClear }: QueueBulkBarProps) {
   const [tag, setTag] = useState('');
+  const t = useDeskT();
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const apply = async (changes: BulkChanges) => {
@@ -25,16 +27,16 @@ export function QueueBulkBar({ count, meId, onApply, onClear }: QueueBulkBarProp
   };
   const parsedTag = tagSchema.safeParse(tag);
   return (
-    <div class="bulk-bar" role="region" aria-label="Bulk actions">
-      <span class="bulk-bar__count">{count} selected</span>
+    <div class="bulk-bar" role="region" aria-label={t.t('bulkActions')}>
+      <span class="bulk-bar__count">{t.t('selected', { count })}</span>
       <button type="button" class="btn" disabled={busy} onClick={() => void apply({ assigneeId: meId })}>
-        Assign to me
+        {t.t('assignToMe')}
       </button>
       <button type="button" class="btn" disabled={busy} onClick={() => void apply({ assigneeId: null })}>
-        Unassign
+        {t.t('unassign')}
       </button>
       <label for="bulk-status" class="sr-only">
-        Set status
+        {t.t('setStatus')}
       </label>
       <select
         id="bulk-status"
@@ -45,10 +47,10 @@ export function QueueBulkBar({ count, meId, onApply, onClear }: QueueBulkBarProp
           if (status) void apply({ status });
         }}
       >
-        <option value="">Set status…</option>
+        <option value="">{t.t('setStatusOption')}</option>
         {BULK_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {statusLabel(s, t)}
           </option>
         ))}
       </select>
@@ -61,15 +63,15 @@ export function QueueBulkBar({ count, meId, onApply, onClear }: QueueBulkBarProp
         }}
       >
         <label for="bulk-tag" class="sr-only">
-          Tag to add
+          {t.t('tagToAdd')}
         </label>
-        <input id="bulk-tag" value={tag} maxLength={40} placeholder="tag" onInput={(e) => setTag(e.currentTarget.value)} />
+        <input id="bulk-tag" value={tag} maxLength={40} placeholder={t.t('tagPlaceholder')} onInput={(e) => setTag(e.currentTarget.value)} />
         <button type="submit" class="btn" disabled={busy || !parsedTag.success}>
-          Add tag
+          {t.t('addTag')}
         </button>
       </form>
       <button type="button" class="btn btn--link" onClick={onClear}>
-        Clear selection
+        {t.t('clearSelection')}
       </button>
       <span role="status" class="bulk-bar__result">
         {result}

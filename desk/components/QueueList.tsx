@@ -3,6 +3,7 @@ import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } 
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { SlaAlert, TicketSummary } from '../../shared/protocol';
 import { QueueRow } from './QueueRow';
+import { useDeskT } from '../i18n/i18n';
 
 /** Every row has this height (CSS `.queue-row` matches it), so the list can be windowed without measuring. */
 export const ROW_HEIGHT = 68;
@@ -41,6 +42,7 @@ export interface QueueListProps {
 export function QueueList(props: QueueListProps) {
   const { tickets, activeId, hasMore, onNearEnd } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const t = useDeskT();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [virtualizer] = useState(
     () =>
@@ -71,7 +73,7 @@ export function QueueList(props: QueueListProps) {
   }, [activeIndex, virtualizer]);
   return (
     <div class="queue__scroll" ref={scrollRef}>
-      <ul class="queue__list" id={props.id} aria-label="Tickets" role="list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+      <ul class="queue__list" id={props.id} aria-label={t.t('tickets')} role="list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
           const t = tickets[item.index];
           if (!t) return null;

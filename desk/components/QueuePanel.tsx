@@ -13,6 +13,8 @@ import { QueueTabs } from './QueueTabs';
 import { QueueViewForm } from './QueueViewForm';
 import { QueueViews } from './QueueViews';
 import { SlaNotices } from './SlaNotices';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
+import { centreLabel } from '../format';
 
 /** What the queue asks of the desk: opening a ticket, and changes to one or many. */
 export interface QueueActions {
@@ -47,6 +49,7 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
   const loading = queue.loading.value;
   const error = queue.error.value;
   const checked = queue.checked.value;
+  const t = useDeskT();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   /** The view form: a new view from what is shown, or a saved view being edited. */
@@ -94,24 +97,24 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
     const ids = [...queue.checked.value];
     const { changed, failed } = await queueActions.bulk(ids, changes);
     if (!failed) queue.clearChecked();
-    return `${changed} changed${failed ? `, ${failed} could not be changed` : ''}.`;
+    return failed ? t.t('bulkResultFailed', { count: changed, failed: t.number(failed) }) : t.t('bulkResult', { count: changed });
   };
   const viewEntries = views?.entries.value ?? [];
   const search = queue.search.value;
   return (
-    <section class="queue" aria-label="Queue">
+    <section class="queue" aria-label={t.t('queue')}>
       <div class="queue__head">
-        <h2 class="queue__title">Queue</h2>
+        <h2 class="queue__title">{t.t('queue')}</h2>
         <span class="queue__count">
           {tickets.length}
           {queue.hasMore.value ? '+' : ''}
-          <span class="sr-only"> tickets</span>
+          <span class="sr-only"> {t.t('ticketCount', { count: tickets.length })}</span>
         </span>
-        {loading && <span class="queue__loading">Updating…</span>}
+        {loading && <span class="queue__loading">{t.t('updating')}</span>}
         {actions}
         {!views && (
           <span class="queue__centre">
-            <label for={CENTRE_ID}>Centre</label>
+            <label for={CENTRE_ID}>{t.t('centre')}</label>
             <select
               id={CENTRE_ID}
               value={queue.centre.value}
@@ -120,8 +123,8 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
               onChange={(e) => void queue.setCentre(e.currentTarget.value as QueueCentre)}
             >
               {CENTRE_FILTERS.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
+                <option key={c} value={c}>
+                  {c === 'all' ? t.t('allCentres') : centreLabel(c, t)}
                 </option>
               ))}
             </select>
@@ -144,13 +147,13 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
       ) : (
         <QueueTabs active={queue.filter.value} onSelect={(id) => void queue.setFilter(id)} controls={LIST_ID} />
       )}
-      {search && <p class="queue__searching">Results for “{search}”</p>}
+      {search && <p class="queue__searching">{t.t('resultsFor', { words: search })}</p>}
       <SlaNotices notices={queue.slaNotices.value} />
       {error && (
         <p class="form-error" role="alert">
           {error}{' '}
           <button type="button" class="btn btn--link" onClick={() => void queue.load()}>
-            Retry
+            {t.t('retry')}
           </button>
         </p>
       )}
@@ -170,19 +173,20 @@ export function QueuePanel({ queue, now, selectedId, actions, views, queueAction
         hasMore={queue.hasMore.value}
         onNearEnd={loadMore}
       />
-      {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">{search ? 'No ticket matches.' : 'No tickets here. Nice work.'}</p>}
+      {tickets.length === 0 && queue.loaded.value && <p class="queue__empty">{search ? t.t('noMatch') : t.t('queueEmpty')}</p>}
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>
   );
 }
 
-const refusal = (err: unknown) => (err instanceof Error ? err.message : 'The view was not saved.');
+const refusal = (err: unknown, t: DeskTexts) => (err instanceof Error ? err.message : t.t('viewNotSaved'));
 
 /**
  * The view form wired to the models: a new view starts from what the queue shows (the search's words, else the
  * view's filters); once saved or edited the queue shows it; a deleted view that was shown gives way to All open.
  */
 function ViewEditor({ editing, queue, views, onDone }: { editing: ViewEntry | 'new'; queue: QueueModel; views: QueueViewsModel; onDone: () => void }) {
+  const t = useDeskT();
   const search = queue.search.value;
   const initial = editing === 'new' ? { name: '', shared: false, filters: search ? { q: search } : (queue.view.value?.filters ?? {}) } : { name: editing.name, shared: editing.shared, filters: editing.filters };
   const open = views.entries.value.find((v) => v.id === 'open');
@@ -198,7 +202,7 @@ function ViewEditor({ editing, queue, views, onDone }: { editing: ViewEntry | 'n
           await queue.setView(view.id, view.filters);
           return null;
         } catch (err) {
-          return refusal(err);
+          return refusal(err, t);
         }
       }}
       {...(editing !== 'new'
@@ -210,7 +214,7 @@ function ViewEditor({ editing, queue, views, onDone }: { editing: ViewEntry | 'n
                 if (queue.view.value?.id === editing.id && open) await queue.setView(open.id, open.filters);
                 return null;
               } catch (err) {
-                return refusal(err);
+                return refusal(err, t);
               }
             },
           }

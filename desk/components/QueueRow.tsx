@@ -1,12 +1,13 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { SlaAlert, TicketSummary } from '../../shared/protocol';
-import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../format';
+import { centreLabel, channelLabel, statusLabel } from '../format';
 import { ticketHref } from '../models/HashRouteModel';
 import { Highlighted } from './Highlighted';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
 import { WithdrawnBadge } from './WithdrawnBadge';
 import { SlaBadge, SlaDeadline } from './SlaDeadline';
+import { useDeskT } from '../i18n/i18n';
 
 export interface QueueRowProps {
   ticket: TicketSummary;
@@ -31,19 +32,20 @@ export interface QueueRowProps {
 
 /** One ticket in the queue, a link to `#/tickets/:id`. */
 export function QueueRow({ ticket, now, selected, fresh, alert = null, active = false, checked = false, onToggle, search = '', match, style }: QueueRowProps) {
+  const t = useDeskT();
   const classes = ['queue-row'];
   if (selected) classes.push('queue-row--selected');
   if (fresh) classes.push('queue-row--fresh');
   if (ticket.status === 'new') classes.push('queue-row--unseen');
   if (active) classes.push('queue-row--active');
-  const requester = ticket.requester.name || ticket.requester.email || 'Unknown requester';
+  const requester = ticket.requester.name || ticket.requester.email || t.t('unknownRequester');
   return (
     <li class={classes.join(' ')} data-ticket-id={ticket.id} style={style}>
       {onToggle && (
         <input
           type="checkbox"
           class="queue-row__check"
-          aria-label={`Select #${ticket.number}`}
+          aria-label={t.t('selectTicket', { number: ticket.number })}
           checked={checked}
           // Shift-click ticks the range from the last ticket clicked.
           onClick={(e) => {
@@ -70,12 +72,12 @@ export function QueueRow({ ticket, now, selected, fresh, alert = null, active = 
               {tag}
             </span>
           ))}
-          <span class={`status status--${ticket.status}`}>{STATUS_LABELS[ticket.status]}</span>
-          <span class="queue-row__channel">{CHANNEL_LABELS[ticket.channel]}</span>
+          <span class={`status status--${ticket.status}`}>{statusLabel(ticket.status, t)}</span>
+          <span class="queue-row__channel">{channelLabel(ticket.channel, t)}</span>
           <OutOfHoursBadge outOfHours={ticket.outOfHours} />
           <WithdrawnBadge withdrawnAt={ticket.withdrawnAt} />
-          <span class="queue-row__centre" title="Operations centre">
-            {CENTRE_LABELS[ticket.centre]}
+          <span class="queue-row__centre" title={t.t('operationsCentre')}>
+            {centreLabel(ticket.centre, t)}
           </span>
           <SlaDeadline ticket={ticket} now={now} />
         </span>

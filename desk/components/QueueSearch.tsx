@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
+import { useDeskT } from '../i18n/i18n';
 
 export const SEARCH_INPUT_ID = 'queue-search';
 
 /** The search box (`/` focuses it): a number (#1042), words, a name or an email; Escape clears it. */
 export function QueueSearch({ value, onSearch }: { value: string; onSearch: (words: string) => void }) {
   const [text, setText] = useState(value);
+  const t = useDeskT();
   return (
     <form
       class="queue__search"
@@ -15,14 +17,14 @@ export function QueueSearch({ value, onSearch }: { value: string; onSearch: (wor
       }}
     >
       <label for={SEARCH_INPUT_ID} class="sr-only">
-        Search tickets
+        {t.t('searchTickets')}
       </label>
       <input
         id={SEARCH_INPUT_ID}
         type="search"
         value={text}
         maxLength={200}
-        placeholder="Search #1042, words, email… ( / )"
+        placeholder={t.t('searchPlaceholder')}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
@@ -31,7 +33,7 @@ export function QueueSearch({ value, onSearch }: { value: string; onSearch: (wor
         }}
       />
       <button type="submit" class="btn">
-        Search
+        {t.t('search')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { QUEUE_FILTERS, type QueueFilterId } from '../models/QueueModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface QueueTabsProps {
   active: QueueFilterId;
@@ -10,6 +11,7 @@ export interface QueueTabsProps {
 
 /** Status filter tabs: All open / New / Pending / Solved (arrow keys move between them). */
 export function QueueTabs({ active, onSelect, controls }: QueueTabsProps) {
+  const t = useDeskT();
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
@@ -21,7 +23,7 @@ export function QueueTabs({ active, onSelect, controls }: QueueTabsProps) {
     e.currentTarget.querySelector<HTMLButtonElement>(`[data-filter="${next.id}"]`)?.focus();
   };
   return (
-    <div class="tabs" role="tablist" aria-label="Filter tickets" onKeyDown={onKeyDown}>
+    <div class="tabs" role="tablist" aria-label={t.t('filterTickets')} onKeyDown={onKeyDown}>
       {QUEUE_FILTERS.map((f) => (
         <button
           key={f.id}
@@ -34,7 +36,7 @@ export function QueueTabs({ active, onSelect, controls }: QueueTabsProps) {
           tabIndex={f.id === active ? 0 : -1}
           onClick={() => onSelect(f.id)}
         >
-          {f.label}
+          {t.t(`filter_${f.id}`)}
         </button>
       ))}
     </div>

@@ -57,11 +57,11 @@ describe('saving a view from the desk', () => {
     fireEvent.click(within(nav()).getByRole('button', { name: 'Save view' }));
     const form = screen.getByRole('form', { name: 'Save view' });
     // It starts from the view shown: Unassigned's statuses and assignee.
-    expect((within(form).getByRole('checkbox', { name: 'new' }) as HTMLInputElement).checked).toBe(true);
-    expect((within(form).getByRole('checkbox', { name: 'pending' }) as HTMLInputElement).checked).toBe(false);
+    expect((within(form).getByRole('checkbox', { name: 'New' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByRole('checkbox', { name: 'Pending' }) as HTMLInputElement).checked).toBe(false);
     expect((within(form).getByRole('combobox', { name: 'Assignee' }) as HTMLSelectElement).value).toBe('none');
     fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Urgent unassigned' } });
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'high' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'High' }));
     fireEvent.input(within(form).getByRole('textbox', { name: /Tags/ }), { target: { value: 'VIP, billing' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save view' }));
     await waitFor(() => expect(api.createView).toHaveBeenCalledTimes(1));

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { LEVELS } from '../../shared/priority';
 import { CENTRES, CHANNELS, TICKET_STATUSES } from '../../shared/protocol';
 import { tagSchema, viewFiltersSchema, type ViewFilters } from '../../shared/queue';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
+import { centreLabel, channelLabel, levelLabel, statusLabel } from '../format';
 
 /** What the form edits: a saved view's name, sharing and filters. */
 export interface ViewDraft {
@@ -21,12 +23,11 @@ export interface QueueViewFormProps {
   onCancel: () => void;
 }
 
-const label = (value: string) => value.replace('_', ' ');
 const LIST_FIELDS = [
-  { key: 'status', legend: 'Status', values: TICKET_STATUSES },
-  { key: 'priority', legend: 'Priority', values: LEVELS },
-  { key: 'channel', legend: 'Channel', values: CHANNELS },
-  { key: 'centre', legend: 'Centre', values: CENTRES },
+  { key: 'status', legend: 'status', values: TICKET_STATUSES, label: statusLabel },
+  { key: 'priority', legend: 'priority', values: LEVELS, label: levelLabel },
+  { key: 'channel', legend: 'channel', values: CHANNELS, label: channelLabel },
+  { key: 'centre', legend: 'centre', values: CENTRES, label: centreLabel },
 ] as const;
 type ListKey = (typeof LIST_FIELDS)[number]['key'];
 
@@ -46,6 +47,7 @@ function cleaned(f: ViewFilters): ViewFilters {
  */
 export function QueueViewForm({ initial, editing, onSave, onDelete, onCancel }: QueueViewFormProps) {
   const [name, setName] = useState(initial.name);
+  const t = useDeskT();
   const [shared, setShared] = useState(initial.shared);
   const [filters, setFilters] = useState<ViewFilters>(initial.filters);
   const [tags, setTags] = useState((initial.filters.tag ?? []).join(', '));
@@ -65,52 +67,52 @@ export function QueueViewForm({ initial, editing, onSave, onDelete, onCancel }: 
   };
   const submit = (e: Event) => {
     e.preventDefault();
-    const tagList = tags.split(',').map((t) => t.trim()).filter(Boolean);
-    const badTag = tagList.map((t) => tagSchema.safeParse(t)).find((r) => !r.success);
-    if (badTag && !badTag.success) return setError(badTag.error.issues[0]?.message ?? 'Not a tag');
-    const parsed = viewFiltersSchema.safeParse(cleaned({ ...filters, tag: tagList.map((t) => tagSchema.parse(t)) }));
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'These filters cannot be saved');
-    if (!name.trim()) return setError('The view needs a name');
+    const tagList = tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+    const badTag = tagList.map((tag) => tagSchema.safeParse(tag)).find((r) => !r.success);
+    if (badTag && !badTag.success) return setError(badTag.error.issues[0]?.message ?? t.t('notATag'));
+    const parsed = viewFiltersSchema.safeParse(cleaned({ ...filters, tag: tagList.map((tag) => tagSchema.parse(tag)) }));
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t.t('filtersInvalid'));
+    if (!name.trim()) return setError(t.t('viewNeedsName'));
     void run(() => onSave({ name: name.trim(), shared, filters: parsed.data }));
   };
-  const title = editing ? 'Edit view' : 'Save view';
+  const title = editing ? t.t('editViewTitle') : t.t('saveView');
   return (
     <form class="view-form" aria-label={title} onSubmit={submit}>
       <h3 class="view-form__title">{title}</h3>
       <label class="view-form__name">
-        Name
+        {t.t('name')}
         <input value={name} maxLength={80} required onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label class="view-form__check">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
-        Shared with the team
+        {t.t('sharedWithTeam')}
       </label>
-      {LIST_FIELDS.map(({ key, legend, values }) => (
+      {LIST_FIELDS.map(({ key, legend, values, label }) => (
         <fieldset key={key} class="view-form__set">
-          <legend>{legend}</legend>
+          <legend>{t.t(legend)}</legend>
           {values.map((value) => (
             <label key={value} class="view-form__check">
               <input type="checkbox" checked={(filters[key] as readonly string[] | undefined)?.includes(value) ?? false} onChange={(e) => toggle(key, value, e.currentTarget.checked)} />
-              {label(value)}
+              {(label as (value: string, t: DeskTexts) => string)(value, t)}
             </label>
           ))}
         </fieldset>
       ))}
       <label class="view-form__name">
-        Assignee
+        {t.t('assignee')}
         <select value={filters.assignee ?? ''} onChange={(e) => setFilters({ ...filters, assignee: e.currentTarget.value || undefined })}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Unassigned</option>
-          {filters.assignee && !['me', 'none'].includes(filters.assignee) && <option value={filters.assignee}>The agent chosen before</option>}
+          <option value="">{t.t('anyone')}</option>
+          <option value="me">{t.t('me')}</option>
+          <option value="none">{t.t('unassigned')}</option>
+          {filters.assignee && !['me', 'none'].includes(filters.assignee) && <option value={filters.assignee}>{t.t('agentChosenBefore')}</option>}
         </select>
       </label>
       <label class="view-form__name">
-        Tags (all of them, comma-separated)
+        {t.t('tagsAllComma')}
         <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
       </label>
       <label class="view-form__name">
-        Search words
+        {t.t('searchWords')}
         <input type="search" value={filters.q ?? ''} maxLength={200} onInput={(e) => setFilters({ ...filters, q: e.currentTarget.value })} />
       </label>
       {error && (
@@ -120,15 +122,15 @@ export function QueueViewForm({ initial, editing, onSave, onDelete, onCancel }: 
       )}
       <div class="view-form__bar">
         <button type="submit" class="btn btn--primary" disabled={busy}>
-          {editing ? 'Save changes' : 'Save view'}
+          {editing ? t.t('saveChanges') : t.t('saveView')}
         </button>
         {onDelete && (
           <button type="button" class="btn" disabled={busy} onClick={() => void run(onDelete)}>
-            Delete view
+            {t.t('deleteView')}
           </button>
         )}
         <button type="button" class="btn btn--link" onClick={onCancel}>
-          Cancel
+          {t.t('cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Message, RemoteTool } from '../../shared/protocol';
 import { REMOTE_TOOL_LABELS } from '../../shared/remote-tools';
 import { RemoteSessionModel, type RemoteSessionApi, type RemoteSessionForm } from '../models/RemoteSessionModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface RemoteSessionOfferProps {
   api: RemoteSessionApi;
@@ -29,6 +30,7 @@ const PLACEHOLDERS: Record<RemoteTool, string> = {
  * ticket's business hours, and its message shows here when it refuses.
  */
 export function RemoteSessionOffer({ api, ticketId, preferredTool, onSent }: RemoteSessionOfferProps) {
+  const t = useDeskT();
   const model = useMemo(() => new RemoteSessionModel(api, ticketId), [api, ticketId]);
   useEffect(() => () => model.dispose(), [model]);
   const [open, setOpen] = useState(false);
@@ -68,37 +70,37 @@ export function RemoteSessionOffer({ api, ticketId, preferredTool, onSent }: Rem
   };
 
   return (
-    <section class="remote" aria-label="Remote support">
+    <section class="remote" aria-label={t.t('remoteSupport')}>
       <button type="button" class="btn" ref={opener} aria-expanded={open} aria-controls="remote-form" onClick={() => (open ? hide() : show())}>
-        Offer remote session
+        {t.t('offerRemote')}
       </button>
       {list && list.sessions.length > 0 && (
         <span class="remote__count muted">
-          {list.sessions.length} offered on this ticket
+          {t.t('offeredCount', { count: list.sessions.length })}
         </span>
       )}
       {open && (
         <form id="remote-form" class="remote__form" onSubmit={onSubmit} noValidate>
-          <label for="remote-tool">Tool</label>
+          <label for="remote-tool">{t.t('tool')}</label>
           {/* Safe cast: the options are exactly TOOLS. */}
           <select id="remote-tool" ref={toolRef} value={form.tool} onChange={(e) => set('tool', e.currentTarget.value as RemoteTool)}>
-            {TOOLS.map((t) => (
-              <option key={t} value={t}>
-                {REMOTE_TOOL_LABELS[t]}
+            {TOOLS.map((tool) => (
+              <option key={tool} value={tool}>
+                {REMOTE_TOOL_LABELS[tool]}
               </option>
             ))}
           </select>
-          <label for="remote-url">Meeting link</label>
+          <label for="remote-url">{t.t('meetingLink')}</label>
           <input id="remote-url" type="url" inputMode="url" maxLength={2000} placeholder={PLACEHOLDERS[form.tool]} value={form.url} onInput={(e) => set('url', e.currentTarget.value)} />
-          <label for="remote-start">Start time</label>
+          <label for="remote-start">{t.t('startTime')}</label>
           <span class="remote__start">
             <input id="remote-start" type="datetime-local" value={form.startsAt} aria-describedby="remote-start-hint" onInput={(e) => set('startsAt', e.currentTarget.value)} />
             <span id="remote-start-hint" class="field__hint">
-              Optional; empty means now, in your local time.
-              {list && ` ${list.hours.calendar} hours: ${list.hours.text}.`}
+              {t.t('startHint')}
+              {list && ` ${t.t('calendarHours', { calendar: list.hours.calendar, hours: list.hours.text })}`}
             </span>
           </span>
-          <label for="remote-note">Note</label>
+          <label for="remote-note">{t.t('note')}</label>
           <textarea id="remote-note" rows={2} maxLength={1000} value={form.note} onInput={(e) => set('note', e.currentTarget.value)} />
           {error && (
             <p class="form-error remote__error" role="alert">
@@ -107,10 +109,10 @@ export function RemoteSessionOffer({ api, ticketId, preferredTool, onSent }: Rem
           )}
           <span class="remote__actions">
             <button type="submit" class="btn btn--primary" disabled={sending}>
-              Send invitation
+              {t.t('sendInvitation')}
             </button>
             <button type="button" class="btn" onClick={hide}>
-              Cancel
+              {t.t('cancel')}
             </button>
           </span>
         </form>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SessionModel } from '../models/SessionModel';
+import { useDeskT } from '../i18n/i18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 
 export interface SignInFormProps {
   session: SessionModel;
@@ -11,6 +13,7 @@ export function SignInForm({ session }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const error = session.error.value;
   const busy = session.busy.value;
+  const t = useDeskT();
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -23,10 +26,11 @@ export function SignInForm({ session }: SignInFormProps) {
     <main class="signin">
       <form class="signin__card" onSubmit={onSubmit} aria-busy={busy}>
         <h1 class="signin__title">Frontdesk</h1>
-        <p class="signin__lead">Sign in to the agents’ desk.</p>
+        <LanguagePicker />
+        <p class="signin__lead">{t.t('signInLead')}</p>
         <div class="field">
           <label class="field__label" for="signin-email">
-            Email
+            {t.t('email')}
           </label>
           <input
             id="signin-email"
@@ -40,7 +44,7 @@ export function SignInForm({ session }: SignInFormProps) {
         </div>
         <div class="field">
           <label class="field__label" for="signin-password">
-            Password
+            {t.t('password')}
           </label>
           <input
             id="signin-password"
@@ -58,7 +62,7 @@ export function SignInForm({ session }: SignInFormProps) {
           </p>
         )}
         <button type="submit" class="btn btn--primary" disabled={busy}>
-          Sign in
+          {t.t('signIn')}
         </button>
       </form>
     </main>

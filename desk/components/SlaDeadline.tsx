@@ -1,8 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { SlaAlert, TicketSummary } from '../../shared/protocol';
 import { formatDateTime } from '../format';
-import { CLOCK_LABELS, runningDeadline, SLA_LEVEL_LABELS, slaLevel } from '../sla';
+import { clockLabel, runningDeadline, slaLevel, slaLevelLabel } from '../sla';
 import { DueTime } from './DueTime';
+import { useDeskT } from '../i18n/i18n';
 
 export interface SlaDeadlineProps {
   ticket: TicketSummary;
@@ -14,20 +15,21 @@ export interface SlaDeadlineProps {
  * "Resolution …" once answered; "SLA paused" while the ticket waits on the customer; nothing once solved.
  */
 export function SlaDeadline({ ticket, now }: SlaDeadlineProps) {
+  const t = useDeskT();
   const deadline = runningDeadline(ticket);
   if (deadline.kind === 'paused') {
     return (
-      <span class="due due--paused" title={`SLA clocks paused since ${formatDateTime(deadline.since)}`}>
-        SLA paused
+      <span class="due due--paused" title={t.t('slaPausedSince', { time: formatDateTime(deadline.since, t) })}>
+        {t.t('slaPaused')}
       </span>
     );
   }
   if (deadline.kind === 'none') {
-    return ticket.status === 'solved' || ticket.status === 'closed' ? null : <span class="due due--none">no deadline</span>;
+    return ticket.status === 'solved' || ticket.status === 'closed' ? null : <span class="due due--none">{t.t('noDeadline')}</span>;
   }
   return (
     <span class="sla-deadline">
-      <span class="sla-deadline__clock">{CLOCK_LABELS[deadline.clock]}</span> <DueTime dueAt={deadline.dueAt} now={now} />
+      <span class="sla-deadline__clock">{clockLabel(deadline.clock, t)}</span> <DueTime dueAt={deadline.dueAt} now={now} />
     </span>
   );
 }
@@ -42,11 +44,12 @@ export interface SlaBadgeProps {
 
 /** "Due soon" or "Breached" for the running deadline, from the deadline itself and the server's alerts. */
 export function SlaBadge({ ticket, alert, now }: SlaBadgeProps) {
+  const t = useDeskT();
   const level = slaLevel(ticket, now.value, alert);
   if (!level) return null;
   return (
     <span class={`badge sla-badge sla-badge--${level}`} title="SLA">
-      {SLA_LEVEL_LABELS[level]}
+      {slaLevelLabel(level, t)}
     </span>
   );
 }

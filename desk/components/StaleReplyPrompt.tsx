@@ -1,4 +1,5 @@
 import type { StaleReply } from '../models/TicketModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface StaleReplyPromptProps {
   stale: StaleReply;
@@ -9,12 +10,10 @@ export interface StaleReplyPromptProps {
 
 /** The server kept a reply back because someone else wrote first: what they wrote, then send anyway or rethink. */
 export function StaleReplyPrompt({ stale, sending, onSendAnyway, onDismiss }: StaleReplyPromptProps) {
+  const t = useDeskT();
   return (
-    <section class="stale-reply" role="alert" aria-label="New messages since you opened this ticket">
-      <p>
-        {stale.messages.length === 1 ? 'A new message was' : `${stale.messages.length} new messages were`} written since you opened this ticket. Your
-        reply was not sent.
-      </p>
+    <section class="stale-reply" role="alert" aria-label={t.t('staleLabel')}>
+      <p>{t.t('staleText', { count: stale.messages.length })}</p>
       <ul>
         {stale.messages.map((m) => (
           <li key={m.id}>
@@ -23,10 +22,10 @@ export function StaleReplyPrompt({ stale, sending, onSendAnyway, onDismiss }: St
         ))}
       </ul>
       <button type="button" class="btn btn--primary" disabled={sending} onClick={onSendAnyway}>
-        Send anyway
+        {t.t('sendAnyway')}
       </button>{' '}
       <button type="button" class="btn btn--ghost" onClick={onDismiss}>
-        Edit my reply
+        {t.t('editMyReply')}
       </button>
     </section>
   );

@@ -1,10 +1,11 @@
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import type { TicketDetail, TicketStatus } from '../../shared/protocol';
-import { CENTRE_LABELS, CHANNEL_LABELS, STATUS_LABELS, STATUS_ORDER } from '../format';
+import { centreLabel, channelLabel, statusLabel, STATUS_ORDER } from '../format';
 import { OutOfHoursBadge } from './OutOfHoursBadge';
 import { PriorityBadge } from './PriorityBadge';
 import { AssigneeControl } from './AssigneeControl';
 import type { TeamModel } from '../models/TeamModel';
+import { useDeskT } from '../i18n/i18n';
 
 export interface TicketHeaderProps {
   ticket: TicketDetail;
@@ -19,6 +20,7 @@ export interface TicketHeaderProps {
 
 /** `#number subject`, priority, and the status controls. */
 export function TicketHeader({ ticket, saving, onStatus, onClose, children, assign }: TicketHeaderProps) {
+  const t = useDeskT();
   const done = ticket.status === 'solved' || ticket.status === 'closed';
   const onChange = async (e: TargetedEvent<HTMLSelectElement>) => {
     const select = e.currentTarget;
@@ -32,28 +34,28 @@ export function TicketHeader({ ticket, saving, onStatus, onClose, children, assi
         <h2 class="ticket__title">
           <span class="ticket__number">#{ticket.number}</span> <span class="ticket__subject">{ticket.subject}</span>
         </h2>
-        <button type="button" class="btn btn--ghost ticket__close" onClick={onClose} aria-label="Close ticket">
+        <button type="button" class="btn btn--ghost ticket__close" onClick={onClose} aria-label={t.t('closeTicket')}>
           ×
         </button>
       </div>
       <div class="ticket__controls">
         <PriorityBadge level={ticket.priority} />
         <span class="muted">
-          {CHANNEL_LABELS[ticket.channel]} · {CENTRE_LABELS[ticket.centre]}
+          {channelLabel(ticket.channel, t)} · {centreLabel(ticket.centre, t)}
         </span>
         <OutOfHoursBadge outOfHours={ticket.outOfHours} />
         <span class="ticket__status">
-          <label for="ticket-status">Status</label>
+          <label for="ticket-status">{t.t('status')}</label>
           <select id="ticket-status" value={ticket.status} onChange={onChange} disabled={saving}>
             {STATUS_ORDER.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s, t)}
               </option>
             ))}
           </select>
         </span>
         <button type="button" class="btn btn--solve" disabled={saving || done} onClick={() => void onStatus('solved')}>
-          Mark solved
+          {t.t('markSolved')}
         </button>
         {assign && <AssigneeControl assigneeId={ticket.assigneeId} selfId={assign.selfId} team={assign.team} saving={saving} onAssign={assign.onAssign} />}
       </div>

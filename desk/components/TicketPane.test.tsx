@@ -213,7 +213,7 @@ describe('TicketPane', () => {
     model.applyTyping({ ticketId: 't6', conversationId: 'c1', author: { kind: 'customer', name: 'Ada' }, typing: true });
     expect(await screen.findByText('Ada is typing…')).toBeTruthy();
     expect(screen.getByText('Activity (1)')).toBeTruthy();
-    expect(screen.getByText(/Status changed/).textContent).toContain('new → open');
+    expect(screen.getByText(/Status changed/).textContent).toContain('New → Open');
     model.dispose();
   });
 });

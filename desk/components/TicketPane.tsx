@@ -21,6 +21,7 @@ import { CustomerContextPanel } from './CustomerContextPanel';
 import type { TeamModel } from '../models/TeamModel';
 import type { Macro } from '../../shared/team';
 import type { DeskApi } from '../api';
+import { useDeskT } from '../i18n/i18n';
 
 export interface TicketPaneProps {
   ticket: TicketModel;
@@ -50,18 +51,19 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
   const detail = ticket.detail.value;
   const loadError = ticket.loadError.value;
   const reach = useTicketReach(ticket.id, ticket.reachChange);
+  const t = useDeskT();
   if (!detail) {
     return (
-      <section class="ticket ticket--empty" aria-label="Ticket">
+      <section class="ticket ticket--empty" aria-label={t.t('ticket')}>
         {loadError ? (
           <p class="form-error" role="alert">
             {loadError}{' '}
             <button type="button" class="btn btn--link" onClick={() => void ticket.load()}>
-              Retry
+              {t.t('retry')}
             </button>
           </p>
         ) : (
-          <p class="muted">Loading ticket…</p>
+          <p class="muted">{t.t('loadingTicket')}</p>
         )}
       </section>
     );
@@ -78,11 +80,11 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
       team.open(survivor.id);
       return null;
     } catch (err) {
-      return err instanceof Error ? err.message : 'The tickets were not merged.';
+      return err instanceof Error ? err.message : t.t('mergeFailed');
     }
   };
   return (
-    <section class="ticket" aria-label="Ticket">
+    <section class="ticket" aria-label={t.t('ticket')}>
       <TicketHeader
         ticket={detail}
         saving={ticket.saving.value}
@@ -108,8 +110,8 @@ export function TicketPane({ ticket, now, onTyping, onStopTyping, onClose, remot
         />
         {remoteApi && <RemoteSessionOffer api={remoteApi} ticketId={detail.id} preferredTool={detail.preferredTool ?? null} onSent={(m) => ticket.applyMessage(m)} />}
         {!hasCustomerMessage && detail.description && (
-          <section class="original" aria-label="Original request">
-            <h3 class="section-title">Original request</h3>
+          <section class="original" aria-label={t.t('originalRequest')}>
+            <h3 class="section-title">{t.t('originalRequest')}</h3>
             <p class="msg__body">{detail.description}</p>
           </section>
         )}

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { AgentProfile } from '../../shared/protocol';
 import type { ConnectionStatus } from '../models/DeskConnectionModel';
 import { KB_HREF, QUEUE_HREF, REPORTS_HREF, SETTINGS_HREF, type DeskPage } from '../models/HashRouteModel';
+import { useDeskT } from '../i18n/i18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 
 export interface TopBarProps {
   agent: AgentProfile;
@@ -13,44 +15,39 @@ export interface TopBarProps {
   children?: ComponentChildren;
 }
 
-const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
-  idle: 'Not connected',
-  connecting: 'Connecting…',
-  online: 'Live',
-  offline: 'Reconnecting…',
-};
-
 /** Product name, the pages (queue, knowledge base, settings), live-connection state, who is signed in, and sign-out. */
 export function TopBar({ agent, connection, page, onSignOut, children }: TopBarProps) {
+  const t = useDeskT();
   return (
     <header class="topbar">
       <span class="topbar__brand">Frontdesk</span>
-      <nav class="topbar__nav" aria-label="Desk pages">
+      <nav class="topbar__nav" aria-label={t.t('deskPages')}>
         <a class="topbar__link" href={QUEUE_HREF} aria-current={page === 'queue' ? 'page' : undefined}>
-          Queue
+          {t.t('navQueue')}
         </a>
         <a class="topbar__link" href={KB_HREF} aria-current={page === 'kb' ? 'page' : undefined}>
-          Knowledge base
+          {t.t('navKb')}
         </a>
         <a class="topbar__link" href={REPORTS_HREF} aria-current={page === 'reports' ? 'page' : undefined}>
-          Reports
+          {t.t('navReports')}
         </a>
         <a class="topbar__link" href="/api/docs" target="_blank" rel="noopener">
-          API reference
+          {t.t('navApi')}
         </a>
         <a class="topbar__link" href={SETTINGS_HREF} aria-current={page === 'settings' ? 'page' : undefined}>
-          Settings
+          {t.t('navSettings')}
         </a>
       </nav>
       <span class={`topbar__conn topbar__conn--${connection}`} role="status">
-        {CONNECTION_TEXT[connection]}
+        {t.t(`conn_${connection}`)}
       </span>
       {children}
+      <LanguagePicker />
       <span class="topbar__agent" title={agent.email}>
         {agent.name}
       </span>
       <button type="button" class="btn btn--ghost" onClick={onSignOut}>
-        Sign out
+        {t.t('signOut')}
       </button>
     </header>
   );

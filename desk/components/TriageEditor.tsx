@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { LEVELS, priorityOf, type Level } from '../../shared/priority';
-import { LEVEL_LABELS } from '../format';
+import { levelLabel } from '../format';
 import { PriorityBadge } from './PriorityBadge';
+import { useDeskT } from '../i18n/i18n';
 
 export interface TriageEditorProps {
   urgency: Level;
@@ -13,6 +14,7 @@ export interface TriageEditorProps {
 
 /** Override urgency and impact (priority is their product, never set directly); audited with a reason. */
 export function TriageEditor({ urgency, impact, saving, onSave }: TriageEditorProps) {
+  const t = useDeskT();
   const [u, setU] = useState<Level>(urgency);
   const [i, setI] = useState<Level>(impact);
   const [reason, setReason] = useState('');
@@ -26,31 +28,31 @@ export function TriageEditor({ urgency, impact, saving, onSave }: TriageEditorPr
   // Safe casts below: each select's options are exactly LEVELS.
   return (
     <details class="triage">
-      <summary>Change priority</summary>
+      <summary>{t.t('changePriority')}</summary>
       <form class="triage__form" onSubmit={onSubmit}>
-        <label for="triage-urgency">Urgency</label>
+        <label for="triage-urgency">{t.t('urgency')}</label>
         <select id="triage-urgency" value={u} onChange={(e) => setU(e.currentTarget.value as Level)}>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {LEVEL_LABELS[l]}
+              {levelLabel(l, t)}
             </option>
           ))}
         </select>
-        <label for="triage-impact">Impact</label>
+        <label for="triage-impact">{t.t('impact')}</label>
         <select id="triage-impact" value={i} onChange={(e) => setI(e.currentTarget.value as Level)}>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {LEVEL_LABELS[l]}
+              {levelLabel(l, t)}
             </option>
           ))}
         </select>
-        <label for="triage-reason">Reason</label>
+        <label for="triage-reason">{t.t('reason')}</label>
         <input id="triage-reason" type="text" maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         <span class="triage__result">
-          Priority becomes <PriorityBadge level={priorityOf(u, i)} />
+          {t.t('priorityBecomes')} <PriorityBadge level={priorityOf(u, i)} />
         </span>
         <button type="submit" class="btn" disabled={!changed || saving}>
-          Save priority
+          {t.t('savePriority')}
         </button>
       </form>
     </details>

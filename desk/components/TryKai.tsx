@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { KaiPreview } from '../api';
-import { KAI_ACTION_LABELS } from '../format';
+import { kaiActionLabel } from '../format';
 import { SourceLink } from './SourceLink';
+import { useDeskT } from '../i18n/i18n';
 
 export interface TryKaiProps {
   result: KaiPreview | null;
@@ -14,6 +15,7 @@ export interface TryKaiProps {
 /** "Try Kai": what Kai would answer to a visitor's first message, with its sources and what it would do. */
 export function TryKai({ result, asking, error, onAsk }: TryKaiProps) {
   const [message, setMessage] = useState('');
+  const t = useDeskT();
   const onSubmit = (e: Event) => {
     e.preventDefault();
     if (!asking) void onAsk(message);
@@ -22,19 +24,19 @@ export function TryKai({ result, asking, error, onAsk }: TryKaiProps) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit(e);
   };
   return (
-    <section class="try-kai" aria-label="Try Kai">
-      <h2 class="try-kai__title">Try Kai</h2>
-      <p class="muted try-kai__lead">What would Kai say to a visitor who wrote this? It answers from the articles as saved; nothing is sent to anyone.</p>
+    <section class="try-kai" aria-label={t.t('tryKai')}>
+      <h2 class="try-kai__title">{t.t('tryKai')}</h2>
+      <p class="muted try-kai__lead">{t.t('tryKaiLead')}</p>
       <form class="try-kai__form" onSubmit={onSubmit}>
         <label class="field__label" for="try-kai-message">
-          Visitor message
+          {t.t('visitorMessage')}
         </label>
         <textarea id="try-kai-message" rows={3} maxLength={5000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} onKeyDown={onKeyDown} />
         <div>
           <button type="submit" class="btn btn--primary" disabled={asking}>
-            Ask Kai
+            {t.t('askKai')}
           </button>
-          {asking && <span class="muted try-kai__asking"> Asking…</span>}
+          {asking && <span class="muted try-kai__asking"> {t.t('asking')}</span>}
         </div>
       </form>
       {error && (
@@ -46,12 +48,12 @@ export function TryKai({ result, asking, error, onAsk }: TryKaiProps) {
         {result && (
           <>
             <p class={`try-kai__action try-kai__action--${result.action}`}>
-              <strong>{KAI_ACTION_LABELS[result.action] ?? result.action}</strong>
-              {Number.isFinite(result.confidence) && <span class="muted"> · confidence {Math.round(result.confidence * 100)}%</span>}
+              <strong>{kaiActionLabel(result.action, t)}</strong>
+              {Number.isFinite(result.confidence) && <span class="muted">{t.t('confidence', { percent: new Intl.NumberFormat(t.language, { style: 'percent' }).format(result.confidence) })}</span>}
             </p>
             <p class="msg__body try-kai__reply">{result.reply}</p>
             {result.sources.length > 0 ? (
-              <ul class="msg__sources" aria-label="Sources">
+              <ul class="msg__sources" aria-label={t.t('sources')}>
                 {result.sources.map((s) => (
                   <li key={s.id}>
                     <SourceLink source={s} />
@@ -59,7 +61,7 @@ export function TryKai({ result, asking, error, onAsk }: TryKaiProps) {
                 ))}
               </ul>
             ) : (
-              <p class="muted">No article used.</p>
+              <p class="muted">{t.t('noArticleUsed')}</p>
             )}
           </>
         )}

@@ -1,3 +1,4 @@
+import { useDeskT } from '../i18n/i18n';
 export interface WithdrawnBadgeProps {
   /** When the customer withdrew (deleted) the ticket; null while it stands. */
   withdrawnAt: string | null;
@@ -5,10 +6,11 @@ export interface WithdrawnBadgeProps {
 
 /** "Withdrawn" on a ticket the customer deleted: its personal content is erased (README, "Deleting a request"). */
 export function WithdrawnBadge({ withdrawnAt }: WithdrawnBadgeProps) {
+  const t = useDeskT();
   if (!withdrawnAt) return null;
   return (
-    <span class="badge badge--withdrawn" title="The customer deleted this request; its personal content is erased">
-      Withdrawn
+    <span class="badge badge--withdrawn" title={t.t('withdrawnTitle')}>
+      {t.t('withdrawn')}
     </span>
   );
 }

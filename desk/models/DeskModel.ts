@@ -9,6 +9,7 @@ import { BUILT_IN_VIEWS } from '../../shared/queue';
 import type { SessionModel } from './SessionModel';
 import type { TeamModel } from './TeamModel';
 import { TicketModel, type TicketApi } from './TicketModel';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 export interface DeskModelOptions {
   api: TicketApi;
@@ -26,6 +27,8 @@ export interface DeskModelOptions {
   team?: (connection: DeskConnectionModel) => TeamModel;
   /** Told of what deserves the agent's attention (desktop notification, sound, title badge). */
   notify?: (notice: DeskNotice) => void;
+  /** The agent's language, for notifications and the open ticket's messages (English without it). */
+  texts?: () => DeskTexts;
 }
 
 /** Something the agent should notice even in another tab. */
@@ -54,7 +57,9 @@ export class DeskModel {
   readonly #disposers: (() => void)[] = [];
   #live = false;
 
+  readonly #texts: () => DeskTexts;
   constructor(options: DeskModelOptions) {
+    this.#texts = options.texts ?? (() => englishTexts);
     this.#api = options.api;
     this.session = options.session;
     this.queue = options.queue;
@@ -153,7 +158,7 @@ export class DeskModel {
       this.#current.value = null;
       return;
     }
-    const ticket = new TicketModel(this.#api, id);
+    const ticket = new TicketModel(this.#api, id, this.#texts);
     this.#current.value = ticket;
     this.connection.watch(id);
     this.queue.markSeen(id);
@@ -164,7 +169,7 @@ export class DeskModel {
     return {
       ticketCreated: (t) => {
         this.queue.applyCreated(t);
-        if (t.channel === 'chat') this.#notify({ kind: 'handoff', ticketId: t.id, text: `New chat #${t.number}: ${t.subject}` });
+        if (t.channel === 'chat') this.#notify({ kind: 'handoff', ticketId: t.id, text: this.#texts().t('notifyNewChat', { number: t.number, subject: t.subject }) });
       },
       ticketUpdated: (t) => {
         this.queue.applyUpdated(t);
@@ -172,19 +177,19 @@ export class DeskModel {
       },
       slaAlert: (alert) => {
         this.queue.applySla(alert);
-        if (this.#isMine(alert.ticketId)) this.#notify({ kind: 'sla', ticketId: alert.ticketId, text: `#${alert.number} ${alert.kind === 'breach' ? 'breached' : 'is near'} its deadline` });
+        if (this.#isMine(alert.ticketId)) this.#notify({ kind: 'sla', ticketId: alert.ticketId, text: this.#texts().t(alert.kind === 'breach' ? 'notifySlaBreached' : 'notifySlaNear', { number: alert.number }) });
       },
       queueCounts: (counts) => this.views?.applyCounts(counts),
       messageCreated: ({ ticketId, message }) => {
         const current = this.#current.value;
         if (current?.id === ticketId) current.applyMessage(message);
-        if (message.author.kind === 'customer' && this.#isMine(ticketId)) this.#notify({ kind: 'reply', ticketId, text: `${message.author.name || 'The customer'} replied` });
+        if (message.author.kind === 'customer' && this.#isMine(ticketId)) this.#notify({ kind: 'reply', ticketId, text: this.#texts().t('notifyReplied', { name: message.author.name || this.#texts().t('theCustomer') }) });
       },
       presenceChanged: (event) => this.team?.applyPresence(event),
       viewersChanged: (event) => this.#current.value?.applyViewers(event, this.session.agent.value?.id ?? null),
       ticketAssigned: ({ ticket, by }) => {
         this.queue.applyUpdated(ticket);
-        this.#notify({ kind: 'assigned', ticketId: ticket.id, text: `#${ticket.number} was assigned to you${by ? ` by ${by}` : ''}: ${ticket.subject}` });
+        this.#notify({ kind: 'assigned', ticketId: ticket.id, text: by ? this.#texts().t('notifyAssignedBy', { number: ticket.number, by, subject: ticket.subject }) : this.#texts().t('notifyAssigned', { number: ticket.number, subject: ticket.subject }) });
       },
       typingChanged: (event) => this.#current.value?.applyTyping(event),
       reachChanged: (event) => this.#current.value?.applyReach(event),

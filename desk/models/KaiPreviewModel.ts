@@ -1,5 +1,6 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { DeskApi, KaiPreview } from '../api';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 /** "Try Kai": what Kai would answer to a visitor's first message, so a site owner can check an article at once. */
 export class KaiPreviewModel {
@@ -8,7 +9,11 @@ export class KaiPreviewModel {
   readonly #error = signal<string | null>(null);
   #seq = 0;
 
-  constructor(private readonly api: Pick<DeskApi, 'previewKai'>) {}
+  constructor(
+    private readonly api: Pick<DeskApi, 'previewKai'>,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {}
 
   /** The last answer, or null. */
   get result(): ReadonlySignal<KaiPreview | null> {
@@ -25,7 +30,7 @@ export class KaiPreviewModel {
   async ask(message: string): Promise<boolean> {
     const text = message.trim();
     if (!text) {
-      this.#error.value = 'Write what a visitor would ask.';
+      this.#error.value = this.texts().t('kaiMessageMissing');
       return false;
     }
     const seq = ++this.#seq;
@@ -42,7 +47,7 @@ export class KaiPreviewModel {
       if (seq !== this.#seq) return false;
       batch(() => {
         this.#result.value = null;
-        this.#error.value = err instanceof Error && err.message ? err.message : 'Kai could not be asked.';
+        this.#error.value = err instanceof Error && err.message ? err.message : this.texts().t('kaiNotAsked');
       });
       return false;
     } finally {

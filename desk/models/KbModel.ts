@@ -1,5 +1,6 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { DeskApi, KbArticle, KbArticleInput } from '../api';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 /** The editor's fields as typed (tags comma separated). */
 export interface ArticleDraft {
@@ -38,20 +39,20 @@ export function parseTags(text: string): string[] {
 }
 
 /** Turns the editor's fields into the API body (PUT replaces, so every field is sent), or says what is wrong. */
-export function articleInput(draft: ArticleDraft): ArticleInputResult {
+export function articleInput(draft: ArticleDraft, t: DeskTexts = englishTexts): ArticleInputResult {
   const title = draft.title.trim();
-  if (!title) return { ok: false, error: 'Give the article a title.' };
-  if (title.length > MAX_TITLE) return { ok: false, error: `The title is longer than ${MAX_TITLE} characters.` };
-  if (!draft.body.trim()) return { ok: false, error: 'Write the body of the article.' };
+  if (!title) return { ok: false, error: t.t('kbTitleMissing') };
+  if (title.length > MAX_TITLE) return { ok: false, error: t.t('kbTitleTooLong', { max: MAX_TITLE }) };
+  if (!draft.body.trim()) return { ok: false, error: t.t('kbBodyMissing') };
   const url = draft.url.trim();
   if (url && !/^https?:\/\//i.test(url) && !url.startsWith('/')) {
-    return { ok: false, error: 'The URL must start with http://, https:// or /.' };
+    return { ok: false, error: t.t('kbUrlInvalid') };
   }
-  if (url.length > MAX_URL) return { ok: false, error: `The URL is longer than ${MAX_URL} characters.` };
+  if (url.length > MAX_URL) return { ok: false, error: t.t('kbUrlTooLong', { max: MAX_URL }) };
   const tags = parseTags(draft.tags);
-  if (tags.length > MAX_TAGS) return { ok: false, error: `Use at most ${MAX_TAGS} tags.` };
-  const long = tags.find((t) => t.length > MAX_TAG);
-  if (long) return { ok: false, error: `The tag "${long}" is longer than ${MAX_TAG} characters.` };
+  if (tags.length > MAX_TAGS) return { ok: false, error: t.t('kbTooManyTags', { max: MAX_TAGS }) };
+  const long = tags.find((tag) => tag.length > MAX_TAG);
+  if (long) return { ok: false, error: t.t('kbTagTooLong', { tag: long, max: MAX_TAG }) };
   return { ok: true, input: { title, body: draft.body, tags, ...(url ? { url } : {}) } };
 }
 
@@ -86,7 +87,11 @@ export class KbModel {
   /** The article in the editor, or null for a new one. */
   readonly selected: ReadonlySignal<KbArticle | null>;
 
-  constructor(private readonly api: KbApi) {
+  constructor(
+    private readonly api: KbApi,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {
     this.visible = computed(() => this.#articles.value.filter((a) => matchesQuery(a, this.#query.value)));
     this.selected = computed(() => this.#articles.value.find((a) => a.id === this.#selectedId.value) ?? null);
   }
@@ -136,7 +141,7 @@ export class KbModel {
         if (this.#selectedId.value && !articles.some((a) => a.id === this.#selectedId.value)) this.#selectedId.value = null;
       });
     } catch (err) {
-      if (seq === this.#loadSeq) this.#loadError.value = messageOf(err, 'Could not load the articles.');
+      if (seq === this.#loadSeq) this.#loadError.value = messageOf(err, this.texts().t('kbLoadFailed'));
     } finally {
       if (seq === this.#loadSeq) this.#loading.value = false;
     }
@@ -159,7 +164,7 @@ export class KbModel {
   /** Creates (no article selected) or replaces the selected article. Resolves true when the server has it. */
   async save(draft: ArticleDraft): Promise<boolean> {
     if (this.#saving.value) return false;
-    const parsed = articleInput(draft);
+    const parsed = articleInput(draft, this.texts());
     batch(() => {
       this.#notice.value = null;
       this.#actionError.value = parsed.ok ? null : parsed.error;
@@ -172,11 +177,11 @@ export class KbModel {
       batch(() => {
         this.#articles.value = [...this.#articles.value.filter((a) => a.id !== article.id), article].sort(byTitle);
         this.#selectedId.value = article.id;
-        this.#notice.value = id ? 'Article saved.' : 'Article created.';
+        this.#notice.value = this.texts().t(id ? 'articleSaved' : 'articleCreated');
       });
       return true;
     } catch (err) {
-      this.#actionError.value = messageOf(err, 'The article was not saved.');
+      this.#actionError.value = messageOf(err, this.texts().t('articleNotSaved'));
       return false;
     } finally {
       this.#saving.value = false;
@@ -196,11 +201,11 @@ export class KbModel {
       batch(() => {
         this.#articles.value = this.#articles.value.filter((a) => a.id !== id);
         if (this.#selectedId.value === id) this.#selectedId.value = null;
-        this.#notice.value = 'Article deleted.';
+        this.#notice.value = this.texts().t('articleDeleted');
       });
       return true;
     } catch (err) {
-      this.#actionError.value = messageOf(err, 'The article was not deleted.');
+      this.#actionError.value = messageOf(err, this.texts().t('articleNotDeleted'));
       return false;
     } finally {
       this.#saving.value = false;

@@ -3,6 +3,7 @@ import type { Level } from '../../shared/priority';
 import type { TicketDetail } from '../../shared/protocol';
 import type { DeskApi, NewTicketInput } from '../api';
 import { fromLocalInputValue } from '../time-input';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 /** What the "Log a call" form holds; every field is the input's own string. */
 export interface CallForm {
@@ -20,13 +21,13 @@ export interface CallForm {
 }
 
 /** The `POST /api/tickets` body for a call, or the first thing the agent must fix. */
-export function callToTicket(form: CallForm): { ok: true; input: NewTicketInput } | { ok: false; error: string } {
+export function callToTicket(form: CallForm, t: DeskTexts = englishTexts): { ok: true; input: NewTicketInput } | { ok: false; error: string } {
   const subject = form.subject.trim();
   const notes = form.notes.trim();
-  if (!subject) return { ok: false, error: 'Write a subject.' };
-  if (!notes) return { ok: false, error: 'Write notes about the call.' };
+  if (!subject) return { ok: false, error: t.t('callSubjectMissing') };
+  if (!notes) return { ok: false, error: t.t('callNotesMissing') };
   const receivedAt = fromLocalInputValue(form.receivedAt);
-  if (!receivedAt) return { ok: false, error: 'Give the time the call came in.' };
+  if (!receivedAt) return { ok: false, error: t.t('callTimeMissing') };
   const requester: NewTicketInput['requester'] = {};
   if (form.name.trim()) requester.name = form.name.trim();
   if (form.email.trim()) requester.email = form.email.trim();
@@ -51,7 +52,11 @@ export class LogCallModel {
   readonly #submitting = signal(false);
   readonly #error = signal<string | null>(null);
 
-  constructor(private readonly api: Pick<DeskApi, 'createTicket'>) {}
+  constructor(
+    private readonly api: Pick<DeskApi, 'createTicket'>,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {}
 
   get open(): ReadonlySignal<boolean> {
     return this.#open;
@@ -81,7 +86,7 @@ export class LogCallModel {
   /** Creates the ticket; resolves with it (and closes the form), or null with `error` set. */
   async submit(form: CallForm): Promise<TicketDetail | null> {
     if (this.#submitting.value) return null;
-    const checked = callToTicket(form);
+    const checked = callToTicket(form, this.texts());
     if (!checked.ok) {
       this.#error.value = checked.error;
       return null;
@@ -95,7 +100,7 @@ export class LogCallModel {
       this.#open.value = false;
       return ticket;
     } catch (err) {
-      this.#error.value = err instanceof Error && err.message ? err.message : 'The ticket was not created.';
+      this.#error.value = err instanceof Error && err.message ? err.message : this.texts().t('ticketNotCreated');
       return null;
     } finally {
       this.#submitting.value = false;

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Macro, MacroInput } from '../../shared/team';
 import type { DeskApi } from '../api';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 export type MacrosApi = Pick<DeskApi, 'listMacros' | 'createMacro' | 'deleteMacro'>;
 
@@ -9,7 +10,11 @@ export class MacrosModel {
   readonly #macros = signal<readonly Macro[]>([]);
   readonly #error = signal<string | null>(null);
 
-  constructor(private readonly api: MacrosApi) {}
+  constructor(
+    private readonly api: MacrosApi,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {}
 
   get macros(): ReadonlySignal<readonly Macro[]> {
     return this.#macros;
@@ -34,7 +39,7 @@ export class MacrosModel {
       await this.load();
       return true;
     } catch (err) {
-      this.#error.value = err instanceof Error ? err.message : 'The macro was not saved.';
+      this.#error.value = err instanceof Error ? err.message : this.texts().t('macroNotSaved');
       return false;
     }
   }
@@ -45,7 +50,7 @@ export class MacrosModel {
       await this.api.deleteMacro(id);
       await this.load();
     } catch (err) {
-      this.#error.value = err instanceof Error ? err.message : 'The macro was not deleted.';
+      this.#error.value = err instanceof Error ? err.message : this.texts().t('macroNotDeleted');
     }
   }
 }

@@ -3,12 +3,12 @@ import type { CentreId, SlaAlert, TicketStatus, TicketSummary } from '../../shar
 import { queryOfView, type DeskApi } from '../api';
 import { matchesView, type ViewFilters } from '../../shared/queue';
 import { queueDueTime, slaNoticeText } from '../sla';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 export type QueueFilterId = 'open' | 'new' | 'pending' | 'solved';
 
 export interface QueueFilter {
   id: QueueFilterId;
-  label: string;
   /** Statuses the tab shows (live events are filtered with this). */
   statuses: readonly TicketStatus[];
   /** The `status` query sent to the server, when the tab is one status. */
@@ -16,20 +16,16 @@ export interface QueueFilter {
 }
 
 export const QUEUE_FILTERS: readonly QueueFilter[] = [
-  { id: 'open', label: 'All open', statuses: ['new', 'open', 'pending', 'on_hold'] },
-  { id: 'new', label: 'New', statuses: ['new'], query: 'new' },
-  { id: 'pending', label: 'Pending', statuses: ['pending'], query: 'pending' },
-  { id: 'solved', label: 'Solved', statuses: ['solved', 'closed'], query: 'solved' },
+  { id: 'open', statuses: ['new', 'open', 'pending', 'on_hold'] },
+  { id: 'new', statuses: ['new'], query: 'new' },
+  { id: 'pending', statuses: ['pending'], query: 'pending' },
+  { id: 'solved', statuses: ['solved', 'closed'], query: 'solved' },
 ];
 
 /** The centre filter: every centre's tickets, or one centre's queue. */
 export type QueueCentre = 'all' | CentreId;
 
-export const CENTRE_FILTERS: readonly { id: QueueCentre; label: string }[] = [
-  { id: 'all', label: 'All centres' },
-  { id: 'uk', label: 'UK' },
-  { id: 'us', label: 'US' },
-];
+export const CENTRE_FILTERS: readonly QueueCentre[] = ['all', 'uk', 'us'];
 
 /** How long an SLA notification stays on screen. */
 export const SLA_NOTICE_MS = 12_000;
@@ -96,7 +92,11 @@ export class QueueModel {
   /** The words the shown tickets were found by (a search, or a saved view's): only the server can match those. */
   readonly #highlight = computed(() => this.#search.value || (this.#view.value?.filters.q ?? ''));
 
-  constructor(private readonly api: Pick<DeskApi, 'listTickets'>) {
+  constructor(
+    private readonly api: Pick<DeskApi, 'listTickets'>,
+    /** The agent's language, for announcements and notices (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {
     this.visible = computed(() => {
       // A search shows what the server found (text cannot be matched here); a view, what matches its filters.
       if (this.#search.value) return this.#tickets.value;
@@ -242,7 +242,7 @@ export class QueueModel {
         this.#nextCursor.value = page.nextCursor ?? null;
       });
     } catch (err) {
-      if (generation === this.#generation) this.#error.value = err instanceof Error ? err.message : 'Could not load more tickets.';
+      if (generation === this.#generation) this.#error.value = err instanceof Error ? err.message : this.texts().t('queueMoreFailed');
     } finally {
       if (generation === this.#generation) this.#loading.value = false;
     }
@@ -295,7 +295,7 @@ export class QueueModel {
     } catch (err) {
       if (generation !== this.#generation) return;
       this.#buffered = null;
-      this.#error.value = err instanceof Error ? err.message : 'Could not load the queue.';
+      this.#error.value = err instanceof Error ? err.message : this.texts().t('queueLoadFailed');
     } finally {
       if (generation === this.#generation) this.#loading.value = false;
     }
@@ -317,7 +317,7 @@ export class QueueModel {
       this.#tickets.value = insertByDeadline(this.#tickets.value, ticket);
       if (!this.#inCentre(ticket)) return;
       this.#markFresh(ticket.id);
-      this.#announcement.value = `A new ${ticket.priority}-priority ticket arrived.`;
+      this.#announcement.value = this.texts().t(`newTicketArrived_${ticket.priority}`);
     });
   }
 
@@ -330,7 +330,7 @@ export class QueueModel {
     this.#alerts.value = new Map(this.#alerts.value).set(alert.ticketId, alert);
     const ticket = this.#tickets.value.find((t) => t.id === alert.ticketId);
     if (!this.#inCentre(ticket ?? { centre: alert.centre })) return;
-    const notice: SlaNotice = { id: ++this.#noticeId, ticketId: alert.ticketId, kind: alert.kind, text: slaNoticeText(alert, ticket?.number ?? alert.number) };
+    const notice: SlaNotice = { id: ++this.#noticeId, ticketId: alert.ticketId, kind: alert.kind, text: slaNoticeText(alert, ticket?.number ?? alert.number, this.texts()) };
     // A newer alert replaces the ticket's older notification; beyond MAX_SLA_NOTICES the oldest goes.
     const others = this.#slaNotices.value.filter((n) => n.ticketId !== alert.ticketId);
     const kept = others.slice(Math.max(0, others.length - (MAX_SLA_NOTICES - 1)));

@@ -1,6 +1,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentProfile } from '../../shared/protocol';
 import { ApiError, type DeskApi } from '../api';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 /**
  * `checking` until `GET /api/auth/me` answers; then signed in or out, or `must_change_password` for a first
@@ -15,7 +16,11 @@ export class SessionModel {
   readonly #error = signal<string | null>(null);
   readonly #busy = signal(false);
 
-  constructor(private readonly api: Pick<DeskApi, 'me' | 'login' | 'logout'> & Partial<Pick<DeskApi, 'changePassword'>>) {}
+  constructor(
+    private readonly api: Pick<DeskApi, 'me' | 'login' | 'logout'> & Partial<Pick<DeskApi, 'changePassword'>>,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {}
 
   get agent(): ReadonlySignal<AgentProfile | null> {
     return this.#agent;
@@ -37,9 +42,9 @@ export class SessionModel {
       this.#signIn(await this.api.me());
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
-        this.expire(this.#status.value === 'signed_in' ? 'Your session has ended. Sign in again.' : null);
+        this.expire(this.#status.value === 'signed_in' ? this.texts().t('sessionEnded') : null);
       } else if (this.#status.value === 'checking') {
-        this.expire(messageOf(err));
+        this.expire(messageOf(err, this.texts()));
       }
       // A signed-in agent stays signed in through a network blip; the next call tells us more.
     }
@@ -52,7 +57,7 @@ export class SessionModel {
       this.#signIn(await this.api.login(email, password));
       return true;
     } catch (err) {
-      this.#error.value = err instanceof ApiError && err.status === 401 ? 'Wrong email or password.' : messageOf(err);
+      this.#error.value = err instanceof ApiError && err.status === 401 ? this.texts().t('wrongPassword') : messageOf(err, this.texts());
       return false;
     } finally {
       this.#busy.value = false;
@@ -68,7 +73,7 @@ export class SessionModel {
       this.#signIn(await this.api.me());
       return true;
     } catch (err) {
-      this.#error.value = messageOf(err);
+      this.#error.value = messageOf(err, this.texts());
       return false;
     } finally {
       this.#busy.value = false;
@@ -102,6 +107,6 @@ export class SessionModel {
   }
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error && err.message ? err.message : 'Something went wrong. Try again.';
+function messageOf(err: unknown, t: DeskTexts): string {
+  return err instanceof Error && err.message ? err.message : t.t('somethingWrong');
 }

@@ -170,7 +170,7 @@ describe('TicketModel collisions', () => {
     api.updateTicket.mockRejectedValue(new ApiError(409, 'conflict', 'Someone else changed this ticket', current));
     await expect(model.setStatus('solved')).resolves.toBe(false);
     expect(model.detail.value?.status).toBe('pending');
-    expect(model.actionError.value).toMatch(/Someone else changed this ticket meanwhile \(status is now pending\)/);
+    expect(model.actionError.value).toMatch(/Someone else changed this ticket meanwhile \(Status is now Pending\)/);
   });
 
   it('keeps a reply refused because someone else wrote first, and sends it anyway on request', async () => {

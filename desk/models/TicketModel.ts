@@ -4,6 +4,8 @@ import type { Level } from '../../shared/priority';
 import { ApiError, type DeskApi, type TicketPatch } from '../api';
 import type { TicketViewer } from '../../shared/team';
 import type { TicketReachChange } from '../../shared/reach';
+import { englishTexts, type DeskTexts } from '../i18n/i18n';
+import { levelLabel, statusLabel } from '../format';
 
 function isNewMessages(value: unknown): value is { messages: Message[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { messages?: unknown }).messages);
@@ -66,15 +68,16 @@ export interface StaleReply {
 }
 
 /** What changed in a ticket someone else saved while this agent's change was in flight (shown, never overwritten). */
-export function describeChanges(mine: TicketDetail, current: TicketDetail): string {
+export function describeChanges(mine: TicketDetail, current: TicketDetail, t: DeskTexts = englishTexts): string {
+  const nobody = t.t('nobody');
   const fields: [string, unknown, unknown][] = [
-    ['status', mine.status, current.status],
-    ['priority', mine.priority, current.priority],
-    ['assignee', mine.assigneeId ?? 'nobody', current.assigneeId ?? 'nobody'],
-    ['category', mine.category, current.category],
+    [t.t('status'), statusLabel(mine.status, t), statusLabel(current.status, t)],
+    [t.t('priority'), levelLabel(mine.priority, t), levelLabel(current.priority, t)],
+    [t.t('assignee'), mine.assigneeId ?? nobody, current.assigneeId ?? nobody],
+    [t.t('category'), mine.category, current.category],
   ];
-  const changed = fields.filter(([, a, b]) => a !== b).map(([name, , b]) => `${name} is now ${String(b).replace('_', ' ')}`);
-  return changed.length ? changed.join(', ') : 'its details changed';
+  const changed = fields.filter(([, a, b]) => a !== b).map(([name, , b]) => t.t('fieldNowIs', { field: name, value: String(b) }));
+  return changed.length ? changed.join(', ') : t.t('detailsChanged');
 }
 
 /** One open ticket: its detail, its conversation kept live, replying and changing status. */
@@ -102,6 +105,8 @@ export class TicketModel {
   constructor(
     private readonly api: TicketApi,
     readonly id: string,
+    /** The agent's language, for the model's own messages (English without it). */
+    private readonly texts: () => DeskTexts = () => englishTexts,
   ) {}
 
   get detail(): ReadonlySignal<TicketDetail | null> {
@@ -152,7 +157,7 @@ export class TicketModel {
       this.#loadError.value = null;
     } catch (err) {
       if (seq !== this.#loadSeq || this.#disposed) return;
-      this.#loadError.value = err instanceof Error ? err.message : 'Could not load the ticket.';
+      this.#loadError.value = err instanceof Error ? err.message : this.texts().t('ticketLoadFailed');
     } finally {
       if (seq === this.#loadSeq) this.#loading.value = false;
     }
@@ -187,7 +192,7 @@ export class TicketModel {
   /** `typing:changed` for this ticket: tracks customers only (agents see their own composer). */
   applyTyping(event: TypingEvent & { ticketId: string }): void {
     if (event.ticketId !== this.id || event.author.kind !== 'customer') return;
-    const name = event.author.name || 'The customer';
+    const name = event.author.name || this.texts().t('theCustomer');
     if (!event.typing) {
       this.#stopTyping(name);
       return;
@@ -238,7 +243,7 @@ export class TicketModel {
         this.applyMessage(message);
         this.#seenMessageId = this.#messages.value.at(-1)?.id ?? message.id;
       }
-      if (opts.changes && Object.keys(opts.changes).length > 0) await this.#change(opts.changes, 'The macro’s changes were not saved.');
+      if (opts.changes && Object.keys(opts.changes).length > 0) await this.#change(opts.changes, this.texts().t('macroChangesNotSaved'));
       return true;
     } catch (err) {
       this.#unsent = { body: text, internal, clientId };
@@ -246,7 +251,7 @@ export class TicketModel {
         this.#staleReply.value = { messages: err.current.messages, body: text, internal };
         return false;
       }
-      this.#actionError.value = err instanceof Error ? err.message : 'The message was not sent.';
+      this.#actionError.value = err instanceof Error ? err.message : this.texts().t('messageNotSent');
       return false;
     } finally {
       this.#sending.value = false;
@@ -261,12 +266,12 @@ export class TicketModel {
 
   /** Gives the ticket to an agent, or to nobody (null). */
   assign(agentId: string | null): Promise<boolean> {
-    return this.#change({ assigneeId: agentId }, 'The assignee was not changed.');
+    return this.#change({ assigneeId: agentId }, this.texts().t('assigneeNotChanged'));
   }
 
   /** Changes the status (audited by the server, with an optional reason). */
   setStatus(status: TicketStatus, reason?: string): Promise<boolean> {
-    return this.#change(reason ? { status, reason } : { status }, 'The status was not changed.');
+    return this.#change(reason ? { status, reason } : { status }, this.texts().t('statusNotChanged'));
   }
 
   /**
@@ -285,7 +290,7 @@ export class TicketModel {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && isTicket(err.current) && shown) {
         if (!this.#disposed) this.#setDetail(err.current);
-        this.#actionError.value = `Someone else changed this ticket meanwhile (${describeChanges(shown, err.current)}). Your change was not saved; check and try again.`;
+        this.#actionError.value = this.texts().t('changedMeanwhile', { changes: describeChanges(shown, err.current, this.texts()) });
         return false;
       }
       this.#actionError.value = err instanceof Error ? err.message : failure;
@@ -316,7 +321,7 @@ export class TicketModel {
       if (!this.#disposed) this.#setDetail(detail);
       return true;
     } catch (err) {
-      this.#actionError.value = err instanceof Error ? err.message : 'The priority was not changed.';
+      this.#actionError.value = err instanceof Error ? err.message : this.texts().t('priorityNotChanged');
       return false;
     } finally {
       this.#saving.value = false;
@@ -335,7 +340,7 @@ export class TicketModel {
       if (!this.#disposed) this.#setDetail(next);
       return true;
     } catch (err) {
-      this.#actionError.value = err instanceof Error ? err.message : 'The chat was not handed back to Kai.';
+      this.#actionError.value = err instanceof Error ? err.message : this.texts().t('handBackFailed');
       return false;
     } finally {
       this.#saving.value = false;

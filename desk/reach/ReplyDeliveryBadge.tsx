@@ -1,28 +1,30 @@
 import type { ReplyDelivery } from '../../shared/reach';
 import { formatDateTime } from '../format';
+import { englishTexts, useDeskT, type DeskTexts } from '../i18n/i18n';
 
 /** What each state says next to a reply: whether and how it reached the customer. */
-export function deliveryText(d: ReplyDelivery): string {
+export function deliveryText(d: ReplyDelivery, t: DeskTexts = englishTexts): string {
   switch (d.state) {
     case 'seen':
-      return 'Seen live';
+      return t.t('delivery_seen');
     case 'mailed':
-      return d.at ? `Mailed ${formatDateTime(d.at)}` : 'Mailed';
+      return d.at ? t.t('delivery_mailedAt', { time: formatDateTime(d.at, t) }) : t.t('delivery_mailed');
     case 'sending':
-      return 'Mailing…';
+      return t.t('delivery_sending');
     case 'failed':
-      return 'Mail failed, retrying';
+      return t.t('delivery_failed');
     case 'waiting':
-      return d.at ? `Waiting: mailed at ${formatDateTime(d.at)} if unseen` : 'Waiting to be seen';
+      return d.at ? t.t('delivery_waitingAt', { time: formatDateTime(d.at, t) }) : t.t('delivery_waiting');
     case 'unreachable':
-      return 'Not seen; no confirmed email';
+      return t.t('delivery_unreachable');
   }
 }
 
 export function ReplyDeliveryBadge({ delivery }: { delivery: ReplyDelivery }) {
+  const t = useDeskT();
   return (
     <span class={`delivery delivery--${delivery.state}`} title={delivery.state === 'failed' ? delivery.error : undefined}>
-      {deliveryText(delivery)}
+      {deliveryText(delivery, t)}
     </span>
   );
 }

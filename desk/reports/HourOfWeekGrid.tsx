@@ -1,6 +1,10 @@
 import type { Report } from '../../shared/reports';
+import { useDeskT } from '../i18n/i18n';
+import { centreLabel } from '../format';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Sunday first, as `weekday` counts: 4 January 1970 was a Sunday. */
+const SUNDAY = Date.UTC(1970, 0, 4);
+const DAYS = Array.from({ length: 7 }, (_, d) => SUNDAY + d * 86_400_000);
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /**
@@ -8,14 +12,15 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
  * them, so the follow-the-sun hand-over shows as the UK rows giving way to the US ones.
  */
 export function HourOfWeekGrid({ cells }: { cells: Report['volume']['byHourOfWeek'] }) {
+  const t = useDeskT();
   const max = Math.max(1, ...cells.map((c) => c.count));
   const at = (weekday: number, hour: number) => cells.filter((c) => c.weekday === weekday && c.hour === hour);
   return (
     <table class="heatmap">
-      <caption>Tickets by hour of the week (UTC) and centre</caption>
+      <caption>{t.t('heatmapCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Day</th>
+          <th scope="col">{t.t('day')}</th>
           {HOURS.map((h) => (
             <th key={h} scope="col">
               {String(h).padStart(2, '0')}
@@ -26,11 +31,11 @@ export function HourOfWeekGrid({ cells }: { cells: Report['volume']['byHourOfWee
       <tbody>
         {DAYS.map((day, weekday) => (
           <tr key={day}>
-            <th scope="row">{day}</th>
+            <th scope="row">{t.date(day, { weekday: 'short', timeZone: 'UTC' })}</th>
             {HOURS.map((hour) => {
               const here = at(weekday, hour);
               const count = here.reduce((sum, c) => sum + c.count, 0);
-              const centres = here.map((c) => `${c.centre.toUpperCase()} ${c.count}`).join(', ');
+              const centres = here.map((c) => `${centreLabel(c.centre, t)} ${t.number(c.count)}`).join(', ');
               return (
                 <td key={hour} class={`heatmap__cell${here.some((c) => c.centre === 'us') ? ' heatmap__cell--us' : ''}`} style={{ '--heat': count / max }} title={centres || '0'}>
                   {count > 0 ? count : ''}

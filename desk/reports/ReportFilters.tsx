@@ -1,6 +1,8 @@
 import { LEVELS } from '../../shared/priority';
 import type { CentreId, Channel } from '../../shared/protocol';
 import type { Report, ReportQuery } from '../../shared/reports';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
+import { centreLabel, channelLabel, levelLabel } from '../format';
 
 // Values, not imports: the desk takes only types from the shared schemas' modules (zod stays out of its bundle).
 const CENTRES: readonly CentreId[] = ['uk', 'us'];
@@ -13,11 +15,12 @@ export interface ReportFiltersProps {
 }
 
 function Choice({ label, value, options, onPick }: { label: string; value: string | undefined; options: readonly { value: string; label: string }[]; onPick: (v: string | undefined) => void }) {
+  const t = useDeskT();
   return (
     <label>
       {label}
       <select value={value ?? ''} onChange={(e) => onPick((e.target as HTMLSelectElement).value || undefined)}>
-        <option value="">All</option>
+        <option value="">{t.t('all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -28,29 +31,30 @@ function Choice({ label, value, options, onPick }: { label: string; value: strin
   );
 }
 
-const simple = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+const named = <V extends string>(values: readonly V[], label: (value: V, t: DeskTexts) => string, t: DeskTexts) => values.map((v) => ({ value: v, label: label(v, t) }));
 
 /** The date range and the filters; each change reloads the figures. */
 export function ReportFilters({ query, agents, onChange }: ReportFiltersProps) {
+  const t = useDeskT();
   const set = (patch: Partial<ReportQuery>) => onChange({ ...query, ...patch });
   return (
-    <form class="report-filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
+    <form class="report-filters" aria-label={t.t('reportFilters')} onSubmit={(e) => e.preventDefault()}>
       <label>
-        From
+        {t.t('from')}
         <input type="date" value={query.from} required onChange={(e) => set({ from: (e.target as HTMLInputElement).value })} />
       </label>
       <label>
-        To
+        {t.t('to')}
         <input type="date" value={query.to} required onChange={(e) => set({ to: (e.target as HTMLInputElement).value })} />
       </label>
       <label>
-        Site id
+        {t.t('siteId')}
         <input type="text" value={query.siteId ?? ''} onChange={(e) => set({ siteId: (e.target as HTMLInputElement).value.trim() || undefined })} />
       </label>
-      <Choice label="Centre" value={query.centre} options={simple(CENTRES)} onPick={(v) => set({ centre: v as ReportQuery['centre'] })} />
-      <Choice label="Channel" value={query.channel} options={simple(CHANNELS)} onPick={(v) => set({ channel: v as ReportQuery['channel'] })} />
-      <Choice label="Priority" value={query.priority} options={simple(LEVELS)} onPick={(v) => set({ priority: v as ReportQuery['priority'] })} />
-      <Choice label="Agent" value={query.agentId} options={agents.map((a) => ({ value: a.agentId, label: a.name }))} onPick={(v) => set({ agentId: v })} />
+      <Choice label={t.t('centre')} value={query.centre} options={named(CENTRES, centreLabel, t)} onPick={(v) => set({ centre: v as ReportQuery['centre'] })} />
+      <Choice label={t.t('channel')} value={query.channel} options={named(CHANNELS, channelLabel, t)} onPick={(v) => set({ channel: v as ReportQuery['channel'] })} />
+      <Choice label={t.t('priority')} value={query.priority} options={named(LEVELS, levelLabel, t)} onPick={(v) => set({ priority: v as ReportQuery['priority'] })} />
+      <Choice label={t.t('agent')} value={query.agentId} options={agents.map((a) => ({ value: a.agentId, label: a.name }))} onPick={(v) => set({ agentId: v })} />
     </form>
   );
 }

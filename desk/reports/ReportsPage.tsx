@@ -5,6 +5,9 @@ import { barChart, drawChart, lineChart, type DrawChart } from './charts';
 import { HourOfWeekGrid } from './HourOfWeekGrid';
 import { ReportFilters } from './ReportFilters';
 import { csvHref, defaultQuery, fetchReport, type FetchReport } from './report-query';
+import { en } from '../i18n/en';
+import { useDeskT, type DeskKey, type DeskTexts } from '../i18n/i18n';
+import { levelLabel } from '../format';
 
 export interface ReportsPageProps {
   /** Tests pass their own; the page fetches `GET /api/reports` and draws with chart.js (loaded on first use). */
@@ -16,12 +19,13 @@ export interface ReportsPageProps {
 const BLUE = '#4f46e5';
 const GREEN = '#16a34a';
 const RED = '#dc2626';
-const AGE_LABELS: Record<string, string> = { under_1d: 'Under 1 day', '1_3d': '1–3 days', '3_7d': '3–7 days', over_7d: 'Over 7 days' };
-const minutes = (m: number | null) => (m === null ? '—' : `${m} min`);
-const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
+const AGES = new Set(['under_1d', '1_3d', '3_7d', 'over_7d']);
+const ageLabel = (age: string, t: DeskTexts) => (AGES.has(age) ? t.t(`age_${age}` as DeskKey) : age);
+const minutes = (m: number | null, t: DeskTexts) => (m === null ? '—' : t.t('durMinutes', { n: t.number(m) }));
+const percent = (part: number, whole: number, t: DeskTexts) => (whole === 0 ? '—' : new Intl.NumberFormat(t.language, { style: 'percent' }).format(part / whole));
 
-function Section({ title, children }: { title: string; children: preact.ComponentChildren }) {
-  const id = `report-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+function Section({ id: name, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
+  const id = `report-${name}`;
   return (
     <section class="report-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -57,78 +61,79 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
 }
 
 function Figures({ report, draw }: { report: Report; draw: DrawChart }) {
+  const t = useDeskT();
   const charts = useMemo(() => {
     const sla = report.sla.attainment;
-    const slaLabels = sla.map((a) => `${a.priority} · ${a.centre}`);
+    const slaLabels = sla.map((a) => `${levelOr(a.priority, t)} · ${centreOr(a.centre, t)}`);
     const ages = [...new Set(report.backlog.map((b) => b.age))];
     return {
-      channel: barChart(report.volume.byChannel.map((c) => c.channel), [{ label: 'Tickets', data: report.volume.byChannel.map((c) => c.count), color: BLUE }]),
-      times: barChart(['First response', 'Resolution'], [
-        { label: 'Median (business min)', data: [report.firstResponse.median ?? 0, report.resolution.median ?? 0], color: BLUE },
-        { label: '90th percentile (business min)', data: [report.firstResponse.p90 ?? 0, report.resolution.p90 ?? 0], color: RED },
+      channel: barChart(report.volume.byChannel.map((c) => channelOr(c.channel, t)), [{ label: t.t('tickets'), data: report.volume.byChannel.map((c) => c.count), color: BLUE }]),
+      times: barChart([t.t('firstResponse'), t.t('resolution')], [
+        { label: t.t('medianBusinessMin'), data: [report.firstResponse.median ?? 0, report.resolution.median ?? 0], color: BLUE },
+        { label: t.t('p90BusinessMin'), data: [report.firstResponse.p90 ?? 0, report.resolution.p90 ?? 0], color: RED },
       ]),
       sla: barChart(slaLabels, [
-        { label: 'First response met', data: sla.map((a) => a.firstResponseMet), color: GREEN },
-        { label: 'First response missed', data: sla.map((a) => a.firstResponseMissed), color: RED },
+        { label: t.t('firstResponseMet'), data: sla.map((a) => a.firstResponseMet), color: GREEN },
+        { label: t.t('firstResponseMissed'), data: sla.map((a) => a.firstResponseMissed), color: RED },
       ]),
-      breaches: lineChart(report.sla.breachesByDay.map((b) => b.day), 'Breaches', report.sla.breachesByDay.map((b) => b.count), RED),
-      backlog: barChart(ages.map((a) => AGE_LABELS[a] ?? a), (['high', 'medium', 'low'] as const).map((p, i) => ({ label: p, data: ages.map((a) => report.backlog.find((b) => b.age === a && b.priority === p)?.count ?? 0), color: [RED, BLUE, GREEN][i]! })), true),
-      kai: barChart(['Without a person', 'Handed off'], [{ label: 'Conversations', data: [report.kai.answeredWithoutPerson, report.kai.handedOff], color: BLUE }]),
-      csat: barChart(report.csat.distribution.map((d) => `${d.rating}`), [{ label: 'Answers', data: report.csat.distribution.map((d) => d.count), color: GREEN }]),
+      breaches: lineChart(report.sla.breachesByDay.map((b) => b.day), t.t('breaches'), report.sla.breachesByDay.map((b) => b.count), RED),
+      backlog: barChart(ages.map((a) => ageLabel(a, t)), (['high', 'medium', 'low'] as const).map((p, i) => ({ label: levelLabel(p, t), data: ages.map((a) => report.backlog.find((b) => b.age === a && b.priority === p)?.count ?? 0), color: [RED, BLUE, GREEN][i]! })), true),
+      kai: barChart([t.t('withoutPerson'), t.t('handedOff')], [{ label: t.t('conversations'), data: [report.kai.answeredWithoutPerson, report.kai.handedOff], color: BLUE }]),
+      csat: barChart(report.csat.distribution.map((d) => `${d.rating}`), [{ label: t.t('answers'), data: report.csat.distribution.map((d) => d.count), color: GREEN }]),
       agents: barChart(report.agents.map((a) => a.name), [
-        { label: 'Replies', data: report.agents.map((a) => a.replies), color: BLUE },
-        { label: 'Solves', data: report.agents.map((a) => a.solves), color: GREEN },
+        { label: t.t('replies'), data: report.agents.map((a) => a.replies), color: BLUE },
+        { label: t.t('solves'), data: report.agents.map((a) => a.solves), color: GREEN },
       ]),
     };
-  }, [report]);
+  }, [report, t]);
   const { kai, csat } = report;
   return (
     <>
-      <Section title="Volume">
-        <p>{report.volume.total} tickets received.</p>
-        <ChartBox label="Tickets by channel" config={charts.channel} draw={draw} />
-        <Table caption="Tickets by channel" head={['Channel', 'Tickets']} rows={report.volume.byChannel.map((c) => [c.channel, c.count])} />
+      <Section id="volume" title={t.t('volume')}>
+        <p>{t.t('ticketsReceived', { count: report.volume.total })}</p>
+        <ChartBox label={t.t('ticketsByChannel')} config={charts.channel} draw={draw} />
+        <Table caption={t.t('ticketsByChannel')} head={[t.t('channel'), t.t('tickets')]} rows={report.volume.byChannel.map((c) => [channelOr(c.channel, t), c.count])} />
         <HourOfWeekGrid cells={report.volume.byHourOfWeek} />
       </Section>
-      <Section title="Response times">
-        <ChartBox label="First response and resolution times in business minutes" config={charts.times} draw={draw} />
+      <Section id="response-times" title={t.t('responseTimes')}>
+        <ChartBox label={t.t('timesChart')} config={charts.times} draw={draw} />
         <Table
-          caption="Business minutes"
-          head={['', 'Tickets', 'Median', '90th percentile']}
+          caption={t.t('businessMinutes')}
+          head={['', t.t('tickets'), t.t('median'), t.t('p90')]}
           rows={[
-            ['First response', report.firstResponse.count, minutes(report.firstResponse.median), minutes(report.firstResponse.p90)],
-            ['Resolution', report.resolution.count, minutes(report.resolution.median), minutes(report.resolution.p90)],
+            [t.t('firstResponse'), report.firstResponse.count, minutes(report.firstResponse.median, t), minutes(report.firstResponse.p90, t)],
+            [t.t('resolution'), report.resolution.count, minutes(report.resolution.median, t), minutes(report.resolution.p90, t)],
           ]}
         />
       </Section>
-      <Section title="SLA">
-        <ChartBox label="First-response deadlines met and missed per priority and centre" config={charts.sla} draw={draw} />
+      <Section id="sla" title={t.t('sla')}>
+        <ChartBox label={t.t('slaChart')} config={charts.sla} draw={draw} />
         <Table
-          caption="SLA attainment"
-          head={['Priority', 'Centre', 'First response met', 'Resolution met']}
-          rows={report.sla.attainment.map((a) => [a.priority, a.centre, percent(a.firstResponseMet, a.firstResponseMet + a.firstResponseMissed), percent(a.resolutionMet, a.resolutionMet + a.resolutionMissed)])}
+          caption={t.t('slaAttainment')}
+          head={[t.t('priority'), t.t('centre'), t.t('firstResponseMet'), t.t('resolutionMet')]}
+          rows={report.sla.attainment.map((a) => [levelOr(a.priority, t), centreOr(a.centre, t), percent(a.firstResponseMet, a.firstResponseMet + a.firstResponseMissed, t), percent(a.resolutionMet, a.resolutionMet + a.resolutionMissed, t)])}
         />
-        <ChartBox label="SLA breaches per day" config={charts.breaches} draw={draw} />
+        <ChartBox label={t.t('breachesPerDay')} config={charts.breaches} draw={draw} />
       </Section>
-      <Section title="Backlog">
-        <ChartBox label="Open tickets by age and priority" config={charts.backlog} draw={draw} />
-        <Table caption="Open tickets now" head={['Age', 'Priority', 'Tickets']} rows={report.backlog.filter((b) => b.count > 0).map((b) => [AGE_LABELS[b.age] ?? b.age, b.priority, b.count])} />
+      <Section id="backlog" title={t.t('backlog')}>
+        <ChartBox label={t.t('backlogChart')} config={charts.backlog} draw={draw} />
+        <Table caption={t.t('openTicketsNow')} head={[t.t('age'), t.t('priority'), t.t('tickets')]} rows={report.backlog.filter((b) => b.count > 0).map((b) => [ageLabel(b.age, t), levelOr(b.priority, t), b.count])} />
       </Section>
-      <Section title="Kai">
-        <ChartBox label="Kai's conversations: answered without a person and handed off" config={charts.kai} draw={draw} />
+      <Section id="kai" title={t.t('kai')}>
+        <ChartBox label={t.t('kaiChart')} config={charts.kai} draw={draw} />
         <p>
-          {kai.conversations} conversations; {kai.answeredWithoutPerson} answered without a person; handoff rate {percent(kai.handedOff, kai.conversations)}; {kai.answersWithSources} of {kai.answers} answers with sources.
+          {t.t('kaiSummary', { conversations: t.number(kai.conversations), answered: t.number(kai.answeredWithoutPerson), rate: percent(kai.handedOff, kai.conversations, t), withSources: t.number(kai.answersWithSources), answers: t.number(kai.answers) })}
         </p>
-        <Table caption="Handoff reasons" head={['Reason', 'Tickets']} rows={kai.handoffReasons.map((h) => [h.reason, h.count])} />
+        <Table caption={t.t('handoffReasons')} head={[t.t('reason'), t.t('tickets')]} rows={kai.handoffReasons.map((h) => [h.reason, h.count])} />
       </Section>
-      <Section title="Satisfaction">
-        <p>{csat.responses === 0 ? 'No answers yet.' : `Average ${csat.average} from ${csat.responses} answers.`}</p>
-        <ChartBox label="CSAT answers by rating" config={charts.csat} draw={draw} />
-        <Table caption="Comments" head={['Ticket', 'Rating', 'Comment']} rows={csat.comments.map((c) => [`#${c.ticketNumber}`, c.rating, c.comment])} />
+      <Section id="satisfaction" title={t.t('satisfaction')}>
+        <p>{csat.responses === 0 ? t.t('noAnswersYet') : t.t('csatAverage', { average: t.number(csat.average ?? 0), responses: t.number(csat.responses) })}</p>
+        <ChartBox label={t.t('csatChart')} config={charts.csat} draw={draw} />
+        <Table caption={t.t('comments')} head={[t.t('ticket'), t.t('rating'), t.t('comment')]} rows={csat.comments.map((c) => [`#${c.ticketNumber}`, c.rating, c.comment])} />
       </Section>
-      <Section title="Agents">
-        <ChartBox label="Replies and solves per agent" config={charts.agents} draw={draw} />
-        <Table caption="Per agent" head={['Agent', 'Replies', 'Solves', 'Median first response']} rows={report.agents.map((a) => [a.name, a.replies, a.solves, minutes(a.medianFirstResponse)])} />
+      <Section id="agents" title={t.t('agents')}>
+        <ChartBox label={t.t('agentsChart')} config={charts.agents} draw={draw} />
+        <Table caption={t.t('perAgent')} head={[t.t('agent'), t.t('replies'), t.t('solves'), t.t('medianFirstResponse')]} rows={report.agents.map((a) => [a.name, a.replies, a.solves, minutes(a.medianFirstResponse, t)])} />
       </Section>
     </>
   );
@@ -136,6 +141,7 @@ function Figures({ report, draw }: { report: Report; draw: DrawChart }) {
 
 /** The reports page (`#/reports`): filters, a CSV link for the same figures, and each figure as a chart and a table. */
 export function ReportsPage({ load = fetchReport, draw = drawChart, now = Date.now() }: ReportsPageProps) {
+  const t = useDeskT();
   const [query, setQuery] = useState<ReportQuery>(() => defaultQuery(now));
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -152,15 +158,21 @@ export function ReportsPage({ load = fetchReport, draw = drawChart, now = Date.n
   }, [query, load]);
   return (
     <main class="reports" aria-labelledby="reports-title">
-      <h1 id="reports-title">Reports</h1>
+      <h1 id="reports-title">{t.t('reports')}</h1>
       <ReportFilters query={query} agents={report?.agents ?? []} onChange={setQuery} />
       <p>
         <a href={csvHref(query)} download>
-          Download CSV
+          {t.t('downloadCsv')}
         </a>
       </p>
       {error && <p role="alert">{error}</p>}
-      {report ? <Figures report={report} draw={draw} /> : !error && <p role="status">Loading the figures…</p>}
+      {report ? <Figures report={report} draw={draw} /> : !error && <p role="status">{t.t('loadingFigures')}</p>}
     </main>
   );
 }
+
+/** A report's level, centre or channel in the agent's language (a value the desk does not know stays as it came). */
+const known = (prefix: string, value: string, t: DeskTexts) => (`${prefix}${value}` in en ? t.t(`${prefix}${value}` as DeskKey) : value);
+const levelOr = (value: string, t: DeskTexts) => known('level_', value, t);
+const centreOr = (value: string, t: DeskTexts) => known('centre_', value, t);
+const channelOr = (value: string, t: DeskTexts) => known('channel_', value, t);

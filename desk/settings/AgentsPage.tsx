@@ -5,14 +5,16 @@ import type { SettingsPageProps } from './pages';
 import type { TeamMember } from './settings-api';
 import { SettingsTable, type TableColumn } from './SettingsTable';
 import { useAction, useLoad } from './use-load';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
 
 const CENTRES = [
-  { id: 'uk', label: 'UK centre' },
-  { id: 'us', label: 'US centre' },
-];
+  { id: 'uk', label: 'centreUkLong' },
+  { id: 'us', label: 'centreUsLong' },
+] as const;
 
 /** Agents: the team, inviting by email, role, centres, deactivation and password-reset links. */
 export function AgentsPage({ api, agent: me }: SettingsPageProps) {
+  const t = useDeskT();
   const team = useLoad(() => api.listAgents(), [api]);
   const action = useAction();
   const [notice, setNotice] = useState('');
@@ -24,22 +26,22 @@ export function AgentsPage({ api, agent: me }: SettingsPageProps) {
     });
   return (
     <section class="settings__page" aria-labelledby="agents-title">
-      <h2 id="agents-title">Agents</h2>
+      <h2 id="agents-title">{t.t('settings_agents')}</h2>
       <PageLastChange api={api} agent={me} filter={{ target: 'agent' }} revision={team.value} />
       <FormError message={team.error ?? action.error} />
       <p role="status" class="settings__saved">
         {notice}
       </p>
       <SettingsTable
-        caption="Agents"
+        caption={t.t('settings_agents')}
         rows={team.value ?? []}
         rowKey={(a) => a.id}
-        columns={agentColumns({ me: me.id, busy: action.busy, api, onChange: change })}
+        columns={agentColumns({ me: me.id, busy: action.busy, api, onChange: change, t })}
       />
       <InviteForm
         onInvite={async (input) => {
           await api.inviteAgent(input);
-          setNotice(`Invitation sent to ${input.email}`);
+          setNotice(t.t('invitationSent', { email: input.email }));
           await team.reload();
         }}
       />
@@ -53,18 +55,19 @@ interface AgentColumnsProps {
   busy: boolean;
   api: SettingsPageProps['api'];
   onChange: (fn: () => Promise<unknown>, done: string) => void;
+  t: DeskTexts;
 }
 
 /** The team table's columns: name, role, centres, status and the actions on one agent. */
-function agentColumns({ me, busy, api, onChange }: AgentColumnsProps): TableColumn<TeamMember>[] {
+function agentColumns({ me, busy, api, onChange, t }: AgentColumnsProps): TableColumn<TeamMember>[] {
   const toggleCentre = (a: TeamMember, id: string) => {
     const centres = a.centres ?? [];
     const next = centres.includes(id) ? centres.filter((c) => c !== id) : [...centres, id];
-    onChange(() => api.updateAgent(a.id, { centres: next }), `${a.name} now works in ${next.join(', ') || 'every centre'}`);
+    onChange(() => api.updateAgent(a.id, { centres: next }), t.t('agentWorksIn', { name: a.name, centres: next.map((c) => t.t(c === 'us' ? 'centre_us' : 'centre_uk')).join(', ') || t.t('everyCentre') }));
   };
   return [
     {
-      header: 'Name',
+      header: t.t('name'),
       rowHeader: true,
       cell: (a) => (
         <>
@@ -75,49 +78,49 @@ function agentColumns({ me, busy, api, onChange }: AgentColumnsProps): TableColu
       ),
     },
     {
-      header: 'Role',
+      header: t.t('role'),
       cell: (a) => (
         <select
-          aria-label={`Role of ${a.name}`}
+          aria-label={t.t('roleOf', { name: a.name })}
           value={a.role}
           disabled={busy || a.id === me}
           onChange={(e) => {
             const role = e.currentTarget.value === 'admin' ? 'admin' : 'agent';
-            onChange(() => api.updateAgent(a.id, { role }), `${a.name} is now ${role === 'admin' ? 'an admin' : 'an agent'}`);
+            onChange(() => api.updateAgent(a.id, { role }), t.t(role === 'admin' ? 'nowAdmin' : 'nowAgent', { name: a.name }));
           }}
         >
-          <option value="agent">Agent</option>
-          <option value="admin">Admin</option>
+          <option value="agent">{t.t('role_agent')}</option>
+          <option value="admin">{t.t('role_admin')}</option>
         </select>
       ),
     },
     {
-      header: 'Centres',
+      header: t.t('centres'),
       cell: (a) =>
         CENTRES.map((c) => (
           <label key={c.id} class="settings__check">
-            <input type="checkbox" checked={(a.centres ?? []).includes(c.id)} disabled={busy} onChange={() => toggleCentre(a, c.id)} aria-label={`${a.name} works in the ${c.label}`} /> {c.id.toUpperCase()}
+            <input type="checkbox" checked={(a.centres ?? []).includes(c.id)} disabled={busy} onChange={() => toggleCentre(a, c.id)} aria-label={t.t('worksIn', { name: a.name, centre: t.t(c.label) })} /> {t.t(c.id === 'us' ? 'centre_us' : 'centre_uk')}
           </label>
         )),
     },
-    { header: 'Status', cell: (a) => (!a.active ? 'Deactivated' : a.invited ? 'Invited' : 'Active') },
+    { header: t.t('status'), cell: (a) => t.t(!a.active ? 'agentDeactivated' : a.invited ? 'agentInvited' : 'agentActive') },
     {
-      header: 'Actions',
+      header: t.t('actions'),
       cell: (a) => (
         <>
           {a.id !== me && a.active && (
-            <button type="button" class="btn btn--danger" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: false }), `${a.name} is deactivated and signed out everywhere`)}>
-              Deactivate {a.name}
+            <button type="button" class="btn btn--danger" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: false }), t.t('deactivatedEverywhere', { name: a.name }))}>
+              {t.t('deactivate', { name: a.name })}
             </button>
           )}
           {a.id !== me && !a.active && (
-            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: true }), `${a.name} is active again`)}>
-              Reactivate {a.name}
+            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.updateAgent(a.id, { active: true }), t.t('activeAgain', { name: a.name }))}>
+              {t.t('reactivate', { name: a.name })}
             </button>
           )}{' '}
           {a.active && (
-            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.sendPasswordReset(a.id), `A reset link was mailed to ${a.email}`)}>
-              Send reset link to {a.name}
+            <button type="button" class="btn" disabled={busy} onClick={() => onChange(() => api.sendPasswordReset(a.id), t.t('resetMailed', { email: a.email }))}>
+              {t.t('sendReset', { name: a.name })}
             </button>
           )}
         </>
@@ -128,6 +131,7 @@ function agentColumns({ me, busy, api, onChange }: AgentColumnsProps): TableColu
 
 function InviteForm({ onInvite }: { onInvite: (input: { email: string; name: string; role: 'admin' | 'agent'; centres: string[] }) => Promise<void> }) {
   const [email, setEmail] = useState('');
+  const t = useDeskT();
   const [name, setName] = useState('');
   const [role, setRole] = useState<'admin' | 'agent'>('agent');
   const [centres, setCentres] = useState<string[]>([]);
@@ -141,31 +145,31 @@ function InviteForm({ onInvite }: { onInvite: (input: { email: string; name: str
     }
   };
   return (
-    <form class="settings__form settings__form--inline" onSubmit={submit} aria-label="Invite an agent">
-      <h3 class="section-title">Invite an agent</h3>
-      <Field id="invite-email" label="Email">
+    <form class="settings__form settings__form--inline" onSubmit={submit} aria-label={t.t('inviteAgent')}>
+      <h3 class="section-title">{t.t('inviteAgent')}</h3>
+      <Field id="invite-email" label={t.t('email')}>
         <input id="invite-email" type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
       </Field>
-      <Field id="invite-name" label="Name">
+      <Field id="invite-name" label={t.t('name')}>
         <input id="invite-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
-      <Field id="invite-role" label="Role">
+      <Field id="invite-role" label={t.t('role')}>
         <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}>
-          <option value="agent">Agent</option>
-          <option value="admin">Admin</option>
+          <option value="agent">{t.t('role_agent')}</option>
+          <option value="admin">{t.t('role_admin')}</option>
         </select>
       </Field>
       <fieldset class="settings__group">
-        <legend>Centres (none: every centre)</legend>
+        <legend>{t.t('centresNoneEvery')}</legend>
         {CENTRES.map((c) => (
           <label key={c.id} class="settings__check">
-            <input type="checkbox" checked={centres.includes(c.id)} onChange={(e) => setCentres(e.currentTarget.checked ? [...centres, c.id] : centres.filter((x) => x !== c.id))} /> {c.label}
+            <input type="checkbox" checked={centres.includes(c.id)} onChange={(e) => setCentres(e.currentTarget.checked ? [...centres, c.id] : centres.filter((x) => x !== c.id))} /> {t.t(c.label)}
           </label>
         ))}
       </fieldset>
       <FormError message={action.error} />
       <button type="submit" class="btn btn--primary" disabled={action.busy}>
-        Send invitation
+        {t.t('sendInvitation')}
       </button>
     </form>
   );

@@ -6,17 +6,18 @@ import { SettingsTable, type TableColumn } from './SettingsTable';
 import { Field, FormError, formatWhen } from './common';
 import type { SettingsPageProps } from './pages';
 import { useLoad } from './use-load';
+import { useDeskT, type DeskTexts } from '../i18n/i18n';
 
 const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
 const dayEnd = (date: string) => (date ? new Date(`${date}T23:59:59.999`).toISOString() : undefined);
 
-const AUDIT_COLUMNS: readonly TableColumn<AuditEntryView>[] = [
-  { header: 'When', rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatWhen(e.at)}</time> },
-  { header: 'Who', cell: (e) => e.actor.label },
-  { header: 'From', cell: (e) => e.ip ?? '' },
-  { header: 'Action', cell: (e) => e.action },
+const auditColumns = (t: DeskTexts): readonly TableColumn<AuditEntryView>[] => [
+  { header: t.t('when'), rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatWhen(e.at, t)}</time> },
+  { header: t.t('who'), cell: (e) => e.actor.label },
+  { header: t.t('from'), cell: (e) => e.ip ?? '' },
+  { header: t.t('action'), cell: (e) => e.action },
   {
-    header: 'Target',
+    header: t.t('target'),
     cell: (e) => (
       <>
         {e.target.type} <code>{e.target.id ?? ''}</code>
@@ -24,7 +25,7 @@ const AUDIT_COLUMNS: readonly TableColumn<AuditEntryView>[] = [
     ),
   },
   {
-    header: 'What changed',
+    header: t.t('whatChanged'),
     cell: (e) => (
       <ul class="settings__changes">
         {Object.entries(e.changes).map(([field, c]) => (
@@ -40,6 +41,7 @@ const AUDIT_COLUMNS: readonly TableColumn<AuditEntryView>[] = [
 /** Audit log: who changed what, when and from where, filtered by action, actor, target and dates. */
 export function AuditPage({ api }: SettingsPageProps) {
   // Opened from a page's "last change" link, the log starts filtered to that page's target.
+  const t = useDeskT();
   const [initial] = useState(() => {
     const q = settingsQuery(window.location.hash);
     return { action: q.get('action') ?? '', actor: q.get('actor') ?? '', target: q.get('target') ?? '' };
@@ -65,24 +67,24 @@ export function AuditPage({ api }: SettingsPageProps) {
   );
   return (
     <section class="settings__page" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
-      <form class="settings__filters" onSubmit={submit} aria-label="Filter the audit log">
-        {input('action', 'Action', 'text', 'e.g. site.updated, or site. for every site action')}
-        {input('actor', 'Who', 'text', 'name, email or agent id')}
-        {input('target', 'Target', 'text', 'an id, or site, agent, token, auth')}
-        {input('from', 'From', 'date')}
-        {input('to', 'To', 'date')}
+      <h2 id="audit-title">{t.t('settings_audit')}</h2>
+      <form class="settings__filters" onSubmit={submit} aria-label={t.t('filterAudit')}>
+        {input('action', t.t('action'), 'text', t.t('actionHint'))}
+        {input('actor', t.t('who'), 'text', t.t('whoHint'))}
+        {input('target', t.t('target'), 'text', t.t('targetHint'))}
+        {input('from', t.t('from'), 'date')}
+        {input('to', t.t('to'), 'date')}
         <button type="submit" class="btn btn--primary">
-          Filter
+          {t.t('filter')}
         </button>
       </form>
       <FormError message={entries.error} />
       <SettingsTable
-        caption="Audit log entries, newest first"
-        columns={AUDIT_COLUMNS}
+        caption={t.t('auditCaption')}
+        columns={auditColumns(t)}
         rows={entries.value ?? []}
         rowKey={(e) => e.id}
-        {...(entries.value ? { empty: 'Nothing matches these filters.' } : {})}
+        {...(entries.value ? { empty: t.t('nothingMatchesFilters') } : {})}
       />
     </section>
   );

@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
+import { useDeskT } from '../i18n/i18n';
 
 /** A block of code with a Copy button; the result is announced. */
 export function CopyBlock({ label, text }: { label: string; text: string }) {
   const [status, setStatus] = useState('');
+  const t = useDeskT();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus('Copied');
+      setStatus(t.t('copied'));
     } catch {
-      setStatus('Copying failed: select the text and copy it');
+      setStatus(t.t('copyFailed'));
     }
   };
   return (
@@ -16,8 +18,8 @@ export function CopyBlock({ label, text }: { label: string; text: string }) {
       <pre aria-label={label}>
         <code>{text}</code>
       </pre>
-      <button type="button" class="btn" onClick={() => void copy()} aria-label={`Copy ${label}`}>
-        Copy
+      <button type="button" class="btn" onClick={() => void copy()} aria-label={t.t('copyLabel', { label })}>
+        {t.t('copy')}
       </button>
       <span role="status" class="muted">
         {status}

@@ -5,9 +5,11 @@ import { SettingsTable } from './SettingsTable';
 import { CopyBlock } from './CopyBlock';
 import type { SettingsPageProps } from './pages';
 import { useAction, useLoad } from './use-load';
+import { useDeskT } from '../i18n/i18n';
 
 /** Identity: a site's verification secrets (generate, rotate, revoke) and how many visitors verified in the last day. */
 export function IdentityPage({ api }: SettingsPageProps) {
+  const t = useDeskT();
   const sites = useLoad(() => api.listSites(), [api]);
   const [key, setKey] = useState<string | null>(null);
   const siteKey = key ?? sites.value?.[0]?.key ?? null;
@@ -24,7 +26,7 @@ export function IdentityPage({ api }: SettingsPageProps) {
       await summary.reload();
     });
   const revoke = (id: string) => {
-    if (!siteKey || !window.confirm('Revoke this secret? Users signed with it stop being verified at once.')) return;
+    if (!siteKey || !window.confirm(t.t('revokeSecretQuestion'))) return;
     void action.run(async () => {
       await api.revokeSecret(siteKey, id);
       await summary.reload();
@@ -33,7 +35,7 @@ export function IdentityPage({ api }: SettingsPageProps) {
 
   return (
     <section class="settings__page" aria-labelledby="identity-title">
-      <h2 id="identity-title">Identity verification</h2>
+      <h2 id="identity-title">{t.t('identityVerification')}</h2>
       <FormError message={sites.error ?? summary.error} />
       {sites.value && siteKey && <SitePicker sites={sites.value} value={siteKey} onChange={setKey} />}
       {summary.value && (
@@ -41,50 +43,50 @@ export function IdentityPage({ api }: SettingsPageProps) {
           <LastChange entry={summary.value.lastChange} {...(summary.value.lastChange?.target.id ? { filter: { action: 'identity_secret.', target: summary.value.lastChange.target.id } } : {})} />
           <p role="status">{summary.value.verifiedLastDay} visitors verified in the last day.</p>
           <SettingsTable
-            caption="Identity secrets"
+            caption={t.t('identitySecrets')}
             rows={summary.value.secrets}
             rowKey={(s) => s.id}
             columns={[
-              { header: 'Secret id (kid)', rowHeader: true, cell: (s) => <code>{s.id}</code> },
-              { header: 'Kind', cell: (s) => (s.kind === 'jwt' ? 'JWT' : 'User hash') },
-              { header: 'Created', cell: (s) => formatWhen(s.createdAt) },
+              { header: t.t('secretId'), rowHeader: true, cell: (s) => <code>{s.id}</code> },
+              { header: t.t('kind'), cell: (s) => t.t(s.kind === 'jwt' ? 'kindJwt' : 'kindUserHash') },
+              { header: t.t('created'), cell: (s) => formatWhen(s.createdAt, t) },
               {
-                header: 'Actions',
+                header: t.t('actions'),
                 cell: (s) => (
                   <>
-                    <button type="button" class="btn" onClick={() => void generate(s.kind)} disabled={action.busy} aria-label={`Rotate ${s.id}`}>
-                      Rotate
+                    <button type="button" class="btn" onClick={() => void generate(s.kind)} disabled={action.busy} aria-label={t.t('rotateId', { id: s.id })}>
+                      {t.t('rotate')}
                     </button>{' '}
-                    <button type="button" class="btn btn--danger" onClick={() => revoke(s.id)} disabled={action.busy} aria-label={`Revoke ${s.id}`}>
-                      Revoke
+                    <button type="button" class="btn btn--danger" onClick={() => revoke(s.id)} disabled={action.busy} aria-label={t.t('revokeId', { id: s.id })}>
+                      {t.t('revokeButton')}
                     </button>
                   </>
                 ),
               },
             ]}
           />
-          <p class="muted">Rotate makes a new secret beside the old one: sign with the new kid, then revoke the old secret.</p>
+          <p class="muted">{t.t('rotateHint')}</p>
         </>
       )}
       <div class="settings__actions">
         <label class="field__label" for="secret-kind">
-          Kind
+          {t.t('kind')}
         </label>
         <select id="secret-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value === 'user_hash' ? 'user_hash' : 'jwt')}>
-          <option value="jwt">JWT (recommended)</option>
-          <option value="user_hash">User hash (HMAC of the user id)</option>
+          <option value="jwt">{t.t('jwtRecommended')}</option>
+          <option value="user_hash">{t.t('userHashLong')}</option>
         </select>
         <button type="button" class="btn btn--primary" onClick={() => void generate(kind)} disabled={action.busy || !siteKey}>
-          Generate secret
+          {t.t('generateSecret')}
         </button>
       </div>
       <FormError message={action.error} />
       {shown && (
         <div class="settings__once" role="status">
           <p>
-            The secret for <code>{shown.id}</code>, shown this once. Keep it on your server:
+            {t.t('secretShownOnce', { id: shown.id })}
           </p>
-          <CopyBlock label="identity secret" text={shown.secret} />
+          <CopyBlock label={t.t('identitySecret')} text={shown.secret} />
         </div>
       )}
     </section>

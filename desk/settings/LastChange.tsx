@@ -4,6 +4,7 @@ import { settingsHref } from '../models/HashRouteModel';
 import { FormError, formatWhen } from './common';
 import type { AuditQuery, SettingsApi } from './settings-api';
 import { useLoad } from './use-load';
+import { useDeskT } from '../i18n/i18n';
 
 /** What the audit page is opened filtered by: an action (or a prefix ending in a dot) and a target id or type. */
 export type AuditLink = Pick<AuditQuery, 'action' | 'target'>;
@@ -22,13 +23,14 @@ export interface LastChangeProps {
 
 /** "Last change: site.updated by Alex <…> at 1 Dec, 14:02 (colour, greeting)", with a link to the filtered audit log. */
 export function LastChange({ entry, filter }: LastChangeProps) {
-  if (!entry) return <p class="muted settings__last">No changes recorded yet.</p>;
+  const t = useDeskT();
+  if (!entry) return <p class="muted settings__last">{t.t('noChangesYet')}</p>;
   const fields = Object.keys(entry.changes);
   const link = filter ?? { target: entry.target.id ?? entry.target.type };
   return (
     <p class="muted settings__last">
-      Last change: {entry.action} by {entry.actor.label} at <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
-      {fields.length > 0 && ` (changed ${fields.join(', ')})`}. <a href={auditHref(link)}>All changes in the audit log</a>
+      {t.t('lastChange', { action: entry.action, actor: entry.actor.label })} <time dateTime={entry.at}>{formatWhen(entry.at, t)}</time>
+      {fields.length > 0 && t.t('changedFields', { fields: fields.join(', ') })}. <a href={auditHref(link)}>{t.t('allChangesInAudit')}</a>
     </p>
   );
 }

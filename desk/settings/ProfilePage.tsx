@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { Field, FormError } from './common';
 import type { SettingsPageProps } from './pages';
 import { useAction } from './use-load';
+import { useDeskT } from '../i18n/i18n';
 
 /** Own profile: who you are, and a new password (every other session of yours ends). */
 export function ProfilePage({ api, agent }: SettingsPageProps) {
   const [current, setCurrent] = useState('');
+  const t = useDeskT();
   const [next, setNext] = useState('');
   const [done, setDone] = useState(false);
   const action = useAction();
@@ -20,27 +22,27 @@ export function ProfilePage({ api, agent }: SettingsPageProps) {
   };
   return (
     <section class="settings__page" aria-labelledby="profile-title">
-      <h2 id="profile-title">Your profile</h2>
+      <h2 id="profile-title">{t.t('yourProfile')}</h2>
       <dl class="details__grid">
-        <dt>Name</dt>
+        <dt>{t.t('name')}</dt>
         <dd>{agent.name}</dd>
-        <dt>Email</dt>
+        <dt>{t.t('email')}</dt>
         <dd>{agent.email}</dd>
-        <dt>Role</dt>
-        <dd>{agent.role === 'admin' ? 'Admin' : 'Agent'}</dd>
+        <dt>{t.t('role')}</dt>
+        <dd>{t.t(agent.role === 'admin' ? 'role_admin' : 'role_agent')}</dd>
       </dl>
-      <form class="settings__form settings__form--inline" onSubmit={submit} aria-label="Change your password">
-        <h3 class="section-title">Change your password</h3>
-        <Field id="profile-current" label="Current password">
+      <form class="settings__form settings__form--inline" onSubmit={submit} aria-label={t.t('changeYourPassword')}>
+        <h3 class="section-title">{t.t('changeYourPassword')}</h3>
+        <Field id="profile-current" label={t.t('currentPassword')}>
           <input id="profile-current" type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </Field>
-        <Field id="profile-next" label="New password" hint="At least 10 characters; your other sessions end">
+        <Field id="profile-next" label={t.t('newPassword')} hint={t.t('newPasswordHint')}>
           <input id="profile-next" type="password" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
         </Field>
         <FormError message={action.error} />
-        {done && <p role="status">Password changed.</p>}
+        {done && <p role="status">{t.t('passwordChanged')}</p>}
         <button type="submit" class="btn btn--primary" disabled={action.busy}>
-          Change password
+          {t.t('changePassword')}
         </button>
       </form>
     </section>

@@ -8,6 +8,7 @@ import { SettingsArea } from './SettingsArea';
 import { SiteEditor } from './SiteEditor';
 import { SettingsApi } from './settings-api';
 import { siteView } from './test-fixtures';
+import { englishTexts } from '../i18n/i18n';
 
 const admin = { id: 'a1', email: 'admin@example.com', name: 'Alex', role: 'admin' as const };
 const agent = { id: 'a2', email: 'sam@example.com', name: 'Sam', role: 'agent' as const };
@@ -40,8 +41,8 @@ describe('settings routes', () => {
 
 describe('SettingsArea', () => {
   it('shows an agent only their tokens and profile, an admin every page', () => {
-    expect(pagesFor(agent).map((p) => p.title)).toEqual(['API tokens', 'Profile']);
-    expect(pagesFor(admin).map((p) => p.title)).toEqual(['Sites', 'Install', 'Identity', 'Agents', 'Operations', 'API tokens', 'Webhooks', 'Audit log', 'Profile']);
+    expect(pagesFor(agent).map((p) => englishTexts.t(p.titleKey))).toEqual(['API tokens', 'Profile']);
+    expect(pagesFor(admin).map((p) => englishTexts.t(p.titleKey))).toEqual(['Sites', 'Install', 'Identity', 'Agents', 'Operations', 'API tokens', 'Webhooks', 'Audit log', 'Profile']);
   });
 
   it('opens an agent on their first allowed page even when the hash names an admin page', async () => {

@@ -3,6 +3,7 @@ import { settingsHref } from '../models/HashRouteModel';
 import { pagesFor } from './pages';
 import type { SettingsApi, SettingsCaller } from './settings-api';
 import './settings.css';
+import { useDeskT } from '../i18n/i18n';
 
 export interface SettingsAreaProps {
   api: SettingsApi;
@@ -14,17 +15,18 @@ export interface SettingsAreaProps {
 
 /** The settings shell: the page list on the left, the chosen page on the right. */
 export function SettingsArea({ api, caller, agent, pageId }: SettingsAreaProps) {
+  const t = useDeskT();
   const pages = pagesFor(agent);
   const current = pages.find((p) => p.id === pageId) ?? pages[0]!;
   const { Page } = current;
   return (
     <main class="settings">
-      <nav class="settings__nav" aria-label="Settings pages">
+      <nav class="settings__nav" aria-label={t.t('settingsPages')}>
         <ul>
           {pages.map((p) => (
             <li key={p.id}>
               <a href={settingsHref(p.id)} aria-current={p.id === current.id ? 'page' : undefined}>
-                {p.title}
+                {t.t(p.titleKey)}
               </a>
             </li>
           ))}

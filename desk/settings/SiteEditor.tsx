@@ -4,6 +4,7 @@ import { Field, FormError, linesOf } from './common';
 import { LastChange } from './LastChange';
 import { SitePreview } from './SitePreview';
 import { useAction } from './use-load';
+import { useDeskT } from '../i18n/i18n';
 
 export interface SiteEditorProps {
   site: SiteView;
@@ -13,6 +14,7 @@ export interface SiteEditorProps {
 
 /** One site's form: name, allowed origins, look (with a live preview) and language; its other options have their own forms (`site-options/`). */
 export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
+  const t = useDeskT();
   const [name, setName] = useState(site.name);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
   const [look, setLook] = useState(site.appearance);
@@ -35,41 +37,41 @@ export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
     setSaved(ok);
   };
   const remove = () => {
-    if (window.confirm(`Delete the site ${site.name}? A site with tickets or chats cannot be deleted; its tickets stay.`)) void action.run(onDelete);
+    if (window.confirm(t.t('deleteSiteQuestion', { name: site.name }))) void action.run(onDelete);
   };
 
   return (
-    <form class="settings__form" onSubmit={save} aria-label={`Edit site ${site.name}`}>
+    <form class="settings__form" onSubmit={save} aria-label={t.t('editSite', { name: site.name })}>
       <h3 class="section-title">
         {site.name} <code>{site.key}</code>
       </h3>
       <LastChange entry={site.lastChange} />
-      <Field id={id('name')} label="Name">
+      <Field id={id('name')} label={t.t('name')}>
         <input id={id('name')} value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
-      <Field id={id('origins')} label="Allowed origins" hint="One per line: https://shop.example.com, https://*.example.com (one level of subdomain), http://localhost:*">
+      <Field id={id('origins')} label={t.t('allowedOrigins')} hint={t.t('originsHint')}>
         <textarea id={id('origins')} rows={3} value={origins} aria-describedby={`${id('origins')}-hint`} onInput={(e) => setOrigins(e.currentTarget.value)} />
       </Field>
       <fieldset class="settings__group">
-        <legend>Look</legend>
+        <legend>{t.t('look')}</legend>
         <div class="settings__look">
           <div>
-            <Field id={id('color')} label="Colour">
+            <Field id={id('color')} label={t.t('colour')}>
               <input id={id('color')} type="color" value={look.color} onInput={(e) => setLook({ ...look, color: e.currentTarget.value })} />
             </Field>
-            <Field id={id('position')} label="Position">
+            <Field id={id('position')} label={t.t('position')}>
               <select id={id('position')} value={look.position} onChange={(e) => setLook({ ...look, position: e.currentTarget.value === 'left' ? 'left' : 'right' })}>
-                <option value="right">Bottom right</option>
-                <option value="left">Bottom left</option>
+                <option value="right">{t.t('bottomRight')}</option>
+                <option value="left">{t.t('bottomLeft')}</option>
               </select>
             </Field>
-            <Field id={id('agent')} label="Agent name">
+            <Field id={id('agent')} label={t.t('agentName')}>
               <input id={id('agent')} value={look.agentName} maxLength={40} onInput={(e) => setLook({ ...look, agentName: e.currentTarget.value })} />
             </Field>
-            <Field id={id('greeting')} label="Greeting">
+            <Field id={id('greeting')} label={t.t('greeting')}>
               <textarea id={id('greeting')} rows={3} maxLength={500} value={look.greeting} onInput={(e) => setLook({ ...look, greeting: e.currentTarget.value })} />
             </Field>
-            <Field id={id('language')} label="Default language" hint="BCP 47, e.g. en, de, fr-CA">
+            <Field id={id('language')} label={t.t('defaultLanguage')} hint={t.t('defaultLanguageHint')}>
               <input id={id('language')} value={language} onInput={(e) => setLanguage(e.currentTarget.value)} />
             </Field>
           </div>
@@ -79,15 +81,15 @@ export function SiteEditor({ site, onSave, onDelete }: SiteEditorProps) {
       <FormError message={action.error} />
       {saved && (
         <p class="settings__saved" role="status">
-          Saved. Pages pick up the change on their next load.
+          {t.t('siteSaved')}
         </p>
       )}
       <div class="settings__actions">
         <button type="submit" class="btn btn--primary" disabled={action.busy}>
-          Save site
+          {t.t('saveSite')}
         </button>
         <button type="button" class="btn btn--danger" onClick={remove} disabled={action.busy}>
-          Delete site
+          {t.t('deleteSite')}
         </button>
       </div>
     </form>

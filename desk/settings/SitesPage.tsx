@@ -5,9 +5,11 @@ import type { SettingsPageProps } from './pages';
 import { SiteEditor } from './SiteEditor';
 import { SiteOptions } from './site-options/SiteOptions';
 import { useAction, useLoad } from './use-load';
+import { useDeskT } from '../i18n/i18n';
 
 /** Sites: the list, a new site, and the chosen site's editor and option forms. */
 export function SitesPage({ api }: SettingsPageProps) {
+  const t = useDeskT();
   const sites = useLoad(() => api.listSites(), [api]);
   const categories = useLoad(() => api.ticketCategories(), [api]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -19,9 +21,9 @@ export function SitesPage({ api }: SettingsPageProps) {
   };
   return (
     <section class="settings__page" aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites</h2>
+      <h2 id="sites-title">{t.t('sites')}</h2>
       <FormError message={sites.error} />
-      <ul class="settings__list" aria-label="Sites">
+      <ul class="settings__list" aria-label={t.t('sites')}>
         {sites.value?.map((s) => (
           <li key={s.key}>
             <button type="button" class="btn btn--link" aria-current={s.key === current?.key ? 'true' : undefined} onClick={() => setSelected(s.key)}>
@@ -58,6 +60,7 @@ export function SitesPage({ api }: SettingsPageProps) {
 }
 
 function NewSiteForm({ onCreate }: { onCreate: (input: { key?: string; name: string; allowedOrigins: string[] }) => Promise<void> }) {
+  const t = useDeskT();
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [origins, setOrigins] = useState('');
@@ -72,20 +75,20 @@ function NewSiteForm({ onCreate }: { onCreate: (input: { key?: string; name: str
     }
   };
   return (
-    <form class="settings__form settings__form--inline" onSubmit={submit} aria-label="New site">
-      <h3 class="section-title">New site</h3>
-      <Field id="new-site-name" label="Site name">
+    <form class="settings__form settings__form--inline" onSubmit={submit} aria-label={t.t('newSite')}>
+      <h3 class="section-title">{t.t('newSite')}</h3>
+      <Field id="new-site-name" label={t.t('siteName')}>
         <input id="new-site-name" value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
-      <Field id="new-site-key" label="Key (optional)" hint="What data-site names in the snippet; made from the name when empty">
+      <Field id="new-site-key" label={t.t('keyOptional')} hint={t.t('keyHint')}>
         <input id="new-site-key" value={key} onInput={(e) => setKey(e.currentTarget.value)} />
       </Field>
-      <Field id="new-site-origins" label="Allowed origins for the new site" hint="One per line, e.g. https://shop.example.com">
+      <Field id="new-site-origins" label={t.t('originsForNewSite')} hint={t.t('originsNewHint')}>
         <textarea id="new-site-origins" rows={2} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
       </Field>
       <FormError message={action.error} />
       <button type="submit" class="btn btn--primary" disabled={action.busy}>
-        Create site
+        {t.t('createSite')}
       </button>
     </form>
   );

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { SiteView } from '../../shared/admin';
+import { englishTexts, useDeskT, type DeskTexts } from '../i18n/i18n';
+import { formatDateTime } from '../format';
 
-export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** A settings page's date and time, in the agent's language (the desk's one date format). */
+export const formatWhen = (iso: string, t: DeskTexts = englishTexts): string => formatDateTime(iso, t);
 
 export function FormError({ message }: { message: string | null }) {
   return message ? (
@@ -46,8 +47,9 @@ export function fieldDescription(id: string, opts: { hint?: boolean; error?: str
 
 /** The site a page works on (Install, Identity). */
 export function SitePicker({ sites, value, onChange }: { sites: SiteView[]; value: string; onChange: (key: string) => void }) {
+  const t = useDeskT();
   return (
-    <Field id="site-picker" label="Site">
+    <Field id="site-picker" label={t.t('site')}>
       <select id="site-picker" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {sites.map((s) => (
           <option key={s.key} value={s.key}>

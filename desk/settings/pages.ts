@@ -14,6 +14,7 @@ import { SitesPage } from './SitesPage';
 import { TokensPage } from './TokensPage';
 import { OperationsSettingsPage } from './operations/OperationsSettingsPage';
 import { WebhooksSettingsPage } from './webhooks/WebhooksSettingsPage';
+import type { DeskKey } from '../i18n/i18n';
 
 export interface SettingsPageProps {
   api: SettingsApi;
@@ -26,22 +27,23 @@ export interface SettingsPageProps {
 export interface SettingsPageEntry {
   /** The path segment: `#/settings/<id>`. */
   id: string;
-  title: string;
+  /** Its name in the navigation (a key of the desk's catalogue). */
+  titleKey: DeskKey;
   /** Shown to admins only (the server refuses agents anyway). */
   adminOnly: boolean;
   Page: (props: SettingsPageProps) => JSX.Element;
 }
 
 export const SETTINGS_PAGES: SettingsPageEntry[] = [
-  { id: 'sites', title: 'Sites', adminOnly: true, Page: SitesPage },
-  { id: 'install', title: 'Install', adminOnly: true, Page: InstallPage },
-  { id: 'identity', title: 'Identity', adminOnly: true, Page: IdentityPage },
-  { id: 'agents', title: 'Agents', adminOnly: true, Page: AgentsPage },
-  { id: 'operations', title: 'Operations', adminOnly: true, Page: OperationsSettingsPage },
-  { id: 'tokens', title: 'API tokens', adminOnly: false, Page: TokensPage },
-  { id: 'webhooks', title: 'Webhooks', adminOnly: true, Page: WebhooksSettingsPage },
-  { id: 'audit', title: 'Audit log', adminOnly: true, Page: AuditPage },
-  { id: 'profile', title: 'Profile', adminOnly: false, Page: ProfilePage },
+  { id: 'sites', titleKey: 'settings_sites', adminOnly: true, Page: SitesPage },
+  { id: 'install', titleKey: 'settings_install', adminOnly: true, Page: InstallPage },
+  { id: 'identity', titleKey: 'settings_identity', adminOnly: true, Page: IdentityPage },
+  { id: 'agents', titleKey: 'settings_agents', adminOnly: true, Page: AgentsPage },
+  { id: 'operations', titleKey: 'settings_operations', adminOnly: true, Page: OperationsSettingsPage },
+  { id: 'tokens', titleKey: 'settings_tokens', adminOnly: false, Page: TokensPage },
+  { id: 'webhooks', titleKey: 'settings_webhooks', adminOnly: true, Page: WebhooksSettingsPage },
+  { id: 'audit', titleKey: 'settings_audit', adminOnly: true, Page: AuditPage },
+  { id: 'profile', titleKey: 'settings_profile', adminOnly: false, Page: ProfilePage },
 ];
 
 /** The pages an agent may open: every page for an admin; the others only what is not admin-only. */

@@ -3,6 +3,7 @@ import type { SitePatch, SiteView } from '../../../shared/admin';
 import { Field, fieldDescription, linesOf } from '../common';
 import { SectionForm } from './SectionForm';
 import { useSectionSave } from './use-section-save';
+import { useDeskT } from '../../i18n/i18n';
 
 export interface HandoffRulesFormProps {
   site: SiteView;
@@ -15,6 +16,7 @@ const categoryLabel = (c: string) => c.replace(/_/g, ' ');
 
 /** The site's handoff rules: categories that always go to a person, and VIP customers by verified email or user id. */
 export function HandoffRulesForm({ site, categories, onSave }: HandoffRulesFormProps) {
+  const t = useDeskT();
   const rules = site.handoffRules;
   const [chosen, setChosen] = useState<string[]>(rules.categories);
   const [vipEmails, setVipEmails] = useState(rules.vipEmails.join('\n'));
@@ -25,14 +27,14 @@ export function HandoffRulesForm({ site, categories, onSave }: HandoffRulesFormP
   const { categories: categoriesError, vipEmails: emailsError, vipUserIds: idsError } = save.errors.fields;
   return (
     <SectionForm
-      title="Handoff rules"
-      intro="Kai hands these to a person at once instead of answering: requests triaged into a chosen category, and VIP customers (only when their identity is verified)."
-      submitLabel="Save handoff rules"
+      title={t.t('handoffRulesTitle')}
+      intro={t.t('handoffRulesIntro')}
+      submitLabel={t.t('saveHandoffRules')}
       save={save}
       onSubmit={() => void save.save({ categories: chosen, vipEmails: linesOf(vipEmails), vipUserIds: linesOf(vipUserIds) })}
     >
       <fieldset class="settings__group" {...fieldDescription(id('categories'), { error: categoriesError })}>
-        <legend>Categories that always go to a person</legend>
+        <legend>{t.t('categoriesToPerson')}</legend>
         <div class="settings__choices">
           {offered.map((c) => (
             <label key={c} class="settings__check">
@@ -46,10 +48,10 @@ export function HandoffRulesForm({ site, categories, onSave }: HandoffRulesFormP
           </p>
         )}
       </fieldset>
-      <Field id={id('vip-emails')} label="VIP customers (verified emails)" hint="One per line" error={emailsError}>
+      <Field id={id('vip-emails')} label={t.t('vipEmails')} hint={t.t('onePerLine')} error={emailsError}>
         <textarea id={id('vip-emails')} rows={2} value={vipEmails} {...fieldDescription(id('vip-emails'), { hint: true, error: emailsError })} onInput={(e) => setVipEmails(e.currentTarget.value)} />
       </Field>
-      <Field id={id('vip-user-ids')} label="VIP customers (user ids from your signed boot)" hint="One per line: the user.id your page passes to Frontdesk('boot')" error={idsError}>
+      <Field id={id('vip-user-ids')} label={t.t('vipUserIds')} hint={t.t('vipUserIdsHint')} error={idsError}>
         <textarea id={id('vip-user-ids')} rows={2} value={vipUserIds} {...fieldDescription(id('vip-user-ids'), { hint: true, error: idsError })} onInput={(e) => setVipUserIds(e.currentTarget.value)} />
       </Field>
     </SectionForm>

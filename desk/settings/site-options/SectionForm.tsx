@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { FormError } from '../common';
 import type { SectionSave } from './use-section-save';
+import { useDeskT } from '../../i18n/i18n';
 
 export interface SectionFormProps {
   /** The form's heading and accessible name ("Attachments"). */
@@ -16,6 +17,7 @@ export interface SectionFormProps {
 
 /** One site section's own form: heading, what it does, its fields, what no field owns, "Saved" and its button. */
 export function SectionForm({ title, intro, submitLabel, save, onSubmit, children }: SectionFormProps) {
+  const t = useDeskT();
   return (
     <form
       class="settings__form site-section"
@@ -35,7 +37,7 @@ export function SectionForm({ title, intro, submitLabel, save, onSubmit, childre
           {submitLabel}
         </button>
         <p class="settings__saved" role="status">
-          {save.saved ? `${title} saved.` : ''}
+          {save.saved ? t.t('sectionSaved', { title }) : ''}
         </p>
       </div>
     </form>

@@ -4,6 +4,7 @@ import { Field, fieldDescription, linesOf } from '../common';
 import { HandoffRulesForm } from './HandoffRulesForm';
 import { numberOf, SectionForm } from './SectionForm';
 import { useSectionSave } from './use-section-save';
+import { useDeskT } from '../../i18n/i18n';
 
 export interface SiteOptionsProps {
   site: SiteView;
@@ -21,10 +22,11 @@ const MB = 1024 * 1024;
 
 /** A site's options, one form per section, each saved on its own: handoff, assignment, follow-up, CSAT, attachments. */
 export function SiteOptions({ site, categories, onSave }: SiteOptionsProps) {
+  const t = useDeskT();
   return (
     <section class="site-options" aria-labelledby={`site-${site.key}-options`}>
       <h3 class="section-title" id={`site-${site.key}-options`}>
-        Options of {site.name}
+        {t.t('optionsOf', { name: site.name })}
       </h3>
       <HandoffRulesForm site={site} categories={categories} onSave={onSave} />
       <AssignmentForm site={site} onSave={onSave} />
@@ -36,6 +38,7 @@ export function SiteOptions({ site, categories, onSave }: SiteOptionsProps) {
 }
 
 function AssignmentForm({ site, onSave }: SectionProps) {
+  const t = useDeskT();
   const [auto, setAuto] = useState(site.assignment.auto);
   const [maxChats, setMaxChats] = useState(String(site.assignment.maxOpenChats));
   const save = useSectionSave('assignment', ['auto', 'maxOpenChats'], onSave);
@@ -43,16 +46,16 @@ function AssignmentForm({ site, onSave }: SectionProps) {
   const error = save.errors.fields['maxOpenChats'];
   return (
     <SectionForm
-      title="Automatic assignment"
-      intro="When on, a chat handed to a person goes to an online agent of the centre covering it, taking turns (the agent given a chat longest ago first), skipping agents who already hold the limit below."
-      submitLabel="Save assignment"
+      title={t.t('assignmentTitle')}
+      intro={t.t('assignmentIntro')}
+      submitLabel={t.t('saveAssignment')}
       save={save}
       onSubmit={() => void save.save({ auto, maxOpenChats: numberOf(maxChats) })}
     >
       <label class="settings__check">
-        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.currentTarget.checked)} /> Assign chats automatically
+        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.currentTarget.checked)} /> {t.t('assignAutomatically')}
       </label>
-      <Field id={id} label="Open chats per agent" hint="1 to 50" error={error}>
+      <Field id={id} label={t.t('openChatsPerAgent')} hint={t.t('oneTo50')} error={error}>
         <input id={id} type="number" min={1} max={50} value={maxChats} {...fieldDescription(id, { hint: true, error })} onInput={(e) => setMaxChats(e.currentTarget.value)} />
       </Field>
     </SectionForm>
@@ -60,6 +63,7 @@ function AssignmentForm({ site, onSave }: SectionProps) {
 }
 
 function FollowUpForm({ site, onSave }: SectionProps) {
+  const t = useDeskT();
   const [askForEmail, setAskForEmail] = useState(site.reach.askForEmail);
   const [minutes, setMinutes] = useState(String(site.reach.mailUnseenAfterMinutes));
   const save = useSectionSave('reach', ['askForEmail', 'mailUnseenAfterMinutes'], onSave);
@@ -67,16 +71,16 @@ function FollowUpForm({ site, onSave }: SectionProps) {
   const error = save.errors.fields['mailUnseenAfterMinutes'];
   return (
     <SectionForm
-      title="Follow-up by email"
-      intro="A reply the visitor has not seen in the messenger within these minutes is mailed to them, when their email is known."
-      submitLabel="Save follow-up"
+      title={t.t('followUpTitle')}
+      intro={t.t('followUpIntro')}
+      submitLabel={t.t('saveFollowUp')}
       save={save}
       onSubmit={() => void save.save({ askForEmail, mailUnseenAfterMinutes: numberOf(minutes) })}
     >
       <label class="settings__check">
-        <input type="checkbox" checked={askForEmail} onChange={(e) => setAskForEmail(e.currentTarget.checked)} /> Ask visitors for their email
+        <input type="checkbox" checked={askForEmail} onChange={(e) => setAskForEmail(e.currentTarget.checked)} /> {t.t('askForEmail')}
       </label>
-      <Field id={id} label="Mail unseen replies after (minutes)" hint="1 to 1440 (a day)" error={error}>
+      <Field id={id} label={t.t('mailUnseenAfter')} hint={t.t('oneTo1440')} error={error}>
         <input id={id} type="number" min={1} max={1440} value={minutes} {...fieldDescription(id, { hint: true, error })} onInput={(e) => setMinutes(e.currentTarget.value)} />
       </Field>
     </SectionForm>
@@ -84,24 +88,26 @@ function FollowUpForm({ site, onSave }: SectionProps) {
 }
 
 function CsatForm({ site, onSave }: SectionProps) {
+  const t = useDeskT();
   const [enabled, setEnabled] = useState(site.csat.enabled);
   const save = useSectionSave('csat', ['enabled'], onSave);
   return (
     <SectionForm
-      title="Satisfaction survey"
-      intro="When on, a customer whose request is solved is asked to rate it from 1 to 5, in the messenger or by email."
-      submitLabel="Save satisfaction survey"
+      title={t.t('csatTitle')}
+      intro={t.t('csatIntro')}
+      submitLabel={t.t('saveCsat')}
       save={save}
       onSubmit={() => void save.save({ enabled })}
     >
       <label class="settings__check">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> Ask for a satisfaction rating
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {t.t('askForRating')}
       </label>
     </SectionForm>
   );
 }
 
 function AttachmentsForm({ site, onSave }: SectionProps) {
+  const t = useDeskT();
   const [maxMb, setMaxMb] = useState(String(Math.round((site.attachments.maxBytes / MB) * 1000) / 1000));
   const [types, setTypes] = useState(site.attachments.types.join(', '));
   const save = useSectionSave('attachments', ['maxBytes', 'types'], onSave);
@@ -111,16 +117,16 @@ function AttachmentsForm({ site, onSave }: SectionProps) {
   const typesError = save.errors.fields['types'];
   return (
     <SectionForm
-      title="Attachments"
-      intro="What visitors and agents may attach to a conversation; larger files and other types are refused."
-      submitLabel="Save attachments"
+      title={t.t('attachments')}
+      intro={t.t('attachmentsIntro')}
+      submitLabel={t.t('saveAttachments')}
       save={save}
       onSubmit={() => void save.save({ maxBytes: Math.round(numberOf(maxMb) * MB), types: linesOf(types) })}
     >
-      <Field id={sizeId} label="Largest file (MB)" hint="From 0.001 (1 KB) to 50" error={sizeError}>
+      <Field id={sizeId} label={t.t('largestFile')} hint={t.t('largestFileHint')} error={sizeError}>
         <input id={sizeId} type="number" min={0.001} max={50} step="any" value={maxMb} {...fieldDescription(sizeId, { hint: true, error: sizeError })} onInput={(e) => setMaxMb(e.currentTarget.value)} />
       </Field>
-      <Field id={typesId} label="Allowed types" hint="Comma-separated media types, e.g. image/png, application/pdf; image/* allows every image" error={typesError}>
+      <Field id={typesId} label={t.t('allowedTypes')} hint={t.t('allowedTypesHint')} error={typesError}>
         <input id={typesId} value={types} {...fieldDescription(typesId, { hint: true, error: typesError })} onInput={(e) => setTypes(e.currentTarget.value)} />
       </Field>
     </SectionForm>

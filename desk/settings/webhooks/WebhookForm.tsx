@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../shared/webhook-events';
 import { EventChoices } from './EventChoices';
+import { useDeskT } from '../../i18n/i18n';
 
 export interface WebhookFormProps {
   busy: boolean;
@@ -10,6 +11,7 @@ export interface WebhookFormProps {
 
 /** Adds an endpoint: its URL, what it is for, and the events it wants. */
 export function WebhookForm({ busy, onCreate }: WebhookFormProps) {
+  const t = useDeskT();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([...WEBHOOK_EVENT_TYPES]);
@@ -22,19 +24,19 @@ export function WebhookForm({ busy, onCreate }: WebhookFormProps) {
     }
   };
   return (
-    <form class="webhook-form" aria-label="Add a webhook" onSubmit={(e) => void submit(e)}>
-      <h2>Add a webhook</h2>
+    <form class="webhook-form" aria-label={t.t('whAddWebhook')} onSubmit={(e) => void submit(e)}>
+      <h2>{t.t('whAddWebhook')}</h2>
       <label>
-        Endpoint URL
+        {t.t('whEndpointUrl')}
         <input type="url" required placeholder="https://example.com/frontdesk-hooks" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
       </label>
       <label>
-        Description
+        {t.t('whDescription')}
         <input type="text" maxLength={500} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
       </label>
-      <EventChoices legend="Events to send" chosen={events} onChange={setEvents} />
+      <EventChoices legend={t.t('whEventsToSend')} chosen={events} onChange={setEvents} />
       <button type="submit" disabled={busy || events.length === 0}>
-        Add webhook
+        {t.t('whAdd')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { WebhookDetail } from './WebhookDetail';
 import { WebhookForm } from './WebhookForm';
 import type { WebhooksModel } from './WebhooksModel';
+import { useDeskT } from '../../i18n/i18n';
 
 export interface WebhooksPageProps {
   model: WebhooksModel;
@@ -15,17 +16,18 @@ export interface WebhooksPageProps {
  * to add one. Deliveries are signed per Standard Webhooks; the README says how a receiver checks them.
  */
 export function WebhooksPage({ model, lastChange }: WebhooksPageProps) {
+  const t = useDeskT();
   useEffect(() => void model.load(), [model]);
   const selected = model.webhooks.value.find((w) => w.id === model.selectedId.value) ?? null;
   const error = model.error.value;
   return (
     <div class="settings-webhooks">
-      <h1>Webhooks</h1>
+      <h1>{t.t('settings_webhooks')}</h1>
       {lastChange}
       <section aria-labelledby="webhook-list-title">
-        <h2 id="webhook-list-title">Endpoints</h2>
+        <h2 id="webhook-list-title">{t.t('whEndpoints')}</h2>
         {model.webhooks.value.length === 0 ? (
-          <p>No webhooks yet.</p>
+          <p>{t.t('whNoWebhooks')}</p>
         ) : (
           <ul class="webhook-list">
             {model.webhooks.value.map((w) => (
