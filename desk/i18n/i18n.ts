@@ -6,7 +6,7 @@
  * browser's (`navigator.languages`), else English, by `shared/language.ts`'s one rule.
  */
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useRef } from 'preact/hooks';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { directionOf, isLanguage, LANGUAGES, pickLanguage, type Language } from '../../shared/language';
 import { textPart, type CatalogueOf, type Line } from '../../widget/i18n/catalogue';
@@ -58,6 +58,17 @@ export const DeskI18nContext = createContext<DeskTexts>(englishTexts);
 /** In a component: the desk's texts in the agent's language. */
 export function useDeskT(): DeskTexts {
   return useContext(DeskI18nContext);
+}
+
+/**
+ * In a component that makes a model once: a getter of the texts of the moment (the same function on every
+ * render), so the model writes its messages in the language the agent reads when they happen.
+ */
+export function useDeskTexts(): () => DeskTexts {
+  const t = useDeskT();
+  const current = useRef(t);
+  current.current = t;
+  return useRef(() => current.current).current;
 }
 
 /** Where the agent's own choice is kept. */

@@ -1,3 +1,4 @@
+import { useDeskT } from '../../i18n/i18n';
 import { Field, fieldDescription } from '../common';
 
 export interface CategoriesEditorProps {
@@ -9,9 +10,10 @@ export interface CategoriesEditorProps {
 
 /** The deployment's ticket categories: what triage and Kai's hand-off choose from, and sites' handoff rules pick. */
 export function CategoriesEditor({ categories, error, onChange }: CategoriesEditorProps) {
+  const t = useDeskT();
   const id = 'operations-categories';
   return (
-    <Field id={id} label="Ticket categories" hint="One per line. Triage and Kai's hand-off choose from these; each site's handoff rules pick among them." error={error}>
+    <Field id={id} label={t.t('opsCategories')} hint={t.t('opsCategoriesHint')} error={error}>
       <textarea
         id={id}
         rows={Math.min(10, categories.length + 1)}

@@ -1,81 +1,84 @@
 import type { Calendar, OpeningPeriod, Weekday } from '../../../shared/calendar';
+import { useDeskT, type DeskTexts } from '../../i18n/i18n';
 
-const WEEKDAYS: readonly { day: Weekday; name: string }[] = [
-  { day: 1, name: 'Monday' },
-  { day: 2, name: 'Tuesday' },
-  { day: 3, name: 'Wednesday' },
-  { day: 4, name: 'Thursday' },
-  { day: 5, name: 'Friday' },
-  { day: 6, name: 'Saturday' },
-  { day: 0, name: 'Sunday' },
-];
+/** The week as the select lists it, Monday first. */
+const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
+
+/** A weekday's name in the language, by `Intl` (4 January 1970, day 0 of the week, was a Sunday). */
+const weekdayName = (day: Weekday, t: DeskTexts) => t.date(Date.UTC(1970, 0, 4 + day), { weekday: 'long' }, 'UTC');
 
 export interface HoursEditorProps {
   calendar: Calendar;
   onChange: (next: Calendar) => void;
   /** The refusal of the last save for this calendar, shown under its name. */
   error?: string | undefined;
+  /** Its name on screen, in the agent's language (the calendar's own name when not given). */
+  title?: string;
 }
 
 /** One calendar: its weekly hours (several periods a day), its holiday region and extra closed days. */
-export function HoursEditor({ calendar, onChange, error }: HoursEditorProps) {
+export function HoursEditor({ calendar, onChange, error, title = calendar.name }: HoursEditorProps) {
+  const t = useDeskT();
   const setPeriods = (periods: OpeningPeriod[]) => onChange({ ...calendar, periods });
   const setPeriod = (i: number, change: Partial<OpeningPeriod>) => setPeriods(calendar.periods.map((p, j) => (j === i ? { ...p, ...change } : p)));
   const closures = calendar.closures ?? [];
   const id = `hours-${calendar.id}`;
   return (
     <fieldset class="hours-editor" {...(error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': 'true' } : {})}>
-      <legend>{calendar.name}</legend>
-      <p>Times are in {calendar.timeZone}.</p>
+      <legend>{title}</legend>
+      <p>{t.t('opsTimesIn', { zone: calendar.timeZone })}</p>
       {error && (
         <p class="field__error" id={`${id}-error`}>
           {error}
         </p>
       )}
-      <table aria-label={`${calendar.name}: opening hours`}>
+      <table aria-label={t.t('opsOpeningHours', { name: title })}>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Opens</th>
-            <th scope="col">Closes</th>
+            <th scope="col">{t.t('day')}</th>
+            <th scope="col">{t.t('opsOpens')}</th>
+            <th scope="col">{t.t('opsCloses')}</th>
             <th scope="col">
-              <span class="sr-only">Remove</span>
+              <span class="sr-only">{t.t('remove')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {/* Periods have no id: a row is its position in the list. */}
-          {calendar.periods.map((p, i) => (
-            <tr key={i}>
-              <td>
-                <select aria-label={`Period ${i + 1} day`} value={p.weekday} onChange={(e) => setPeriod(i, { weekday: Number(e.currentTarget.value) as Weekday })}>
-                  {WEEKDAYS.map((d) => (
-                    <option key={d.day} value={d.day}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input type="time" aria-label={`Period ${i + 1} opens`} value={p.open} onInput={(e) => setPeriod(i, { open: e.currentTarget.value })} />
-              </td>
-              <td>
-                <input type="time" aria-label={`Period ${i + 1} closes`} value={p.close === '24:00' ? '23:59' : p.close} onInput={(e) => setPeriod(i, { close: e.currentTarget.value })} />
-              </td>
-              <td>
-                <button type="button" onClick={() => setPeriods(calendar.periods.filter((_, j) => j !== i))}>
-                  Remove period {i + 1}
-                </button>
-              </td>
-            </tr>
-          ))}
+          {calendar.periods.map((p, i) => {
+            const n = t.number(i + 1);
+            return (
+              <tr key={i}>
+                <td>
+                  <select aria-label={t.t('opsPeriodDay', { n })} value={p.weekday} onChange={(e) => setPeriod(i, { weekday: Number(e.currentTarget.value) as Weekday })}>
+                    {WEEKDAYS.map((day) => (
+                      <option key={day} value={day}>
+                        {weekdayName(day, t)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input type="time" aria-label={t.t('opsPeriodOpens', { n })} value={p.open} onInput={(e) => setPeriod(i, { open: e.currentTarget.value })} />
+                </td>
+                <td>
+                  <input type="time" aria-label={t.t('opsPeriodCloses', { n })} value={p.close === '24:00' ? '23:59' : p.close} onInput={(e) => setPeriod(i, { close: e.currentTarget.value })} />
+                </td>
+                <td>
+                  <button type="button" onClick={() => setPeriods(calendar.periods.filter((_, j) => j !== i))}>
+                    {t.t('opsRemovePeriod', { n })}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <button type="button" onClick={() => setPeriods([...calendar.periods, { weekday: 1, open: '09:00', close: '17:00' }])}>
-        Add a period
+        {t.t('opsAddPeriod')}
       </button>
       <label>
-        Holiday country (ISO code, empty for none)
+        {t.t('opsHolidayCountry')}
         <input
           type="text"
           value={calendar.holidays?.country ?? ''}
@@ -87,7 +90,7 @@ export function HoursEditor({ calendar, onChange, error }: HoursEditorProps) {
         />
       </label>
       <label>
-        Holiday state or subdivision
+        {t.t('opsHolidayState')}
         <input
           type="text"
           value={calendar.holidays?.state ?? ''}
@@ -99,7 +102,7 @@ export function HoursEditor({ calendar, onChange, error }: HoursEditorProps) {
           }}
         />
       </label>
-      <label for={`${id}-closures`}>Closed days (one date per line, YYYY-MM-DD)</label>
+      <label for={`${id}-closures`}>{t.t('opsClosedDays')}</label>
       <textarea
         id={`${id}-closures`}
         rows={3}

@@ -1,6 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Level } from '../../../shared/priority';
 import { ApiError, failureText, type DeskApi } from '../../api';
+import { englishTexts, type DeskTexts } from '../../i18n/i18n';
 import { issuesOfMessage, sortIssues, type FieldErrors, type Issue } from '../field-errors';
 import type { OperationsSettings, SupportPlanSummary, TicketPreview } from './operations-types';
 
@@ -63,7 +64,11 @@ export class OperationsModel {
     return Boolean(saved && draft && Object.keys(changesOf(saved, draft)).length > 0);
   });
 
-  constructor(api: DeskApi) {
+  /** `texts`: the desk's texts of the moment, so a notice is written in the language the agent reads now. */
+  constructor(
+    api: DeskApi,
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {
     this.#api = api;
   }
 
@@ -109,7 +114,7 @@ export class OperationsModel {
         this.#saved.value = ops;
         this.#draft.value = ops;
         this.#fieldErrors.value = NO_ERRORS;
-        this.#notice.value = 'Operations saved. Open tickets were given their new deadlines.';
+        this.#notice.value = this.texts().t('opsSaved');
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'validation_failed') this.#refuse(issuesOfMessage(err.message, []));
@@ -123,7 +128,7 @@ export class OperationsModel {
     const sorted = sortIssues(issues, OPERATIONS_FIELDS);
     batch(() => {
       this.#fieldErrors.value = sorted;
-      this.#error.value = sorted.rest ?? (Object.keys(sorted.fields).length ? 'Not saved: see the fields marked.' : null);
+      this.#error.value = sorted.rest ?? (Object.keys(sorted.fields).length ? this.texts().t('opsSeeFields') : null);
     });
   }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { useDeskT } from '../../i18n/i18n';
 import { CategoriesEditor } from './CategoriesEditor';
 import { HoursEditor } from './HoursEditor';
 import type { OperationsModel } from './OperationsModel';
@@ -20,32 +21,33 @@ export interface OperationsPageProps {
  * on every node.
  */
 export function OperationsPage({ model, lastChange }: OperationsPageProps) {
+  const t = useDeskT();
   useEffect(() => void model.load(), [model]);
   const ops = model.draft.value;
   const error = model.error.value;
   const fieldErrors = model.fieldErrors.value.fields;
   return (
     <div class="settings-operations">
-      <h1>Operations</h1>
+      <h1>{t.t('settings_operations')}</h1>
       {lastChange}
       {ops && (
         <form
-          aria-label="Support operations"
+          aria-label={t.t('opsForm')}
           onSubmit={(e) => {
             e.preventDefault();
             void model.save();
           }}
         >
-          <HoursEditor calendar={ops.centres.uk} error={fieldErrors['centres.uk']} onChange={(uk) => model.edit({ ...ops, centres: { ...ops.centres, uk } })} />
-          <HoursEditor calendar={ops.centres.us} error={fieldErrors['centres.us']} onChange={(us) => model.edit({ ...ops, centres: { ...ops.centres, us } })} />
-          <HoursEditor calendar={ops.phoneLine} error={fieldErrors['phoneLine']} onChange={(phoneLine) => model.edit({ ...ops, phoneLine })} />
+          <HoursEditor calendar={ops.centres.uk} title={t.t('centreUkLong')} error={fieldErrors['centres.uk']} onChange={(uk) => model.edit({ ...ops, centres: { ...ops.centres, uk } })} />
+          <HoursEditor calendar={ops.centres.us} title={t.t('centreUsLong')} error={fieldErrors['centres.us']} onChange={(us) => model.edit({ ...ops, centres: { ...ops.centres, us } })} />
+          <HoursEditor calendar={ops.phoneLine} title={t.t('opsPhoneLine')} error={fieldErrors['phoneLine']} onChange={(phoneLine) => model.edit({ ...ops, phoneLine })} />
           <TargetsEditor ops={ops} errors={fieldErrors} onChange={(next) => model.edit(next)} />
           <CategoriesEditor categories={ops.categories} error={fieldErrors['categories']} onChange={(categories) => model.edit({ ...ops, categories })} />
           <button type="submit" disabled={!model.dirty.value || model.saving.value}>
-            Save
+            {t.t('save')}
           </button>
           <button type="button" disabled={!model.dirty.value} onClick={() => model.discard()}>
-            Discard changes
+            {t.t('opsDiscard')}
           </button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Calendar, OpeningPeriod, Weekday } from '../../../shared/calendar';
+import { useDeskT } from '../../i18n/i18n';
 import { Field, FormError, fieldDescription, linesOf } from '../common';
 import { sortIssues, type Issue } from '../field-errors';
 import { HoursEditor } from './HoursEditor';
@@ -30,6 +31,7 @@ export const planIdOf = (name: string) =>
 
 /** One support plan's form: name, team, who it covers (emails, domains, sites) and its own calendar. */
 export function PlanForm({ plan, onSubmit, onCancel }: PlanFormProps) {
+  const t = useDeskT();
   const [name, setName] = useState(plan?.name ?? '');
   const [id, setId] = useState(plan?.id ?? '');
   const [team, setTeam] = useState(plan?.team ?? '');
@@ -41,7 +43,7 @@ export function PlanForm({ plan, onSubmit, onCancel }: PlanFormProps) {
   const [busy, setBusy] = useState(false);
   const errors = sortIssues(issues, FIELDS);
   const err = (field: (typeof FIELDS)[number]) => errors.fields[field];
-  const title = plan ? `Edit plan ${plan.name}` : 'New support plan';
+  const title = plan ? t.t('opsEditPlan', { name: plan.name }) : t.t('opsNewSupportPlan');
   const f = (field: string) => `plan-${field}`;
 
   const submit = async (e: Event) => {
@@ -63,27 +65,27 @@ export function PlanForm({ plan, onSubmit, onCancel }: PlanFormProps) {
   return (
     <form class="settings__form plan-form" aria-label={title} noValidate onSubmit={submit}>
       <h3 class="section-title">{title}</h3>
-      <Field id={f('name')} label="Plan name" error={err('name')}>
+      <Field id={f('name')} label={t.t('opsPlanName')} error={err('name')}>
         <input id={f('name')} value={name} maxLength={200} {...fieldDescription(f('name'), { error: err('name') })} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
       {!plan && (
-        <Field id={f('id')} label="Plan id (optional)" hint="Made from the name when empty; it cannot change later" error={err('id')}>
+        <Field id={f('id')} label={t.t('opsPlanId')} hint={t.t('opsPlanIdHint')} error={err('id')}>
           <input id={f('id')} value={id} maxLength={64} {...fieldDescription(f('id'), { hint: true, error: err('id') })} onInput={(e) => setId(e.currentTarget.value)} />
         </Field>
       )}
       {plan && err('id') && <FormError message={err('id')!} />}
-      <Field id={f('team')} label="Dedicated team (optional)" hint="Shown to agents and customers, e.g. the Acme dedicated team" error={err('team')}>
+      <Field id={f('team')} label={t.t('opsPlanTeamLabel')} hint={t.t('opsPlanTeamHint')} error={err('team')}>
         <input id={f('team')} value={team} maxLength={200} {...fieldDescription(f('team'), { hint: true, error: err('team') })} onInput={(e) => setTeam(e.currentTarget.value)} />
       </Field>
       <fieldset class="settings__group" {...fieldDescription(f('match'), { error: err('match') })}>
-        <legend>Who the plan covers</legend>
-        <Field id={f('emails')} label="Requester emails" hint="One per line" error={err('match.emails')}>
+        <legend>{t.t('opsPlanCoversLegend')}</legend>
+        <Field id={f('emails')} label={t.t('opsRequesterEmails')} hint={t.t('onePerLine')} error={err('match.emails')}>
           <textarea id={f('emails')} rows={2} value={emails} {...fieldDescription(f('emails'), { hint: true, error: err('match.emails') })} onInput={(e) => setEmails(e.currentTarget.value)} />
         </Field>
-        <Field id={f('domains')} label="Email domains" hint="One per line, e.g. acme.example" error={err('match.domains')}>
+        <Field id={f('domains')} label={t.t('opsEmailDomains')} hint={t.t('opsEmailDomainsHint')} error={err('match.domains')}>
           <textarea id={f('domains')} rows={2} value={domains} {...fieldDescription(f('domains'), { hint: true, error: err('match.domains') })} onInput={(e) => setDomains(e.currentTarget.value)} />
         </Field>
-        <Field id={f('sites')} label="Sites (keys)" hint="One per line: every request from these sites" error={err('match.siteKeys')}>
+        <Field id={f('sites')} label={t.t('opsSiteKeys')} hint={t.t('opsSiteKeysHint')} error={err('match.siteKeys')}>
           <textarea id={f('sites')} rows={2} value={siteKeys} {...fieldDescription(f('sites'), { hint: true, error: err('match.siteKeys') })} onInput={(e) => setSiteKeys(e.currentTarget.value)} />
         </Field>
         {err('match') && (
@@ -92,7 +94,7 @@ export function PlanForm({ plan, onSubmit, onCancel }: PlanFormProps) {
           </p>
         )}
       </fieldset>
-      <Field id={f('zone')} label="Plan time zone" hint="An IANA zone, e.g. Europe/London or America/New_York" error={err('calendar')}>
+      <Field id={f('zone')} label={t.t('opsPlanZone')} hint={t.t('opsPlanZoneHint')} error={err('calendar')}>
         <input id={f('zone')} list={f('zones')} value={calendar.timeZone} {...fieldDescription(f('zone'), { hint: true, error: err('calendar') })} onInput={(e) => setCalendar({ ...calendar, timeZone: e.currentTarget.value.trim() })} />
         <datalist id={f('zones')}>
           {PREVIEW_PLACES.map((p) => (
@@ -100,14 +102,14 @@ export function PlanForm({ plan, onSubmit, onCancel }: PlanFormProps) {
           ))}
         </datalist>
       </Field>
-      <HoursEditor calendar={{ ...calendar, name: `${name.trim() || 'New plan'} hours` }} onChange={(next) => setCalendar({ ...next, name: calendar.name })} />
+      <HoursEditor calendar={calendar} title={t.t('opsPlanHours', { name: name.trim() || t.t('opsNewPlan') })} onChange={setCalendar} />
       <FormError message={errors.rest} />
       <div class="settings__actions">
         <button type="submit" class="btn btn--primary" disabled={busy}>
-          {plan ? 'Save plan' : 'Add plan'}
+          {t.t(plan ? 'opsSavePlan' : 'opsAddPlan')}
         </button>
         <button type="button" class="btn" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t.t('cancel')}
         </button>
       </div>
     </form>

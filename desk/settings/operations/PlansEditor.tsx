@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { listOf, useDeskT, type DeskTexts } from '../../i18n/i18n';
 import type { Issue } from '../field-errors';
 import type { PlansSaved } from './OperationsModel';
 import type { SupportPlanSummary } from './operations-types';
@@ -10,10 +11,11 @@ export interface PlansEditorProps {
   onSave: (plans: SupportPlanSummary[]) => Promise<PlansSaved>;
 }
 
-/** Who a plan covers, in words: "acme.example, ceo@acme.example, site shop". */
-function coverage(p: SupportPlanSummary): string {
+/** Who a plan covers, in words: "acme.example, ceo@acme.example and site shop". */
+function coverage(p: SupportPlanSummary, t: DeskTexts): string {
   const { emails = [], domains = [], siteKeys = [] } = p.match;
-  return [...domains, ...emails, ...siteKeys.map((k) => `site ${k}`)].join(', ') || 'nobody';
+  const covered = [...domains, ...emails, ...siteKeys.map((key) => t.t('opsPlanSite', { key }))];
+  return covered.length ? listOf(covered, t) : t.t('opsNobody');
 }
 
 /**
@@ -21,6 +23,7 @@ function coverage(p: SupportPlanSummary): string {
  * whole); the preview above asks the server, so it answers with the plans as saved.
  */
 export function PlansEditor({ plans, onSave }: PlansEditorProps) {
+  const t = useDeskT();
   // The plan in the form: its index, 'new', or none.
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
@@ -46,32 +49,33 @@ export function PlansEditor({ plans, onSave }: PlansEditorProps) {
 
   return (
     <section class="plans-editor" aria-labelledby="plans-title">
-      <h2 id="plans-title">Support plans</h2>
-      <p class="muted">A plan gives the customers it covers its own hours for their SLA clocks, and optionally a dedicated team.</p>
+      <h2 id="plans-title">{t.t('opsPlans')}</h2>
+      <p class="muted">{t.t('opsPlansIntro')}</p>
       {plans.length === 0 ? (
-        <p>No support plans.</p>
+        <p>{t.t('opsNoPlans')}</p>
       ) : (
         <ul class="plans-editor__list">
           {plans.map((p, i) => (
             <li key={p.id}>
               <strong>{p.name}</strong>
-              {p.team ? ` (${p.team})` : ''}: covers {coverage(p)}; hours in {p.calendar.timeZone}
+              {p.team ? ` (${p.team})` : ''}
+              {t.t('opsPlanCovers', { coverage: coverage(p, t), zone: p.calendar.timeZone })}
               <div class="settings__actions">
                 <button type="button" class="btn" onClick={() => setEditing(i)}>
-                  Edit {p.name}
+                  {t.t('opsEditPlanButton', { name: p.name })}
                 </button>
                 {removing === i ? (
                   <>
-                    <button type="button" class="btn btn--danger" onClick={() => void saveList(plans.filter((_, j) => j !== i), i, `${p.name} removed.`)}>
-                      Confirm removing {p.name}
+                    <button type="button" class="btn btn--danger" onClick={() => void saveList(plans.filter((_, j) => j !== i), i, t.t('opsPlanRemoved', { name: p.name }))}>
+                      {t.t('opsConfirmRemovePlan', { name: p.name })}
                     </button>
                     <button type="button" class="btn" onClick={() => setRemoving(null)}>
-                      Keep {p.name}
+                      {t.t('opsKeepPlan', { name: p.name })}
                     </button>
                   </>
                 ) : (
                   <button type="button" class="btn btn--danger" onClick={() => setRemoving(i)}>
-                    Remove {p.name}
+                    {t.t('opsRemovePlan', { name: p.name })}
                   </button>
                 )}
               </div>
@@ -89,7 +93,7 @@ export function PlansEditor({ plans, onSave }: PlansEditorProps) {
       )}
       {editing === null ? (
         <button type="button" class="btn" onClick={() => setEditing('new')}>
-          Add a support plan
+          {t.t('opsAddSupportPlan')}
         </button>
       ) : (
         <PlanForm
@@ -98,8 +102,8 @@ export function PlansEditor({ plans, onSave }: PlansEditorProps) {
           onCancel={() => setEditing(null)}
           onSubmit={(plan) =>
             editing === 'new'
-              ? saveList([...plans, plan], plans.length, `${plan.name} added.`)
-              : saveList(plans.map((p, j) => (j === editing ? plan : p)), editing, `${plan.name} saved.`)
+              ? saveList([...plans, plan], plans.length, t.t('opsPlanAdded', { name: plan.name }))
+              : saveList(plans.map((p, j) => (j === editing ? plan : p)), editing, t.t('opsPlanSaved', { name: plan.name }))
           }
         />
       )}

@@ -1,7 +1,7 @@
 import { LEVELS, type Level } from '../../../shared/priority';
+import { levelLabel } from '../../format';
+import { useDeskT } from '../../i18n/i18n';
 import type { OperationsSettings } from './operations-types';
-
-const NAMES: Record<Level, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
 export interface TargetsEditorProps {
   ops: OperationsSettings;
@@ -12,35 +12,37 @@ export interface TargetsEditorProps {
 
 /** SLA targets per priority (business minutes), the urgency × impact matrix and auto-close days. */
 export function TargetsEditor({ ops, onChange, errors = {} }: TargetsEditorProps) {
+  const t = useDeskT();
+  const name = (level: Level) => levelLabel(level, t);
   const minutes = (value: string) => Math.max(0, Math.round(Number(value)));
   return (
     <>
       <fieldset>
-        <legend>SLA targets (business minutes)</legend>
+        <legend>{t.t('opsSlaTargets')}</legend>
         {errors['sla'] && <p class="field__error">{errors['sla']}</p>}
         {LEVELS.map((level) => (
           <div key={level} class="targets-row">
             <label>
-              {NAMES[level]}: first response
+              {t.t('opsFirstResponseOf', { level: name(level) })}
               <input type="number" min={1} value={ops.sla[level].firstResponse} onInput={(e) => onChange({ ...ops, sla: { ...ops.sla, [level]: { ...ops.sla[level], firstResponse: minutes(e.currentTarget.value) } } })} />
             </label>
             <label>
-              {NAMES[level]}: resolution
+              {t.t('opsResolutionOf', { level: name(level) })}
               <input type="number" min={1} value={ops.sla[level].resolution} onInput={(e) => onChange({ ...ops, sla: { ...ops.sla, [level]: { ...ops.sla[level], resolution: minutes(e.currentTarget.value) } } })} />
             </label>
           </div>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Priority from urgency × impact</legend>
+        <legend>{t.t('opsMatrixLegend')}</legend>
         {errors['priorityMatrix'] && <p class="field__error">{errors['priorityMatrix']}</p>}
-        <table aria-label="Priority matrix">
+        <table aria-label={t.t('opsMatrix')}>
           <thead>
             <tr>
-              <th scope="col">Urgency \ impact</th>
+              <th scope="col">{t.t('opsUrgencyImpact')}</th>
               {LEVELS.map((impact) => (
                 <th key={impact} scope="col">
-                  {NAMES[impact]} impact
+                  {t.t('opsImpactOf', { level: name(impact) })}
                 </th>
               ))}
             </tr>
@@ -48,17 +50,17 @@ export function TargetsEditor({ ops, onChange, errors = {} }: TargetsEditorProps
           <tbody>
             {LEVELS.map((urgency) => (
               <tr key={urgency}>
-                <th scope="row">{NAMES[urgency]} urgency</th>
+                <th scope="row">{t.t('opsUrgencyOf', { level: name(urgency) })}</th>
                 {LEVELS.map((impact) => (
                   <td key={impact}>
                     <select
-                      aria-label={`Priority for ${NAMES[urgency]} urgency and ${NAMES[impact]} impact`}
+                      aria-label={t.t('opsPriorityFor', { urgency: name(urgency), impact: name(impact) })}
                       value={ops.priorityMatrix[urgency][impact]}
                       onChange={(e) => onChange({ ...ops, priorityMatrix: { ...ops.priorityMatrix, [urgency]: { ...ops.priorityMatrix[urgency], [impact]: e.currentTarget.value as Level } } })}
                     >
                       {LEVELS.map((l) => (
                         <option key={l} value={l}>
-                          {NAMES[l]}
+                          {name(l)}
                         </option>
                       ))}
                     </select>
@@ -70,7 +72,7 @@ export function TargetsEditor({ ops, onChange, errors = {} }: TargetsEditorProps
         </table>
       </fieldset>
       <label>
-        Close solved tickets after (days)
+        {t.t('opsAutoClose')}
         <input
           type="number"
           min={1}

@@ -2,6 +2,7 @@ import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { WebhookEventType } from '../../../shared/webhook-events';
 import type { Webhook, WebhookDelivery } from '../../../shared/webhooks';
 import { failureText, type DeskApi } from '../../api';
+import { englishTexts, type DeskTexts } from '../../i18n/i18n';
 
 /** A secret the server just issued: shown this once, next to the endpoint it signs for. */
 export interface ShownSecret {
@@ -31,7 +32,11 @@ export class WebhooksModel {
   readonly notice: ReadonlySignal<string> = this.#notice;
   readonly busy: ReadonlySignal<boolean> = this.#busy;
 
-  constructor(api: DeskApi) {
+  /** `texts`: the desk's texts of the moment, so a notice is written in the language the agent reads now. */
+  constructor(
+    api: DeskApi,
+    private readonly texts: () => DeskTexts = () => englishTexts,
+  ) {
     this.#api = api;
   }
 
@@ -51,7 +56,7 @@ export class WebhooksModel {
       batch(() => {
         this.#webhooks.value = [...this.#webhooks.value, created];
         this.#secret.value = { webhookId: created.id, secret };
-        this.#notice.value = `Webhook for ${created.url} added.`;
+        this.#notice.value = this.texts().t('whAdded', { url: created.url });
       });
       await this.select(created.id);
     });
@@ -77,7 +82,7 @@ export class WebhooksModel {
       const updated = await this.#api.updateWebhook(id, patch);
       batch(() => {
         this.#replace(updated);
-        this.#notice.value = patch.enabled === undefined ? 'Webhook saved.' : updated.enabled ? 'Webhook turned on.' : 'Webhook turned off.';
+        this.#notice.value = this.texts().t(patch.enabled === undefined ? 'whSaved' : updated.enabled ? 'whTurnedOn' : 'whTurnedOff');
       });
     });
   }
@@ -88,7 +93,7 @@ export class WebhooksModel {
       batch(() => {
         this.#replace(updated);
         this.#secret.value = { webhookId: id, secret };
-        this.#notice.value = 'New secret issued. The old one no longer signs deliveries.';
+        this.#notice.value = this.texts().t('whSecretRotated');
       });
     });
   }
@@ -100,7 +105,7 @@ export class WebhooksModel {
         this.#webhooks.value = this.#webhooks.value.filter((w) => w.id !== id);
         if (this.#selectedId.value === id) this.#selectedId.value = null;
         if (this.#secret.value?.webhookId === id) this.#secret.value = null;
-        this.#notice.value = 'Webhook deleted.';
+        this.#notice.value = this.texts().t('whDeleted');
       });
     });
   }
@@ -113,7 +118,7 @@ export class WebhooksModel {
       const { deliveries } = await this.#api.listWebhookDeliveries(id);
       batch(() => {
         if (this.#selectedId.value === id) this.#deliveries.value = deliveries;
-        this.#notice.value = 'Delivery queued again.';
+        this.#notice.value = this.texts().t('whRequeued');
       });
     });
   }
