@@ -4,6 +4,7 @@
  * makes every call), carrying the server's `{ error: { code, message } }`.
  */
 import { HttpError, requestJson } from '../shared/http-client';
+import { englishTexts, type DeskTexts } from './i18n/i18n';
 import type { BulkChangeResult, SavedView, ViewFilters, ViewsResponse } from '../shared/queue';
 import type { Level } from '../shared/priority';
 import type { Webhook, WebhookDelivery } from '../shared/webhooks';
@@ -22,9 +23,9 @@ export interface BulkChanges {
 /** A failed API call: `status` is 0 when the request never got an answer. */
 export { HttpError as ApiError, type HttpErrorCode as ApiErrorCode } from '../shared/http-client';
 
-/** What a form says when a call failed: the server's own words, or a plain line for anything else. */
-export function failureText(err: unknown): string {
-  return err instanceof HttpError ? err.message : 'Something went wrong; try again.';
+/** What a form says when a call failed: the server's own words, or a plain line in the agent's language for anything else. */
+export function failureText(err: unknown, t: DeskTexts = englishTexts): string {
+  return err instanceof HttpError ? err.message : t.t('somethingWrong');
 }
 
 /** Query of `GET /api/tickets`. */

@@ -85,8 +85,10 @@ describe('the desk language', () => {
     const t = model.texts.value;
     expect(t.t('selected', { count: 2 })).toBe('تم تحديد تذكرتين');
     expect(t.t('selected', { count: 1 })).toBe('تم تحديد تذكرة واحدة');
+    expect([1, 2, 3, 11].map((count) => t.t('whEventCount', { count }))).toEqual(['حدث واحد', 'حدثان', '3 أحداث', '11 حدثًا']);
     const de = await deskTexts('de');
     expect(de.t('selected', { count: 1234 })).toBe('1.234 ausgewählt');
+    expect([1, 4].map((count) => de.t('whEventCount', { count }))).toEqual(['1 Ereignis', '4 Ereignisse']);
     expect(formatDue('2025-03-03T15:05:00Z', Date.parse('2025-03-03T12:00:00Z'), de).text).toBe('fällig in 3 Std. 5 Min.');
   });
 });

@@ -696,6 +696,8 @@ export const ar: DeskCatalogue = {
   whAdd: 'إضافة خطاف الويب',
   whEndpoints: 'نقاط النهاية',
   whNoWebhooks: 'لا توجد خطافات ويب بعد.',
+  whOff: '(متوقف)',
+  whEventCount: { zero: '{count} حدث', one: 'حدث واحد', two: 'حدثان', few: '{count} أحداث', many: '{count} حدثًا', other: '{count} حدث' },
   whAdded: 'تمت إضافة خطاف الويب الخاص بـ {url}.',
   whSaved: 'تم حفظ خطاف الويب.',
   whTurnedOn: 'تم تشغيل خطاف الويب.',

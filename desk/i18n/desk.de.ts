@@ -691,6 +691,8 @@ export const de: DeskCatalogue = {
   whAdd: 'Webhook hinzufügen',
   whEndpoints: 'Endpunkte',
   whNoWebhooks: 'Noch keine Webhooks.',
+  whOff: '(aus)',
+  whEventCount: { one: '{count} Ereignis', other: '{count} Ereignisse' },
   whAdded: 'Webhook für {url} hinzugefügt.',
   whSaved: 'Webhook gespeichert.',
   whTurnedOn: 'Webhook eingeschaltet.',

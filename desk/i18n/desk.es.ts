@@ -691,6 +691,8 @@ export const es: DeskCatalogue = {
   whAdd: 'Añadir webhook',
   whEndpoints: 'Endpoints',
   whNoWebhooks: 'Aún no hay webhooks.',
+  whOff: '(desactivado)',
+  whEventCount: { one: '{count} evento', other: '{count} eventos' },
   whAdded: 'Webhook para {url} añadido.',
   whSaved: 'Webhook guardado.',
   whTurnedOn: 'Webhook activado.',

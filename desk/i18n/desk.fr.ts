@@ -691,6 +691,8 @@ export const fr: DeskCatalogue = {
   whAdd: 'Ajouter le webhook',
   whEndpoints: 'Points de terminaison',
   whNoWebhooks: 'Aucun webhook pour l’instant.',
+  whOff: '(désactivé)',
+  whEventCount: { one: '{count} événement', other: '{count} événements' },
   whAdded: 'Webhook pour {url} ajouté.',
   whSaved: 'Webhook enregistré.',
   whTurnedOn: 'Webhook activé.',

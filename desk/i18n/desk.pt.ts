@@ -691,6 +691,8 @@ export const pt: DeskCatalogue = {
   whAdd: 'Adicionar webhook',
   whEndpoints: 'Endpoints',
   whNoWebhooks: 'Ainda não há webhooks.',
+  whOff: '(desativado)',
+  whEventCount: { one: '{count} evento', other: '{count} eventos' },
   whAdded: 'Webhook para {url} adicionado.',
   whSaved: 'Webhook salvo.',
   whTurnedOn: 'Webhook ativado.',

@@ -701,6 +701,8 @@ export const en = {
   whAdd: 'Add webhook',
   whEndpoints: 'Endpoints',
   whNoWebhooks: 'No webhooks yet.',
+  whOff: '(off)',
+  whEventCount: { one: '{count} event', other: '{count} events' },
   whAdded: 'Webhook for {url} added.',
   whSaved: 'Webhook saved.',
   whTurnedOn: 'Webhook turned on.',

@@ -82,7 +82,7 @@ export class OperationsModel {
         this.#draft.value = ops;
       });
     } catch (err) {
-      this.#error.value = failureText(err);
+      this.#error.value = failureText(err, this.texts());
     }
   }
 
@@ -118,7 +118,7 @@ export class OperationsModel {
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'validation_failed') this.#refuse(issuesOfMessage(err.message, []));
-      else this.#error.value = failureText(err);
+      else this.#error.value = failureText(err, this.texts());
     } finally {
       this.#saving.value = false;
     }
@@ -147,7 +147,7 @@ export class OperationsModel {
       });
       return { ok: true };
     } catch (err) {
-      const message = failureText(err);
+      const message = failureText(err, this.texts());
       return { ok: false, issues: issuesOfMessage(message, ['plans']) };
     }
   }
@@ -167,7 +167,7 @@ export class OperationsModel {
     } catch (err) {
       batch(() => {
         this.#preview.value = null;
-        this.#previewError.value = failureText(err);
+        this.#previewError.value = failureText(err, this.texts());
       });
     }
   }

@@ -139,7 +139,7 @@ export class WebhooksModel {
       await work();
       return true;
     } catch (err) {
-      this.#error.value = failureText(err);
+      this.#error.value = failureText(err, this.texts());
       return false;
     } finally {
       this.#busy.value = false;

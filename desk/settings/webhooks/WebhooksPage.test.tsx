@@ -67,6 +67,9 @@ describe('WebhooksPage', () => {
     const created = server.fetchMock.mock.calls.find(([u, i]) => u === '/api/webhooks' && i?.method === 'POST' && !String(i.body).includes('ftp'));
     expect(JSON.parse(String(created![1]!.body))).toMatchObject({ url: 'https://crm.example.com/hooks', events: ['ticket.created', 'ticket.updated', 'message.created', 'ticket.sla_breached'] });
 
+    // The endpoint's events, counted in words beside it.
+    expect(screen.getByRole('button', { name: 'https://crm.example.com/hooks' }).closest('li')!.textContent).toBe('https://crm.example.com/hooks 4 events');
+
     const rows = await screen.findAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(within(rows[2]!).getByText('Retrying')).toBeTruthy();

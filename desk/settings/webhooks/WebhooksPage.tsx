@@ -35,8 +35,8 @@ export function WebhooksPage({ model, lastChange }: WebhooksPageProps) {
                 <button type="button" aria-pressed={w.id === selected?.id} onClick={() => void model.select(w.id)}>
                   {w.url}
                 </button>{' '}
-                {w.enabled ? '' : '(off) '}
-                {w.events.length} {w.events.length === 1 ? 'event' : 'events'}
+                {w.enabled ? '' : `${t.t('whOff')} `}
+                {t.t('whEventCount', { count: w.events.length })}
               </li>
             ))}
           </ul>
