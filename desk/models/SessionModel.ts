@@ -1,6 +1,6 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentProfile } from '../../shared/protocol';
-import { ApiError, type DeskApi } from '../api';
+import { ApiError, failureText, type DeskApi } from '../api';
 import { englishTexts, type DeskTexts } from '../i18n/i18n';
 
 /**
@@ -44,7 +44,7 @@ export class SessionModel {
       if (err instanceof ApiError && err.status === 401) {
         this.expire(this.#status.value === 'signed_in' ? this.texts().t('sessionEnded') : null);
       } else if (this.#status.value === 'checking') {
-        this.expire(messageOf(err, this.texts()));
+        this.expire(failureText(err, this.texts()));
       }
       // A signed-in agent stays signed in through a network blip; the next call tells us more.
     }
@@ -57,7 +57,7 @@ export class SessionModel {
       this.#signIn(await this.api.login(email, password));
       return true;
     } catch (err) {
-      this.#error.value = err instanceof ApiError && err.status === 401 ? this.texts().t('wrongPassword') : messageOf(err, this.texts());
+      this.#error.value = err instanceof ApiError && err.status === 401 ? this.texts().t('wrongPassword') : failureText(err, this.texts());
       return false;
     } finally {
       this.#busy.value = false;
@@ -73,7 +73,7 @@ export class SessionModel {
       this.#signIn(await this.api.me());
       return true;
     } catch (err) {
-      this.#error.value = messageOf(err, this.texts());
+      this.#error.value = failureText(err, this.texts());
       return false;
     } finally {
       this.#busy.value = false;
@@ -105,8 +105,4 @@ export class SessionModel {
       this.#error.value = null;
     });
   }
-}
-
-function messageOf(err: unknown, t: DeskTexts): string {
-  return err instanceof Error && err.message ? err.message : t.t('somethingWrong');
 }
