@@ -1,6 +1,6 @@
 /**
  * Small helpers shared by the specs (hostile-text, reconnect, embedding, the team desk's). Everything is found by the accessible
- * names in the public contract (handbook contract.md §4, widget/README.md, desk/README.md).
+ * names the README (widget and desk accessible names), widget/README.md and desk/README.md document.
  */
 import { expect, type APIRequestContext, type Browser, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { TEST_ADMIN } from '../../server/test/test-admin';
