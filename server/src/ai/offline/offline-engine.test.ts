@@ -118,6 +118,11 @@ describe('offline triage', () => {
     expect(triageOffline('We were charged for 60 seats but only have 52 people').impact).toBe('medium');
     expect(triageOffline('I have 2,500 files to move, how do I upload a whole folder?')).toMatchObject({ urgency: 'low', impact: 'low' });
     expect(triageOffline('We were billed for 45 seats, can you check?').urgency).not.toBe('high');
+    // A number that ends the subject line does not count the "Customer" of the salutation below it.
+    const subject = triageOffline('Crash in Zoom 5\n\nDear Customer Support, the app crashes whenever I share my screen.');
+    expect(subject.impact).toBe('low');
+    expect(subject.impactReason).not.toMatch(/several people/);
+    expect(triageOffline('Problem for 7 customers\n\nThey cannot open the shared folder.').impact).toBe('medium');
   });
 
   it('calibrates for business support: a fault called urgent, or in bought hardware, is not one person’s nuisance', () => {

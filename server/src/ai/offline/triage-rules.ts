@@ -147,9 +147,13 @@ const PEOPLE = String.raw`(?:users?|people|persons|staff|employees?|members?|cus
 
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, fifty: 50, hundred: 100, hundreds: 200, thousand: 1000, thousands: 2000 };
 
-/** The largest head count the message states ("400 staff", "all 80 of us", "eight of them", "1,200 users"). */
+/**
+ * The largest head count the message states ("400 staff", "all 80 of us", "eight of them", "1,200 users"), on
+ * one line: a number that ends a subject line ("Surface Pro 7") does not count the "Customer" of the salutation
+ * under it.
+ */
 function headCount(text: string): { count: number; match: string } | null {
-  const re = new RegExp(String.raw`\b(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(NUMBER_WORDS).join('|')})\+?\s+(?:(?:new|more|other|of our|of the|frontline|active|affected|different|remote)\s+)?(?:\w+\s+)?${PEOPLE}\b`, 'gi');
+  const re = new RegExp(String.raw`\b(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(NUMBER_WORDS).join('|')})\+?[^\S\n]+(?:(?:new|more|other|of our|of the|frontline|active|affected|different|remote)[^\S\n]+)?(?:\w+[^\S\n]+)?${PEOPLE}\b`, 'gi');
   let best: { count: number; match: string } | null = null;
   for (const m of text.matchAll(re)) {
     const raw = m[1]!.toLowerCase();
