@@ -152,7 +152,8 @@ export function businessUrgency(text: string): Raise | null {
   const harm = match(ORG_HARM, text);
   if (disruption && (claimed || harm)) return { level: 'high', reason: `A disruption (“${disruption}”) the customer calls pressing or that stops their work (“${claimed ?? harm}”)`, match: disruption };
   const problem = match(PROBLEM, text);
-  if (claimed && (problem || disruption)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about something that is wrong (“${problem ?? disruption}”)`, match: claimed };
+  // Harm to the organisation's work ("affecting our operations") says something is wrong, in words of its own.
+  if (claimed && (problem || disruption || harm)) return { level: 'high', reason: `Said to be pressing (“${claimed}”) about something that is wrong (“${problem ?? disruption ?? harm}”)`, match: claimed };
   if (disruption) return { level: 'medium', reason: `A disruption (“${disruption}”)`, match: disruption };
   // An organisation that calls work on its own shared systems pressing ("urgently need help optimising our
   // infrastructure") is telling us its operations wait on it.

@@ -139,6 +139,11 @@ describe('offline triage', () => {
     const german = triageOffline('Dringende Anfrage: Zahlungsprobleme bei der letzten Rechnung');
     expect(german.urgency).toBe('high');
     expect(german.urgencyReason).toContain('zahlungsprobleme');
+    // Harm to their operations is a fault in its own words: called urgent, it is high urgency.
+    const harm = triageOffline('Urgent: the new release is affecting our daily operations.');
+    expect(harm.urgency).toBe('high');
+    expect(harm.urgencyReason).toContain('affecting our daily operations');
+    expect(triageOffline('The new release is affecting our daily operations.').urgency).not.toBe('high');
     // The customer's own deadline is still one person's.
     expect(triageOffline('my upload keeps failing and I have to deliver this file by end of day today').impact).toBe('low');
   });

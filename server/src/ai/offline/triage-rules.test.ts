@@ -59,6 +59,12 @@ const CASES: Record<string, Case[]> = {
     { text: 'Urgent : comment puis-je changer ma photo de profil ?', urgency: 'low', impact: 'low', quotes: 'urgent' },
     { text: 'Urgente: como posso mudar minha foto de perfil?', urgency: 'low', impact: 'low', quotes: 'urgente' },
   ],
+  'called urgent, with harm to their operations and no word for a fault': [
+    { text: 'Dringend: Das neue Release beeinträchtigt unseren Betrieb.', urgency: 'high', impact: 'medium', quotes: 'beeinträchtigt unseren betrieb' },
+    { text: 'Urgente: la nueva versión afecta a nuestras operaciones.', urgency: 'high', impact: 'medium', quotes: 'afecta a nuestras operaciones' },
+    { text: 'Urgent : la nouvelle version perturbe nos opérations.', urgency: 'high', impact: 'medium', quotes: 'perturbe nos opérations' },
+    { text: 'Urgente: a nova versão está afetando nossas operações.', urgency: 'high', impact: 'medium', quotes: 'afetando nossas operações' },
+  ],
   'something cosmetic that only they see': [
     { text: 'Nur bei mir ist das Logo unscharf.', urgency: 'low', impact: 'low', quotes: 'nur bei mir' },
     { text: 'Solo a mí se me ve borroso el logo.', urgency: 'low', impact: 'low', quotes: 'solo a mí' },
