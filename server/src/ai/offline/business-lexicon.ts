@@ -166,7 +166,23 @@ export const CLAIMED_TERMS = [
   'urgent*', 'urgence*', 'immédiat*', 'dès que possible', 'au plus vite', 'critique*', 'prioritaire*', 'sans délai',
   'urgente*', 'urgencia*', 'inmediat*', 'lo antes posible', 'cuanto antes', 'crítico*', 'crítica*', 'prioritari*', 'sin demora',
   'urgência*', 'imediat*', 'o mais rápido possível', 'o quanto antes', 'prioritári*', 'sem demora',
+  // a high priority stated outright (the English "high priority" is in business-signals.ts)
+  'hohe priorität', 'hoher priorität', 'hohen priorität', 'haute priorité', 'priorité haute', 'priorité élevée',
+  'alta prioridad', 'prioridad alta', 'alta prioridade', 'prioridade alta',
   'عاجل', 'فورا', 'فوراً', 'طارئ', 'حرج',
+];
+
+/** A priority below high that the customer states outright ("Vorfall mittlerer Priorität", "priorité moyenne"). */
+export const STATED_MEDIUM_TERMS = [
+  'mittlere priorität', 'mittlerer priorität', 'mittleren priorität', 'normale priorität', 'normaler priorität',
+  'priorité moyenne', 'moyenne priorité', 'priorité normale', 'priorité modérée',
+  'prioridad media', 'media prioridad', 'prioridad moderada', 'prioridad normal',
+  'prioridade média', 'média prioridade', 'prioridade moderada', 'prioridade normal',
+];
+export const STATED_LOW_TERMS = [
+  'niedrige priorität', 'niedriger priorität', 'niedrigen priorität', 'geringe priorität', 'geringer priorität',
+  'priorité basse', 'basse priorité', 'priorité faible', 'faible priorité',
+  'prioridad baja', 'baja prioridad', 'prioridade baixa', 'baixa prioridade',
 ];
 
 export const PROBLEM_TERMS = [
@@ -246,6 +262,8 @@ export const SHARED_SYSTEM_TERMS = [
 export const WIDE_TERMS = [
   'alle mitarbeiter*', 'alle benutzer*', 'alle nutzer*', 'alle kunden', 'alle unsere*', 'das ganze unternehmen', 'das gesamte unternehmen', 'die ganze firma',
   'die gesamte firma', 'unternehmensweit*', 'firmenweit*',
+  'unser unternehmen', 'unseres unternehmens', 'unserem unternehmen', 'unsere firma', 'unserer firma', 'unsere organisation', 'unserer organisation',
+  'nuestra empresa', 'nuestra organización', 'nuestra compañía', 'notre entreprise', 'notre société', 'notre organisation', 'nossa empresa', 'nossa organização',
   'todos los usuarios', 'todos los empleados', 'todos los clientes', 'todos nuestros', 'todas nuestras', 'toda la empresa', 'toda la organización', 'toda la compañía',
   'tous les utilisateurs', 'tous les employés', 'tous les salariés', 'tous les clients', 'tous nos', 'toutes nos', "toute l'entreprise", "toute l'organisation", 'toute la société',
   'todos os usuários', 'todos os funcionários', 'todos os colaboradores', 'todos os clientes', 'todos os nossos', 'todas as nossas', 'toda a empresa', 'toda a organização',

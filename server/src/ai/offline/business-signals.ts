@@ -25,6 +25,8 @@ import {
   DEVICE_TERMS,
   ORG_VOICE_TERMS,
   SHARED_SYSTEM_TERMS,
+  STATED_LOW_TERMS,
+  STATED_MEDIUM_TERMS,
   sentenceWords,
   WORK_VERBS,
 } from './business-lexicon';
@@ -53,6 +55,10 @@ const SAID_URGENT = new RegExp(
   String.raw`${UNDENIED}\b(urgent(?:ly)?|immediate(?:ly)?|asap|as soon as possible|critical|emergency|high[- ]priority|time[- ]sensitive|right away|without delay|utmost importance)\b`,
   'i',
 );
+
+/** A priority below high that the customer states outright ("Medium Priority Issue with…", "priority: low"). */
+const STATED_MEDIUM = /\b(?:medium|moderate|normal)[- ]priority\b|\bpriority(?: level)?:?\s+(?:medium|moderate|normal)\b/i;
+const STATED_LOW = /\blow[- ]priority\b|\bpriority(?: level)?:?\s+low\b/i;
 
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
@@ -102,6 +108,8 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
   [CLAIMED, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
+  [STATED_MEDIUM, [new Lexicon(STATED_MEDIUM_TERMS)]],
+  [STATED_LOW, [new Lexicon(STATED_LOW_TERMS)]],
   [ORG_HARM, [new NearLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
@@ -143,6 +151,14 @@ function match(re: RegExp, text: string): string | null {
 /** The customer's own word that it is pressing, in any language Kai reads ("urgent", "dringend", "urgente"), or null. */
 export function saidUrgent(text: string): string | null {
   return match(SAID_URGENT, text);
+}
+
+/** A priority below high that the customer states ("medium priority", "prioridad baja"), with their words, or null. */
+export function statedPriority(text: string): { level: 'medium' | 'low'; match: string } | null {
+  const low = match(STATED_LOW, text);
+  if (low) return { level: 'low', match: low };
+  const medium = match(STATED_MEDIUM, text);
+  return medium ? { level: 'medium', match: medium } : null;
 }
 
 /** The urgency a company's ticket claims or shows, if higher than nothing. */

@@ -144,6 +144,13 @@ describe('offline triage', () => {
     expect(harm.urgency).toBe('high');
     expect(harm.urgencyReason).toContain('affecting our daily operations');
     expect(triageOffline('The new release is affecting our daily operations.').urgency).not.toBe('high');
+    // A priority the customer states below high caps the urgency at medium, but not a security incident's or a
+    // deadline within hours.
+    const stated = triageOffline('Medium priority: our server is down since this morning.');
+    expect(stated.urgency).toBe('medium');
+    expect(stated.urgencyReason).toContain('Medium priority');
+    expect(triageOffline('Low priority, but someone hacked our account.').urgency).toBe('high');
+    expect(triageOffline('Medium priority: we need the corrected invoice by 3pm today.').urgency).toBe('high');
     // The customer's own deadline is still one person's.
     expect(triageOffline('my upload keeps failing and I have to deliver this file by end of day today').impact).toBe('low');
   });

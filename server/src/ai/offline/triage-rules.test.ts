@@ -65,6 +65,17 @@ const CASES: Record<string, Case[]> = {
     { text: 'Urgent : la nouvelle version perturbe nos opérations.', urgency: 'high', impact: 'medium', quotes: 'perturbe nos opérations' },
     { text: 'Urgente: a nova versão está afetando nossas operações.', urgency: 'high', impact: 'medium', quotes: 'afetando nossas operações' },
   ],
+  'blocked, but the customer rates it medium priority': [
+    { text: 'Prioridad media: no podemos acceder al servidor desde esta mañana.', urgency: 'medium', impact: 'medium', quotes: 'prioridad media' },
+    { text: 'Priorité moyenne : nous ne pouvons pas accéder au serveur depuis ce matin.', urgency: 'medium', impact: 'medium', quotes: 'priorité moyenne' },
+    { text: 'Prioridade média: não conseguimos acessar o servidor desde hoje de manhã.', urgency: 'medium', impact: 'medium', quotes: 'prioridade média' },
+  ],
+  'something wrong for the whole company ("our company")': [
+    { text: 'Die Rechnungen für unser Unternehmen sind falsch.', urgency: 'medium', impact: 'high', quotes: 'unser unternehmen' },
+    { text: 'Las facturas de nuestra empresa son incorrectas.', urgency: 'medium', impact: 'high', quotes: 'nuestra empresa' },
+    { text: 'Les factures de notre entreprise sont incorrectes.', urgency: 'medium', impact: 'high', quotes: 'notre entreprise' },
+    { text: 'As faturas da nossa empresa estão incorretas.', urgency: 'medium', impact: 'high', quotes: 'nossa empresa' },
+  ],
   'something cosmetic that only they see': [
     { text: 'Nur bei mir ist das Logo unscharf.', urgency: 'low', impact: 'low', quotes: 'nur bei mir' },
     { text: 'Solo a mí se me ve borroso el logo.', urgency: 'low', impact: 'low', quotes: 'solo a mí' },

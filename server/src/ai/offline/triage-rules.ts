@@ -19,7 +19,7 @@ import {
   WORKAROUND_TERMS,
   sentenceWords,
 } from './business-lexicon';
-import { businessImpact, businessUrgency, CANNOT_WORK, saidUrgent, wordsOf, type Raise } from './business-signals';
+import { businessImpact, businessUrgency, CANNOT_WORK, saidUrgent, statedPriority, wordsOf, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -288,12 +288,14 @@ interface Assessment {
   level: Level;
   reason: string;
   match?: string;
+  /** A security incident or a deadline within hours: high whatever priority the customer gives it. */
+  firm?: boolean;
 }
 
 function assessUrgency(text: string, security: Found | null): Assessment {
-  if (security) return { level: 'high', reason: security.reason, match: security.match };
+  if (security) return { level: 'high', reason: security.reason, match: security.match, firm: true };
   const hours = find(WITHIN_HOURS, text) ?? findOther(WITHIN_HOURS_OTHER, text, 'A deadline within hours');
-  if (hours) return { level: 'high', reason: hours.reason, match: hours.match };
+  if (hours) return { level: 'high', reason: hours.reason, match: hours.match, firm: true };
   const blocked = find(BLOCKED, text) ?? findOther(NOBODY_CAN, text, 'Nobody can work') ?? findOther(CANNOT_WORK, text, 'Blocked from working');
   const workaround = WORKAROUND.exec(text)?.[0] ?? WORKAROUND_OTHER.find(wordsOf(text));
   if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match };
@@ -353,12 +355,23 @@ function assessImpact(text: string, security: Found | null): Assessment {
 
 /** The higher of the lexicon's assessment and the business calibration (which never lowers one). */
 function raised(a: Assessment, r: Raise | null): Assessment {
-  return r && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? r : a;
+  return r && !a.firm && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? r : a;
+}
+
+/**
+ * A customer who states a priority below high ("Medium Priority Issue", "Vorfall mittlerer Priorität") is telling
+ * us how soon, as one who says "urgent" is: the urgency is at most medium, unless it is a security incident or a
+ * deadline within hours.
+ */
+function capped(u: Assessment, text: string): Assessment {
+  const stated = u.level === 'high' && !u.firm ? statedPriority(text) : null;
+  if (!stated) return u;
+  return { level: 'medium', reason: `The customer rates it ${stated.level} priority (“${stated.match}”), though: ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`, match: stated.match };
 }
 
 export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
   const security = securityIncident(text);
-  const u = raised(assessUrgency(text, security), businessUrgency(text));
+  const u = capped(raised(assessUrgency(text, security), businessUrgency(text)), text);
   const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
