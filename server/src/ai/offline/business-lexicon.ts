@@ -209,6 +209,9 @@ export const HARM_OBJECTS = [
   'العمل', 'العملاء', 'الشركة',
 ];
 
+/** "My" before what is harmed ("beeinträchtigt meine Arbeit", "afecta mi productividad"): one person's work, not the organisation's. */
+export const MY: Cancel = { terms: ['mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas'], window: 2 };
+
 /** Harm to the organisation named outright, without a verb. */
 export const ORG_HARM_TERMS = [
   'geschäftsbetrieb*', 'geschäftsabläufe*', 'betriebsabläufe*', 'patientendaten', 'kundendaten', 'sensible daten', 'medizinische daten', 'umsatzverlust*',

@@ -19,6 +19,7 @@ import {
   HARM_VERBS,
   NearLexicon,
   Lexicon,
+  MY,
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
   PURCHASED_TERMS,
@@ -66,7 +67,7 @@ const PROBLEM =
 
 /** The harm reaches the organisation: its operations, its customers, its production, sensitive data. */
 const ORG_HARM =
-  /\b((?:affect|impact|disrupt|hinder|block|halt|jeopardi[sz]|threaten|delay|stall)\w*\b[^.!?\n]{0,50}\b(?:our|the|business|company|team|daily|critical|client|customer) (?:\w+ )?(?:operations?|business|productivity|workflows?|revenue|sales|clients?|customers?|services?|projects?|teams?|staff|employees|patients?|deadlines?)|(?:business|company|organi[sz]ation(?:al)?|critical|daily|hospital) (?:operations?|systems?|infrastructure|services?)|production (?:systems?|servers?|environments?|is)|(?:sensitive|confidential|patient|medical|financial|customer|client|personal) (?:data|information|records)|security (?:breach|incident)|revenue loss|loss of revenue|financial loss)\b/i;
+  /\b((?:affect|impact|disrupt|hinder|block|halt|jeopardi[sz]|threaten|delay|stall)\w*\b[^.!?\n]{0,50}(?<!\bmy (?:\w+ )?)\b(?:our|the|business|company|team|daily|critical|client|customer) (?:\w+ )?(?:operations?|business|productivity|workflows?|revenue|sales|clients?|customers?|services?|projects?|teams?|staff|employees|patients?|deadlines?)|(?:business|company|organi[sz]ation(?:al)?|critical|daily|hospital) (?:operations?|systems?|infrastructure|services?)|production (?:systems?|servers?|environments?|is)|(?:sensitive|confidential|patient|medical|financial|customer|client|personal) (?:data|information|records)|security (?:breach|incident)|revenue loss|loss of revenue|financial loss)\b/i;
 
 /** An organisation writing about its own systems, people or customers. */
 const ORG_VOICE =
@@ -110,7 +111,7 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
   [STATED_MEDIUM, [new Lexicon(STATED_MEDIUM_TERMS)]],
   [STATED_LOW, [new Lexicon(STATED_LOW_TERMS)]],
-  [ORG_HARM, [new NearLexicon(HARM_VERBS, HARM_OBJECTS), new Lexicon(ORG_HARM_TERMS)]],
+  [ORG_HARM, [new NearLexicon(HARM_VERBS, new Lexicon(HARM_OBJECTS, { unlessAfter: MY })), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
   [ORG_VOICE, [new Lexicon(ORG_VOICE_TERMS)]],

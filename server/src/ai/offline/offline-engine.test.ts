@@ -151,6 +151,9 @@ describe('offline triage', () => {
     expect(stated.urgencyReason).toContain('Medium priority');
     expect(triageOffline('Low priority, but someone hacked our account.').urgency).toBe('high');
     expect(triageOffline('Medium priority: we need the corrected invoice by 3pm today.').urgency).toBe('high');
+    // One person's productivity is one person's; the organisation's is the organisation's.
+    expect(triageOffline('The crash is affecting my daily productivity.').impact).toBe('low');
+    expect(triageOffline('The crash is affecting our daily productivity.').impact).toBe('high');
     // The customer's own deadline is still one person's.
     expect(triageOffline('my upload keeps failing and I have to deliver this file by end of day today').impact).toBe('low');
   });

@@ -76,6 +76,12 @@ const CASES: Record<string, Case[]> = {
     { text: 'Les factures de notre entreprise sont incorrectes.', urgency: 'medium', impact: 'high', quotes: 'notre entreprise' },
     { text: 'As faturas da nossa empresa estão incorretas.', urgency: 'medium', impact: 'high', quotes: 'nossa empresa' },
   ],
+  'a fault that holds up "my" work, not the organisation\'s': [
+    { text: 'Der Absturz beeinträchtigt meine Arbeit.', urgency: 'medium', impact: 'low' },
+    { text: 'El fallo afecta mi productividad.', urgency: 'medium', impact: 'low' },
+    { text: 'La panne perturbe mon activité.', urgency: 'medium', impact: 'low' },
+    { text: 'A falha prejudica minha produção.', urgency: 'medium', impact: 'low' },
+  ],
   'something cosmetic that only they see': [
     { text: 'Nur bei mir ist das Logo unscharf.', urgency: 'low', impact: 'low', quotes: 'nur bei mir' },
     { text: 'Solo a mí se me ve borroso el logo.', urgency: 'low', impact: 'low', quotes: 'solo a mí' },
