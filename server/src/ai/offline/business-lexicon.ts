@@ -110,28 +110,35 @@ export class Lexicon {
  */
 export class NearLexicon {
   readonly #verbs: Lexicon;
-  readonly #objects: Lexicon;
+  readonly #objects: Lexicon | NearLexicon;
   readonly #window: number;
 
-  /** `window`: how many words after the first term the second may start. */
-  constructor(verbs: readonly string[] | Lexicon, objects: readonly string[] | Lexicon, window = 8) {
+  /** `window`: how many words after the first term the second may start; the second may itself be a pair. */
+  constructor(verbs: readonly string[] | Lexicon, objects: readonly string[] | Lexicon | NearLexicon, window = 8) {
     this.#verbs = verbs instanceof Lexicon ? verbs : new Lexicon(verbs);
-    this.#objects = objects instanceof Lexicon ? objects : new Lexicon(objects);
+    this.#objects = objects instanceof Lexicon || objects instanceof NearLexicon ? objects : new Lexicon(objects);
     this.#window = window;
   }
 
   find(sentences: readonly (readonly string[])[]): string | null {
     for (const words of sentences) {
       for (let i = 0; i < words.length; i++) {
-        const verbEnd = this.#verbs.matchAt(words, i);
-        if (verbEnd < 0) continue;
-        for (let j = verbEnd; j < Math.min(words.length, verbEnd + this.#window); j++) {
-          const end = this.#objects.matchAt(words, j);
-          if (end > 0) return words.slice(i, end).join(' ');
-        }
+        const end = this.matchAt(words, i);
+        if (end > 0) return words.slice(i, end).join(' ');
       }
     }
     return null;
+  }
+
+  /** If the first term starts at `i` and the second follows in the window, the index after the second; else -1. */
+  matchAt(words: readonly string[], i: number): number {
+    const verbEnd = this.#verbs.matchAt(words, i);
+    if (verbEnd < 0) return -1;
+    for (let j = verbEnd; j < Math.min(words.length, verbEnd + this.#window); j++) {
+      const end = this.#objects.matchAt(words, j);
+      if (end > 0) return end;
+    }
+    return -1;
   }
 }
 
@@ -295,6 +302,12 @@ export const CANNOT_TERMS = [
   'ne peux pas', 'ne peut pas', 'ne pouvons pas', 'ne peuvent pas', "n'arrive pas", "n'arrivons pas", "n'arrivent pas", 'impossible de', "impossible d'",
   'não consigo', 'não consegue', 'não conseguimos', 'não conseguem', 'não posso', 'não pode', 'não podemos', 'não podem',
 ];
+/**
+ * German puts "nicht" anywhere after the modal verb and the verb last ("Wir können seit heute Morgen nicht auf den
+ * Server zugreifen"): the modal, then within a few words the negation, then within a few more the verb.
+ */
+export const MODAL_TERMS = ['kann', 'können', 'konnte', 'konnten'];
+export const MODAL_NEGATION_TERMS = ['nicht', 'kein', 'keine', 'keinen'];
 export const WORK_VERBS = [
   'anmelden', 'einloggen', 'zugreifen', 'öffnen', 'arbeiten', 'hochladen', 'herunterladen', 'erreichen', 'nutzen', 'verwenden',
   'acceder', 'abrir', 'entrar', 'iniciar', 'trabajar', 'subir', 'descargar', 'usar', 'utilizar',

@@ -19,6 +19,8 @@ import {
   HARM_VERBS,
   NearLexicon,
   Lexicon,
+  MODAL_NEGATION_TERMS,
+  MODAL_TERMS,
   MY,
   ORG_HARM_TERMS,
   PROBLEM_TERMS,
@@ -100,12 +102,18 @@ function howTo(text: string): boolean {
   return HOW_TO_OTHER.matchAt(first, start) > 0;
 }
 
-/** "Cannot sign in / open / access" in the other languages, the verb a few words after ("können keine Dateien öffnen"). */
-export const CANNOT_WORK = new NearLexicon(CANNOT_TERMS, WORK_VERBS, 4);
+/**
+ * "Cannot sign in / open / access" in the other languages, the verb a few words after ("können keine Dateien
+ * öffnen"), or in German the modal, the negation and the verb apart ("können seit heute nicht auf den Server zugreifen").
+ */
+export const CANNOT_WORK: readonly NearLexicon[] = [
+  new NearLexicon(CANNOT_TERMS, WORK_VERBS, 4),
+  new NearLexicon(MODAL_TERMS, new NearLexicon(MODAL_NEGATION_TERMS, WORK_VERBS, 5), 4),
+];
 
 /** The same signals in the other languages Kai speaks (business-lexicon.ts). */
 const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
-  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS), CANNOT_WORK]],
+  [DISRUPTION, [new Lexicon(DISRUPTION_TERMS), ...CANNOT_WORK]],
   [CLAIMED, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [SAID_URGENT, [new Lexicon(CLAIMED_TERMS, { unlessAfter: DENIED })]],
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],

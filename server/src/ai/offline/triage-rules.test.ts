@@ -66,6 +66,7 @@ const CASES: Record<string, Case[]> = {
     { text: 'Urgente: a nova versão está afetando nossas operações.', urgency: 'high', impact: 'medium', quotes: 'afetando nossas operações' },
   ],
   'blocked, but the customer rates it medium priority': [
+    { text: 'Mittlere Priorität: Wir können seit heute Morgen nicht auf den Server zugreifen.', urgency: 'medium', impact: 'medium', quotes: 'mittlere priorität' },
     { text: 'Prioridad media: no podemos acceder al servidor desde esta mañana.', urgency: 'medium', impact: 'medium', quotes: 'prioridad media' },
     { text: 'Priorité moyenne : nous ne pouvons pas accéder au serveur depuis ce matin.', urgency: 'medium', impact: 'medium', quotes: 'priorité moyenne' },
     { text: 'Prioridade média: não conseguimos acessar o servidor desde hoje de manhã.', urgency: 'medium', impact: 'medium', quotes: 'prioridade média' },
@@ -145,6 +146,12 @@ describe('offline triage: words that look like a signal but are not', () => {
     const denied = triageOffline('Not urgent, but the upload fails with an error.');
     expect(denied.urgency).toBe('medium');
     expect(triageOffline('Urgent: the upload fails with an error.').urgency).toBe('high');
+  });
+
+  it('reads a German "cannot" whose negation and verb stand apart from the modal (the verb comes last)', () => {
+    const t = triageOffline('Wir können seit heute Morgen nicht auf den Server zugreifen.');
+    expect(t.urgency).toBe('high');
+    expect(t.urgencyReason).toMatch(/^Blocked from working/);
   });
 
   it('does not take a question whether something works for a blocked worker', () => {

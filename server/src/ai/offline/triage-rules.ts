@@ -225,9 +225,12 @@ const WORKAROUND_OTHER = new Lexicon(WORKAROUND_TERMS);
 const GROUP_OTHER = new Lexicon(GROUP_TERMS);
 
 /** The first signal found in the message's words in another language, with the words that showed it. */
-function findOther(list: Lexicon | NearLexicon, text: string, reason: string): Found | null {
-  const match = list.find(wordsOf(text));
-  return match ? { reason, match } : null;
+function findOther(lists: Lexicon | NearLexicon | readonly (Lexicon | NearLexicon)[], text: string, reason: string): Found | null {
+  for (const list of lists instanceof Lexicon || lists instanceof NearLexicon ? [lists] : lists) {
+    const match = list.find(wordsOf(text));
+    if (match) return { reason, match };
+  }
+  return null;
 }
 
 const NARROW = /\bonly (has|had|with|gives?)\b[^.!?]{0,30}\b(read|:read|read-only)\b|\bnot an admin\b|\bisn'?t an admin\b/i;
