@@ -192,6 +192,14 @@ export const STATED_LOW_TERMS = [
   'prioridad baja', 'baja prioridad', 'prioridade baixa', 'baixa prioridade',
 ];
 
+/** A fault the customer calls minor. */
+export const MINOR_TERMS = [
+  'kleines problem', 'kleinen problem', 'kleine probleme', 'kleiner fehler', 'kleinen fehler', 'geringfügig*',
+  'léger problème', 'légers problèmes', 'petit problème', 'petits problèmes', 'problème mineur', 'problèmes mineurs',
+  'problema menor', 'problemas menores', 'pequeño problema', 'pequeños problemas', 'fallo menor',
+  'pequeno problema', 'pequenos problemas', 'problema pequeno',
+];
+
 export const PROBLEM_TERMS = [
   'problem*', '*problem*', 'fehler*', '*fehler*', 'beschädigt*', 'kaputt*', 'funktioniert nicht', 'defekt*', 'schwierigkeit*', 'langsam*', 'verzögerung*', 'falsch*', 'fehlgeschlagen',
   'problème*', 'erreur*', 'endommagé*', 'cassé*', 'défectueu*', 'ne fonctionne pas', 'dysfonctionnement*', 'défaillance*', 'difficulté*', 'bug*', 'lent*', 'retard*', 'incorrect*', 'échec*',

@@ -19,6 +19,7 @@ import {
   HARM_VERBS,
   NearLexicon,
   Lexicon,
+  MINOR_TERMS,
   MODAL_NEGATION_TERMS,
   MODAL_TERMS,
   MY,
@@ -62,6 +63,9 @@ const SAID_URGENT = new RegExp(
 /** A priority below high that the customer states outright ("Medium Priority Issue with…", "priority: low"). */
 const STATED_MEDIUM = /\b(?:medium|moderate|normal)[- ]priority\b|\bpriority(?: level)?:?\s+(?:medium|moderate|normal)\b/i;
 const STATED_LOW = /\blow[- ]priority\b|\bpriority(?: level)?:?\s+low\b/i;
+
+/** A fault the customer calls minor ("a minor issue", "a slight glitch"). */
+const MINOR = /\b(?:minor|slight|small) (?:issues?|problems?|glitch(?:es)?|bugs?|faults?|inconvenience)\b/i;
 
 /** Something is wrong (weaker than a disruption). */
 const PROBLEM =
@@ -119,6 +123,7 @@ const OTHER_LANGUAGES = new Map<RegExp, (Lexicon | NearLexicon)[]>([
   [PROBLEM, [new Lexicon(PROBLEM_TERMS)]],
   [STATED_MEDIUM, [new Lexicon(STATED_MEDIUM_TERMS)]],
   [STATED_LOW, [new Lexicon(STATED_LOW_TERMS)]],
+  [MINOR, [new Lexicon(MINOR_TERMS)]],
   [ORG_HARM, [new NearLexicon(HARM_VERBS, new Lexicon(HARM_OBJECTS, { unlessAfter: MY })), new Lexicon(ORG_HARM_TERMS)]],
   [PURCHASED, [new Lexicon(PURCHASED_TERMS)]],
   [DEVICE, [new Lexicon(DEVICE_TERMS)]],
@@ -168,6 +173,11 @@ export function statedPriority(text: string): { level: 'medium' | 'low'; match: 
   if (low) return { level: 'low', match: low };
   const medium = match(STATED_MEDIUM, text);
   return medium ? { level: 'medium', match: medium } : null;
+}
+
+/** The customer's words that the fault is minor ("a minor issue", "problema menor"), or null. */
+export function minorFault(text: string): string | null {
+  return match(MINOR, text);
 }
 
 /** The urgency a company's ticket claims or shows, if higher than nothing. */

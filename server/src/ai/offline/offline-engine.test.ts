@@ -151,6 +151,11 @@ describe('offline triage', () => {
     expect(stated.urgencyReason).toContain('Medium priority');
     expect(triageOffline('Low priority, but someone hacked our account.').urgency).toBe('high');
     expect(triageOffline('Medium priority: we need the corrected invoice by 3pm today.').urgency).toBe('high');
+    // A fault the customer calls minor is low, unless work has stopped.
+    const minor = triageOffline('A minor issue: the keyboard sometimes lags after the update.');
+    expect(minor.urgency).toBe('low');
+    expect(minor.urgencyReason).toContain('minor issue');
+    expect(triageOffline('A minor issue, but nobody can sign in since this morning.').urgency).toBe('high');
     // One person's productivity is one person's; the organisation's is the organisation's.
     expect(triageOffline('The crash is affecting my daily productivity.').impact).toBe('low');
     expect(triageOffline('The crash is affecting our daily productivity.').impact).toBe('high');

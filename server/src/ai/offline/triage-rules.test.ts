@@ -83,6 +83,16 @@ const CASES: Record<string, Case[]> = {
     { text: 'La panne perturbe mon activité.', urgency: 'medium', impact: 'low' },
     { text: 'A falha prejudica minha produção.', urgency: 'medium', impact: 'low' },
   ],
+  'a fault the customer calls minor': [
+    { text: 'Ein kleines Problem: Die Tastatur reagiert manchmal verzögert.', urgency: 'low', impact: 'low', quotes: 'kleines problem' },
+    { text: 'Un problema menor: el teclado a veces no responde.', urgency: 'low', impact: 'low', quotes: 'problema menor' },
+    { text: 'Un petit problème : le clavier répond parfois avec retard.', urgency: 'low', impact: 'low', quotes: 'petit problème' },
+    { text: 'Um pequeno problema: o teclado às vezes não responde.', urgency: 'low', impact: 'low', quotes: 'pequeno problema' },
+  ],
+  'called minor, but work has stopped': [
+    { text: 'Kleines Problem, aber wir können seit heute Morgen nicht auf den Server zugreifen.', urgency: 'high', impact: 'medium' },
+    { text: 'Un problema menor, pero no podemos acceder al servidor desde esta mañana.', urgency: 'high', impact: 'medium' },
+  ],
   'something cosmetic that only they see': [
     { text: 'Nur bei mir ist das Logo unscharf.', urgency: 'low', impact: 'low', quotes: 'nur bei mir' },
     { text: 'Solo a mí se me ve borroso el logo.', urgency: 'low', impact: 'low', quotes: 'solo a mí' },

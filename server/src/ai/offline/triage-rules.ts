@@ -19,7 +19,7 @@ import {
   WORKAROUND_TERMS,
   sentenceWords,
 } from './business-lexicon';
-import { businessImpact, businessUrgency, CANNOT_WORK, saidUrgent, statedPriority, wordsOf, type Raise } from './business-signals';
+import { businessImpact, businessUrgency, CANNOT_WORK, minorFault, saidUrgent, statedPriority, wordsOf, type Raise } from './business-signals';
 
 /**
  * The offline triage model: a transparent lexicon. Urgency (how soon it must be handled) and impact (how
@@ -293,6 +293,8 @@ interface Assessment {
   match?: string;
   /** A security incident or a deadline within hours: high whatever priority the customer gives it. */
   firm?: boolean;
+  /** Work has stopped (with or without a workaround): more than the minor fault a customer may call it. */
+  stopped?: boolean;
 }
 
 function assessUrgency(text: string, security: Found | null): Assessment {
@@ -301,8 +303,8 @@ function assessUrgency(text: string, security: Found | null): Assessment {
   if (hours) return { level: 'high', reason: hours.reason, match: hours.match, firm: true };
   const blocked = find(BLOCKED, text) ?? findOther(NOBODY_CAN, text, 'Nobody can work') ?? findOther(CANNOT_WORK, text, 'Blocked from working');
   const workaround = WORKAROUND.exec(text)?.[0] ?? WORKAROUND_OTHER.find(wordsOf(text));
-  if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match };
-  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround}”)`, match: workaround };
+  if (blocked && !workaround) return { level: 'high', reason: `${blocked.reason}, with no workaround`, match: blocked.match, stopped: true };
+  if (blocked && workaround) return { level: 'medium', reason: `${blocked.reason}, but there is a workaround (“${workaround}”)`, match: workaround, stopped: true };
   const days = find(WITHIN_DAYS, text);
   const calm = find(NO_TIME_PRESSURE, text);
   const cosmetic = COSMETIC.exec(text);
@@ -358,23 +360,28 @@ function assessImpact(text: string, security: Found | null): Assessment {
 
 /** The higher of the lexicon's assessment and the business calibration (which never lowers one). */
 function raised(a: Assessment, r: Raise | null): Assessment {
-  return r && !a.firm && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? r : a;
+  return r && !a.firm && LEVEL_RANK[r.level] > LEVEL_RANK[a.level] ? { ...r, stopped: a.stopped } : a;
 }
 
 /**
- * A customer who states a priority below high ("Medium Priority Issue", "Vorfall mittlerer Priorität") is telling
- * us how soon, as one who says "urgent" is: the urgency is at most medium, unless it is a security incident or a
- * deadline within hours.
+ * A customer who rates it themselves is telling us how soon, as one who says "urgent" is. A priority stated below
+ * high ("Medium Priority Issue", "Vorfall mittlerer Priorität") makes the urgency at most medium; a fault they
+ * call minor ("a minor issue", "ce léger problème", "problema menor") is low, unless work has stopped. Neither
+ * lowers a security incident or a deadline within hours.
  */
-function capped(u: Assessment, text: string): Assessment {
-  const stated = u.level === 'high' && !u.firm ? statedPriority(text) : null;
-  if (!stated) return u;
-  return { level: 'medium', reason: `The customer rates it ${stated.level} priority (“${stated.match}”), though: ${u.reason.charAt(0).toLowerCase()}${u.reason.slice(1)}`, match: stated.match };
+function rated(u: Assessment, text: string): Assessment {
+  if (u.level === 'low' || u.firm) return u;
+  const lower = (reason: string) => `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+  const minor = u.stopped ? null : minorFault(text);
+  if (minor) return { level: 'low', reason: `The customer calls it minor (“${minor}”): ${lower(u.reason)}`, match: minor };
+  const stated = u.level === 'high' ? statedPriority(text) : null;
+  if (stated) return { level: 'medium', reason: `The customer rates it ${stated.level} priority (“${stated.match}”), though: ${lower(u.reason)}`, match: stated.match };
+  return u;
 }
 
 export function triageOffline(text: string, categories: readonly string[] = DEFAULT_CATEGORIES): TriageResult {
   const security = securityIncident(text);
-  const u = capped(raised(assessUrgency(text, security), businessUrgency(text)), text);
+  const u = rated(raised(assessUrgency(text, security), businessUrgency(text)), text);
   const i = raised(assessImpact(text, security), businessImpact(text));
   let urgencyReason = u.reason;
   // "urgent" said casually: the word alone, without anything that is actually time-critical.
