@@ -1,8 +1,8 @@
 /**
  * Floors on tickets nobody here wrote (third-party/, test split, never tuned on), per language, and the
- * scoring of the baselines printed beside them. Measured: en 57.1% accuracy, macro-F1 53.6%, high recall
- * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 50.0% / 48.5% / 63.6%, es 50.0% / 46.0% / 70.2%,
- * fr 49.3% / 47.8% / 60.6%, pt 42.7% / 38.3% / 68.4%. The floors sit a few points below, so a real regression
+ * scoring of the baselines printed beside them. Measured: en 57.4% accuracy, macro-F1 54.1%, high recall
+ * 72.9% (naive Bayes 54.6% / 44.4% / 70.0%); de 49.3% / 47.4% / 63.6%, es 51.4% / 47.4% / 70.2%,
+ * fr 50.7% / 49.3% / 60.6%, pt 42.7% / 38.3% / 68.4%. The floors sit a few points below, so a real regression
  * fails and an unrelated tweak does not. Accuracy is still far from the goal of 0.65: see
  * server/src/ai/eval/README.md for why.
  */
@@ -14,10 +14,10 @@ import { loadThirdPartyTickets } from './third-party';
 import { byLanguage, evaluateThirdParty, type ThirdPartyReport } from './third-party-eval';
 
 const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: number }> = {
-  en: { accuracy: 0.55, macroF1: 0.51, highRecall: 0.7 },
+  en: { accuracy: 0.55, macroF1: 0.52, highRecall: 0.7 },
   de: { accuracy: 0.48, macroF1: 0.47, highRecall: 0.6 },
-  es: { accuracy: 0.47, macroF1: 0.43, highRecall: 0.67 },
-  fr: { accuracy: 0.46, macroF1: 0.45, highRecall: 0.57 },
+  es: { accuracy: 0.49, macroF1: 0.45, highRecall: 0.67 },
+  fr: { accuracy: 0.48, macroF1: 0.46, highRecall: 0.57 },
   // pt macro-F1 fell from 41.8% to 36.7% (its low-priority recall) when faults in bought hardware became the
   // account's problem, which raised every other language on dev; its floor followed, and rose again since.
   pt: { accuracy: 0.4, macroF1: 0.35, highRecall: 0.65 },
@@ -25,14 +25,15 @@ const FLOORS: Record<string, { accuracy: number; macroF1: number; highRecall: nu
 
 /**
  * Where offline triage beats naive Bayes in the same run on the test split, beyond accuracy in English: macro-F1
- * (naive Bayes leans on the commonest class) and high-priority recall. Not yet German macro-F1 (48.5% against
- * 49.0%), nor Spanish and French high recall, nor accuracy outside English.
+ * (naive Bayes leans on the commonest class) and high-priority recall, and accuracy in French too (50.7% against
+ * 49.3%: one ticket). Not yet German macro-F1 (47.4% against 49.0%), nor Spanish and French high recall, nor
+ * accuracy in German, Spanish and Portuguese.
  */
 const BEATS_NAIVE_BAYES: Record<string, ('accuracy' | 'macroF1' | 'highRecall')[]> = {
   en: ['accuracy', 'macroF1', 'highRecall'],
   de: ['highRecall'],
   es: ['macroF1'],
-  fr: ['macroF1'],
+  fr: ['accuracy', 'macroF1'],
   pt: ['macroF1', 'highRecall'],
 };
 
