@@ -15,8 +15,8 @@ import pino from 'pino';
 import { LEVELS, type Level } from '../shared/priority';
 import { createKai } from '../server/src/ai/create-kai';
 import type { KaiEngine } from '../server/src/ai/engine';
-import { OfflineEngine } from '../server/src/ai/offline/offline-engine';
-import { openDemoKb } from '../server/src/ai/eval/demo-kb';
+import { MIN_COVERAGE, OfflineEngine } from '../server/src/ai/offline/offline-engine';
+import { openDemoKb, type DemoKb } from '../server/src/ai/eval/demo-kb';
 import {
   evaluateAnswers,
   evaluateTriage,
@@ -130,6 +130,30 @@ async function thirdPartyAnswers(engineOver: (kb: KnowledgeBase) => KaiEngine): 
   return all.misses;
 }
 
+/** The offline engine's refusal threshold and its neighbours on the dev questions: what chose it. */
+const COVERAGE_SWEEP = [0.25, 0.3, 0.35, 0.4, 0.45];
+
+/**
+ * The dev answers of our own knowledge base and the third-party one at each threshold of COVERAGE_SWEEP, so the
+ * trade-off between answering and refusing that chose MIN_COVERAGE is printed, not remembered. Dev only.
+ */
+async function coverageSweep(demo: DemoKb): Promise<void> {
+  const set = loadThirdPartyKbSet();
+  const third = set ? await openThirdPartyKb(set.articles) : null;
+  const ownDev = inSplit(loadAnswerSet(), 'dev');
+  console.log(`\n### Refusal threshold (MIN_COVERAGE, chosen ${MIN_COVERAGE}), dev questions of our own knowledge base${third ? ' and the third-party one' : ''}`);
+  for (const minCoverage of COVERAGE_SWEEP) {
+    const own = await evaluateAnswers(new OfflineEngine(demo.kb, undefined, minCoverage), ownDev, { siteId: demo.siteId, slugOf: demo.slugOf });
+    let line = `  ${minCoverage === MIN_COVERAGE ? '→' : ' '} ${minCoverage.toFixed(2)}  own: hit@1 ${pct(own.hitAt1)}  honest ${pct(own.honestRefusal)}  false ${pct(own.falseRefusal)}`;
+    if (third && set) {
+      const r = await evaluateAnswers(new OfflineEngine(third.kb, undefined, minCoverage), inSplit(set.questions, 'dev'), { siteId: third.siteId, slugOf: third.slugOf });
+      line += `   third-party: hit@1 ${pct(r.hitAt1)}  honest ${pct(r.honestRefusal)}  false ${pct(r.falseRefusal)}`;
+    }
+    console.log(line);
+  }
+  await third?.db.destroy();
+}
+
 async function main(): Promise<void> {
   if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
   if (values.engine !== 'offline' && values.engine !== 'llm') throw new Error('--engine must be offline or llm');
@@ -185,6 +209,7 @@ async function main(): Promise<void> {
 
   const kbMisses = await thirdPartyAnswers(engineOver);
   const languageMisses = await languageAnswers(engineOver);
+  if (values.engine === 'offline') await coverageSweep(demo);
 
   const tri = triageOf(listSplit);
   console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);
