@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: runs Kai over the labelled evaluation sets (server/src/ai/eval/) and prints the figures for
- * the dev split, the test split and both together (and the answers in each of the six languages), then what
- * the engine got wrong on the test split.
+ * the dev split, the test split and both together (and the answers in each of the six languages; with the
+ * offline engine, the dev answers at each refusal threshold of COVERAGE_SWEEP), then what the engine got wrong
+ * on the test split.
  *
  *   npm run eval                      the embedded offline engine over the demo knowledge base
  *   npm run eval -- --engine llm      the engine createKai picks from the environment (needs OPENAI_API_KEY)
