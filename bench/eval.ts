@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: runs Kai over the labelled evaluation sets (server/src/ai/eval/) and prints the figures for
- * the dev split, the test split and both together (and the answers in each of the six languages), then what
- * the engine got wrong on the test split.
+ * the dev split, the test split and both together (and the answers in each of the six languages; with the
+ * offline engine, the dev answers at each refusal threshold of COVERAGE_SWEEP), then what the engine got wrong
+ * on the test split.
  *
  *   npm run eval                      the embedded offline engine over the demo knowledge base
  *   npm run eval -- --engine llm      the engine createKai picks from the environment (needs OPENAI_API_KEY)
@@ -15,8 +16,8 @@ import pino from 'pino';
 import { LEVELS, type Level } from '../shared/priority';
 import { createKai } from '../server/src/ai/create-kai';
 import type { KaiEngine } from '../server/src/ai/engine';
-import { OfflineEngine } from '../server/src/ai/offline/offline-engine';
-import { openDemoKb } from '../server/src/ai/eval/demo-kb';
+import { MIN_COVERAGE, OfflineEngine } from '../server/src/ai/offline/offline-engine';
+import { openDemoKb, type DemoKb } from '../server/src/ai/eval/demo-kb';
 import {
   evaluateAnswers,
   evaluateTriage,
@@ -130,6 +131,30 @@ async function thirdPartyAnswers(engineOver: (kb: KnowledgeBase) => KaiEngine): 
   return all.misses;
 }
 
+/** The offline engine's refusal threshold and its neighbours on the dev questions: what chose it. */
+const COVERAGE_SWEEP = [0.25, 0.3, 0.35, 0.4, 0.45];
+
+/**
+ * The dev answers of our own knowledge base and the third-party one at each threshold of COVERAGE_SWEEP, so the
+ * trade-off between answering and refusing that chose MIN_COVERAGE is printed, not remembered. Dev only.
+ */
+async function coverageSweep(demo: DemoKb): Promise<void> {
+  const set = loadThirdPartyKbSet();
+  const third = set ? await openThirdPartyKb(set.articles) : null;
+  const ownDev = inSplit(loadAnswerSet(), 'dev');
+  console.log(`\n### Refusal threshold (MIN_COVERAGE, chosen ${MIN_COVERAGE}), dev questions of our own knowledge base${third ? ' and the third-party one' : ''}`);
+  for (const minCoverage of COVERAGE_SWEEP) {
+    const own = await evaluateAnswers(new OfflineEngine(demo.kb, undefined, minCoverage), ownDev, { siteId: demo.siteId, slugOf: demo.slugOf });
+    let line = `  ${minCoverage === MIN_COVERAGE ? '→' : ' '} ${minCoverage.toFixed(2)}  own: hit@1 ${pct(own.hitAt1)}  honest ${pct(own.honestRefusal)}  false ${pct(own.falseRefusal)}`;
+    if (third && set) {
+      const r = await evaluateAnswers(new OfflineEngine(third.kb, undefined, minCoverage), inSplit(set.questions, 'dev'), { siteId: third.siteId, slugOf: third.slugOf });
+      line += `   third-party: hit@1 ${pct(r.hitAt1)}  honest ${pct(r.honestRefusal)}  false ${pct(r.falseRefusal)}`;
+    }
+    console.log(line);
+  }
+  await third?.db.destroy();
+}
+
 async function main(): Promise<void> {
   if (!['dev', 'test', 'all'].includes(listSplit)) throw new Error('--list must be dev, test or all');
   if (values.engine !== 'offline' && values.engine !== 'llm') throw new Error('--engine must be offline or llm');
@@ -185,6 +210,7 @@ async function main(): Promise<void> {
 
   const kbMisses = await thirdPartyAnswers(engineOver);
   const languageMisses = await languageAnswers(engineOver);
+  if (values.engine === 'offline') await coverageSweep(demo);
 
   const tri = triageOf(listSplit);
   console.log(`\n## Misclassified ${listSplit} triage items (${tri.misclassified.length} of ${tri.n}): truth → predicted as urgency/impact = priority`);

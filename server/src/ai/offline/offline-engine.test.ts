@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest } from '../../db/database';
 import { KnowledgeBase, readDemoArticles } from '../../kb/knowledge-base';
 import { ensureDemoSite } from '../../sites/site.repository';
-import { isSecurityIncident, MIN_SCORE, minScoreFor, OfflineEngine } from './offline-engine';
+import { isSecurityIncident, MIN_COVERAGE, MIN_SCORE, minScoreFor, OfflineEngine } from './offline-engine';
 import { triageOffline } from './triage-rules';
 
 let engine: OfflineEngine;
@@ -204,6 +204,15 @@ describe('offline retrieval', () => {
       expect(t.action, q).toBe('offer_handoff');
       expect(t.sources, q).toEqual([]);
     }
+  });
+
+  it('answers only from an article that covers as much of the question as its threshold asks', () => {
+    const question = 'How do I set up two-factor authentication for my account?';
+    const best = kb.index(siteId).search(question)[0]!;
+    expect(best.coverage).toBeGreaterThanOrEqual(MIN_COVERAGE);
+    const decide = (minCoverage: number) => new OfflineEngine(kb, undefined, minCoverage).decide({ siteId, message: question, history: [], agentName: 'Kai', offeredHandoff: false });
+    expect(decide(best.coverage)).toMatchObject({ action: 'answer', sources: [{ id: best.articleId }] });
+    expect(decide(best.coverage + 0.01)).toMatchObject({ action: 'offer_handoff', sources: [], handoffReason: 'no_answer' });
   });
 
   it('quotes a list together with the sentence that introduces it', () => {
