@@ -21,12 +21,10 @@ const NOT_YET_MOVED = new Set([
   // Still to move (issue 8, typed storage).
   'auth/agent-links.ts',
   'channels/portal/customer-auth.ts',
-  'channels/portal/customer-requests.ts',
   'csat/csat.ts',
   'reach/reach.routes.ts',
   'reach/reply-reach.ts',
   'reach/visitor-email.ts',
-  'routes/probes.routes.ts',
   'sites/ownership.ts',
   'sites/site-admin.ts',
 ]);
