@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/database';
+import { insertAuditEntry } from './audit.repository';
 
 /** Who did something: an agent (with the address they came from), or the system. */
 export interface AuditActor {
@@ -25,21 +26,18 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'system', ip: null };
  * line commit together or not at all.
  */
 export async function recordAudit(db: DbOrTx, actor: AuditActor, entry: AuditEntry, now = new Date()): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: now.toISOString(),
-      actor_id: actor.id,
-      actor_label: actor.label,
-      ip: actor.ip,
-      action: entry.action,
-      target_type: entry.target.type,
-      target_id: entry.target.id,
-      site_id: entry.siteId ?? null,
-      changes: JSON.stringify(entry.changes ?? {}),
-    })
-    .execute();
+  await insertAuditEntry(db, {
+    id: randomUUID(),
+    at: now.toISOString(),
+    actor_id: actor.id,
+    actor_label: actor.label,
+    ip: actor.ip,
+    action: entry.action,
+    target_type: entry.target.type,
+    target_id: entry.target.id,
+    site_id: entry.siteId ?? null,
+    changes: JSON.stringify(entry.changes ?? {}),
+  });
 }
 
 /** The `changes` of an audit entry: each field of `next` whose value differs from `before`. */

@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { AuditEntryView } from '../../../shared/admin';
 import type { DbOrTx } from '../db/database';
-import type { AuditLogRow } from '../db/schema';
+import type { AuditLogRow, AuditLogTable } from '../db/schema';
+
+/** One line of the audit log (recordAudit in audit-log.ts builds it). */
+export async function insertAuditEntry(db: DbOrTx, row: Insertable<AuditLogTable>): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
 
 export interface AuditFilter {
   /** An action (`site.updated`) or a prefix ending in a dot (`site.`). */

@@ -126,6 +126,11 @@ export class InlineLimitsPlugin implements KyselyPlugin {
   }
 }
 
+/** A round trip to the database (the readiness probe's check); rejects when it does not answer. */
+export async function pingDatabase(db: DbOrTx): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** Whether `db` (a database or a transaction on it) is PostgreSQL, for the few statements the dialects write apart. */
 export function isPostgres(db: DbOrTx): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;

@@ -2,6 +2,7 @@
  * A ticket's conversation as plain text: for agents (download, print) and for the customer ("Email me this
  * conversation"). Never internal notes; the files of each message are named, so the reader knows they exist.
  */
+import { listAttachments } from '../attachments/attachment.repository';
 import type { DbOrTx } from '../db/database';
 import type { TicketRow } from '../db/schema';
 import type { Language } from '../../../shared/language';
@@ -16,7 +17,7 @@ export async function transcriptText(db: DbOrTx, ticket: TicketRow, siteName: st
   const { mail } = textsFor(language);
   const when = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const messages = ticket.conversation_id ? await listMessages(db, ticket.conversation_id, { includeInternal: false, limit: MAX_MESSAGES }) : [];
-  const files = await db.selectFrom('attachments').select(['message_id', 'filename']).where('ticket_id', '=', ticket.id).orderBy('created_at').execute();
+  const files = await listAttachments(db, ticket.id);
   const filesOf = new Map<string, string[]>();
   for (const f of files) if (f.message_id) filesOf.set(f.message_id, [...(filesOf.get(f.message_id) ?? []), f.filename]);
   const lines = [mail.transcriptHeading(siteName, ticket.number), `${mail.subject}: ${ticket.subject}`, `${mail.status}: ${mail.statuses[ticket.status]}`, ''];

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Cluster } from '../cluster/cluster';
-import type { Db } from '../db/database';
+import { type Db, pingDatabase } from '../db/database';
 import { routeDocs } from './route-docs';
 
 /** A dependency that does not answer within this is down, as far as a load balancer is concerned. */
@@ -39,7 +38,7 @@ export const probeRoutes: FastifyPluginAsync<{ db: Db; cluster: Cluster; redis: 
   app.get('/healthz', { logLevel: 'warn', ...doc({ summary: 'Liveness: the process serves requests', response: { 200: z.object({ status: z.literal('ok') }) } }) }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { logLevel: 'warn', ...doc({ summary: 'Readiness: the database (and Redis, with REDIS_URL) answer', response: { 200: readySchema, 503: readySchema.describe('`status: "unavailable"`, naming the failed check') } }) }, async (_request, reply) => {
-    const checks: Record<string, Check> = { database: await probe(() => sql`select 1`.execute(db)) };
+    const checks: Record<string, Check> = { database: await probe(() => pingDatabase(db)) };
     if (redis) checks['redis'] = await probe(() => cluster.ping());
     const ready = Object.values(checks).every((c) => c === 'ok');
     reply.code(ready ? 200 : 503);

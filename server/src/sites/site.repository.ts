@@ -13,6 +13,11 @@ export async function listSiteIds(db: DbOrTx): Promise<string[]> {
   return (await db.selectFrom('sites').select('id').execute()).map((r) => r.id);
 }
 
+/** The oldest site (the one a deployment-wide channel such as email files its tickets under). */
+export async function findFirstSite(db: DbOrTx): Promise<SiteRow | undefined> {
+  return db.selectFrom('sites').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
 export async function findSiteById(db: DbOrTx, id: string): Promise<SiteRow | undefined> {
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { attachmentsOfMessage } from '../../attachments/attachment.repository';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { CoreContext } from '../../context';
 import type { DbOrTx } from '../../db/database';
+import { claimOutboxMail, insertOutboxMail, listDueMail, markMailFailed, markMailSent, recordThreadMessage } from './email.repository';
 import { mailError } from './mail-log';
 
 /** A mail to send. Threading headers keep the customer's mail client on one thread per ticket. */
@@ -36,30 +37,27 @@ export function messageIdFor(supportEmail: string): string {
 export async function enqueueMail(db: DbOrTx, supportEmail: string, mail: OutgoingMail, now: Date): Promise<{ id: string; messageId: string }> {
   const id = randomUUID();
   const messageId = messageIdFor(supportEmail);
-  await db
-    .insertInto('email_outbox')
-    .values({
-      id,
-      ticket_id: mail.ticketId ?? null,
-      source_message_id: mail.sourceMessageId ?? null,
-      kind: mail.kind,
-      to_address: mail.to,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      message_id: messageId,
-      in_reply_to: mail.inReplyTo ?? null,
-      references: mail.references?.length ? mail.references.join(' ') : null,
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: now.toISOString(),
-      last_error: null,
-      created_at: now.toISOString(),
-      sent_at: null,
-    })
-    .execute();
+  await insertOutboxMail(db, {
+    id,
+    ticket_id: mail.ticketId ?? null,
+    source_message_id: mail.sourceMessageId ?? null,
+    kind: mail.kind,
+    to_address: mail.to,
+    subject: mail.subject,
+    text_body: mail.text,
+    html_body: mail.html ?? null,
+    message_id: messageId,
+    in_reply_to: mail.inReplyTo ?? null,
+    references: mail.references?.length ? mail.references.join(' ') : null,
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now.toISOString(),
+    last_error: null,
+    created_at: now.toISOString(),
+    sent_at: null,
+  });
   if (mail.ticketId) {
-    await db.insertInto('email_messages').values({ message_id: messageId, ticket_id: mail.ticketId, direction: 'out', created_at: now.toISOString() }).execute();
+    await recordThreadMessage(db, { message_id: messageId, ticket_id: mail.ticketId, direction: 'out', created_at: now.toISOString() });
   }
   return { id, messageId };
 }
@@ -102,25 +100,11 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string; att
 
   async function sendDue(): Promise<number> {
     const now = ctx.now();
-    const due = await ctx.db
-      .selectFrom('email_outbox')
-      .selectAll()
-      .where('status', '=', 'queued')
-      .where('next_attempt_at', '<=', now.toISOString())
-      .orderBy('created_at')
-      .limit(50)
-      .execute();
+    const due = await listDueMail(ctx.db, now.toISOString(), 50);
     let sent = 0;
     for (const mail of due) {
       // Claim it: push its next attempt out so no other process sends it at the same time.
-      const claim = await ctx.db
-        .updateTable('email_outbox')
-        .set({ next_attempt_at: new Date(now.getTime() + 5 * 60_000).toISOString(), attempts: mail.attempts + 1 })
-        .where('id', '=', mail.id)
-        .where('status', '=', 'queued')
-        .where('attempts', '=', mail.attempts)
-        .executeTakeFirst();
-      if (Number(claim.numUpdatedRows) === 0) continue;
+      if (!(await claimOutboxMail(ctx.db, mail, new Date(now.getTime() + 5 * 60_000).toISOString()))) continue;
       try {
         const files = await filesOf(ctx, mail.source_message_id);
         await transport.sendMail({
@@ -136,18 +120,14 @@ export function startOutboxWorker(ctx: CoreContext & { supportEmail: string; att
           // Our own mail is automatic in the RFC 3834 sense only for acknowledgements and notices; replies are from people.
           headers: AUTOMATIC_KINDS.has(mail.kind) ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
         });
-        await ctx.db.updateTable('email_outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), last_error: null }).where('id', '=', mail.id).execute();
+        await markMailSent(ctx.db, mail.id, ctx.now().toISOString());
         ctx.events.emit('mail.sent', { kind: mail.kind, ticketId: mail.ticket_id, messageId: mail.source_message_id });
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         // The transport's error carries the recipient (its envelope, the server's answer): only the scrubbed form is logged.
         ctx.log.warn({ error: mailError(err), mailId: mail.id, kind: mail.kind, attempts: mail.attempts + 1 }, 'sending mail failed; will retry');
-        await ctx.db
-          .updateTable('email_outbox')
-          .set({ last_error: message.slice(0, 500), next_attempt_at: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() })
-          .where('id', '=', mail.id)
-          .execute();
+        await markMailFailed(ctx.db, mail.id, { error: message.slice(0, 500), nextAttemptAt: new Date(ctx.now().getTime() + retryDelayMs(mail.attempts + 1)).toISOString() });
         // After the error is stored, so a listener reading the outbox sees it.
         ctx.events.emit('mail.failed', { kind: mail.kind, attempts: mail.attempts + 1, ticketId: mail.ticket_id, messageId: mail.source_message_id });
       }

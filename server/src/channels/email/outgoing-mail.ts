@@ -13,6 +13,7 @@ import { en } from '../../i18n/en';
 import { mailLanguageFor, mailTextsFor } from '../../i18n/mail-language';
 import { describePromise } from '../../tickets/promise';
 import { findTicket } from '../../tickets/ticket.repository';
+import { countMailToSince } from './email.repository';
 import { baseSubject } from './mail-text';
 import { addressTag } from './mail-log';
 import { enqueueMail } from './outbox';
@@ -50,14 +51,7 @@ function rejectedLines(mail: Texts['mail'], rejected: readonly RejectedAttachmen
 /** Whether one more automatic mail may go to this address now (see MAX_AUTOMATIC_MAILS_PER_HOUR). */
 async function mayMailAutomatically(ctx: MailContext, tx: Tx, to: string): Promise<boolean> {
   const since = new Date(ctx.now().getTime() - 60 * 60_000).toISOString();
-  const row = await tx
-    .selectFrom('email_outbox')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('to_address', '=', to)
-    .where('kind', 'in', ['acknowledgement', 'notice'])
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
-  const recent = Number(row?.n ?? 0);
+  const recent = await countMailToSince(tx, to, ['acknowledgement', 'notice'], since);
   if (recent >= MAX_AUTOMATIC_MAILS_PER_HOUR) {
     ctx.log.warn({ to: addressTag(to), recent }, 'automatic mail to this address held back: too many this hour (possible mail loop)');
     return false;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { CoreContext } from '../../context';
+import { deleteQuarantined, insertQuarantined, listOldestQuarantined, quarantineTotals } from './email.repository';
 
 /** Entries kept at most. */
 export const MAX_QUARANTINED = 1_000;
@@ -35,23 +36,15 @@ export async function quarantine(ctx: QuarantineContext, props: { reason: string
       ctx.log.error({ err }, 'could not keep the raw bytes of a quarantined mail');
     }
   }
-  await ctx.db
-    .insertInto('quarantine')
-    .values({ id: randomUUID(), reason: props.reason.slice(0, 500), sender: props.sender?.slice(0, 320) ?? null, subject: props.subject?.slice(0, 300) ?? null, storage_key: storageKey, size, created_at: ctx.now().toISOString() })
-    .execute();
+  await insertQuarantined(ctx.db, { id: randomUUID(), reason: props.reason.slice(0, 500), sender: props.sender?.slice(0, 320) ?? null, subject: props.subject?.slice(0, 300) ?? null, storage_key: storageKey, size, created_at: ctx.now().toISOString() });
   await enforceQuota(ctx, ctx.quarantineQuota ?? { count: MAX_QUARANTINED, bytes: MAX_QUARANTINE_BYTES });
 }
 
 /** Drops the oldest entries (and their files) until the quarantine is within its quota. */
 async function enforceQuota(ctx: QuarantineContext, quota: QuarantineQuota): Promise<void> {
-  const totals = await ctx.db
-    .selectFrom('quarantine')
-    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.sum<string | number | null>('size').as('bytes')])
-    .executeTakeFirst();
-  let count = Number(totals?.n ?? 0);
-  let bytes = Number(totals?.bytes ?? 0);
+  let { count, bytes } = await quarantineTotals(ctx.db);
   if (count <= quota.count && bytes <= quota.bytes) return;
-  const oldest = await ctx.db.selectFrom('quarantine').select(['id', 'storage_key', 'size']).orderBy('created_at').orderBy('id').limit(Math.max(count - quota.count, 0) + 200).execute();
+  const oldest = await listOldestQuarantined(ctx.db, Math.max(count - quota.count, 0) + 200);
   const drop: typeof oldest = [];
   for (const row of oldest) {
     if (count <= quota.count && bytes <= quota.bytes) break;
@@ -60,7 +53,7 @@ async function enforceQuota(ctx: QuarantineContext, quota: QuarantineQuota): Pro
     bytes -= row.size ?? 0;
   }
   if (!drop.length) return;
-  await ctx.db.deleteFrom('quarantine').where('id', 'in', drop.map((r) => r.id)).execute();
+  await deleteQuarantined(ctx.db, drop.map((r) => r.id));
   await ctx.store.remove(drop.flatMap((r) => (r.storage_key ? [r.storage_key] : [])));
   ctx.log.warn({ dropped: drop.length, kept: count, keptBytes: bytes, quota }, 'quarantine over its quota: the oldest entries were dropped');
 }

@@ -18,6 +18,8 @@ import { addCustomerMessage } from '../../tickets/customer-message';
 import { confirmByReply } from '../../reach/visitor-email';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
+import { findFirstSite } from '../../sites/site.repository';
+import { findThreadMessage, firstMessageIdOf, recordThreadMessage, setMessageQuoted } from './email.repository';
 import { automatedReason, headerValue, suppressesAutoResponses, type MailHeader } from './automated';
 import { addressTag } from './mail-log';
 import type { MailReader } from './mail-reader';
@@ -26,7 +28,7 @@ import { queueAcknowledgement, queueAttachmentNotice, type MailContext } from '.
 import { quarantine, type QuarantineContext } from './quarantine';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, fmtSize, type RejectedAttachment, type StagedFile } from './read-mail';
 import { checkSender, type SenderAuthOptions, type SenderCheck } from './sender-auth';
-import { findThreadMessage, findTicketForReply, openFollowUpOf, type IgnoredNumber } from './threading';
+import { findTicketForReply, openFollowUpOf, type IgnoredNumber } from './threading';
 
 export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sortAttachments } from './read-mail';
 
@@ -69,7 +71,7 @@ export function receivedAtFor(date: Date | undefined, now: Date): Date {
 
 async function defaultSite(db: DbOrTx): Promise<SiteRow> {
   // Email has one address for the whole deployment: its tickets belong to the first site (`demo` on a new database).
-  const site = await db.selectFrom('sites').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const site = await findFirstSite(db);
   if (!site) throw new Error('no site to file email tickets under');
   return site;
 }
@@ -271,12 +273,12 @@ async function newTicket(ctx: EmailContext, mail: ReadMail, closed: TicketRow | 
   }));
   // From here on the ticket exists: a failure is logged, never turned into "try again" (that would duplicate it).
   try {
-    const first = await ctx.db.selectFrom('messages').select('id').where('conversation_id', '=', created.conversation_id!).orderBy('seq').limit(1).executeTakeFirst();
+    const first = await firstMessageIdOf(ctx.db, created.conversation_id!);
     const { kept, rejected } = mail;
-    const rows = await storeFiles(ctx, created.id, first?.id ?? null, kept);
+    const rows = await storeFiles(ctx, created.id, first ?? null, kept);
     const notes = await ctx.db.transaction().execute(async (tx) => {
-      if (first && mail.quoted) await tx.updateTable('messages').set({ quoted: mail.quoted }).where('id', '=', first.id).execute();
-      if (mail.messageId) await tx.insertInto('email_messages').values({ message_id: mail.messageId, ticket_id: created.id, direction: 'in', created_at: ctx.now().toISOString() }).execute();
+      if (first && mail.quoted) await setMessageQuoted(tx, first, mail.quoted);
+      if (mail.messageId) await recordThreadMessage(tx, { message_id: mail.messageId, ticket_id: created.id, direction: 'in', created_at: ctx.now().toISOString() });
       for (const row of rows) await insertAttachment(tx, row);
       const note = await noteRejected(ctx, tx, created.conversation_id!, rejected);
       const refused = refusedNumberNote(ignored, check);
@@ -323,7 +325,7 @@ async function addReply(ctx: EmailContext, mail: ReadMail, found: TicketRow): Pr
       const added = await addCustomerMessage(ctx, work, { conversationId, ticket: current, author: { kind: 'customer', name: actor.name }, body: mail.body, quoted: mail.quoted, visitorId: current.visitor_id });
       const message = added.message;
       const ticket = added.ticket ?? current;
-      if (mail.messageId) await tx.insertInto('email_messages').values({ message_id: mail.messageId, ticket_id: ticket.id, direction: 'in', created_at: ctx.now().toISOString() }).execute();
+      if (mail.messageId) await recordThreadMessage(tx, { message_id: mail.messageId, ticket_id: ticket.id, direction: 'in', created_at: ctx.now().toISOString() });
       for (const row of rows) await insertAttachment(tx, { ...row, message_id: message.id });
       const note = await noteRejected(ctx, tx, conversationId, rejected);
       if (rejected.length && !mail.noAutoResponses) {

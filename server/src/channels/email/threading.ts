@@ -7,6 +7,8 @@
  */
 import type { DbOrTx } from '../../db/database';
 import type { TicketRow } from '../../db/schema';
+import { findTicket } from '../../tickets/ticket.repository';
+import { findThreadMessages, findTicketByNumber, listThreadMessages, newestFollowUpOf } from './email.repository';
 
 /** `<id@host>` with the angle brackets, as mail headers carry it; null for something that is not one. */
 export function normalizeMessageId(id: string | undefined | null): string | null {
@@ -41,11 +43,6 @@ export function ticketNumberInSubject(subject: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Whose thread a Message-ID is on, and in which direction. */
-export async function findThreadMessage(db: DbOrTx, messageId: string): Promise<{ ticket_id: string; direction: string } | undefined> {
-  return db.selectFrom('email_messages').select(['ticket_id', 'direction']).where('message_id', '=', messageId).executeTakeFirst();
-}
-
 /** Why a number in the subject did not thread the mail. */
 export type IgnoredNumber = { number: number; why: 'no such ticket' | 'not the requester' | 'sender not verified' };
 
@@ -60,17 +57,17 @@ export async function findTicketForReply(
   props: { ids: string[]; subject: string; senders: string[]; verified: () => Promise<boolean> },
 ): Promise<{ ticket: TicketRow; by: 'headers' | 'subject' } | { ticket: null; ignored: IgnoredNumber | null }> {
   if (props.ids.length) {
-    const known = await db.selectFrom('email_messages').select(['message_id', 'ticket_id']).where('message_id', 'in', props.ids).execute();
+    const known = await findThreadMessages(db, props.ids);
     const byId = new Map(known.map((k) => [k.message_id, k.ticket_id]));
     const ticketId = props.ids.map((id) => byId.get(id)).find((t) => t !== undefined);
     if (ticketId) {
-      const ticket = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+      const ticket = await findTicket(db, ticketId);
       if (ticket) return { ticket, by: 'headers' };
     }
   }
   const number = ticketNumberInSubject(props.subject);
   if (number === null) return { ticket: null, ignored: null };
-  const ticket = await db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
+  const ticket = await findTicketByNumber(db, number);
   if (!ticket) return { ticket: null, ignored: { number, why: 'no such ticket' } };
   const requester = ticket.requester_email?.toLowerCase();
   if (!requester || !props.senders.includes(requester)) return { ticket: null, ignored: { number, why: 'not the requester' } };
@@ -82,7 +79,7 @@ export async function findTicketForReply(
 async function survivorOf(db: DbOrTx, ticket: TicketRow): Promise<TicketRow> {
   let current = ticket;
   for (let depth = 0; depth < 20 && current.merged_into_id; depth++) {
-    const next = await db.selectFrom('tickets').selectAll().where('id', '=', current.merged_into_id).executeTakeFirst();
+    const next = await findTicket(db, current.merged_into_id);
     if (!next) break;
     current = next;
   }
@@ -96,7 +93,7 @@ async function survivorOf(db: DbOrTx, ticket: TicketRow): Promise<TicketRow> {
 export async function openFollowUpOf(db: DbOrTx, closed: TicketRow): Promise<TicketRow | null> {
   let current = closed;
   for (let depth = 0; depth < 20; depth++) {
-    const next = await db.selectFrom('tickets').selectAll().where('follow_up_of', '=', current.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const next = await newestFollowUpOf(db, current.id);
     if (!next) return null;
     if (next.status !== 'closed') return next;
     current = next;
@@ -106,7 +103,7 @@ export async function openFollowUpOf(db: DbOrTx, closed: TicketRow): Promise<Tic
 
 /** Every Message-ID of a ticket's thread, oldest first, and the newest one the customer sent. */
 export async function threadOf(db: DbOrTx, ticketId: string): Promise<{ ids: string[]; latestIncoming: string | null }> {
-  const rows = await db.selectFrom('email_messages').select(['message_id', 'direction']).where('ticket_id', '=', ticketId).orderBy('created_at').execute();
+  const rows = await listThreadMessages(db, ticketId);
   const incoming = rows.filter((r) => r.direction === 'in');
   return { ids: rows.map((r) => r.message_id), latestIncoming: incoming[incoming.length - 1]?.message_id ?? null };
 }

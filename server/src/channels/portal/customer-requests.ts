@@ -14,6 +14,7 @@ import { announceTicketChange, transition } from '../../tickets/ticket-lifecycle
 import { addCustomerMessage, customerWaitsAgain } from '../../tickets/customer-message';
 import { inTransaction } from '../../work';
 import { findTicket, type Actor } from '../../tickets/ticket.repository';
+import { findFollowUpByClientId } from './customer.repository';
 import { combineStatedUrgency } from './stated-urgency';
 import { ownedTickets, portalOwner, visitorOwner } from '../../sites/ownership';
 
@@ -123,13 +124,7 @@ export async function replyAsCustomer(
   if (current.status === 'closed' || !current.conversation_id) {
     // A retried send (same client id) finds the follow-up it already started.
     if (input.clientId) {
-      const earlier = await ctx.db
-        .selectFrom('tickets')
-        .innerJoin('messages', 'messages.conversation_id', 'tickets.conversation_id')
-        .selectAll('tickets')
-        .where('tickets.follow_up_of', '=', current.id)
-        .where('messages.client_id', '=', input.clientId)
-        .executeTakeFirst();
+      const earlier = await findFollowUpByClientId(ctx.db, current.id, input.clientId);
       if (earlier) return { ticket: earlier, followUp: true, duplicate: true };
     }
     const actor = actorFor(c, current);
