@@ -27,6 +27,8 @@ interface Target {
   url: string;
   pid: number;
   memory: () => Promise<number>;
+  /** Starts the CPU profiler in the target; the function it resolves stops it and writes the profile to a file. */
+  profile: () => Promise<(file: string) => Promise<void>>;
   stop: () => Promise<void>;
   /** A visitor socket whose conversation is with a person, and that ticket's id. */
   visitor: (index: number) => Promise<{ socket: Socket; ticketId: string }>;
@@ -50,15 +52,31 @@ function cpuMs(pid: number): number {
   return ns / 1e6;
 }
 
+/** Sends `message` to a target's probe (`probe.ts`) and resolves with the first answer `accept` takes. */
+function ask<T>(child: ChildProcess, message: unknown, accept: (answer: unknown) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (answer: unknown) => {
+      const value = accept(answer);
+      if (value === undefined) return;
+      child.off('message', onMessage);
+      resolve(value);
+    };
+    child.on('message', onMessage);
+    child.send(message as string);
+  });
+}
+
 /** The target's JS memory (heap and external) after a full GC, in KiB. */
 function memoryKiB(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => {
-      const usage = m as NodeJS.MemoryUsage;
-      resolve((usage.heapUsed + usage.external) / 1024);
-    });
-    child.send('memory');
-  });
+  return ask(child, 'memory', (m) => (typeof m === 'object' && m !== null && 'heapUsed' in m ? ((m as NodeJS.MemoryUsage).heapUsed + (m as NodeJS.MemoryUsage).external) / 1024 : undefined));
+}
+
+/** Starts the target's CPU profiler; the returned function stops it and writes the .cpuprofile to `file`. */
+async function profileOf(child: ChildProcess): Promise<(file: string) => Promise<void>> {
+  await ask(child, 'profile:start', (m) => (m === 'profile:started' ? true : undefined));
+  return async (file) => {
+    await ask(child, { profileStop: file }, (m) => (m === 'profile:written' ? true : undefined));
+  };
 }
 
 function percentile(samples: number[], p: number): number {
@@ -179,6 +197,7 @@ async function startFrontdesk(): Promise<Target> {
     url,
     pid: child.pid!,
     memory: () => memoryKiB(child),
+    profile: () => profileOf(child),
     stop: async () => {
       await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
@@ -210,6 +229,7 @@ async function startRelay(): Promise<Target> {
     url,
     pid: child.pid!,
     memory: () => memoryKiB(child),
+    profile: () => profileOf(child),
     stop: () => stopChild(child),
     visitor: async (index) => {
       const ticketId = `t${index}`;
@@ -237,7 +257,7 @@ interface RunResult {
  * `visitors` send `rate` messages a second each for `warmup + seconds`; figures cover the last `seconds`. Then
  * sending stops and the run waits (bounded) for every outstanding ack and delivery before counting losses.
  */
-async function drive(target: Target, visitors: { socket: Socket; ticketId: string }[], agent: Socket, opts: { rate: number; seconds: number; warmup: number }): Promise<RunResult> {
+async function drive(target: Target, visitors: { socket: Socket; ticketId: string }[], agent: Socket, opts: { rate: number; seconds: number; warmup: number; profile?: string }): Promise<RunResult> {
   const sentAt = new Map<string, number>();
   const delivered = new Map<string, number>();
   const ack: number[] = [];
@@ -286,6 +306,8 @@ async function drive(target: Target, visitors: { socket: Socket; ticketId: strin
   await new Promise((r) => setTimeout(r, opts.warmup * 1000));
   // Only messages sent inside the window are timed; deliveries of warm-up messages are still counted for losses.
   const deliveryBefore = delivery.length;
+  // The profiler's own cost lands in the CPU figures: a profiled run is for finding where the time goes, not for them.
+  const stopProfile = opts.profile ? await target.profile() : null;
   measuring = true;
   const cpu0 = cpuMs(target.pid);
   const wall0 = performance.now();
@@ -293,6 +315,7 @@ async function drive(target: Target, visitors: { socket: Socket; ticketId: strin
   const cpu1 = cpuMs(target.pid);
   const wall1 = performance.now();
   measuring = false;
+  if (stopProfile && opts.profile) await stopProfile(opts.profile);
   starts.forEach(clearTimeout);
   timers.forEach(clearInterval);
   const deadline = performance.now() + 20_000;
@@ -343,30 +366,48 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-export async function benchLoad(opts: { visitors?: number; rate?: number; seconds?: number; step?: boolean } = {}): Promise<void> {
+/** `--name value`'s value, `fallback` for a bare `--name`, undefined without it. */
+function textArg(name: string, fallback: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1];
+  return value && !value.startsWith('--') ? value : fallback;
+}
+
+/** Visitors per step of the step-up run (2 messages a second each): 500 to 5,000 messages a second. */
+const STEP_VISITORS = [250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2500];
+
+export async function benchLoad(opts: { visitors?: number; rate?: number; seconds?: number; step?: boolean; profile?: string; only?: string } = {}): Promise<void> {
   const visitors = opts.visitors ?? arg('visitors', 300);
   const rate = opts.rate ?? arg('rate', 2);
   const seconds = opts.seconds ?? arg('seconds', 10);
   const step = opts.step ?? !process.argv.includes('--no-step');
+  // Frontdesk's CPU profile over the measured window of the main run (read it with bench/cpuprofile-top.ts).
+  const profile = opts.profile ?? textArg('profile', 'frontdesk-load.cpuprofile');
+  // One target alone (`frontdesk` or `bare`), e.g. while working on one of them; no ratio is printed then.
+  const only = opts.only ?? textArg('only', 'frontdesk');
   console.log(`\n## Load: ${visitors} visitors after handoff × ${rate} messages/s (${visitors * rate}/s), one agent watching every ticket, ${seconds} s measured`);
   console.log('| target | server CPU per message | server CPU | ack p50 / p99 | agent delivery p50 / p99 | sent | lost | duplicated | failed |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   const results: Record<string, RunResult> = {};
   const memory: Record<string, number> = {};
   const steps: Record<string, { rate: number; p99: number; cpu: number; lost: number }[]> = {};
-  const stepVisitors = [250, 500, 750, 1000, 1250, 1500];
-  for (const start of [startRelay, startFrontdesk]) {
+  const starts = { bare: startRelay, frontdesk: startFrontdesk };
+  for (const [key, start] of Object.entries(starts)) {
+    if (only && only !== key) continue;
     const target = await start();
     try {
       // Measured first, on the fresh process: after the load runs, closed sockets still being cleaned up would
       // make the "before" figure too high.
       memory[target.name] = await idleMemory(target, 1000);
-      const clients = await handedOff(target, step ? Math.max(visitors, stepVisitors.at(-1)!) : visitors);
+      const clients = await handedOff(target, step ? Math.max(visitors, STEP_VISITORS.at(-1)!) : visitors);
       const agent = await target.agent(clients.map((c) => c.ticketId));
-      results[target.name] = await drive(target, clients.slice(0, visitors), agent, { rate, seconds, warmup: 3 });
+      const profileHere = key === 'frontdesk' ? profile : undefined;
+      results[target.name] = await drive(target, clients.slice(0, visitors), agent, { rate, seconds, warmup: 3, ...(profileHere ? { profile: profileHere } : {}) });
+      if (profileHere) console.log(`(Frontdesk's CPU profile of the measured window: ${profileHere}; the profiler's cost is in its figures)`);
       if (step) {
         steps[target.name] = [];
-        for (const n of stepVisitors) {
+        for (const n of STEP_VISITORS) {
           const r = await drive(target, clients.slice(0, n), agent, { rate: 2, seconds: 5, warmup: 2 });
           steps[target.name]!.push({ rate: n * 2, p99: percentile(r.delivery, 99), cpu: r.cpuLoad, lost: r.lost });
           if (percentile(r.delivery, 99) > 1000) break;
@@ -378,12 +419,15 @@ export async function benchLoad(opts: { visitors?: number; rate?: number; second
       await target.stop();
     }
   }
-  const ref = results['bare socket.io']!;
-  const fd = results['Frontdesk']!;
-  console.log(row('bare socket.io', ref));
-  console.log(row('Frontdesk', fd, ref.cpuPerMessageUs));
-  console.log(`\nFrontdesk costs ${(fd.cpuPerMessageUs / ref.cpuPerMessageUs).toFixed(2)}× the bare relay's server CPU per message (budget 3×); delivery p99 ${ms(percentile(fd.delivery, 99))} ms (budget 50 ms).`);
-  console.log(`Memory per idle visitor socket (JS heap and external memory after GC, 1,000 sockets): bare socket.io ${memory['bare socket.io']!.toFixed(1)} KiB, Frontdesk ${memory['Frontdesk']!.toFixed(1)} KiB (budget 15 KiB).`);
+  const ref = results['bare socket.io'];
+  const fd = results['Frontdesk'];
+  if (ref) console.log(row('bare socket.io', ref));
+  if (fd) console.log(row('Frontdesk', fd, ref?.cpuPerMessageUs));
+  if (fd && ref) {
+    console.log(`\nFrontdesk costs ${(fd.cpuPerMessageUs / ref.cpuPerMessageUs).toFixed(2)}× the bare relay's server CPU per message (budget 3×); delivery p99 ${ms(percentile(fd.delivery, 99))} ms (budget 50 ms).`);
+  }
+  const kib = (name: string) => (memory[name] === undefined ? '—' : `${memory[name].toFixed(1)} KiB`);
+  console.log(`Memory per idle visitor socket (JS heap and external memory after GC, 1,000 sockets): bare socket.io ${kib('bare socket.io')}, Frontdesk ${kib('Frontdesk')} (budget 15 KiB).`);
   if (step) {
     console.log('\nStep-up (2 messages/s per visitor): rate → agent delivery p99, server CPU, lost');
     for (const [name, list] of Object.entries(steps)) {

@@ -17,9 +17,11 @@ type Raised = { [K in keyof DomainEventMap]: [K, DomainEventMap[K]] }[keyof Doma
 
 /**
  * Runs `fn` in one transaction; its events reach `ctx.events` after the commit, exactly once. On SQLite, commands
- * that arrive while a commit is being prepared share the next commit (group commit): each runs in its own savepoint,
- * so one that fails rolls back alone, and every one resolves only after the commit that holds it. Under load this
- * saves a commit (and the WAL pages it writes) per command; alone, a command runs as a plain transaction.
+ * share commits (group commit): a command waits for the event loop's current turn to end (`setImmediate`), so every
+ * command the sockets read in that turn, and any that arrive while a commit is being prepared, share the next
+ * commit. Each runs in its own savepoint, so one that fails rolls back alone, and every one resolves only after the
+ * commit that holds it. Under load this saves a commit (and the WAL pages it writes) per command; alone, a command
+ * runs as a plain transaction, one turn of the event loop later.
  */
 export async function inTransaction<T>(ctx: Pick<CoreContext, 'db' | 'events'>, fn: (work: Work) => Promise<T>): Promise<T> {
   if (hasSingleWriter(ctx.db)) return groupCommitFor(ctx).run(fn);
@@ -60,6 +62,7 @@ function groupCommitFor(ctx: Pick<CoreContext, 'db' | 'events'>): GroupCommit {
 
 class GroupCommit {
   readonly #queue: Job[] = [];
+  /** A drain is scheduled or running: new jobs join its queue. */
   #draining = false;
 
   constructor(
@@ -71,12 +74,15 @@ class GroupCommit {
     return new Promise<T>((resolve, reject) => {
       // The job's own result type is restored by the promise it resolves (T in, T out).
       this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (!this.#draining) {
+        this.#draining = true;
+        // After the I/O callbacks of this turn (each socket packet read in it queues its command here).
+        setImmediate(() => void this.#drain());
+      }
     });
   }
 
   async #drain(): Promise<void> {
-    this.#draining = true;
     try {
       while (this.#queue.length > 0) await this.#commitBatch(this.#queue.splice(0, MAX_GROUP));
     } finally {

@@ -43,6 +43,7 @@ import * as m0013collab from './migrations/0013_collab';
 import * as m0016queue from './migrations/0016_queue';
 import * as m0017sec from './migrations/0017_sec';
 import * as m0018ticketLanguage from './migrations/0018_ticket_language';
+import * as m0019messageSearchPending from './migrations/0019_message_search_pending';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_queue': m0016queue,
   '0017_sec': m0017sec,
   '0018_ticket_language': m0018ticketLanguage,
+  '0019_message_search_pending': m0019messageSearchPending,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

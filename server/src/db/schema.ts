@@ -460,6 +460,12 @@ export interface Database {
   views: ViewTable;
   macros: MacroTable;
   agent_preferences: AgentPreferenceTable;
+  message_search_pending: MessageSearchPendingTable;
+}
+
+/** SQLite only: messages written since the search index was last brought up to date (migration 0019). */
+export interface MessageSearchPendingTable {
+  message_id: string;
 }
 
 /** A saved reply: personal (owner_id) or shared (null owner, managed by admins). */

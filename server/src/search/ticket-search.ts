@@ -1,13 +1,16 @@
 /**
  * Full-text search over tickets (number, subject, description, requester name and email) and message bodies.
- * The index is kept by the database itself (migration 0012: FTS5 triggers on SQLite, GIN expression indexes on
- * PostgreSQL), so it is in step with every write, erasure included. User text never reaches the query syntax:
+ * On PostgreSQL the index is kept by the database itself (GIN expression indexes, migration 0012), in step with
+ * every write. On SQLite, FTS5 tables kept by triggers; new messages are queued and indexed in batches (migration
+ * 0019, `message-search-index.ts`), so whatever runs a search first calls `indexPendingMessages` (listTickets,
+ * countTickets, matchingExcerpts); erasure takes old words out at once. User text never reaches the query syntax:
  * each word is quoted (FTS5) or turned into a lexeme by quote_literal (PostgreSQL).
  */
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { searchWords } from '../../../shared/queue';
 import { isPostgres, type DbOrTx } from '../db/database';
 import type { Database } from '../db/schema';
+import { indexPendingMessages } from './message-search-index';
 
 /** `#1042` or `1042`: a ticket number. */
 function ticketNumberOf(words: string[]): number | null {
@@ -58,6 +61,7 @@ export async function matchingExcerpts(db: DbOrTx, query: string, conversationId
   const words = searchWords(query).map((w) => w.replace(/^#(?=\d)/, ''));
   const out = new Map<string, string>();
   if (!words.length || !conversationIds.length) return out;
+  await indexPendingMessages(db);
   const ids = sql.join(conversationIds);
   const rows = isPostgres(db)
     ? await sql<{ conversation_id: string; body: string }>`SELECT conversation_id, body FROM messages WHERE conversation_id IN (${ids}) AND to_tsvector('simple', body) @@ (${sql.join(

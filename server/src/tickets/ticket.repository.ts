@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { isPostgres, type DbOrTx } from '../db/database';
 import { prepared } from '../db/prepared';
+import { indexPendingMessages } from '../search/message-search-index';
 import { matchesSearch } from '../search/ticket-search';
 import type { CentreId, Channel, TicketStatus } from '../../../shared/protocol';
 import type { Level } from '../../../shared/priority';
@@ -103,6 +104,7 @@ export interface TicketFilters extends TicketQuery {
  * tickets_queue_order index; the cursor continues strictly after the last row of the previous page.
  */
 export async function listTickets(db: DbOrTx, f: TicketFilters): Promise<TicketRow[]> {
+  if (f.q) await indexPendingMessages(db);
   const parts = leavesOf(f);
   if (parts.length === 1) return queuePageQuery(db, parts[0]!).execute();
   // One statement: each part's first page read narrow (id and queue key) in index order, merged and cut to the
@@ -167,6 +169,7 @@ function filteredTickets(db: DbOrTx, f: TicketQuery) {
 
 /** How many tickets match (a view's count). */
 export async function countTickets(db: DbOrTx, f: TicketQuery): Promise<number> {
+  if (f.q) await indexPendingMessages(db);
   const row = await countQuery(db, f).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
